@@ -14,6 +14,9 @@ class IngestError(ArbitrationError):
         self.file, self.reason, self.kind = file, reason, kind
         super().__init__(f"{file}: {reason}")
 
+    def __reduce__(self):  # keep (file, reason, kind) across processes
+        return (type(self), (self.file, self.reason, self.kind))
+
 
 class EncryptedFile(IngestError):
     """The file is password-protected."""

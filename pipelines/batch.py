@@ -71,11 +71,12 @@ def failure_from_exception(key: str, exc: BaseException) -> Failure:
     return Failure(key, key, type(exc).__name__, f"{type(exc).__name__}: {exc}")
 
 
-def _call(worker: Callable[[Any], Any], payload: Any) -> tuple[Any, BaseException | None]:
+def _call(worker: Callable[[Any], Any], key: str, payload: Any) -> tuple[Any, Failure | None]:
+    """Run one task; an exception becomes this task's Failure (built here, so nothing unpicklable crosses processes)."""
     try:
         return worker(payload), None
     except Exception as e:  # noqa: BLE001 - reported as this task's failure, the batch goes on
-        return None, e
+        return None, failure_from_exception(key, e)
 
 
 def _load_state(out_dir: Path) -> dict[str, str]:
@@ -114,9 +115,9 @@ def run_batch(
     failures_path.write_text("", encoding="utf-8")
     started = time.perf_counter()
 
-    def finish(task: Task, value: Any, exc: BaseException | None) -> None:
-        if exc is not None:
-            _record(failure_from_exception(task.key, exc))
+    def finish(task: Task, value: Any, failure: Failure | None) -> None:
+        if failure is not None:
+            _record(failure)
             state.pop(task.key, None)
         else:
             result.done.append(task.key)
@@ -134,8 +135,8 @@ def run_batch(
             os.fsync(fh.fileno())
 
     with _progress(title, len(todo), options.progress, console) as (progress, bar):
-        for task, value, exc in _execute(todo, worker, options):
-            finish(task, value, exc)
+        for task, value, failure in _execute(todo, worker, options):
+            finish(task, value, failure)
             progress.advance(bar)
     result.seconds = time.perf_counter() - started
     return result
@@ -150,21 +151,20 @@ def _execute(todo: list[Task], worker: Callable[[Any], Any], options: BatchOptio
         raise ValueError(f"executor must be 'local' or 'ray', not {options.executor!r}")
     if workers <= 1 or len(todo) <= 1:
         for t in todo:
-            value, exc = _call(worker, t.payload)
-            yield t, value, exc
+            yield t, *_call(worker, t.key, t.payload)
         return
     ctx = mp.get_context("spawn")  # model runtimes (onnxruntime, ctranslate2) do not survive fork safely
     with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=ctx) as pool:
-        pending: dict[Future[Any], Task] = {pool.submit(_call, worker, t.payload): t for t in todo}
+        pending: dict[Future[Any], Task] = {pool.submit(_call, worker, t.key, t.payload): t for t in todo}
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
                 task = pending.pop(fut)
                 try:
-                    value, exc = fut.result()
+                    value, failure = fut.result()
                 except Exception as e:  # noqa: BLE001 - a worker process died; report and go on
-                    value, exc = None, e
-                yield task, value, exc
+                    value, failure = None, failure_from_exception(task.key, e)
+                yield task, value, failure
 
 
 def _execute_ray(todo: list[Task], worker: Callable[[Any], Any], workers: int):
@@ -179,16 +179,16 @@ def _execute_ray(todo: list[Task], worker: Callable[[Any], Any], workers: int):
         else:
             ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
     remote = ray.remote(_call)
-    refs = {remote.remote(worker, t.payload): t for t in todo}
+    refs = {remote.remote(worker, t.key, t.payload): t for t in todo}
     while refs:
         ready, _ = ray.wait(list(refs), num_returns=1)
         for ref in ready:
             task = refs.pop(ref)
             try:
-                value, exc = ray.get(ref)
+                value, failure = ray.get(ref)
             except Exception as e:  # noqa: BLE001 - the Ray task died; report and go on
-                value, exc = None, e
-            yield task, value, exc
+                value, failure = None, failure_from_exception(task.key, e)
+            yield task, value, failure
 
 
 class _progress:

@@ -1,0 +1,34 @@
+"""Shared test settings: never reach a model hub, keep caches and data inside the test's tmp dirs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SHARED_DATA = SHARED / "data"
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """../shared/data, or skip with the reason when this checkout has none beside it."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"shared data not found at {SHARED_DATA}")
+    return SHARED_DATA
+
+
+@pytest.fixture
+def isolated_settings(tmp_path, monkeypatch):
+    """Point data_dir at a tmp dir (cache_dir stays shared, so assembled models are reused)."""
+    monkeypatch.setenv("ARBITRATION_DATA_DIR", str(tmp_path / "data"))
+    from arbitration import config
+
+    config.settings.cache_clear()
+    yield config.settings()
+    config.settings.cache_clear()
