@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -177,7 +178,14 @@ def _execute_ray(todo: list[Task], worker: Callable[[Any], Any], workers: int):
         if os.environ.get("RAY_ADDRESS"):
             ray.init(address=os.environ["RAY_ADDRESS"])
         else:
-            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+            # a local instance sees what this process sees, as spawned worker processes do
+            path = os.pathsep.join(p for p in sys.path if p)
+            ray.init(
+                num_cpus=workers,
+                include_dashboard=False,
+                log_to_driver=False,
+                runtime_env={"env_vars": {"PYTHONPATH": path}},
+            )
     remote = ray.remote(_call)
     refs = {remote.remote(worker, t.key, t.payload): t for t in todo}
     while refs:

@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from rich.console import Console
 
 from arbitration.errors import CorruptFile
@@ -53,3 +55,15 @@ def test_report_names_each_failed_file(tmp_path):
     print_report(r, console, "案件")
     text = console.export_text()
     assert "bad.pdf" in text and "文件已损坏" in text and "失败 3 项" in text
+
+
+@pytest.mark.slow
+def test_ray_executor_runs_the_same_job(tmp_path):
+    """A province's archive runs on Ray: same tasks, same results, through a local Ray instance."""
+    ray = pytest.importorskip("ray", reason="Ray not installed (pip install 'arbitration[scale]')")
+    try:
+        r = run_batch("t", tasks(), work, tmp_path, BatchOptions(workers=2, executor="ray", progress=False))
+    finally:
+        ray.shutdown()
+    assert sorted(r.done) == ["a", "bb", "partial"], r.failed
+    assert {(f.key, f.kind) for f in r.failed} == {("bad", "unreadable"), ("partial", "empty"), ("boom", "ZeroDivisionError")}
