@@ -1,0 +1,122 @@
+"""Masked copies of exported DOCX files for publication (裁判文书公开): natural persons' names → 某 forms, ID
+numbers, phones, addresses and bank accounts removed, organisations' names kept. The text replacement itself is
+arbitration.masking's `mask_text`; this module walks the document (body, tables, headers, footers) and then
+checks that nothing it was told to hide survived."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from arbitration.model import Case, PartyKind
+from arbitration.web.stages import stage
+
+ID_NUMBER = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)\d{15}(?!\d)")
+
+
+class MaskingFailed(RuntimeError):
+    """A masked export still contained a personal name or an ID number; the file was not released."""
+
+
+def persons_and_orgs(case: Case | None) -> tuple[list[str], list[str], list[str]]:
+    """Natural persons' names, organisations' names and other private strings (ID numbers, phones, addresses)."""
+    persons: list[str] = []
+    orgs: list[str] = []
+    private: list[str] = []
+    if case is None:
+        return persons, orgs, private
+    for p in case.parties:
+        (persons if p.kind == PartyKind.PERSON else orgs).append(p.name)
+        private += [x for x in (p.id_number, p.phone, p.address if p.kind == PartyKind.PERSON else None) if x]
+        for agent in ([p.legal_representative] if p.legal_representative else []) + list(p.agents):
+            persons.append(agent.name)
+            if agent.phone:
+                private.append(agent.phone)
+    dedup = lambda xs: sorted({x.strip() for x in xs if x and x.strip()}, key=len, reverse=True)  # noqa: E731
+    return dedup(persons), dedup(orgs), dedup(private)
+
+
+def _paragraphs(doc) -> Iterator:
+    def walk(container) -> Iterator:
+        yield from container.paragraphs
+        for table in getattr(container, "tables", []):
+            for row in table.rows:
+                for cell in row.cells:
+                    yield from walk(cell)
+
+    yield from walk(doc)
+    for section in doc.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer,
+                     section.even_page_header, section.even_page_footer):
+            if part is not None and not part.is_linked_to_previous:
+                yield from walk(part)
+
+
+def mask_paragraph(paragraph, mask) -> None:
+    """Mask run by run (keeps formatting); when a name spans runs, put the masked paragraph text in the first run."""
+    for run in paragraph.runs:
+        if run.text:
+            masked = mask(run.text)
+            if masked != run.text:
+                run.text = masked
+    full = "".join(r.text for r in paragraph.runs)
+    masked = mask(full)
+    if masked != full and paragraph.runs:
+        paragraph.runs[0].text = masked
+        for run in paragraph.runs[1:]:
+            run.text = ""
+
+
+def docx_text(path: Path) -> str:
+    from docx import Document as Docx
+
+    return "\n".join(p.text for p in _paragraphs(Docx(str(path))))
+
+
+def leaks(text: str, persons: list[str], private: list[str]) -> list[str]:
+    """What a masked text still shows that it must not: ID numbers, full personal names, listed private strings."""
+    found = [m.group(0) for m in ID_NUMBER.finditer(text)]
+    found += [p for p in persons if len(p) >= 2 and p in text]
+    found += [s for s in private if len(s) >= 4 and s in text]
+    return found
+
+
+def mask_docx(src: Path, out: Path, case: Case | None) -> Path:
+    """Write a masked copy of `src` to `out`; raises MaskingFailed (and writes nothing) if anything would leak."""
+    from docx import Document as Docx
+
+    from arbitration.fileio import atomic_open
+
+    masking = stage("masking")
+    persons, orgs, private = persons_and_orgs(case)
+
+    def mask(text: str) -> str:
+        masked = masking.mask_text(text, persons=persons, orgs=orgs, keep_orgs=True)
+        for s in private:  # the case's own ID numbers, phones and addresses, even in forms mask_text misses
+            masked = masked.replace(s, "×" * min(len(s), 6))
+        return masked
+
+    doc = Docx(str(src))
+    for paragraph in _paragraphs(doc):
+        mask_paragraph(paragraph, mask)
+    props = doc.core_properties
+    props.author, props.last_modified_by, props.title = "", "", mask(props.title or "")
+    text = "\n".join(p.text for p in _paragraphs(doc))
+    bad = leaks(text, persons, private)
+    if bad:
+        raise MaskingFailed(f"脱敏后仍含个人信息（{len(bad)} 处），未导出")
+    with atomic_open(out, "wb") as f:
+        doc.save(f)
+    return out
+
+
+def mask_plain(text: str, case: Case | None) -> str:
+    masking = stage("masking")
+    persons, orgs, private = persons_and_orgs(case)
+    masked = masking.mask_text(text, persons=persons, orgs=orgs, keep_orgs=True)
+    for s in private:
+        masked = masked.replace(s, "×" * min(len(s), 6))
+    if leaks(masked, persons, private):
+        raise MaskingFailed("脱敏后仍含个人信息，未导出")
+    return masked

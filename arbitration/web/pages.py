@@ -1,0 +1,270 @@
+"""Server-rendered pages (Jinja2, Simplified Chinese). Forms post with the session's CSRF token; the few scripts
+(status polling, live hearing, batch progress) call the JSON API."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from arbitration.model import DOC_TYPE_NAMES, FACT_NAMES, OUTCOME_NAMES
+from arbitration.web import api
+from arbitration.web.api import EDITORS, CaseId, FactName, JobId, audit, case_access, ws_of
+from arbitration.web.app import Forbidden, client_ip, guard, require_roles
+from arbitration.web.auth import CSRF_FIELD, LOGIN_CSRF_COOKIE, SESSION_COOKIE, tokens_equal
+from arbitration.web.store import User
+
+public = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False)
+
+SIDE_NAMES = {"applicant": "申请人", "respondent": "被申请人", "evidence": "证据材料", "tribunal": "仲裁庭/工作人员"}
+STATUS_NAMES = {"new": "新建", "processing": "处理中", "ready": "已读取", "failed": "失败"}
+
+
+def render(request: Request, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+    templates = request.app.state.templates
+    base = {"user": getattr(request.state, "user", None), "csrf": getattr(request.state, "csrf", ""),
+            "FACT_NAMES": FACT_NAMES, "SIDE_NAMES": SIDE_NAMES, "STATUS_NAMES": STATUS_NAMES,
+            "OUTCOME_NAMES": {k.value: v for k, v in OUTCOME_NAMES.items()},
+            "DOC_TYPE_NAMES": {k.value: v for k, v in DOC_TYPE_NAMES.items()}}
+    resp = templates.TemplateResponse(request, name, {**base, **ctx}, status_code=status_code)
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
+def cookie_secure(request: Request) -> bool:
+    return request.url.scheme == "https" or bool(request.app.state.https)
+
+
+# ---------------------------------------------------------------- login (public)
+
+
+@public.get("/login")
+def login_page(request: Request, error: str = "") -> HTMLResponse:
+    token = secrets.token_urlsafe(32)
+    resp = render(request, "login.html", login_csrf=token, error=error[:100])
+    resp.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", secure=cookie_secure(request),
+                    max_age=3600, path="/login")
+    return resp
+
+
+@public.post("/login")
+async def login(request: Request, username: Annotated[str, Form(max_length=64)] = "",
+                password: Annotated[str, Form(max_length=256)] = "",
+                csrf_token: Annotated[str, Form(max_length=100)] = "") -> Response:
+    store, sessions = request.app.state.store, request.app.state.sessions
+    ip = client_ip(request)
+    if not tokens_equal(request.cookies.get(LOGIN_CSRF_COOKIE), csrf_token):
+        return render(request, "login.html", status_code=403, login_csrf="", error="登录页面已过期，请刷新后重试")
+    username = username.strip()
+    if sessions.login_blocked(ip, username):
+        store.audit("login_blocked", None, "login", "失败次数过多", ip=ip, username=username)
+        return render(request, "login.html", status_code=429, login_csrf=csrf_token,
+                      error="登录失败次数过多，请 15 分钟后再试")
+    user = sessions.authenticate(username, password) if username and password else None
+    if user is None:
+        store.audit("login_failed", None, "login", "", ip=ip, username=username)
+        return render(request, "login.html", status_code=401, login_csrf=csrf_token, error="用户名或密码错误")
+    token, _ = sessions.create(user.id, ip)
+    store.audit("login_ok", user, "login", "", ip=ip)
+    resp = RedirectResponse("/cases", status_code=303)
+    resp.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="strict", secure=cookie_secure(request),
+                    max_age=int(sessions.limits.session_hours * 3600), path="/")
+    resp.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
+    return resp
+
+
+# ---------------------------------------------------------------- signed-in pages
+
+
+@router.post("/logout")
+def logout(request: Request, user: User = Depends(guard)) -> Response:
+    request.app.state.sessions.end(request.cookies.get(SESSION_COOKIE))
+    audit(request, user, "logout", "login")
+    resp = RedirectResponse("/login", status_code=303)
+    resp.delete_cookie(SESSION_COOKIE, path="/")
+    return resp
+
+
+@router.get("/")
+def home(user: User = Depends(guard)) -> Response:
+    return RedirectResponse("/cases", status_code=303)
+
+
+@router.get("/cases")
+def cases_page(request: Request, user: User = Depends(guard)) -> HTMLResponse:
+    audit(request, user, "view", "cases")
+    return render(request, "cases.html", cases=request.app.state.store.cases_for(user), can_edit=user.role in EDITORS)
+
+
+@router.post("/cases")
+async def upload_page(request: Request,
+                      files: Annotated[list[UploadFile], File()],
+                      title: Annotated[str, Form(max_length=100)] = "",
+                      user: User = Depends(guard)) -> Response:
+    case_id = await api.create_case(request, user, title, files)
+    return RedirectResponse(f"/cases/{case_id}", status_code=303)
+
+
+def fact_rows(case, names: dict[str, str]) -> list[dict[str, Any]]:
+    rows = []
+    for name, fact in case.facts.items():
+        values = []
+        for v in fact.values:
+            value = v.value.model_dump(mode="json", exclude_none=True) if hasattr(v.value, "model_dump") else v.value
+            src = v.source
+            values.append({"value": value, "side": v.side.value, "note": v.note, "file": names.get(src.file, src.file),
+                           "page": src.page, "quote": src.quote, "method": src.method.value,
+                           "confidence": src.confidence, "extractor": src.extractor})
+        rows.append({"name": name, "label": FACT_NAMES[name], "values": values, "disputed": fact.disputed,
+                     "value": fact.value})
+    return rows
+
+
+@router.get("/cases/{case_id}")
+def case_page(request: Request, case_id: CaseId, user: User = Depends(guard)) -> HTMLResponse:
+    case_access(request, user, case_id)
+    audit(request, user, "view", f"case:{case_id}")
+    store, ws = request.app.state.store, ws_of(request)
+    case = ws.load_case(case_id)
+    names = ws.original_names(case_id)
+    return render(request, "case.html", row=store.case(case_id), case=case, files=store.files(case_id),
+                  facts=fact_rows(case, names) if case else [], names=names, hearings=store.hearings(case_id),
+                  assignees=store.assignees(case_id), users=store.users() if user.is_admin else [],
+                  can_edit=user.role in EDITORS, can_hear=user.role in api.CLERKS)
+
+
+@router.post("/cases/{case_id}/facts/{name}")
+def fact_page(request: Request, case_id: CaseId, name: FactName,
+              value: Annotated[str, Form(max_length=2000)] = "", note: Annotated[str, Form(max_length=200)] = "",
+              user: User = Depends(require_roles(*EDITORS))) -> Response:
+    api.add_fact(request, case_id, name, api.FactEdit(value=value or " ", note=note or None), user)
+    return RedirectResponse(f"/cases/{case_id}#fact-{name}", status_code=303)
+
+
+@router.post("/cases/{case_id}/facts/{name}/disputed")
+def disputed_page(request: Request, case_id: CaseId, name: FactName,
+                  disputed: Annotated[str, Form(max_length=5)] = "1",
+                  user: User = Depends(require_roles(*EDITORS))) -> Response:
+    api.mark_disputed(request, case_id, name, api.Disputed(disputed=disputed == "1"), user)
+    return RedirectResponse(f"/cases/{case_id}#fact-{name}", status_code=303)
+
+
+@router.post("/cases/{case_id}/extract")
+def extract_page(request: Request, case_id: CaseId, user: User = Depends(require_roles(*EDITORS))) -> Response:
+    api.reextract(request, case_id, user)
+    return RedirectResponse(f"/cases/{case_id}", status_code=303)
+
+
+@router.post("/cases/{case_id}/assign")
+def assign_page(request: Request, case_id: CaseId, user_id: Annotated[int, Form(ge=1, le=2**62)],
+                user: User = Depends(require_roles("admin"))) -> Response:
+    api.assign(request, case_id, api.Assign(user_id=user_id), user)
+    return RedirectResponse(f"/cases/{case_id}", status_code=303)
+
+
+@router.post("/cases/{case_id}/delete")
+def delete_page(request: Request, case_id: CaseId, user: User = Depends(require_roles("admin"))) -> Response:
+    api.delete_case(request, case_id, user)
+    return RedirectResponse("/cases", status_code=303)
+
+
+@router.get("/cases/{case_id}/outline")
+def outline_page(request: Request, case_id: CaseId, user: User = Depends(guard)) -> HTMLResponse:
+    case_access(request, user, case_id)
+    audit(request, user, "view", f"case:{case_id}", "庭审要素提纲")
+    kind, content = ws_of(request).outline_view(case_id)
+    return render(request, "outline.html", row=request.app.state.store.case(case_id), kind=kind, content=content)
+
+
+@router.get("/cases/{case_id}/outline.docx")
+def outline_download(request: Request, case_id: CaseId, masked: bool = Query(False), user: User = Depends(guard)):
+    return api.outline_docx(request, case_id, masked, user)
+
+
+@router.get("/cases/{case_id}/similar")
+def similar_page(request: Request, case_id: CaseId, user: User = Depends(guard)) -> HTMLResponse:
+    matches = api.similar(request, case_id, 10, user)
+    return render(request, "similar.html", row=request.app.state.store.case(case_id), matches=matches)
+
+
+@router.get("/cases/{case_id}/award")
+def award_page(request: Request, case_id: CaseId, user: User = Depends(guard)) -> HTMLResponse:
+    case_access(request, user, case_id)
+    audit(request, user, "view", f"case:{case_id}", "裁决书草稿")
+    award, warnings = ws_of(request).saved_award(case_id)
+    return render(request, "award.html", row=request.app.state.store.case(case_id), award=award, warnings=warnings,
+                  can_edit=user.role in EDITORS)
+
+
+@router.post("/cases/{case_id}/award")
+def award_generate(request: Request, case_id: CaseId, user: User = Depends(require_roles(*EDITORS))) -> Response:
+    api.draft(request, case_id, user)
+    return RedirectResponse(f"/cases/{case_id}/award", status_code=303)
+
+
+@router.get("/cases/{case_id}/award.docx")
+def award_download(request: Request, case_id: CaseId, masked: bool = Query(False), user: User = Depends(guard)):
+    return api.award_docx(request, case_id, masked, user)
+
+
+@router.get("/batch")
+def batch_page(request: Request, user: User = Depends(require_roles(*EDITORS))) -> HTMLResponse:
+    cases = [r for r in request.app.state.store.cases_for(user) if r["status"] == "ready"]
+    return render(request, "batch.html", cases=cases)
+
+
+@router.post("/batch")
+async def batch_start(request: Request, user: User = Depends(require_roles(*EDITORS))) -> Response:
+    form = await request.form()
+    try:
+        ids = [int(x) for x in form.getlist("case_ids") if isinstance(x, str)]
+    except ValueError as e:
+        raise ValueError("案件编号有误") from e
+    if not ids:
+        raise ValueError("请至少选择一件案件")
+    job = api.batch(request, api.BatchRequest(case_ids=ids), user)
+    return RedirectResponse(f"/jobs/{job['id']}", status_code=303)
+
+
+@router.get("/jobs/{job_id}")
+def job_page(request: Request, job_id: JobId, user: User = Depends(guard)) -> HTMLResponse:
+    return render(request, "job.html", job=api.job(request, job_id, user))
+
+
+@router.get("/admin/audit")
+def audit_page(request: Request, action: str = Query("", max_length=40),
+               user: User = Depends(require_roles("admin"))) -> HTMLResponse:
+    rows = api.audit_log(request, 500, action or None, user)
+    return render(request, "audit.html", rows=rows, action=action)
+
+
+@router.get("/hearings/{hearing_id}")
+def hearing_page(request: Request, hearing_id: api.HearingId, user: User = Depends(guard)) -> HTMLResponse:
+    from arbitration.web.hearing_api import hearing_row
+
+    row = hearing_row(request, hearing_id, user)
+    audit(request, user, "view", f"hearing:{hearing_id}")
+    return render(request, "hearing.html", hearing=row, row=request.app.state.store.case(row["case_id"]),
+                  can_hear=user.role in api.CLERKS)
+
+
+@router.post("/cases/{case_id}/hearings")
+def hearing_start(request: Request, case_id: CaseId, user: User = Depends(require_roles(*api.CLERKS))) -> Response:
+    from arbitration.web.hearing_api import start_hearing
+
+    hid = start_hearing(request, case_id, user)["id"]
+    return RedirectResponse(f"/hearings/{hid}", status_code=303)
+
+
+@router.get("/hearings/{hearing_id}/record.docx")
+def record_download(request: Request, hearing_id: api.HearingId, masked: bool = Query(False),
+                    user: User = Depends(guard)):
+    from arbitration.web.hearing_api import record_docx
+
+    return record_docx(request, hearing_id, masked, user)
+
+
+__all__ = ["public", "router", "Forbidden"]

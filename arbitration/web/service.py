@@ -1,0 +1,292 @@
+"""What the pages and the API do with a case, in one place: store uploads, run extraction, edit facts, build the
+outline, find similar awards, draft awards (one or a batch), and export with or without masking."""
+
+from __future__ import annotations
+
+import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from arbitration.errors import ArbitrationError
+from arbitration.fileio import sha256_bytes, write_bytes, write_json
+from arbitration.model import FACT_NAMES, Award, Case, Method, Provenance, Side, Warning_
+from arbitration.web import masking_export
+from arbitration.web.stages import StageMissing, archive, stage
+from arbitration.web.store import Store, User
+from arbitration.web.uploads import UploadLimits, check_upload, sanitise_name, stored_name
+
+
+class Workspace:
+    """The data folder of the web workspace and the background workers that fill it."""
+
+    def __init__(self, data_dir: Path, limits: UploadLimits = UploadLimits()) -> None:
+        self.data_dir = Path(data_dir)
+        self.web_dir = self.data_dir / "web"
+        self.web_dir.mkdir(parents=True, exist_ok=True)
+        self.store = Store(self.web_dir / "web.sqlite3")
+        self.limits = limits
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="arbitration-web")
+        self._case_locks: dict[int, threading.Lock] = {}
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.store.close()
+
+    def lock(self, case_id: int) -> threading.Lock:
+        return self._case_locks.setdefault(case_id, threading.Lock())
+
+    # ------------------------------------------------------------ folders and case.json
+
+    def case_dir(self, case_id: int) -> Path:
+        return self.web_dir / "cases" / f"{int(case_id):06d}"
+
+    def files_dir(self, case_id: int) -> Path:
+        return self.case_dir(case_id) / "files"
+
+    def out_dir(self, case_id: int) -> Path:
+        d = self.case_dir(case_id) / "out"
+        d.mkdir(parents=True, exist_ok=True)
+        return d
+
+    def load_case(self, case_id: int) -> Case | None:
+        path = self.case_dir(case_id) / "case.json"
+        if not path.is_file():
+            return None
+        return Case.model_validate_json(path.read_text(encoding="utf-8"))
+
+    def save_case(self, case_id: int, case: Case) -> None:
+        write_json(self.case_dir(case_id) / "case.json", case)
+
+    def original_names(self, case_id: int) -> dict[str, str]:
+        """Generated file name → the sanitised name the user uploaded it under."""
+        return {r["stored_name"]: r["original_name"] for r in self.store.files(case_id)}
+
+    # ------------------------------------------------------------ upload and extraction
+
+    def add_files(self, case_id: int, files: list[tuple[str, bytes]], user: User) -> list[dict[str, Any]]:
+        """Check every file first (all or nothing), then store each under a generated name."""
+        kinds = [check_upload(name, data, self.limits) for name, data in files]
+        stored = []
+        for (name, data), kind in zip(files, kinds, strict=True):
+            generated = stored_name(kind)
+            write_bytes(self.files_dir(case_id) / generated, data)
+            self.store.add_file(case_id, generated, sanitise_name(name), kind, len(data), sha256_bytes(data), user.id)
+            stored.append({"name": sanitise_name(name), "kind": kind, "size": len(data)})
+        return stored
+
+    def start_extraction(self, case_id: int) -> None:
+        self.store.set_case_status(case_id, "processing", "排队等待读取")
+        self.pool.submit(self._extract, case_id)
+
+    def _extract(self, case_id: int) -> None:
+        self.store.set_case_status(case_id, "processing", "正在读取案卷并抽取要素")
+        try:
+            extract = stage("extract")
+            with self.lock(case_id):
+                case, failures = extract.extract_case(self.files_dir(case_id))
+                names = self.original_names(case_id)
+                self.save_case(case_id, case)
+            msg = f"已读取 {len(case.documents)} 份文件"
+            if failures:
+                msg += "；无法读取：" + "；".join(f"{names.get(f.file, f.file)}（{f.reason}）" for f in failures)
+            title = case.case_number or None
+            self.store.set_case_status(case_id, "ready", msg, str(self.case_dir(case_id) / "case.json"))
+            if title:
+                self.store.set_case_title(case_id, title)
+        except StageMissing as e:
+            self.store.set_case_status(case_id, "failed", str(e))
+        except ArbitrationError as e:
+            self.store.set_case_status(case_id, "failed", f"读取失败：{e}")
+        except Exception as e:  # noqa: BLE001 - a background job must leave a status a clerk can read
+            self.store.set_case_status(case_id, "failed", f"读取失败（{type(e).__name__}）：{e}")
+
+    # ------------------------------------------------------------ facts
+
+    def add_fact_value(self, case_id: int, name: str, raw: str, note: str | None, user: User) -> Case:
+        """Add a MANUAL version of a fact (never overwrites the extracted ones)."""
+        if name not in FACT_NAMES:
+            raise ValueError(f"没有名为 {name} 的事实要素")
+        with self.lock(case_id):
+            case = self.require_case(case_id)
+            fact = getattr(case.facts, name)
+            value_type = type(fact).model_fields["values"].annotation.__args__[0].model_fields["value"].annotation
+            raw = (raw or "").strip()
+            if not raw:
+                raise ValueError("请填写要素的值")
+            try:
+                if value_type in (str, date, Decimal):
+                    value = TypeAdapter(value_type).validate_python(raw)
+                else:
+                    value = TypeAdapter(value_type).validate_json(raw)
+            except ValidationError as e:
+                hint = {date: "日期格式为 2024-01-31", Decimal: "请填写数字金额"}.get(value_type, "格式不正确（JSON）")
+                raise ValueError(f"{FACT_NAMES[name]}：{hint}") from e
+            if isinstance(value, Decimal) and (not value.is_finite() or value < 0 or value > Decimal("1e9")):
+                raise ValueError(f"{FACT_NAMES[name]}：金额超出合理范围")
+            source = Provenance(file=f"web:{user.username}", method=Method.MANUAL, quote=raw[:500],
+                                extractor="web")
+            fact.add(value, source, side=Side.TRIBUNAL, note=(note or "").strip()[:200] or f"{user.display_name}录入")
+            self.save_case(case_id, case)
+        return case
+
+    def set_disputed(self, case_id: int, name: str, disputed: bool) -> Case:
+        if name not in FACT_NAMES:
+            raise ValueError(f"没有名为 {name} 的事实要素")
+        with self.lock(case_id):
+            case = self.require_case(case_id)
+            getattr(case.facts, name).disputed = disputed
+            self.save_case(case_id, case)
+        return case
+
+    def require_case(self, case_id: int) -> Case:
+        case = self.load_case(case_id)
+        if case is None:
+            raise NotReady("案卷尚未完成读取，请稍候或重新上传")
+        return case
+
+    # ------------------------------------------------------------ outline, similar awards
+
+    def outline_docx(self, case_id: int) -> Path:
+        outline_mod = stage("outline")
+        case = self.require_case(case_id)
+        outline = outline_mod.build_outline(case, archive())
+        out = self.out_dir(case_id) / "outline.docx"
+        outline_mod.render_outline(outline, out, "docx")
+        return out
+
+    def outline_view(self, case_id: int) -> tuple[str, str]:
+        """The outline as ('html', markup) when the outline stage renders HTML, else ('text', Markdown text)."""
+        outline_mod = stage("outline")
+        case = self.require_case(case_id)
+        outline = outline_mod.build_outline(case, archive())
+        out = self.out_dir(case_id)
+        for fmt, kind in (("html", "html"), ("md", "text")):
+            try:
+                path = outline_mod.render_outline(outline, out / f"outline.{fmt}", fmt)
+            except (ValueError, ArbitrationError):
+                continue
+            path = Path(path) if path else out / f"outline.{fmt}"
+            return kind, path.read_text(encoding="utf-8")
+        raise StageMissing("outline", "：无法以 HTML 或 Markdown 显示")
+
+    def similar(self, case_id: int, k: int = 10) -> list[dict[str, Any]]:
+        stage("retrieval")
+        case = self.require_case(case_id)
+        arch = archive()
+        if arch is None:
+            raise StageMissing("retrieval")
+        matches = arch.search(case, k=k)
+        return [
+            {
+                "case_number": m.precedent.case_number,
+                "commission": m.precedent.commission,
+                "award_date": m.precedent.award_date.isoformat() if m.precedent.award_date else None,
+                "region": m.precedent.region,
+                "score": round(float(m.score), 4),
+                "reasons": list(m.reasons),
+                "claims": [
+                    {"type": c.type, "text": c.text, "outcome": c.outcome.value,
+                     "granted": str(c.granted) if c.granted is not None else None,
+                     "reasoning": c.reasoning}
+                    for c in m.matched_claims
+                ],
+            }
+            for m in matches
+        ]
+
+    # ------------------------------------------------------------ drafting
+
+    def draft(self, case_id: int) -> tuple[Award, list[Warning_]]:
+        drafting = stage("drafting")
+        case = self.require_case(case_id)
+        arch = archive()
+        record = self.latest_record(case_id)
+        award = drafting.draft_award(case, arch, record=record)
+        warnings = list(award.warnings)
+        if arch is not None:
+            seen = {(w.kind, w.message) for w in warnings}
+            warnings += [w for w in drafting.check_consistency(award, arch) if (w.kind, w.message) not in seen]
+        out = self.out_dir(case_id)
+        write_json(out / "award.json", award)
+        write_json(out / "award-warnings.json", [w.model_dump(mode="json") for w in warnings])
+        drafting.render_award(award, case, out / "award.docx")
+        return award, warnings
+
+    def saved_award(self, case_id: int) -> tuple[Award | None, list[Warning_]]:
+        out = self.case_dir(case_id) / "out"
+        if not (out / "award.json").is_file():
+            return None, []
+        award = Award.model_validate_json((out / "award.json").read_text(encoding="utf-8"))
+        warnings = [Warning_.model_validate(w) for w in json.loads((out / "award-warnings.json").read_text("utf-8"))]
+        return award, warnings
+
+    def start_batch(self, case_ids: list[int], user: User) -> int:
+        job_id = self.store.add_job("draft_batch", user.id, case_ids)
+        self.pool.submit(self._batch, job_id, case_ids)
+        return job_id
+
+    def _batch(self, job_id: int, case_ids: list[int]) -> None:
+        from pipelines.batch import BatchOptions, Task, run_batch
+
+        results: dict[str, str] = {}
+        self.store.update_job(job_id, status="running", message="正在起草")
+
+        def worker(case_id: int) -> dict[str, Any]:
+            try:
+                award, warnings = self.draft(case_id)
+                results[str(case_id)] = f"完成（{len(award.decisions)} 项请求，{len(warnings)} 条审核提示）"
+                return {"warnings": len(warnings)}
+            except Exception as e:
+                results[str(case_id)] = f"失败：{e}"
+                raise
+            finally:
+                self.store.update_job(job_id, done=len(results), results=results)
+
+        try:
+            tasks = [Task(key=str(c), fingerprint=self._fingerprint(c), payload=c) for c in case_ids]
+            result = run_batch("批量起草裁决书", tasks, worker, self.web_dir / "batch" / f"{job_id:06d}",
+                               BatchOptions(workers=1, force=True, progress=False))
+            msg = f"完成 {len(result.done)} 件，失败 {len({f.key for f in result.failed})} 件"
+            self.store.update_job(job_id, status="done", done=len(case_ids), message=msg, results=results)
+        except Exception as e:  # noqa: BLE001 - the job row must say what happened
+            self.store.update_job(job_id, status="failed", message=f"批量起草失败：{e}", results=results)
+
+    def _fingerprint(self, case_id: int) -> str:
+        path = self.case_dir(case_id) / "case.json"
+        return sha256_bytes(path.read_bytes()) if path.is_file() else "missing"
+
+    # ------------------------------------------------------------ hearing
+
+    def latest_record(self, case_id: int) -> Any:
+        rows = self.store.hearings(case_id)
+        if not rows:
+            return None
+        try:
+            hearing = stage("hearing")
+        except StageMissing:
+            return None
+        d = self.hearing_dir(rows[-1]["hearing_key"])
+        if not d.exists():
+            return None
+        return hearing.load_record(d)
+
+    def hearing_dir(self, key: str) -> Path:
+        from arbitration.config import settings
+
+        return settings().hearings_dir / key
+
+    # ------------------------------------------------------------ masking
+
+    def masked_copy(self, case_id: int, src: Path) -> Path:
+        out = src.with_name(src.stem + "-脱敏" + src.suffix)
+        return masking_export.mask_docx(src, out, self.load_case(case_id))
+
+
+class NotReady(ArbitrationError):
+    """The case has not been extracted yet (or extraction failed), so this page cannot be built."""

@@ -1,0 +1,101 @@
+// Live hearing page: microphone → AudioWorklet (16 kHz Int16) → WebSocket → hearing library; renders committed
+// and tentative text, role buttons, and inline edits saved as revisions through the JSON API.
+"use strict";
+(function () {
+  const root = document.getElementById("hearing");
+  if (!root) return;
+  const hid = root.dataset.hearing;
+  const canEdit = root.dataset.canEdit === "1";
+  const committed = document.getElementById("committed");
+  const tentative = document.getElementById("tentative");
+  const status = document.getElementById("rec-status");
+  const startBtn = document.getElementById("rec-start");
+  const stopBtn = document.getElementById("rec-stop");
+  let socket = null, ctx = null, stream = null, node = null, role = "presiding";
+
+  function render(update) {
+    if (update.type === "error") { status.textContent = update.message; return; }
+    if (update.type !== "update") return;
+    committed.replaceChildren(...update.committed.map((seg) => {
+      const li = document.createElement("li");
+      li.dataset.index = seg.index;
+      const who = document.createElement("span");
+      who.className = "speaker"; who.textContent = seg.role_name + "：";
+      const text = document.createElement("span");
+      text.className = "text"; text.textContent = seg.text;
+      if (canEdit) {
+        text.contentEditable = "true";
+        text.addEventListener("blur", () => save(seg, text));
+        text.addEventListener("keydown", (ev) => { if (ev.key === "Enter") { ev.preventDefault(); text.blur(); } });
+      }
+      li.append(who, text);
+      if (seg.revisions) { const r = document.createElement("span"); r.className = "revised"; r.textContent = `（已修订 ${seg.revisions} 次）`; li.append(r); }
+      return li;
+    }));
+    tentative.textContent = update.tentative || "";
+    if (update.final) status.textContent = "已停止，笔录已保存";
+  }
+
+  async function save(seg, el) {
+    const text = el.textContent.trim();
+    if (text === seg.text) return;
+    try { render(await window.arbApi(`/api/hearings/${hid}/segments/${seg.index}`, { method: "POST", json: { text } })); }
+    catch (e) { status.textContent = "保存失败：" + e.message; }
+  }
+
+  async function load() {
+    try { render(await window.arbApi(`/api/hearings/${hid}/segments`)); }
+    catch (e) { status.textContent = e.message; }
+  }
+
+  async function start() {
+    startBtn.disabled = true;
+    status.textContent = "正在打开麦克风……";
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true } });
+      ctx = new AudioContext();
+      await ctx.audioWorklet.addModule("/static/pcm-worklet.js");
+      const csrf = document.querySelector('meta[name="csrf-token"]').content;
+      const proto = location.protocol === "https:" ? "wss:" : "ws:";
+      socket = new WebSocket(`${proto}//${location.host}/api/hearings/${hid}/ws?csrf=${encodeURIComponent(csrf)}`);
+      socket.binaryType = "arraybuffer";
+      socket.onmessage = (ev) => render(JSON.parse(ev.data));
+      socket.onclose = (ev) => { status.textContent = ev.code === 1000 || ev.code === 1005 ? "连接已关闭" : `连接已关闭（${ev.code}）`; cleanup(); };
+      await new Promise((ok, fail) => { socket.onopen = ok; socket.onerror = () => fail(new Error("无法连接服务器")); });
+      socket.send(JSON.stringify({ type: "role", role }));
+      node = new AudioWorkletNode(ctx, "pcm-downsampler");
+      node.port.onmessage = (ev) => { if (socket && socket.readyState === 1) socket.send(ev.data); };
+      ctx.createMediaStreamSource(stream).connect(node);
+      stopBtn.disabled = false;
+      status.textContent = "录音中";
+    } catch (e) {
+      status.textContent = "无法开始录音：" + e.message;
+      cleanup();
+    }
+  }
+
+  function cleanup() {
+    if (node) { node.disconnect(); node = null; }
+    if (stream) { stream.getTracks().forEach((t) => t.stop()); stream = null; }
+    if (ctx) { ctx.close(); ctx = null; }
+    if (startBtn) startBtn.disabled = false;
+    if (stopBtn) stopBtn.disabled = true;
+  }
+
+  function stop() {
+    stopBtn.disabled = true;
+    status.textContent = "正在完成识别……";
+    if (node) { node.disconnect(); node = null; }
+    if (socket && socket.readyState === 1) socket.send(JSON.stringify({ type: "stop" }));
+  }
+
+  document.querySelectorAll(".roles .role").forEach((b) => b.addEventListener("click", () => {
+    document.querySelectorAll(".roles .role").forEach((x) => x.classList.remove("active"));
+    b.classList.add("active");
+    role = b.dataset.role;
+    if (socket && socket.readyState === 1) socket.send(JSON.stringify({ type: "role", role }));
+  }));
+  if (startBtn) startBtn.addEventListener("click", start);
+  if (stopBtn) stopBtn.addEventListener("click", stop);
+  load();
+})();

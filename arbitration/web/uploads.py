@@ -1,0 +1,158 @@
+"""Upload checks: size limit, type sniffed from the bytes (never the extension), zip-bomb and image-bomb limits,
+generated storage names. The original name is kept only as sanitised metadata."""
+
+from __future__ import annotations
+
+import io
+import re
+import secrets
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from arbitration.errors import IngestError, TooLarge, UnsupportedFile
+
+
+@dataclass(frozen=True)
+class UploadLimits:
+    max_file_bytes: int = 50 * 1024 * 1024  # one file
+    max_request_bytes: int = 200 * 1024 * 1024  # one upload request (all files)
+    max_files: int = 100  # files per upload
+    max_unzipped_bytes: int = 200 * 1024 * 1024  # a DOCX's total uncompressed size
+    max_zip_ratio: float = 100.0  # uncompressed / compressed, for the whole DOCX and for each member
+    max_zip_members: int = 5000
+    max_image_pixels: int = 80_000_000  # about 9000 × 9000
+
+
+# sniffed kind -> extensions a file of that kind may carry
+KINDS: dict[str, tuple[str, ...]] = {
+    "pdf": (".pdf",),
+    "docx": (".docx",),
+    "doc": (".doc",),
+    "txt": (".txt",),
+    "png": (".png",),
+    "jpeg": (".jpg", ".jpeg"),
+    "tiff": (".tif", ".tiff"),
+    "bmp": (".bmp",),
+    "webp": (".webp",),
+}
+KIND_NAMES = {"pdf": "PDF", "docx": "Word 文档", "doc": "Word 97-2003 文档", "txt": "纯文本",
+              "png": "PNG 图片", "jpeg": "JPEG 图片", "tiff": "TIFF 图片", "bmp": "BMP 图片", "webp": "WebP 图片"}
+ALLOWED_HINT = "允许的类型：PDF、DOCX、DOC、TXT、PNG/JPEG/TIFF/BMP/WebP 图片"
+
+
+class UploadRejected(IngestError):
+    """An uploaded file was refused (type, size, or unsafe content); the message says which file and why."""
+
+
+def sanitise_name(name: str | None) -> str:
+    """A display-only version of a client's file name: no folders, no control characters, at most 120 characters."""
+    name = unicodedata.normalize("NFC", name or "")
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
+    name = re.sub(r"[<>:\"|?*]", "_", name).strip(" .")
+    return (name or "未命名文件")[:120]
+
+
+def _is_text(data: bytes) -> bool:
+    if not data or b"\x00" in data:
+        return False
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f")
+        return controls <= len(text) // 1000
+    return False
+
+
+def sniff(data: bytes) -> str | None:
+    """The kind of file the bytes are, by their magic numbers; None when not an allowed kind."""
+    head = data[:16]
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"  # confirmed (or refused) by check_docx
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        # OLE2 container: a Word file names its "WordDocument" stream (UTF-16) in the directory
+        return "doc" if "WordDocument".encode("utf-16-le") in data else None
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith((b"II*\x00", b"MM\x00*")):
+        return "tiff"
+    if head.startswith(b"BM"):
+        return "bmp"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    if _is_text(data[: 1 << 16]):
+        return "txt"
+    return None
+
+
+def check_docx(name: str, data: bytes, limits: UploadLimits) -> None:
+    """Refuse a zip that is not a Word document, or whose unpacked size or ratio marks a zip bomb. Nothing is unpacked."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        members = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise UploadRejected(name, f"压缩结构损坏，不是有效的 Word 文档（{e}）", "corrupt") from e
+    names = {m.filename for m in members}
+    if "[Content_Types].xml" not in names or "word/document.xml" not in names:
+        raise UploadRejected(name, f"是 ZIP 压缩包而不是 Word 文档；{ALLOWED_HINT}", "unsupported")
+    if len(members) > limits.max_zip_members:
+        raise UploadRejected(name, f"Word 文档内含 {len(members)} 个部件，超过上限 {limits.max_zip_members}", "too_large")
+    total = sum(m.file_size for m in members)
+    packed = max(1, sum(m.compress_size for m in members))
+    if total > limits.max_unzipped_bytes:
+        raise UploadRejected(name, f"解压后大小 {total // (1 << 20)} MB 超过上限 "
+                                   f"{limits.max_unzipped_bytes // (1 << 20)} MB（疑似压缩炸弹）", "too_large")
+    if total / packed > limits.max_zip_ratio:
+        raise UploadRejected(name, f"压缩比 {total / packed:.0f}:1 异常（疑似压缩炸弹）", "too_large")
+    for m in members:
+        if m.file_size > 1 << 20 and m.file_size / max(1, m.compress_size) > limits.max_zip_ratio:
+            raise UploadRejected(name, f"部件 {m.filename} 压缩比异常（疑似压缩炸弹）", "too_large")
+
+
+def check_image(name: str, data: bytes, limits: UploadLimits) -> None:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            w, h = im.size
+            if w * h > limits.max_image_pixels:
+                raise UploadRejected(name, f"图片 {w}×{h} 像素超过上限（疑似解压炸弹）", "too_large")
+            im.verify()
+    except UploadRejected:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as e:
+        raise UploadRejected(name, f"图片文件损坏或无法识别（{e}）", "corrupt") from e
+
+
+def check_upload(original_name: str, data: bytes, limits: UploadLimits = UploadLimits()) -> str:
+    """Validate one uploaded file; returns its sniffed kind or raises UploadRejected/TooLarge naming the file."""
+    name = sanitise_name(original_name)
+    if len(data) > limits.max_file_bytes:
+        raise TooLarge(name, f"文件大小超过上限 {limits.max_file_bytes // (1 << 20)} MB", "too_large")
+    if not data:
+        raise UploadRejected(name, "文件为空", "empty")
+    kind = sniff(data)
+    if kind is None:
+        what = "可执行程序" if data[:2] == b"MZ" or data[:4] == b"\x7fELF" else "不支持的格式"
+        raise UnsupportedFile(name, f"文件内容是{what}；{ALLOWED_HINT}", "unsupported")
+    ext = Path(name).suffix.lower()
+    if ext not in KINDS[kind]:
+        raise UploadRejected(name, f"扩展名 {ext or '（无）'} 与文件内容（{KIND_NAMES[kind]}）不符，已拒绝", "mismatch")
+    if kind == "docx":
+        check_docx(name, data, limits)
+    elif kind in ("png", "jpeg", "tiff", "bmp", "webp"):
+        check_image(name, data, limits)
+    return kind
+
+
+def stored_name(kind: str) -> str:
+    """A generated file name: random, with the extension of the sniffed kind; never derived from client input."""
+    return f"{secrets.token_hex(12)}{KINDS[kind][0]}"
