@@ -532,6 +532,9 @@ class Award(_Model):
     warnings: list[Warning_] = Field(default_factory=list)
     composer: str = "rule"
     generated_at: datetime | None = None
+    # drafting: the other parts of the award as paragraphs, by part name (parties, procedure, claims,
+    # applicant_reasons, defence, evidence, ruling_intro, finality, consistency), so citation checks see all text
+    sections: dict[str, list[Paragraph]] = Field(default_factory=dict)
 
 
 __all__ = [name for name in dir() if not name.startswith("_") or name == "Warning_"]
