@@ -9,13 +9,17 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from arbitration.errors import ArbitrationError
 from arbitration.model import Case, PartyKind
 from arbitration.web.stages import stage
 
-ID_NUMBER = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)\d{15}(?!\d)")
+# an 18-digit resident ID number (birth date in the middle), not part of a longer digit run
+ID_NUMBER = re.compile(
+    r"(?<![0-9])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9])"
+)
 
 
-class MaskingFailed(RuntimeError):
+class MaskingFailed(ArbitrationError):
     """A masked export still contained a personal name or an ID number; the file was not released."""
 
 
@@ -88,14 +92,8 @@ def mask_docx(src: Path, out: Path, case: Case | None) -> Path:
 
     from arbitration.fileio import atomic_open
 
-    masking = stage("masking")
-    persons, orgs, private = persons_and_orgs(case)
-
-    def mask(text: str) -> str:
-        masked = masking.mask_text(text, persons=persons, orgs=orgs, keep_orgs=True)
-        for s in private:  # the case's own ID numbers, phones and addresses, even in forms mask_text misses
-            masked = masked.replace(s, "×" * min(len(s), 6))
-        return masked
+    mask = masker(case)
+    persons, _orgs, private = persons_and_orgs(case)
 
     doc = Docx(str(src))
     for paragraph in _paragraphs(doc):
@@ -111,12 +109,29 @@ def mask_docx(src: Path, out: Path, case: Case | None) -> Path:
     return out
 
 
-def mask_plain(text: str, case: Case | None) -> str:
+def masker(case: Case | None):
+    """text -> masked text for this case: arbitration.masking's mask_text with the case's persons, organisations
+    (kept) and addresses, then the case's own ID numbers, phones and addresses in any form it missed."""
+    import inspect
+
     masking = stage("masking")
     persons, orgs, private = persons_and_orgs(case)
-    masked = masking.mask_text(text, persons=persons, orgs=orgs, keep_orgs=True)
-    for s in private:
-        masked = masked.replace(s, "×" * min(len(s), 6))
+    addresses = [p.address for p in (case.parties if case else []) if p.address and p.kind == PartyKind.PERSON]
+    extra = {"addresses": addresses} if "addresses" in inspect.signature(masking.mask_text).parameters else {}
+
+    def mask(text: str) -> str:
+        masked = masking.mask_text(text, persons=persons, orgs=orgs, keep_orgs=True, **extra)
+        for s in private:
+            masked = masked.replace(s, "某地" if s in addresses else "×" * min(len(s), 6))
+        return masked
+
+    return mask
+
+
+def mask_plain(text: str, case: Case | None) -> str:
+    """A masked copy of plain text; raises MaskingFailed if a personal name or ID number survives."""
+    persons, _orgs, private = persons_and_orgs(case)
+    masked = masker(case)(text)
     if leaks(masked, persons, private):
         raise MaskingFailed("脱敏后仍含个人信息，未导出")
     return masked

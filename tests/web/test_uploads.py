@@ -1,0 +1,147 @@
+"""Uploads: type sniffed from content, size limits, zip bombs, generated names — unit level and through the API."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from docx import Document as Docx
+
+from arbitration.errors import IngestError, TooLarge, UnsupportedFile
+from arbitration.web.uploads import UploadLimits, UploadRejected, check_upload, sanitise_name, sniff, stored_name
+
+EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200 + b"This program cannot be run in DOS mode"
+
+
+def real_docx(text: str = "仲裁申请书\n申请人：张三") -> bytes:
+    d = Docx()
+    for line in text.splitlines():
+        d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def real_pdf() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.drawString(72, 720, "Arbitration application")
+    c.save()
+    return buf.getvalue()
+
+
+def real_png() -> bytes:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(buf, "PNG")
+    return buf.getvalue()
+
+
+def zip_bomb_docx(zeros: int = 30 * 1024 * 1024) -> bytes:
+    """A structurally valid .docx whose one extra part is `zeros` bytes of zeros (compresses ~1000:1)."""
+    buf = io.BytesIO(real_docx())
+    with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/media/padding.bin", b"\x00" * zeros)
+    return buf.getvalue()
+
+
+def plain_zip() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("readme.txt", "hello")
+    return buf.getvalue()
+
+
+def test_sniff_real_files():
+    assert sniff(real_pdf()) == "pdf"
+    assert sniff(real_docx()) == "docx"
+    assert sniff(real_png()) == "png"
+    assert sniff("劳动合同\n甲方：青岛某某公司".encode()) == "txt"
+    assert sniff("劳动合同".encode("gb18030")) == "txt"
+    assert sniff(EXE) is None
+    assert sniff(b"\x7fELF\x02\x01\x01" + b"\x00" * 50) is None
+
+
+def test_allowed_files_pass_with_their_kind():
+    assert check_upload("申请书.pdf", real_pdf()) == "pdf"
+    assert check_upload("合同.DOCX", real_docx()) == "docx"
+    assert check_upload("扫描件.png", real_png()) == "png"
+    assert check_upload("说明.txt", "工资条".encode()) == "txt"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "error"),
+    [
+        ("申请书.pdf", EXE, UnsupportedFile),  # an executable named .pdf
+        ("申请书.pdf", plain_zip(), UploadRejected),  # a zip named .pdf
+        ("证据.docx", plain_zip(), UploadRejected),  # a zip that is not a Word document
+        ("申请书.pdf", real_docx(), UploadRejected),  # a real DOCX under a .pdf name: extension and content disagree
+        ("图片.png", real_pdf(), UploadRejected),
+        ("空.txt", b"", UploadRejected),
+        ("a.exe", EXE, UnsupportedFile),
+    ],
+)
+def test_disguised_or_bad_files_refused(name, data, error):
+    with pytest.raises(error) as e:
+        check_upload(name, data)
+    assert isinstance(e.value, IngestError) and e.value.file == sanitise_name(name)
+
+
+def test_zip_bomb_docx_refused_without_unpacking():
+    bomb = zip_bomb_docx()
+    assert len(bomb) < 1024 * 1024  # small on the wire
+    with pytest.raises(UploadRejected, match="压缩炸弹"):
+        check_upload("证据.docx", bomb)
+    # an unpacked size over the limit is refused even at a modest ratio
+    with pytest.raises(UploadRejected, match="压缩炸弹"):
+        check_upload("证据.docx", real_docx("正文" * 20000), UploadLimits(max_unzipped_bytes=50_000))
+
+
+def test_oversized_file_refused():
+    with pytest.raises(TooLarge):
+        check_upload("big.txt", b"a" * 2048, UploadLimits(max_file_bytes=1024))
+
+
+def test_names_sanitised_and_generated():
+    assert sanitise_name("../../etc/passwd") == "passwd"
+    assert sanitise_name("..\\..\\windows\\system32\\x.pdf") == "x.pdf"
+    assert sanitise_name("a\x00b\n.pdf") == "ab.pdf"
+    assert sanitise_name("") == "未命名文件"
+    names = {stored_name("pdf") for _ in range(50)}
+    assert len(names) == 50 and all(n.endswith(".pdf") and "/" not in n for n in names)
+
+
+def test_api_refuses_disguised_and_oversized_uploads(tmp_path, monkeypatch):
+    from conftest import make_web
+
+    web = make_web(tmp_path, monkeypatch, upload_limits=UploadLimits(max_file_bytes=200_000,
+                                                                     max_request_bytes=2_000_000))
+    staff = web.login("staff")
+    for name, data in (("申请书.pdf", EXE), ("申请书.pdf", plain_zip()), ("证据.docx", zip_bomb_docx(8 << 20)),
+                       ("大文件.txt", b"a" * 300_000)):
+        r = staff.post("/api/cases", files=[("files", (name, data, "application/pdf"))])
+        assert r.status_code == 422, (name, r.status_code, r.text)
+        assert sanitise_name(name) in r.json()["detail"]
+    # the whole request over the limit is refused before it is read
+    r = staff.post("/api/cases", files=[("files", ("a.txt", b"a" * 2_100_000, "text/plain"))])
+    assert r.status_code == 413
+    # nothing refused left a case or a file behind
+    assert staff.get("/api/cases").json() == []
+    assert not list((web.data_dir / "web").glob("cases/*/files/*"))
+    # one bad file refuses the whole upload
+    r = staff.post("/api/cases", files=[("files", ("ok.txt", "工资条".encode(), "text/plain")),
+                                        ("files", ("bad.pdf", EXE, "application/pdf"))])
+    assert r.status_code == 422 and staff.get("/api/cases").json() == []
+    # a good upload is stored under a generated name; the client's name is only metadata
+    r = staff.post("/api/cases", files=[("files", ("../../evil.txt", "工资条".encode(), "text/plain"))])
+    assert r.status_code == 201, r.text
+    case_id = r.json()["id"]
+    stored = list((web.data_dir / "web").glob("cases/*/files/*"))
+    assert len(stored) == 1 and stored[0].name != "evil.txt" and stored[0].suffix == ".txt"
+    assert stored[0].resolve().is_relative_to((web.data_dir / "web").resolve())
+    assert staff.get(f"/api/cases/{case_id}").json()["files"][0]["name"] == "evil.txt"
+    web.app.state.workspace.close()
