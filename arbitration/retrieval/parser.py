@@ -1,0 +1,492 @@
+"""Parse past awards (裁决书), court judgments (判决书) and official typical cases (典型案例) into a masked
+`Precedent`: case number, commission, date, region, parties, claims with types and outcomes, key facts,
+articles, reasoning per claim and the ruling items."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from arbitration.errors import EmptyFile, IngestError, UnsupportedFile
+from arbitration.fileio import sha256_file
+from arbitration.masking import mask_org, mask_person, mask_text
+from arbitration.model import Citation, KeyFacts, Outcome, Precedent, PrecedentClaim, TerminationInitiator
+
+# ---------------------------------------------------------------- small rule helpers
+
+CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = "〇零○Ｏ一二三四五六七八九十"
+
+CASE_NUMBER_RE = re.compile(
+    r"[\u4e00-\u9fff]{0,16}[〔（(\[［【]\s*(?:19|20)\d{2}\s*[〕）)\]］】]\s*[\u4e00-\u9fff\dA-Za-z]{0,16}?第?\s*\d{1,6}\s*(?:-\d+)?号"
+)
+DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+CN_DATE_RE = re.compile(rf"([{_CN}]{{4}})年([{_CN}]{{1,3}})月([{_CN}]{{1,3}})日")
+MONTH_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
+MONEY_RE = re.compile(r"(?:人民币)?\s*(\d[\d,，]*(?:\.\d+)?)\s*(万)?\s*元")
+ITEM_SPLIT_RE = re.compile(r"(?:^|(?<=[。；;\s]))\s*(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
+
+CLAIMS_HEAD = re.compile(
+    r"(?:申请人(?:的)?(?:仲裁)?请求|仲裁请求|诉讼请求|提出(?:如下)?(?:仲裁|诉讼)?请求|请求裁决|原告诉讼请求)[为如下]*[：:]"
+)
+FACTS_HEAD = re.compile(r"(?:经审理查明|本委查明|本院查明|经审理，本委查明|仲裁庭查明|经查)[：:，,]?")
+REASON_HEAD = re.compile(r"(?:本委认为|本院认为|仲裁庭认为|仲裁委员会认为)[：:，,]?")
+RULING_HEAD = re.compile(r"(?:裁决如下|判决如下|裁定如下)[：:]?")
+RULING_END = re.compile(
+    r"(?:本裁决为终局裁决|本裁决书?自|如不服本|当事人如不服|不服本裁决|申请人如不服|如不服|案件受理费|仲\s*裁\s*员|首席仲裁员|审\s*判\s*长|审\s*判\s*员)"
+)
+DEFENCE_HEAD = re.compile(r"(?:被申请人|被告)(?:答辩)?(?:辩称|答辩称|答辩意见|称)[：:，,]")
+PARTY_RE = re.compile(r"^\s*(申请人|被申请人|原告|被告|上诉人|被上诉人)(?:（[^）]*）)?[：:]\s*([^，,。；;\s（(]+)", re.M)
+
+TYPICAL_SECTIONS = {
+    "facts": ("基本案情",),
+    "claims": ("申请人请求", "原告诉讼请求", "诉讼请求", "仲裁请求", "请求"),
+    "result": ("处理结果", "裁判结果", "仲裁结果"),
+    "reasoning": ("案例分析", "裁判理由", "分析"),
+}
+
+
+def cn_number(s: str) -> int:
+    """〇二三 → 23 digit by digit; 二十三 / 十五 / 三十一 as numbers."""
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        return (CN_DIGITS.get(head, 1) if head else 1) * 10 + (CN_DIGITS.get(tail, 0) if tail else 0)
+    n = 0
+    for ch in s:
+        n = n * 10 + CN_DIGITS[ch]
+    return n
+
+
+def find_dates(text: str) -> list[tuple[int, date]]:
+    """(offset, date) for every 2023年5月6日 and 二〇二三年五月六日 in text, in order."""
+    out = []
+    for m in DATE_RE.finditer(text):
+        try:
+            out.append((m.start(), date(int(m[1]), int(m[2]), int(m[3]))))
+        except ValueError:
+            pass
+    for m in CN_DATE_RE.finditer(text):
+        try:
+            out.append((m.start(), date(cn_number(m[1]), cn_number(m[2]), cn_number(m[3]))))
+        except (ValueError, KeyError):
+            pass
+    return sorted(out)
+
+
+def parse_money(s: str) -> Decimal | None:
+    m = MONEY_RE.search(s)
+    if not m:
+        return None
+    return _money(m)
+
+
+def _money(m: re.Match[str]) -> Decimal | None:
+    try:
+        v = Decimal(m[1].replace(",", "").replace("，", ""))
+    except InvalidOperation:
+        return None
+    return (v * 10000 if m[2] else v).quantize(Decimal("0.01"))
+
+
+def all_money(s: str) -> list[Decimal]:
+    return [v for m in MONEY_RE.finditer(s) if (v := _money(m)) is not None]
+
+
+def split_items(block: str) -> list[str]:
+    """Split a numbered block (1. / 1、/ （1）/ 一、) into items; unnumbered text splits at 「；」."""
+    block = block.strip()
+    marks = [m for m in ITEM_SPLIT_RE.finditer(block)]
+    if len(marks) >= 1 and marks[0].start() <= 2:
+        bounds = [m.start() for m in marks] + [len(block)]
+        items = [ITEM_SPLIT_RE.sub("", block[a:b], count=1).strip(" \n；;。") for a, b in zip(bounds, bounds[1:], strict=False)]
+    else:
+        items = [x.strip(" \n。") for x in re.split(r"[；;]\s*", block)]
+    return [i for i in items if len(i) >= 3]
+
+
+def split_clauses(text: str) -> list[str]:
+    items = split_items(text)
+    if len(items) <= 1:
+        items = [x for x in re.split(r"[。；;\n]", text) if x.strip()]
+    return items
+
+
+def _section(text: str, head: re.Pattern[str], ends: list[re.Pattern[str]]) -> tuple[str, int]:
+    m = head.search(text)
+    if not m:
+        return "", -1
+    start = m.end()
+    end = len(text)
+    for e in ends:
+        em = e.search(text, start)
+        if em and em.start() < end:
+            end = em.start()
+    return text[start:end].strip(), m.start()
+
+
+# ---------------------------------------------------------------- law-layer hooks
+
+
+def match_type(text: str) -> tuple[str, float]:
+    """Claim type of a clause via the law layer's taxonomy."""
+    from arbitration.law import taxonomy
+
+    return taxonomy().match(text)
+
+
+def find_citations(text: str) -> list[Citation]:
+    from arbitration.law import find_citations as _find
+
+    out: list[Citation] = []
+    for c in _find(text):
+        if c not in out:
+            out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------- key facts
+
+
+def key_facts_from_text(text: str) -> KeyFacts:
+    """Monthly wage, hire/leave dates (→ tenure), how the employment ended and written contract, by rule."""
+    f = KeyFacts()
+    m = re.search(r"(?:月(?:平均)?工资|月薪|工资标准)(?:为|是|约为|标准为)?(?:人民币|税前)?\s*(\d[\d,]*(?:\.\d+)?)\s*元", text)
+    if m:
+        f.monthly_wage = Decimal(m[1].replace(",", ""))
+    hire = re.search(r"(?:于|自)?\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*(?:起)?(?:入职|进入|到|至)[^，。]{0,20}?(?:工作|入职|任职)?", text)
+    hire = hire or re.search(r"((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)[^。]{0,12}入职", text)
+    if hire:
+        f.hire_date = _loose_date(hire[1])
+    leave = re.search(
+        r"((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)[，,]?[^。；]{0,30}?(?:离职|解除|终止|辞退|辞职|不再到|离开)", text
+    )
+    if leave:
+        d = _loose_date(leave[1])
+        if d and (f.hire_date is None or d > f.hire_date):
+            f.leave_date = d
+    if f.hire_date and f.leave_date:
+        from arbitration.retrieval.units import months_between
+
+        f.tenure_months = months_between(f.hire_date, f.leave_date)
+    if re.search(r"协商一致解除|双方协商解除|协商解除", text):
+        f.termination, f.termination_mode = TerminationInitiator.MUTUAL, "协商一致解除"
+    elif re.search(r"(?:期满|到期)[^。]{0,10}(?:终止|不再续签|不续签)", text):
+        f.termination, f.termination_mode = TerminationInitiator.EXPIRY, "合同期满终止"
+    elif re.search(r"被迫解除|以[^。]{0,30}为由[^。]{0,10}(?:提出)?解除劳动合同并|申请人[^。]{0,20}(?:提出辞职|辞职|提出解除)|因个人原因提出解除|个人原因离职|向[^。]{0,10}提出离职", text):
+        f.termination = TerminationInitiator.EMPLOYEE
+        f.termination_mode = "被迫解除" if "被迫解除" in text else "劳动者辞职"
+    elif re.search(r"辞退|开除|(?:被申请人|公司|单位|被告)[^。]{0,30}(?:解除|终止)[^。]{0,6}劳动(?:合同|关系)|解除通知", text):
+        f.termination, f.termination_mode = TerminationInitiator.EMPLOYER, "用人单位解除"
+    if re.search(r"未(?:与申请人|与原告|与其|与[^。]{0,6})?(?:依法)?(?:签订|订立)(?:书面)?劳动合同", text):
+        f.written_contract = False
+    elif re.search(r"(?:签订|订立)了?[^。，]{0,12}劳动合同", text):
+        f.written_contract = True
+    return f
+
+
+def _loose_date(s: str) -> date | None:
+    m = DATE_RE.search(s)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    m = re.search(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月", s)
+    if m and 1 <= int(m[2]) <= 12:
+        return date(int(m[1]), int(m[2]), 1)
+    return None
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_text(path: Path) -> tuple[str, str | None]:
+    """The text of an award file through arbitration.ingest; plain reading for TXT/MD when ingest is absent."""
+    suffix = path.suffix.lower()
+    if suffix in (".txt", ".md"):
+        data = path.read_bytes()
+        if not data.strip():
+            raise EmptyFile(str(path), "文件为空")
+        for enc in ("utf-8-sig", "gb18030"):
+            try:
+                return data.decode(enc), None
+            except UnicodeDecodeError:
+                continue
+        raise IngestError(str(path), "无法识别的文本编码")
+    try:
+        from arbitration.ingest import read_document
+    except ImportError:
+        read_document = None
+    if read_document is not None:
+        doc = read_document(path, root=path.parent)
+        return doc.text, doc.sha256
+    if suffix == ".docx":
+        try:
+            import docx
+
+            d = docx.Document(str(path))
+        except Exception as e:  # noqa: BLE001
+            raise IngestError(str(path), f"无法读取 DOCX：{e}", "corrupt") from e
+        return "\n".join(p.text for p in d.paragraphs), None
+    raise UnsupportedFile(str(path), f"不支持的文件类型 {suffix}（读取 PDF 和扫描件需要 arbitration.ingest）")
+
+
+def parse_award(path: str | Path) -> Precedent:
+    """Parse one award/judgment/typical-case file into a masked Precedent (raises IngestError subclasses)."""
+    path = Path(path)
+    text, sha = read_text(path)
+    text = text.replace("\r\n", "\n").replace("\u3000", " ")
+    if not text.strip():
+        raise EmptyFile(str(path), "没有可读取的文字")
+    if re.search(r"^##\s*(基本案情)", text, re.M):
+        p = parse_typical_case(text, path.stem)
+    else:
+        p = parse_award_text(text)
+        if not p.claims:
+            raise IngestError(str(path), "未找到仲裁请求/诉讼请求，不像一份裁决书或判决书", "not_an_award")
+    p.source_file = path.name
+    p.sha256 = sha or sha256_file(path)
+    return p
+
+
+def _party(text: str, roles: tuple[str, ...]) -> str | None:
+    for m in PARTY_RE.finditer(text):
+        if m[1] in roles:
+            return m[2]
+    return None
+
+
+def _masked(name: str | None) -> str | None:
+    if not name:
+        return None
+    if re.search(r"(公司|厂|店|中心|医院|学校|酒店|超市|事务所|合作社|单位|集团|银行|协会)$", name):
+        return mask_org(name)
+    return mask_person(name)
+
+
+def _region(commission: str | None) -> str | None:
+    if not commission:
+        return None
+    c = re.sub(r"^[\u4e00-\u9fff]{2,3}?(?:省|自治区)", "", commission)
+    m = re.match(r"([\u4e00-\u9fff]{2,4}?市)", c)
+    if m:
+        return m[1]
+    m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?:劳动|人民法院|中级|仲裁)", c)
+    return (m[1] + "市") if m else None
+
+
+def parse_award_text(text: str) -> Precedent:
+    """The 裁决书/判决书 layout: heading, parties, 请求, 辩称, 查明, 本委认为, 裁决如下, signatures and date."""
+    lines = [x.strip() for x in text.splitlines() if x.strip()]
+    head = "\n".join(lines[:8])
+    commission = next((x.replace(" ", "") for x in lines[:6] if re.search(r"仲裁委员会|人民法院", x)), None)
+    kind = "judgment" if re.search(r"判\s*决\s*书|人民法院", head) else "award"
+    m = CASE_NUMBER_RE.search(text[:800])
+    case_number = re.sub(r"\s+", "", m[0]) if m else None
+
+    applicant = _party(text, ("申请人", "原告", "上诉人"))
+    respondent = _party(text, ("被申请人", "被告", "被上诉人"))
+    persons = [n for n in (applicant, respondent) if n and _masked(n) == mask_person(n)]
+    orgs = [n for n in (applicant, respondent) if n and n not in persons]
+    persons += [mm[1] for mm in re.finditer(r"(?:法定代表人|委托代理人|负责人|仲裁员|书记员|审判长|审判员)[：:]\s*([\u4e00-\u9fff]{2,4})", text)]
+
+    def clean(s: str) -> str:
+        return mask_text(s, persons=persons, orgs=orgs)
+
+    ends_claims = [DEFENCE_HEAD, FACTS_HEAD, REASON_HEAD, RULING_HEAD, re.compile(r"\n[^\n]{0,20}(?:事实(?:和|与)理由|理由)[：:]")]
+    claims_block, _ = _section(text, CLAIMS_HEAD, ends_claims)
+    facts_block, _ = _section(text, FACTS_HEAD, [REASON_HEAD, RULING_HEAD])
+    reason_block, _ = _section(text, REASON_HEAD, [RULING_HEAD])
+    ruling_block, ruling_at = _section(text, RULING_HEAD, [RULING_END])
+    # the 「综上……」 tail of the reasoning is not a claim's reasoning
+    reason_block = re.split(r"\n?\s*综上[，,所述]", reason_block)[0]
+
+    claims = [_claim(item) for item in split_items(claims_block)] if claims_block else []
+    _assign_reasoning(claims, reason_block)
+    ruling_items = split_items(ruling_block) if ruling_block else []
+    _assign_outcomes(claims, ruling_items)
+
+    tail = text[ruling_at:] if ruling_at >= 0 else text[-400:]
+    dates = find_dates(tail)
+    award_date = dates[-1][1] if dates else None
+    if case_number is None:
+        case_number = f"未编号-{abs(hash(text[:200])) % 10**8:08d}"
+    facts = key_facts_from_text(facts_block or text)
+    for c in claims:
+        c.text, c.reasoning = clean(c.text), clean(c.reasoning) if c.reasoning else None
+    return Precedent(
+        case_number=case_number,
+        kind=kind,
+        commission=commission,
+        award_date=award_date,
+        region=_region(commission),
+        applicant=_masked(applicant),
+        respondent=_masked(respondent),
+        claims=claims,
+        facts=facts,
+        articles=find_citations(text),
+        facts_text=clean(facts_block)[:4000] or None,
+        reasoning=clean(reason_block)[:8000] or None,
+        ruling_items=[clean(i) for i in ruling_items],
+    )
+
+
+def _claim(item: str) -> PrecedentClaim:
+    tid, _ = match_type(item)
+    amounts = all_money(item)
+    return PrecedentClaim(type=tid or "other", text=item.strip(), requested=amounts[-1] if amounts else None)
+
+
+def _reason_segments(block: str) -> list[str]:
+    """Split 本委认为 into per-issue segments at 一、/（一）/关于… headings, else paragraphs."""
+    parts = re.split(r"\n\s*(?=(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|关于))", "\n" + block)
+    parts = [p.strip() for p in parts if p.strip()]
+    if len(parts) <= 1:
+        parts = [p.strip() for p in block.split("\n") if p.strip()]
+    return parts
+
+
+def _assign_reasoning(claims: list[PrecedentClaim], block: str) -> None:
+    if not claims or not block:
+        return
+    segments = _reason_segments(block)
+    for seg in segments:
+        head = seg[:60]
+        tid, conf = match_type(head)
+        if tid in (None, "other") or conf < 0.5:
+            tid, conf = match_type(seg[:200])
+        targets = [c for c in claims if c.type == tid] if tid and tid != "other" else []
+        if not targets and len(claims) == 1:
+            targets = claims
+        for c in targets:
+            c.reasoning = f"{c.reasoning}\n{seg}" if c.reasoning else seg
+    for c in claims:
+        if c.reasoning:
+            c.articles = find_citations(c.reasoning)
+            if c.outcome == Outcome.UNKNOWN:
+                c.outcome = _outcome_from_reasoning(c.reasoning)
+
+
+def _outcome_from_reasoning(text: str) -> Outcome:
+    tail = text[-120:]
+    if re.search(r"不予受理", tail):
+        return Outcome.NOT_ACCEPTED
+    if re.search(r"不予支持|予以驳回|不能成立|依据不足|无事实(?:和|与)法律依据|超过(?:了)?仲裁时效", tail):
+        return Outcome.DENIED
+    if re.search(r"部分支持|予以部分支持|酌情支持", tail):
+        return Outcome.PARTLY
+    if re.search(r"予以支持|应予支持|应当支付|应支付|应予确认|予以确认", tail):
+        return Outcome.GRANTED
+    return Outcome.UNKNOWN
+
+
+def _assign_outcomes(claims: list[PrecedentClaim], items: list[str]) -> None:
+    """Align ruling items to claims by type: a payment sets granted (≥ requested → 支持, less → 部分支持),
+    an explicit 驳回/不予受理 names its claims, 「驳回…其他请求」 denies every claim left without a ruling."""
+    decided: set[int] = set()
+    rest_denied = False
+    for item in items:
+        if re.match(r"\s*驳回", item) or "不予受理" in item:
+            outcome = Outcome.NOT_ACCEPTED if "不予受理" in item else Outcome.DENIED
+            if re.search(r"其他|其余|全部", item) and not re.search(r"关于|的[^，。]{2,20}请求", item.replace("其他仲裁请求", "").replace("其他诉讼请求", "")):
+                rest_denied = True
+                if "全部" in item:
+                    for i, c in enumerate(claims):
+                        if i not in decided:
+                            c.outcome, c.granted = outcome, Decimal(0)
+                            decided.add(i)
+                continue
+            tid, _ = match_type(item)
+            for i, c in enumerate(claims):
+                if c.type == tid and i not in decided:
+                    c.outcome, c.granted = outcome, Decimal(0)
+                    decided.add(i)
+                    break
+            continue
+        tid, _ = match_type(item)
+        if not tid or tid == "other":
+            continue
+        amounts = all_money(item)
+        for i, c in enumerate(claims):
+            if c.type != tid or i in decided:
+                continue
+            if amounts:
+                c.granted = amounts[-1]
+                if c.requested is not None and c.granted + Decimal("0.5") < c.requested:
+                    c.outcome = Outcome.PARTLY
+                else:
+                    c.outcome = Outcome.GRANTED
+            else:
+                c.outcome = Outcome.GRANTED
+            decided.add(i)
+            break
+    if rest_denied:
+        for i, c in enumerate(claims):
+            if i not in decided:
+                c.outcome, c.granted = Outcome.DENIED, Decimal(0)
+
+
+# ---------------------------------------------------------------- typical cases (Markdown)
+
+
+def _md_sections(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in re.finditer(r"^##\s*(.+?)\s*\n(.*?)(?=^##\s|\Z)", text, re.M | re.S):
+        out[m[1].strip()] = m[2].strip()
+    return out
+
+
+def parse_typical_case(text: str, title: str) -> Precedent:
+    """An official typical case: 基本案情 / 申请人请求 (原告诉讼请求) / 处理结果 (裁判结果) / 案例分析."""
+    sections = _md_sections(text)
+
+    def get(kind: str) -> str:
+        for name in TYPICAL_SECTIONS[kind]:
+            for key, body in sections.items():
+                if key == name or (len(name) > 2 and name in key):
+                    return body
+        return ""
+
+    facts, claims_text, result, analysis = get("facts"), get("claims"), get("result"), get("reasoning")
+    m = re.search(r"^#\s+(.+)$", text, re.M)
+    title = m[1].strip() if m else title
+    court = "人民法院" in result or "判决" in result
+    # the final decision: the last sentence that decides (二审改判 over 一审), skipping 驳回上诉/维持原判
+    sentences = [s for s in re.split(r"(?<=[。；])", result) if s.strip()]
+    final = ""
+    for s in sentences:
+        if re.search(r"驳回上诉|维持原判", s):
+            continue
+        if re.search(r"支付|驳回|赔偿|裁决|判决|改判", s):
+            final = s
+    claims = []
+    for item in split_items(claims_text) or [claims_text]:
+        tid, _ = match_type(item)
+        amounts = all_money(item)
+        c = PrecedentClaim(type=tid or "other", text=item, requested=amounts[-1] if amounts else None)
+        if re.search(r"驳回[^。]*请求", final):
+            c.outcome, c.granted = Outcome.DENIED, Decimal(0)
+        else:
+            granted = all_money(final)
+            if granted:
+                c.granted = granted[-1]
+                c.outcome = Outcome.PARTLY if c.requested and c.granted + Decimal("0.5") < c.requested else Outcome.GRANTED
+        c.reasoning = analysis[:3000] or None
+        c.articles = find_citations(analysis)
+        claims.append(c)
+    persons = sorted(set(re.findall(r"[\u4e00-\u9fff]某", facts)))  # already masked in the source
+    return Precedent(
+        case_number=f"典型案例：{title}",
+        kind="judgment" if court else "award",
+        commission="人民法院" if court else "劳动人事争议仲裁委员会",
+        applicant=persons[0] if persons else None,
+        respondent=(re.search(r"某[\u4e00-\u9fff]{1,6}?公司", facts) or [None])[0],
+        claims=claims,
+        facts=key_facts_from_text(facts),
+        articles=find_citations(analysis + result),
+        facts_text=mask_text(facts)[:4000],
+        reasoning=analysis[:8000] or None,
+        ruling_items=[s.strip() for s in sentences],
+    )

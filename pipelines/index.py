@@ -1,0 +1,108 @@
+"""Build or update an award archive from a folder of award files: parse in parallel (the batch runner),
+embed in batches, add/replace by case number. Resumable: files whose hash is already in the archive are
+skipped, and each chunk is committed as it is added."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from arbitration.fileio import sha256_file
+from pipelines.batch import BatchOptions, BatchResult, Task, run_batch
+
+AWARD_SUFFIXES = {".txt", ".md", ".docx", ".pdf", ".doc", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+CHUNK = 64  # precedents embedded and committed together
+
+
+@dataclass(frozen=True)
+class ParseJob:
+    path: str  # absolute path of the award file
+    rel: str  # path relative to the awards folder, stored as source_file
+    embedder: str | None = None  # embed in the worker with this embedder (None: the main process embeds)
+
+
+def parse_worker(job: ParseJob) -> dict:
+    """Top-level (picklable) worker: parse one award; optionally embed its units in this process."""
+    from arbitration.retrieval.parser import parse_award
+
+    p = parse_award(Path(job.path))
+    p.source_file = job.rel
+    out = {"precedent": p.model_dump_json()}
+    if job.embedder:
+        from arbitration.retrieval.embedders import get_embedder
+        from arbitration.retrieval.units import precedent_units
+
+        emb = get_embedder(job.embedder, threads=1)
+        out["vectors"] = emb.embed_passages([u.text for u in precedent_units(p)]).tobytes()
+    return out
+
+
+def award_files(awards_dir: Path) -> list[Path]:
+    return sorted(
+        p for p in awards_dir.rglob("*") if p.is_file() and p.suffix.lower() in AWARD_SUFFIXES and not p.name.startswith(".")
+    )
+
+
+def index_awards(
+    awards_dir: Path,
+    archive,
+    options: BatchOptions | None = None,
+    embed_in_workers: bool = False,
+    progress: bool = True,
+    console: Console | None = None,
+) -> BatchResult:
+    """Parse every award file under `awards_dir` not yet in `archive` (same hash) and add it."""
+    import numpy as np
+
+    from arbitration.model import Precedent
+
+    console = console or Console(stderr=True)
+    options = options or BatchOptions(progress=progress)
+    awards_dir = Path(awards_dir)
+    known = {v for v in archive.store.sha256_of().values() if v}
+    if options.force:
+        known = set()
+    tasks, skipped = [], []
+    for f in award_files(awards_dir):
+        rel = str(f.relative_to(awards_dir))
+        sha = sha256_file(f)
+        if sha in known:
+            skipped.append(rel)
+            continue
+        tasks.append(Task(rel, sha, ParseJob(str(f), rel, archive.embedder.name if embed_in_workers else None)))
+    batch_dir = archive.index_dir / "batch"
+    result = run_batch("解析裁决书", tasks, parse_worker, batch_dir, options.__class__(**{**options.__dict__, "force": True}), console)
+    result.skipped.extend(skipped)
+    keys = [t.key for t in tasks if t.key in result.outputs]
+    seen: dict[str, str] = {}
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, disable=not options.progress) as bar:
+        job = bar.add_task("向量化并入库", total=len(keys))
+        for i in range(0, len(keys), CHUNK):
+            chunk = keys[i : i + CHUNK]
+            precs, vecs = [], []
+            for key in chunk:
+                out = result.outputs[key]
+                p = Precedent.model_validate_json(out["precedent"])
+                if p.case_number in seen:  # two files, one case number: keep the first, report the second
+                    from pipelines.batch import Failure
+
+                    result.failed.append(Failure(key, key, "duplicate", f"案号 {p.case_number} 与 {seen[p.case_number]} 重复"))
+                    continue
+                seen[p.case_number] = key
+                precs.append(p)
+                if "vectors" in out:
+                    vecs.append(np.frombuffer(out["vectors"], np.float32).reshape(-1, archive.embedder.dim))
+            archive.add(precs, vectors=vecs if embed_in_workers else None)
+            bar.advance(job, len(chunk))
+    for key in result.outputs:
+        result.outputs[key] = None  # drop payloads; the archive holds them now
+    return result
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
