@@ -1,5 +1,6 @@
 """A bounded schemathesis run over the JSON API's OpenAPI spec, in process (ASGI), logged in as admin with the
-CSRF header: no generated request may produce a server error."""
+CSRF header: no generated request may produce a server error (503 「该功能尚未安装」 for a stage not yet
+installed is the documented answer, not a crash)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,8 @@ def test_api_has_no_server_errors(web, monkeypatch):
         def run(case):
             resp = case.call(headers=headers)
             statuses.append(resp.status_code)
-            if resp.status_code >= 500:
+            assert "CSRF" not in resp.text  # the fuzzer's requests got past the guard
+            if resp.status_code >= 500 and not (resp.status_code == 503 and "该功能尚未安装" in resp.text):
                 failures.append(f"{op.method.upper()} {op.path}: {resp.status_code} {resp.text[:200]}")
 
         run()
@@ -42,6 +44,6 @@ def test_api_has_no_server_errors(web, monkeypatch):
     for op in operations:
         fuzz(op)
     assert failures == []
-    assert statuses.count(401) == 0 and statuses.count(200) + statuses.count(201) >= 10, sorted(set(statuses))
+    assert statuses.count(401) == 0 and statuses.count(200) >= 5 and 422 in statuses, sorted(set(statuses))
     # the session was not lost along the way (no endpoint logged us out or broke the store)
     assert admin.get("/api/me").status_code == 200
