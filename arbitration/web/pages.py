@@ -175,8 +175,8 @@ def delete_page(request: Request, case_id: CaseId, user: User = Depends(require_
 def outline_page(request: Request, case_id: CaseId, user: User = Depends(guard)) -> HTMLResponse:
     case_access(request, user, case_id)
     audit(request, user, "view", f"case:{case_id}", "庭审要素提纲")
-    kind, content = ws_of(request).outline_view(case_id)
-    return render(request, "outline.html", row=request.app.state.store.case(case_id), kind=kind, content=content)
+    content = ws_of(request).outline_view(case_id)
+    return render(request, "outline.html", row=request.app.state.store.case(case_id), content=content)
 
 
 @router.get("/cases/{case_id}/outline.docx")

@@ -33,6 +33,8 @@ class Workspace:
         self.limits = limits
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="arbitration-web")
         self._case_locks: dict[int, threading.Lock] = {}
+        # the model-backed stages (archive, outline, drafting) are called one at a time
+        self.heavy = threading.RLock()
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
@@ -155,25 +157,23 @@ class Workspace:
     def outline_docx(self, case_id: int) -> Path:
         outline_mod = stage("outline")
         case = self.require_case(case_id)
-        outline = outline_mod.build_outline(case, archive())
-        out = self.out_dir(case_id) / "outline.docx"
-        outline_mod.render_outline(outline, out, "docx")
+        with self.heavy:
+            outline = outline_mod.build_outline(case, archive())
+            out = self.out_dir(case_id) / "outline.docx"
+            outline_mod.render_outline(outline, out, "docx")
         return out
 
-    def outline_view(self, case_id: int) -> tuple[str, str]:
-        """The outline as ('html', markup) when the outline stage renders HTML, else ('text', Markdown text)."""
+    def outline_view(self, case_id: int) -> str:
+        """The outline as HTML: the outline stage's Markdown, escaped and laid out by mdview."""
+        from arbitration.web.mdview import markdown_to_html
+
         outline_mod = stage("outline")
         case = self.require_case(case_id)
-        outline = outline_mod.build_outline(case, archive())
-        out = self.out_dir(case_id)
-        for fmt, kind in (("html", "html"), ("md", "text")):
-            try:
-                path = outline_mod.render_outline(outline, out / f"outline.{fmt}", fmt)
-            except (ValueError, ArbitrationError):
-                continue
-            path = Path(path) if path else out / f"outline.{fmt}"
-            return kind, path.read_text(encoding="utf-8")
-        raise StageMissing("outline", "：无法以 HTML 或 Markdown 显示")
+        with self.heavy:
+            outline = outline_mod.build_outline(case, archive())
+            path = self.out_dir(case_id) / "outline.md"
+            outline_mod.render_outline(outline, path, "md")
+        return markdown_to_html(path.read_text(encoding="utf-8"))
 
     def similar(self, case_id: int, k: int = 10) -> list[dict[str, Any]]:
         stage("retrieval")
@@ -181,7 +181,8 @@ class Workspace:
         arch = archive()
         if arch is None:
             raise StageMissing("retrieval")
-        matches = arch.search(case, k=k)
+        with self.heavy:
+            matches = arch.search(case, k=k)
         return [
             {
                 "case_number": m.precedent.case_number,
@@ -207,15 +208,16 @@ class Workspace:
         case = self.require_case(case_id)
         arch = archive()
         record = self.latest_record(case_id)
-        award = drafting.draft_award(case, arch, record=record)
-        warnings = list(award.warnings)
-        if arch is not None:
-            seen = {(w.kind, w.message) for w in warnings}
-            warnings += [w for w in drafting.check_consistency(award, arch) if (w.kind, w.message) not in seen]
-        out = self.out_dir(case_id)
+        with self.heavy:
+            award = drafting.draft_award(case, arch, record=record)
+            warnings = list(award.warnings)
+            if arch is not None:
+                seen = {(w.kind, w.message) for w in warnings}
+                warnings += [w for w in drafting.check_consistency(award, arch) if (w.kind, w.message) not in seen]
+            out = self.out_dir(case_id)
+            drafting.render_award(award, case, out / "award.docx")
         write_json(out / "award.json", award)
         write_json(out / "award-warnings.json", [w.model_dump(mode="json") for w in warnings])
-        drafting.render_award(award, case, out / "award.docx")
         return award, warnings
 
     def saved_award(self, case_id: int) -> tuple[Award | None, list[Warning_]]:

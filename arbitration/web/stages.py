@@ -69,7 +69,11 @@ def archive() -> Any:
     with _archive_lock:
         if _archive is None:
             try:
-                _archive = stage("retrieval").default_archive()
+                make = stage("retrieval").default_archive
+                try:
+                    _archive = make(progress=False)
+                except TypeError:
+                    _archive = make()
             except StageMissing:
                 return None
         return _archive
