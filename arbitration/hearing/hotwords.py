@@ -1,0 +1,149 @@
+"""Hotwords from the Case and a legal glossary: the initial prompt for the engine and a correction lexicon that
+fixes Whisper's near-homophones in committed text by pinyin similarity (入直→入职, 劳动和统→劳动合同), conservatively.
+
+Rules, each to keep correct text untouched: a term is at least 2 characters; a window is changed only when its
+toneless pinyin matches the term's (polyphones: any reading), at most one syllable differing by one letter and only
+in terms of 4+ characters; the window shares at least one character with the term (two for 4+ characters); and a
+character inside an exact occurrence of any lexicon term is never changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from arbitration.model import Case
+
+# words and phrases said in every labour hearing; phrases give short words context (位以申请人签订→未与申请人签订)
+GLOSSARY = (
+    "仲裁请求", "仲裁委员会", "仲裁庭", "首席仲裁员", "仲裁员", "书记员", "申请人", "被申请人", "委托代理人",
+    "法定代表人", "劳动合同", "书面劳动合同", "劳动关系", "解除劳动合同", "终止劳动合同", "经济补偿", "经济补偿金",
+    "赔偿金", "二倍工资", "双倍工资", "社会保险", "社会保险费", "加班费", "加班工资", "年休假", "带薪年休假",
+    "入职", "离职", "辞退", "未与申请人签订", "未与其签订", "缴纳", "未缴纳", "补缴", "差额", "工资差额",
+    "最低工资", "工作年限", "月平均工资", "试用期", "工伤", "停工留薪期", "伤残等级", "劳动能力鉴定",
+    "竞业限制", "违约金", "代通知金", "质证", "举证", "证据", "证明目的", "真实性", "合法性", "关联性",
+    "答辩", "答辩意见", "调解", "庭审", "陈述", "工资条", "考勤记录", "银行流水", "解除通知书",
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Terms to prompt with and to correct towards; `case_terms` are the ones that come from the Case."""
+
+    terms: tuple[str, ...]
+    case_terms: tuple[str, ...] = ()
+    amounts: tuple[str, ...] = ()  # said, not corrected: they only go into the prompt
+    prompt: str = ""
+    _readings: dict[str, list[frozenset[str]]] = field(default_factory=dict, compare=False, repr=False)
+
+
+def _case_terms(case: Case) -> tuple[list[str], list[str]]:
+    names: list[str] = []
+    for p in case.parties:
+        names.append(p.name)
+        if p.legal_representative:
+            names.append(p.legal_representative.name)
+        for a in p.agents:
+            names.append(a.name)
+            if a.firm:
+                names.append(a.firm)
+        if p.address:
+            names.append(p.address)
+    if case.region:
+        names.append(case.region)
+    amounts = [f"{c.amount.normalize():f}元" for c in case.claims if c.amount is not None]
+    names = [n.strip() for n in names if n and len(n.strip()) >= 2]
+    return list(dict.fromkeys(names)), list(dict.fromkeys(amounts))
+
+
+def build_lexicon(case: Case | None = None, extra: list[str] | None = None) -> Lexicon:
+    """Lexicon and prompt for one hearing: the Case's names, places and amounts, then the glossary."""
+    case_terms, amounts = _case_terms(case) if case else ([], [])
+    case_terms += [t for t in (extra or []) if len(t) >= 2]
+    terms = tuple(dict.fromkeys(case_terms + list(GLOSSARY)))
+    # Whisper reads its prompt as preceding speech: a short, plain sentence in simplified Chinese
+    head = "、".join(case_terms[:12])
+    prompt = "以下是劳动争议仲裁庭审的普通话记录。"
+    if head:
+        prompt += f"当事人：{head}。"
+    if amounts:
+        prompt += f"金额：{'、'.join(amounts[:6])}。"
+    prompt += "涉及解除劳动合同、经济补偿、二倍工资、社会保险、加班费。"
+    return Lexicon(terms=terms, case_terms=tuple(case_terms), amounts=tuple(amounts), prompt=prompt)
+
+
+@lru_cache(maxsize=8192)
+def _readings(ch: str) -> frozenset[str]:
+    """Toneless pinyin readings of one character (every reading of a polyphone); non-Han chars read as themselves."""
+    from pypinyin import Style, pinyin
+
+    if not ("\u4e00" <= ch <= "\u9fff"):
+        return frozenset({ch})
+    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
+
+
+def _lev(a: str, b: str) -> int:
+    if a == b:
+        return 0
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _syllable_distance(a: frozenset[str], b: frozenset[str]) -> int:
+    if a & b:
+        return 0
+    return min(_lev(x, y) for x in a for y in b)
+
+
+def _matches(window: str, term: str) -> bool:
+    n = len(term)
+    shared = sum(1 for a, b in zip(window, term, strict=True) if a == b)
+    if shared < (2 if n >= 4 else 1):
+        return False
+    near = 0
+    for a, b in zip(window, term, strict=True):
+        if a == b:
+            continue
+        d = _syllable_distance(_readings(a), _readings(b))
+        if d == 0:
+            continue
+        if d > 1 or n < 4:
+            return False
+        near += 1
+        if near > 1:
+            return False
+    return True
+
+
+def correct(text: str, lexicon: Lexicon) -> str:
+    """Text with near-homophones of lexicon terms replaced by the terms; unchanged when nothing matches."""
+    if not text:
+        return text
+    chars = list(text)
+    protected = [False] * len(chars)
+    terms = sorted({t for t in lexicon.terms if len(t) >= 2}, key=len, reverse=True)
+    for t in terms:  # exact occurrences of any term are never touched
+        start = text.find(t)
+        while start >= 0:
+            for i in range(start, start + len(t)):
+                protected[i] = True
+            start = text.find(t, start + 1)
+    for t in terms:  # longest first, so 未与申请人签订 wins over shorter terms
+        n = len(t)
+        i = 0
+        while i + n <= len(chars):
+            window = "".join(chars[i : i + n])
+            changed = [k for k in range(n) if chars[i + k] != t[k]]
+            if changed and not any(protected[i + k] for k in changed) and _matches(window, t):
+                chars[i : i + n] = list(t)
+                for k in range(i, i + n):
+                    protected[k] = True
+                i += n
+            else:
+                i += 1
+    return "".join(chars)

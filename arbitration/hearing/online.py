@@ -1,0 +1,131 @@
+"""The online processor: drives an ASR engine and a streaming policy over a growing audio buffer, with Silero VAD
+(the ONNX model bundled in faster-whisper) to skip silence and to close an utterance when the speaker pauses."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from arbitration.hearing.asr import ASR, SAMPLE_RATE, Word
+from arbitration.hearing.policy import LocalAgreement
+
+VAD_WINDOW = 512  # samples per Silero VAD decision (32 ms at 16 kHz)
+
+
+@lru_cache(maxsize=1)
+def _vad_model():
+    from faster_whisper.vad import get_vad_model
+
+    return get_vad_model()
+
+
+def speech_probabilities(audio: np.ndarray) -> np.ndarray:
+    """Silero VAD speech probability per 32 ms window of `audio` (16 kHz mono)."""
+    if len(audio) == 0:
+        return np.zeros(0, dtype=np.float32)
+    pad = (-len(audio)) % VAD_WINDOW
+    padded = np.pad(np.asarray(audio, dtype=np.float32), (0, pad))
+    return np.asarray(_vad_model()(padded)).reshape(-1)
+
+
+class OnlineProcessor:
+    """insert_audio_chunk → process_iter (commits what two hypotheses agree on) → finish (commits the rest).
+
+    Times of returned words are seconds since this processor's first sample.
+    """
+
+    def __init__(
+        self,
+        asr: ASR,
+        policy: LocalAgreement | None = None,
+        prompt_prefix: str = "",  # hotword prompt put before the committed tail
+        hotwords: str | None = None,
+        end_silence_s: float = 0.6,  # a pause this long closes the utterance: commit everything
+        vad_threshold: float = 0.5,
+        use_vad: bool = True,
+    ) -> None:
+        self.asr = asr
+        self.policy = policy or LocalAgreement()
+        self.prompt_prefix = prompt_prefix
+        self.hotwords = hotwords
+        self.end_silence_s = end_silence_s
+        self.vad_threshold = vad_threshold
+        self.use_vad = use_vad
+        self.audio = np.zeros(0, dtype=np.float32)
+        self.buffer_offset = 0.0  # stream time of audio[0]
+        self.received = 0  # samples received in total
+        self.heard_speech = False  # whether VAD ever found speech (for the 'silence only' note)
+
+    @property
+    def stream_time(self) -> float:
+        return self.received / SAMPLE_RATE
+
+    def insert_audio_chunk(self, chunk: np.ndarray) -> None:
+        chunk = np.asarray(chunk, dtype=np.float32).reshape(-1)
+        self.audio = np.concatenate([self.audio, chunk])
+        self.received += len(chunk)
+
+    def _prompt(self) -> str:
+        return (self.prompt_prefix + self.policy.prompt()).strip()[-220:]
+
+    def _transcribe(self, audio: np.ndarray) -> list[Word]:
+        return self.asr.transcribe(audio, prompt=self._prompt() or None, hotwords=self.hotwords)
+
+    def _trim(self, time: float) -> None:
+        """Drop audio before stream time `time`."""
+        cut = int(round((time - self.buffer_offset) * SAMPLE_RATE))
+        if cut <= 0:
+            return
+        self.audio = self.audio[cut:]
+        self.buffer_offset += cut / SAMPLE_RATE
+        self.policy.trimmed(self.buffer_offset)
+
+    def process_iter(self) -> list[Word]:
+        """Run the engine over the buffer once; return the words committed by this step."""
+        if len(self.audio) < SAMPLE_RATE // 2:
+            return []
+        speech_end = len(self.audio) / SAMPLE_RATE
+        if self.use_vad:
+            probs = speech_probabilities(self.audio)
+            speech = np.flatnonzero(probs >= self.vad_threshold)
+            if len(speech) == 0:  # silence: close any open utterance and keep only a short tail
+                out = self.policy.finish()
+                self._trim(self.buffer_offset + max(0.0, len(self.audio) / SAMPLE_RATE - 0.5))
+                return out
+            self.heard_speech = True
+            first = speech[0] * VAD_WINDOW / SAMPLE_RATE
+            if first > 1.0 and not self.policy.tentative():  # long leading silence: skip it
+                self._trim(self.buffer_offset + first - 0.3)
+                return self.process_iter()
+            speech_end = min(len(self.audio), (speech[-1] + 1) * VAD_WINDOW) / SAMPLE_RATE
+            if len(self.audio) / SAMPLE_RATE - speech_end >= self.end_silence_s:
+                # the speaker paused: transcribe up to the pause and commit the whole utterance
+                cut = min(len(self.audio), int((speech_end + 0.2) * SAMPLE_RATE))
+                words = self._transcribe(self.audio[:cut])
+                out = self.policy.update(words, self.buffer_offset) + self.policy.finish()
+                self._trim(self.buffer_offset + cut / SAMPLE_RATE)
+                return out
+        else:
+            self.heard_speech = True
+        words = self._transcribe(self.audio)
+        out = self.policy.update(words, self.buffer_offset)
+        t = self.policy.trim_point(self.buffer_offset, self.buffer_offset + len(self.audio) / SAMPLE_RATE)
+        if t is not None:
+            self._trim(t)
+        return out
+
+    def finish(self) -> list[Word]:
+        """End of stream: one last pass over what is left, then commit the whole tail."""
+        out: list[Word] = []
+        if len(self.audio) >= SAMPLE_RATE // 4:
+            has_speech = not self.use_vad or (speech_probabilities(self.audio) >= self.vad_threshold).any()
+            if has_speech:
+                self.heard_speech = True
+                out = self.policy.update(self._transcribe(self.audio), self.buffer_offset)
+        out += self.policy.finish()
+        self._trim(self.buffer_offset + len(self.audio) / SAMPLE_RATE)
+        return out
+
+    def tentative(self) -> list[Word]:
+        return self.policy.tentative()

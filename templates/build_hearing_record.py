@@ -1,0 +1,100 @@
+"""Build templates/hearing_record.docx (庭审笔录), the docxtpl template of the hearing record, with python-docx.
+
+Run: .venv/bin/python templates/build_hearing_record.py   (the .docx is committed; rerun after editing this file)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from arbitration.docxrender import set_east_asian_font
+
+OUT = Path(__file__).resolve().parent / "hearing_record.docx"
+BODY, HEADING = "仿宋", "宋体"
+
+
+def _para(doc, text: str, font: str = BODY, size: float = 14, bold: bool = False, align=None, indent: bool = False):
+    p = doc.add_paragraph()
+    if align is not None:
+        p.alignment = align
+    p.paragraph_format.line_spacing = Pt(28)
+    p.paragraph_format.space_after = Pt(0)
+    if indent:
+        p.paragraph_format.first_line_indent = Pt(size * 2)
+    run = p.add_run(text)
+    run.bold = bold
+    set_east_asian_font(run, font, size)
+    return p
+
+
+def _page_number(paragraph) -> None:
+    """「第 X 页 共 Y 页」 with PAGE / NUMPAGES fields."""
+    def field(code: str) -> None:
+        run = paragraph.add_run()
+        set_east_asian_font(run, BODY, 10.5)
+        for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"), ("end", None)):
+            if kind:
+                el = OxmlElement("w:fldChar")
+                el.set(qn("w:fldCharType"), kind)
+            elif text == code:
+                el = OxmlElement("w:instrText")
+                el.set(qn("xml:space"), "preserve")
+                el.text = f" {code} "
+            else:
+                el = OxmlElement("w:t")
+                el.text = text
+            run._r.append(el)
+
+    for piece in ("第 ", "PAGE", " 页  共 ", "NUMPAGES", " 页"):
+        if piece in ("PAGE", "NUMPAGES"):
+            field(piece)
+        else:
+            set_east_asian_font(paragraph.add_run(piece), BODY, 10.5)
+
+
+def build(out: Path = OUT) -> Path:
+    doc = Document()
+    sec = doc.sections[0]
+    sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
+    sec.top_margin, sec.bottom_margin = Cm(3.7), Cm(3.5)
+    sec.left_margin, sec.right_margin = Cm(2.8), Cm(2.6)
+    normal = doc.styles["Normal"]
+    normal.font.name = BODY
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY)
+    normal.font.size = Pt(14)
+
+    _para(doc, "{{ commission }}", HEADING, 16, True, WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, "庭 审 笔 录", HEADING, 22, True, WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, "{{ case_number }}", BODY, 14, False, WD_ALIGN_PARAGRAPH.RIGHT)
+    for label, var in (
+        ("时间", "time"), ("地点", "place"), ("案由", "cause"), ("仲裁庭组成", "tribunal"),
+        ("记录人", "clerk"), ("到庭人员", "attendees"),
+    ):
+        _para(doc, f"{label}：{{{{ {var} }}}}")
+    _para(doc, "记录如下：")
+    _para(doc, "{%p for line in lines %}")
+    _para(doc, "{{ line.role }}：{{ line.text }}", indent=True)
+    _para(doc, "{%p endfor %}")
+    _para(doc, "（以下无正文）", align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, "")
+    _para(doc, "以上笔录经本人核对无误。", bold=True)
+    _para(doc, "{%p for who in signers %}")
+    _para(doc, "{{ who }}（签名）：＿＿＿＿＿＿＿＿    ＿＿＿＿年＿＿月＿＿日")
+    _para(doc, "{%p endfor %}")
+    _para(doc, "")
+    _para(doc, "仲裁员（签名）：＿＿＿＿＿＿＿＿    书记员（签名）：＿＿＿＿＿＿＿＿")
+    _page_number(sec.footer.paragraphs[0])
+    sec.footer.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    out.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(out))
+    return out
+
+
+if __name__ == "__main__":
+    print(build())
