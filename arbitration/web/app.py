@@ -4,6 +4,7 @@ and the page and API routers. `create_app(data_dir)` builds one; `arbitration se
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
@@ -134,7 +135,8 @@ def create_app(data_dir: Path | None = None, *, limits: Limits = Limits(),
     app.state.store = ws.store
     app.state.sessions = Sessions(ws.store, limits)
     app.state.https = https
-    app.state.live_hearings = {}  # hearing id -> the library's Hearing while a browser streams to it
+    app.state.live_hearings = {}  # hearing id -> hearing_api.Live (the library's open Hearing)
+    app.state.live_lock = threading.Lock()
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(ROLES=ROLES, STAGE_NAMES=STAGE_NAMES, stage_available=available)
     app.state.templates = templates

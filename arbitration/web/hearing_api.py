@@ -1,11 +1,13 @@
-"""Live hearing over a WebSocket: the browser sends 16 kHz mono PCM frames, the hearing library turns them into
-committed and tentative text; role buttons, inline edits (stored as revisions) and the record export."""
+"""Live hearing over a WebSocket: the browser sends 16 kHz mono PCM frames, arbitration.hearing's `Hearing` turns
+them into committed (journalled) and tentative text; role buttons tag the speaker, inline edits are stored as
+revisions, and the record is exported as DOCX (optionally masked)."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import secrets
+import threading
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import numpy as np
@@ -21,13 +23,23 @@ from arbitration.web.store import User
 router = APIRouter(tags=["hearing"])
 
 SAMPLE_RATE = 16_000
-FEED_SECONDS = 1.0  # audio gathered before each call into the recogniser
-ROLES = {"presiding": "仲裁员", "clerk": "书记员", "applicant": "申请人", "respondent": "被申请人",
-         "agent": "代理人", "witness": "证人", "unknown": "未标注"}
+MAX_FRAME_BYTES = SAMPLE_RATE * 4 * 5  # one message holds at most 5 s of Float32 audio
+# the seats of a hearing room (arbitration.hearing.journal.SEATS), offered as role buttons
+SEATS = ("首席仲裁员", "仲裁员", "书记员", "申请人", "被申请人", "申请人代理人", "被申请人代理人", "证人", "第三人")
+HEARERS = ("admin", "arbitrator", "clerk")
 
 CaseId = Annotated[int, Path(ge=1, le=2**62, description="案件编号")]
 HearingId = Annotated[int, Path(ge=1, le=2**62, description="庭审编号")]
-SegmentIndex = Annotated[int, Path(ge=0, le=1_000_000, description="段落序号（从 0 起）")]
+SegmentId = Annotated[str, Path(pattern=r"^\d{1,9}$", description="记录段编号，如 000001")]
+
+
+@dataclass
+class Live:
+    """A hearing open in this process: the library's Hearing and the lock that serialises feed/edit/role calls."""
+
+    hearing: Any
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    streaming: bool = False
 
 
 def _api():
@@ -43,69 +55,43 @@ def hearing_row(request: Request, hearing_id: int, user: User):
     return row
 
 
-# ---------------------------------------------------------------- adapter over arbitration.hearing
+def live_hearing(app, row) -> Live:
+    """The open Hearing for this row (opened on first use; kept while the server runs)."""
+    lives: dict[int, Live] = app.state.live_hearings
+    with app.state.live_lock:
+        if row["id"] not in lives:
+            lib = stage("hearing")
+            case = app.state.workspace.load_case(row["case_id"])
+            lives[row["id"]] = Live(lib.Hearing.start(case, row["hearing_key"]))
+        return lives[row["id"]]
 
 
-def open_hearing(key: str, create: bool = False):
-    """The library's Hearing for this key, started or resumed under Settings.hearings_dir."""
-    from arbitration.config import settings
-
-    lib = stage("hearing")
-    root = settings().hearings_dir
-    if create and hasattr(lib.Hearing, "start"):
-        return lib.Hearing.start(key, root=root) if _accepts(lib.Hearing.start, "root") else lib.Hearing.start(key)
-    if hasattr(lib.Hearing, "resume"):
-        return lib.Hearing.resume(key, root=root) if _accepts(lib.Hearing.resume, "root") else lib.Hearing.resume(key)
-    return lib.Hearing(key)
+def segment_json(s: Any) -> dict[str, Any]:
+    return {"id": s.id, "role": s.role, "start": s.start, "end": s.end, "text": s.text, "raw_text": s.raw_text,
+            "revisions": len(s.revisions)}
 
 
-def _accepts(fn, name: str) -> bool:
-    import inspect
-
-    try:
-        return name in inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return False
-
-
-def segment_json(i: int, s: Any) -> dict[str, Any]:
-    role = getattr(s, "role", "unknown")
-    role = getattr(role, "value", role) or "unknown"
-    return {"index": i, "role": role, "role_name": ROLES.get(role, role), "start": getattr(s, "start", None),
-            "end": getattr(s, "end", None), "text": getattr(s, "text", ""), "raw_text": getattr(s, "raw_text", None),
-            "revisions": len(getattr(s, "revisions", []) or [])}
-
-
-def snapshot(h: Any) -> dict[str, Any]:
-    segments = list(getattr(h, "segments", []) or [])
-    tentative = getattr(h, "tentative", "") or ""
-    if callable(tentative):
-        tentative = tentative()
-    tentative = getattr(tentative, "text", tentative) if not isinstance(tentative, str) else tentative
-    return {"type": "update", "committed": [segment_json(i, s) for i, s in enumerate(segments)],
-            "tentative": tentative or ""}
-
-
-def set_role(h: Any, role: str) -> None:
-    if hasattr(h, "set_role"):
-        h.set_role(role)
-    else:
-        h.role = role
+def snapshot(h: Any, final: bool = False) -> dict[str, Any]:
+    tentative = h.tentative()
+    text = "".join(tentative.values()) if isinstance(tentative, dict) else str(tentative or "")
+    out = {"type": "update", "committed": [segment_json(s) for s in h.segments], "tentative": text,
+           "notes": list(getattr(h, "notes", []))}
+    if final:
+        out["final"] = True
+    return out
 
 
 # ---------------------------------------------------------------- routes
 
 
 @router.post("/cases/{case_id}/hearings", status_code=201)
-def start_hearing(request: Request, case_id: CaseId, user: User = Depends(require_roles("admin", "arbitrator", "clerk"))):
+def start_hearing(request: Request, case_id: CaseId, user: User = Depends(require_roles(*HEARERS))):
     api = _api()
     api.case_access(request, user, case_id)
     stage("hearing")
     key = f"web-{case_id:06d}-{secrets.token_hex(4)}"
-    h = open_hearing(key, create=True)
-    if hasattr(h, "close"):
-        h.close()
     hid = request.app.state.store.add_hearing(case_id, key, user.id)
+    live_hearing(request.app, request.app.state.store.hearing(hid))  # creates the folder and its meta.json
     api.audit(request, user, "edit", f"case:{case_id}", f"开始庭审记录 hearing:{hid}")
     return {"id": hid, "key": key}
 
@@ -113,41 +99,46 @@ def start_hearing(request: Request, case_id: CaseId, user: User = Depends(requir
 @router.get("/hearings/{hearing_id}/segments")
 def segments(request: Request, hearing_id: HearingId, user: User = Depends(guard)) -> dict[str, Any]:
     row = hearing_row(request, hearing_id, user)
+    live = request.app.state.live_hearings.get(hearing_id)
+    if live is not None:
+        with live.lock:
+            return snapshot(live.hearing)
     lib = stage("hearing")
-    ws = request.app.state.workspace
-    record = lib.load_record(ws.hearing_dir(row["hearing_key"]))
-    return {"type": "update", "committed": [segment_json(i, s) for i, s in enumerate(record)], "tentative": ""}
+    d = request.app.state.workspace.hearing_dir(row["hearing_key"])
+    record = lib.load_record(d) if d.is_dir() else []
+    return {"type": "update", "committed": [segment_json(s) for s in record], "tentative": "", "notes": []}
 
 
 class SegmentEdit(BaseModel):
-    text: str | None = Field(default=None, max_length=5000)
-    role: str | None = Field(default=None, max_length=20)
+    text: str | None = Field(default=None, min_length=1, max_length=5000)
+    role: str | None = Field(default=None, max_length=20, description="、".join(SEATS))
 
 
-@router.post("/hearings/{hearing_id}/segments/{index}")
-def edit_segment(request: Request, hearing_id: HearingId, index: SegmentIndex, body: SegmentEdit,
-                 user: User = Depends(require_roles("admin", "arbitrator", "clerk"))) -> dict[str, Any]:
+@router.post("/hearings/{hearing_id}/segments/{segment_id}")
+def edit_segment(request: Request, hearing_id: HearingId, segment_id: SegmentId, body: SegmentEdit,
+                 user: User = Depends(require_roles(*HEARERS))) -> dict[str, Any]:
     row = hearing_row(request, hearing_id, user)
-    if body.role is not None and body.role not in ROLES:
-        raise ValueError(f"角色必须是 {', '.join(ROLES)} 之一")
-    live = request.app.state.live_hearings.get(hearing_id)
-    h = live or open_hearing(row["hearing_key"])
-    count = len(getattr(h, "segments", []) or [])
-    if index >= count:
-        raise ValueError(f"没有第 {index + 1} 段")
-    if body.text is not None:
-        h.revise(index, text=body.text, author=user.username) if _accepts(h.revise, "author") else h.revise(index, text=body.text)
-    if body.role is not None:
-        h.revise(index, role=body.role) if _accepts(h.revise, "role") else None
-    _api().audit(request, user, "edit", f"hearing:{hearing_id}", f"修改第 {index + 1} 段")
-    return snapshot(h)
+    if body.role is not None and body.role not in SEATS:
+        raise ValueError(f"发言人必须是 {'、'.join(SEATS)} 之一")
+    if body.text is None and body.role is None:
+        raise ValueError("请给出修改后的文字或发言人")
+    live = live_hearing(request.app, row)
+    with live.lock:
+        seg = live.hearing.revise(segment_id, text=body.text, role=body.role, by=user.display_name)
+        out = snapshot(live.hearing)
+    _api().audit(request, user, "edit", f"hearing:{hearing_id}", f"修订第 {seg.id} 段")
+    return out
 
 
 def record_docx(request: Request, hearing_id: int, masked: bool, user: User):
     row = hearing_row(request, hearing_id, user)
     lib = stage("hearing")
-    ws = request.app.state.workspace
-    path = lib.export(ws.hearing_dir(row["hearing_key"]), "docx")
+    if not hasattr(lib, "export"):
+        raise StageMissing("hearing", "：缺少 export（笔录导出）")
+    d = request.app.state.workspace.hearing_dir(row["hearing_key"])
+    if not d.is_dir():
+        raise ValueError("该庭审尚无记录")
+    path = lib.export(d, "docx")
     return _api().send_docx(request, user, row["case_id"], path, "庭审笔录", masked)
 
 
@@ -157,74 +148,69 @@ def record(request: Request, hearing_id: HearingId, masked: bool = Query(False),
 
 
 async def hearing_socket(websocket: WebSocket, hearing_id: int) -> None:
-    """Binary messages: little-endian Int16 (or Float32 when ?format=f32) mono PCM at 16 kHz.
-    Text messages: {"type": "role", "role": ...} or {"type": "stop"}. Replies: {"type": "update", ...}."""
+    """Binary messages: little-endian Int16 (default) or Float32 (?format=f32) mono PCM at 16 kHz.
+    Text messages: {"type": "role", "role": 席位} or {"type": "stop"}. Replies: {"type": "update", ...}.
+    Needs the session cookie, a same-origin Origin header and the session's CSRF token as ?csrf=."""
     app = websocket.app
     found = app.state.sessions.lookup(websocket.cookies.get(SESSION_COOKIE))
     origin = websocket.headers.get("origin")
-    host = websocket.headers.get("host")
-    if found is None or (origin and origin.split("://", 1)[-1] != host):
+    if found is None or (origin and origin.split("://", 1)[-1] != websocket.headers.get("host")):
         await websocket.close(code=4401)
         return
     user, csrf = found
-    row = app.state.store.hearing(hearing_id)
-    if (row is None or not app.state.store.can_access(user, row["case_id"]) or user.role == "staff"
+    row = app.state.store.hearing(hearing_id) if 0 < hearing_id < 2**62 else None
+    if (row is None or not app.state.store.can_access(user, row["case_id"]) or user.role not in HEARERS
             or not tokens_equal(websocket.query_params.get("csrf"), csrf)):
         await websocket.close(code=4403)
         return
+    await websocket.accept()
     try:
-        h = open_hearing(row["hearing_key"])
+        live = await run_in_threadpool(live_hearing, app, row)
     except StageMissing as e:
-        await websocket.accept()
         await websocket.send_json({"type": "error", "message": str(e)})
         await websocket.close(code=4503)
         return
-    live = app.state.live_hearings
-    live[hearing_id] = h
-    fmt = np.float32 if websocket.query_params.get("format") == "f32" else np.int16
-    await websocket.accept()
+    if live.streaming:
+        await websocket.send_json({"type": "error", "message": "该庭审已在另一窗口录音"})
+        await websocket.close(code=4409)
+        return
+    live.streaming = True
+    f32 = websocket.query_params.get("format") == "f32"
+    h = live.hearing
+
+    def locked(fn, *args):
+        with live.lock:
+            fn(*args)
+            return snapshot(h)
+
     app.state.store.audit("edit", user, f"hearing:{hearing_id}", "庭审录音开始")
-    buffered: list[np.ndarray] = []
-    n = 0
     try:
-        await websocket.send_json(snapshot(h))
+        await websocket.send_json(await run_in_threadpool(locked, lambda: None))
         while True:
             msg = await websocket.receive()
             if msg["type"] == "websocket.disconnect":
                 break
-            if msg.get("bytes") is not None:
-                data = msg["bytes"]
-                if len(data) % np.dtype(fmt).itemsize or len(data) > SAMPLE_RATE * 8:
+            data = msg.get("bytes")
+            if data is not None:
+                width = 4 if f32 else 2
+                if not data or len(data) % width or len(data) > MAX_FRAME_BYTES:
                     await websocket.send_json({"type": "error", "message": "音频帧格式不正确"})
                     continue
-                frames = np.frombuffer(data, dtype=fmt)
-                frames = frames.astype(np.float32) / 32768.0 if fmt == np.int16 else frames.astype(np.float32)
-                buffered.append(frames)
-                n += len(frames)
-                if n >= SAMPLE_RATE * FEED_SECONDS:
-                    chunk = np.concatenate(buffered)
-                    buffered, n = [], 0
-                    await run_in_threadpool(h.feed, chunk)
-                    await websocket.send_json(snapshot(h))
+                frames = np.frombuffer(data, dtype="<f4").copy() if f32 else bytes(data)
+                await websocket.send_json(await run_in_threadpool(locked, h.feed, frames))
             elif msg.get("text"):
                 try:
                     cmd = json.loads(msg["text"])
                 except json.JSONDecodeError:
                     continue
-                if cmd.get("type") == "role" and cmd.get("role") in ROLES:
-                    set_role(h, cmd["role"])
+                if cmd.get("type") == "role" and cmd.get("role") in SEATS:
+                    await websocket.send_json(await run_in_threadpool(locked, h.set_role, cmd["role"]))
                 elif cmd.get("type") == "stop":
-                    if buffered:
-                        await run_in_threadpool(h.feed, np.concatenate(buffered))
-                        buffered, n = [], 0
-                    if hasattr(h, "finish"):
-                        await run_in_threadpool(h.finish)
-                    await websocket.send_json({**snapshot(h), "final": True})
+                    await websocket.send_json({**await run_in_threadpool(locked, h.finish), "final": True})
                     break
     except WebSocketDisconnect:
         pass
     finally:
-        live.pop(hearing_id, None)
-        if hasattr(h, "close"):
-            await asyncio.to_thread(h.close)
+        live.streaming = False
         app.state.store.audit("edit", user, f"hearing:{hearing_id}", "庭审录音结束")
+    await websocket.close()

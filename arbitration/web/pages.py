@@ -247,8 +247,10 @@ def hearing_page(request: Request, hearing_id: api.HearingId, user: User = Depen
 
     row = hearing_row(request, hearing_id, user)
     audit(request, user, "view", f"hearing:{hearing_id}")
+    from arbitration.web.hearing_api import SEATS
+
     return render(request, "hearing.html", hearing=row, row=request.app.state.store.case(row["case_id"]),
-                  can_hear=user.role in api.CLERKS)
+                  can_hear=user.role in api.CLERKS, seats=SEATS)
 
 
 @router.post("/cases/{case_id}/hearings")

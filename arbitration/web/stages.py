@@ -23,7 +23,7 @@ REQUIRED = {
     "extract": ("extract_case",),
     "retrieval": ("default_archive",),
     "masking": ("mask_text",),
-    "hearing": ("Hearing", "export", "load_record"),
+    "hearing": ("Hearing", "load_record"),  # export is checked where the record is exported
     "outline": ("build_outline", "render_outline"),
     "drafting": ("draft_award", "render_award", "check_consistency"),
 }

@@ -11,16 +11,16 @@
   const status = document.getElementById("rec-status");
   const startBtn = document.getElementById("rec-start");
   const stopBtn = document.getElementById("rec-stop");
-  let socket = null, ctx = null, stream = null, node = null, role = "presiding";
+  let socket = null, ctx = null, stream = null, node = null, role = "首席仲裁员";
 
   function render(update) {
     if (update.type === "error") { status.textContent = update.message; return; }
     if (update.type !== "update") return;
     committed.replaceChildren(...update.committed.map((seg) => {
       const li = document.createElement("li");
-      li.dataset.index = seg.index;
+      li.dataset.segment = seg.id;
       const who = document.createElement("span");
-      who.className = "speaker"; who.textContent = seg.role_name + "：";
+      who.className = "speaker"; who.textContent = seg.role + "：";
       const text = document.createElement("span");
       text.className = "text"; text.textContent = seg.text;
       if (canEdit) {
@@ -33,13 +33,14 @@
       return li;
     }));
     tentative.textContent = update.tentative || "";
+    if (update.notes && update.notes.length) status.textContent = update.notes.join("；");
     if (update.final) status.textContent = "已停止，笔录已保存";
   }
 
   async function save(seg, el) {
     const text = el.textContent.trim();
     if (text === seg.text) return;
-    try { render(await window.arbApi(`/api/hearings/${hid}/segments/${seg.index}`, { method: "POST", json: { text } })); }
+    try { render(await window.arbApi(`/api/hearings/${hid}/segments/${seg.id}`, { method: "POST", json: { text } })); }
     catch (e) { status.textContent = "保存失败：" + e.message; }
   }
 
