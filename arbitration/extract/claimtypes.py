@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from typing import Protocol
 
+from arbitration.errors import ArbitrationError
+
 log = logging.getLogger(__name__)
 
 OTHER = "other"
@@ -61,7 +63,13 @@ def matcher() -> ClaimMatcher:
     except ImportError as e:
         log.warning("arbitration.law 不可用（%s），请求类型使用内置关键词表", e)
         return _FallbackMatcher()
-    return taxonomy()
+    if not callable(taxonomy):  # the package's __init__ not yet there: the submodule holds the function
+        taxonomy = taxonomy.taxonomy
+    try:
+        return taxonomy()
+    except ArbitrationError as e:
+        log.warning("请求类型数据无法加载（%s），使用内置关键词表", e)
+        return _FallbackMatcher()
 
 
 def match_claim_type(text: str) -> tuple[str, float]:

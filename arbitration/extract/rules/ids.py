@@ -75,15 +75,21 @@ class CodeMention:
     valid: bool
 
 
+_CREDIT_LABEL = re.compile(r"(?:社会信用代码|信用代码|注册号)[:：]?\s*$")
+
+
 def find_codes(text: str) -> list[CodeMention]:
-    """ID numbers and credit codes in `text` (an 18-digit number is an ID number; codes with letters are credit codes)."""
+    """ID numbers and credit codes in `text`. An 18-character code right after 「统一社会信用代码」, or one with
+    letters that is not a valid ID number, is a credit code; other 18-digit numbers are ID numbers."""
     found: list[CodeMention] = []
-    for m in ID_PATTERN.finditer(text):
-        found.append(CodeMention(m.start(1), m.end(1), m.group(1), "id_number", validate_id_number(m.group(1)).valid))
-    taken = {(c.start, c.end) for c in found}
     for m in CREDIT_PATTERN.finditer(text.upper()):
+        labelled = _CREDIT_LABEL.search(text[max(0, m.start(1) - 14) : m.start(1)])
+        s = text[m.start(1) : m.end(1)]
+        if labelled or (not s.isdigit() and not validate_id_number(s).valid and not s[:17].isdigit()):
+            found.append(CodeMention(m.start(1), m.end(1), s, "credit_code", validate_credit_code(s)))
+    taken = {(c.start, c.end) for c in found}
+    for m in ID_PATTERN.finditer(text):
         if (m.start(1), m.end(1)) in taken:
             continue
-        s = text[m.start(1) : m.end(1)]
-        found.append(CodeMention(m.start(1), m.end(1), s, "credit_code", validate_credit_code(s)))
+        found.append(CodeMention(m.start(1), m.end(1), m.group(1), "id_number", validate_id_number(m.group(1)).valid))
     return sorted(found, key=lambda c: c.start)

@@ -1,0 +1,384 @@
+"""Documents → `Case`: parties, claims, statements, facts with provenance and side, evidence list.
+
+Which document says what decides the side of each fact: the application speaks for the applicant, the defence
+for the respondent, contracts, wage slips and notices are evidence, and a published case's 基本案情 is the
+tribunal's finding. Versions are added with `Fact.add`, which keeps every version and marks disagreement.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from arbitration.errors import IngestError
+from arbitration.model import (
+    Case,
+    Claim,
+    DocType,
+    Document,
+    DocumentRef,
+    Fact,
+    Party,
+    PartyKind,
+    PartyRole,
+    Side,
+)
+
+from . import facts as F
+from .claims import claims_from_section
+from .evidence import evidence_from_table, evidence_from_text
+from .parties import ORG_NAME, merge_party, parties_from_header
+from .rules import find_dates, find_money
+from .text import DocText, guess_doc_type
+
+log = logging.getLogger(__name__)
+
+SIDES: dict[DocType, Side] = {
+    DocType.APPLICATION: Side.APPLICANT,
+    DocType.DEFENCE: Side.RESPONDENT,
+    DocType.CONTRACT: Side.EVIDENCE,
+    DocType.WAGE_RECORD: Side.EVIDENCE,
+    DocType.TERMINATION_NOTICE: Side.EVIDENCE,
+    DocType.EVIDENCE_LIST: Side.EVIDENCE,
+    DocType.IDENTITY: Side.EVIDENCE,
+    DocType.HEARING_RECORD: Side.TRIBUNAL,
+    DocType.AWARD: Side.TRIBUNAL,
+    DocType.OTHER: Side.TRIBUNAL,  # e.g. a published case's 基本案情: what the tribunal found
+}
+_CASE_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,12}[〔\[（(［]\d{4}[〕\]）)］][\u4e00-\u9fa5]{0,8}?第?\s*\d+\s*号")
+_COMMISSION = re.compile(r"([\u4e00-\u9fa5]{2,16}?(?:市|区|县|省|州|盟))(?:劳动人事争议|劳动争议)仲裁委员会")
+
+
+class _Builder:
+    def __init__(self, documents: list[Document], source_dir: str | None) -> None:
+        self.case = Case(source_dir=source_dir)
+        self.docs: list[tuple[Document, DocText, DocType]] = []
+        for d in documents:
+            doc_type = guess_doc_type(d)
+            self.docs.append((d, DocText(d), doc_type))
+            self.case.documents.append(
+                DocumentRef(
+                    file=d.file,
+                    sha256=d.sha256,
+                    doc_type=doc_type,
+                    pages=len(d.pages),
+                    methods=sorted({p.method for p in d.pages}),
+                    warnings=list(d.warnings),
+                )
+            )
+
+    def of_type(self, *types: DocType) -> list[tuple[Document, DocText, DocType]]:
+        return [t for t in self.docs if t[2] in types]
+
+    # ------------------------------------------------------------ parties
+
+    def parties(self) -> None:
+        for _, text, _ in self.of_type(DocType.APPLICATION):
+            for p in parties_from_header(text):
+                self._add_party(p)
+        for _, text, _ in self.of_type(DocType.DEFENCE):
+            for p in parties_from_header(text):
+                self._add_party(p)
+        if not self.case.parties:
+            for _, text, _ in self.docs:
+                for p in parties_from_header(text):
+                    self._add_party(p)
+        if not self.case.applicants or not self.case.respondents:
+            self._parties_from_narrative()
+
+    def _add_party(self, party: Party) -> None:
+        for existing in self.case.parties:
+            if existing.role == party.role and existing.name == party.name:
+                merge_party(existing, party)
+                return
+        if party.role is PartyRole.RESPONDENT and self.case.respondents and party.source and (
+            party.source.doc_type == DocType.DEFENCE
+        ):
+            # 答辩人 named differently from the application's 被申请人 (short name): keep both, warn
+            self.case.warnings.append(f"答辩人「{party.name}」与被申请人名称不一致")
+        self.case.parties.append(party)
+
+    def _parties_from_narrative(self) -> None:
+        """Published cases have no header: 「张某请求裁决某科技公司支付…」, else the first PER/ORG in the facts."""
+        for _, text, _ in self.docs:
+            claims = text.section("claims")
+            if claims is None:
+                continue
+            body = text.text[claims.start : claims.end].strip()
+            offset = claims.start + (len(text.text[claims.start : claims.end]) - len(text.text[claims.start : claims.end].lstrip()))
+            subject = re.match(r"([\u4e00-\u9fa5]{1,4}?)(?:等(?:人)?)?(?:请求|要求|诉请)", body)
+            if subject and not self.case.applicants and subject.group(1) not in ("申请人", "原告"):
+                self._narrative_party(PartyRole.APPLICANT, subject.group(1), text, offset + subject.start(1), "parties.claim_subject")
+            target = re.search(r"(?:裁决|判决|判令)(.{2,40}?)(?:连带|共同|继续|依法|向)?(?:支付|返还|补缴|承担|赔偿|退还)", body)
+            if target and not self.case.respondents:
+                names = [n for n in re.split(r"与|和|、|及", target.group(1)) if n]
+                pos = offset + target.start(1)
+                for n in names:
+                    self._narrative_party(PartyRole.RESPONDENT, n, text, pos, "parties.claim_object")
+                    pos += len(n) + 1
+        if self.case.applicants and self.case.respondents:
+            return
+        from .pipeline import nlp
+
+        for _, text, _ in self.docs:
+            facts = text.section("facts")
+            start, end = (facts.start, facts.end) if facts else (0, len(text.text))
+            doc = nlp()(text.text[start:end])
+            for ent in doc._.entities:
+                if ent.label == "PER" and not self.case.applicants:
+                    self._narrative_party(PartyRole.APPLICANT, ent.text, text, start + ent.start, "parties.lac_per")
+                if ent.label == "ORG" and not self.case.respondents:
+                    self._narrative_party(PartyRole.RESPONDENT, ent.text, text, start + ent.start, "parties.lac_org")
+
+    def _narrative_party(self, role: PartyRole, name: str, text: DocText, start: int, extractor: str) -> None:
+        kind = PartyKind.ORGANISATION if ORG_NAME.search(name) else PartyKind.PERSON
+        source = text.provenance(start, start + len(name), extractor, 0.7)
+        self.case.parties.append(Party(role=role, kind=kind, name=name, source=source))
+
+    # ------------------------------------------------------------ header facts
+
+    def header(self) -> None:
+        for _, text, doc_type in self.docs:
+            if self.case.case_number is None:
+                m = _CASE_NUMBER.search(text.text)
+                if m:
+                    self.case.case_number = re.sub(r"\s+", "", m.group())
+            if self.case.commission is None:
+                m = _COMMISSION.search(text.text)
+                if m:
+                    self.case.commission = m.group()
+                    self.case.region = m.group(1) if m.group(1).endswith("市") else None
+            if doc_type is DocType.APPLICATION and self.case.application_date is None:
+                closing = text.section("closing")
+                tail = text.text[closing.start :] if closing else text.text[-80:]
+                dates = [d for d in find_dates(tail) if d.date.precision == "day"]
+                if dates:
+                    self.case.application_date = dates[-1].date.value
+            for label, field in (("受理", "acceptance_date"), ("开庭", "hearing_date")):
+                if getattr(self.case, field) is None:
+                    m = re.search(rf"{label}(?:日期|时间)[:：]?\s*", text.text)
+                    dates = find_dates(text.text[m.end() : m.end() + 20]) if m else []
+                    if dates and dates[0].date.precision == "day":
+                        setattr(self.case, field, dates[0].date.value)
+
+    # ------------------------------------------------------------ claims and statements
+
+    def claims(self) -> None:
+        sources = self.of_type(DocType.APPLICATION) or self.docs
+        for document, text, _ in sources:
+            section = text.section("claims")
+            if section is None:
+                continue
+            for c in claims_from_section(text.text[section.start : section.end], section.start):
+                self.case.claims.append(
+                    Claim(
+                        type=c.type,
+                        text=c.text,
+                        amount=c.amount,
+                        period_start=c.period_start,
+                        period_end=c.period_end,
+                        index=c.index,
+                        type_confidence=c.confidence,
+                        source=text.provenance(c.start, c.end, "claims.item", c.confidence or 0.5),
+                    )
+                )
+            if self.case.claims:
+                return
+        if not self.case.claims:
+            self.case.warnings.append("未找到仲裁请求")
+
+    def statements(self) -> None:
+        for _, text, doc_type in self.docs:
+            facts = text.section("facts")
+            if facts and self.case.applicant_statement is None and doc_type in (DocType.APPLICATION, DocType.OTHER):
+                self.case.applicant_statement = text.text[facts.start : facts.end].strip()
+        for _, text, _ in self.of_type(DocType.DEFENCE):
+            start, end = self._defence_body(text)
+            body = text.text[start:end].strip()
+            if body:
+                self.case.respondent_statement = body
+                break
+
+    @staticmethod
+    def _defence_body(text: DocText) -> tuple[int, int]:
+        section = text.section("defence")
+        start = section.start if section else text.header_end()
+        if section is None:
+            # no 答辩意见 heading: the body starts after the last party/agent line of the header
+            lines = list(re.finditer(r"(?m)^.*(?:答辩人|代理人|法定代表人|申请人)[^\n]*[:：][^\n]*$", text.text))
+            start = lines[-1].end() if lines else 0
+        closing = text.section("closing")
+        end = closing.heading_start if closing and closing.heading_start > start else len(text.text)
+        return start, end
+
+    # ------------------------------------------------------------ facts
+
+    def _fact_region(self, text: DocText, doc_type: DocType) -> tuple[int, int]:
+        if doc_type is DocType.DEFENCE:
+            return self._defence_body(text)
+        facts = text.section("facts")
+        if facts:
+            return facts.start, facts.end
+        if doc_type is DocType.APPLICATION:
+            return text.header_end(), len(text.text)
+        return 0, len(text.text)
+
+    def facts(self) -> None:
+        employers = [p.name for p in self.case.respondents]
+        employees = [p.name for p in self.case.applicants]
+        words = F.PartyWords.for_names(employers, employees)
+        for document, text, doc_type in self.docs:
+            if doc_type in (DocType.EVIDENCE_LIST, DocType.IDENTITY):
+                continue
+            side = SIDES[doc_type]
+            start, end = self._fact_region(text, doc_type)
+            region = text.text[start:end]
+            add = lambda fact, found, _t=text, _s=side, _o=start: self._add(fact, found, _t, _s, _o)  # noqa: E731
+            hires, leaves = F.find_employment_dates(region)
+            if doc_type is not DocType.CONTRACT:
+                add(self.case.facts.hire_date, hires[:1])
+                add(self.case.facts.leave_date, leaves[-1:])
+            wage = F.pick_wage(F.find_monthly_wage(region))
+            if wage is None and doc_type is DocType.WAGE_RECORD:
+                wage = self._wage_from_tables(document, text)
+            add(self.case.facts.monthly_wage, [wage] if wage else [])
+            add(self.case.facts.position, F.find_position(region))
+            add(self.case.facts.workplace, F.find_workplace(region))
+            contract = F.find_contract(region)
+            if doc_type is DocType.CONTRACT:
+                contract = self._contract_document(region) or contract
+            add(self.case.facts.written_contract, contract[:1])
+            add(self.case.facts.social_insurance, F.find_social_insurance(region))
+            add(self.case.facts.overtime, F.find_overtime(region))
+            add(self.case.facts.annual_leave, F.find_annual_leave(region))
+            termination = F.find_termination(region, words)
+            if not termination and doc_type is DocType.TERMINATION_NOTICE:
+                termination = self._notice_termination(region)
+            add(self.case.facts.termination, termination)
+
+    @staticmethod
+    def _contract_document(region: str) -> list[F.Found]:
+        """A labour contract document is itself proof of signing; its term is its first period."""
+        from arbitration.model import ContractInfo
+
+        from .rules import find_ranges
+
+        ranges = find_ranges(region)
+        dates = [d for d in find_dates(region) if d.date.precision == "day"]
+        info = ContractInfo(
+            signed=True,
+            signed_date=dates[-1].date.value if dates else None,
+            term_start=ranges[0].first_day if ranges else None,
+            term_end=ranges[0].last_day if ranges else None,
+            open_ended="无固定期限" in region,
+        )
+        span = (ranges[0].start, ranges[0].end) if ranges else (0, min(len(region), 20))
+        return [F.Found(info, span[0], span[1], "facts.contract.document", 0.9)]
+
+    @staticmethod
+    def _notice_termination(region: str) -> list[F.Found]:
+        from arbitration.model import Termination, TerminationInitiator
+
+        m = re.search(r"(?:解除|终止)[^。；]{0,10}劳动(?:合同|关系)", region)
+        if m is None:
+            return []
+        reason = re.search(r"(?:因|鉴于|由于)(?:你|您)?([^，。；]{2,40})", region)
+        return [
+            F.Found(
+                Termination(
+                    initiator=TerminationInitiator.EMPLOYER,
+                    mode="书面通知解除",
+                    reason=reason.group(1) if reason else None,
+                ),
+                m.start(),
+                m.end(),
+                "facts.termination.notice",
+                0.7,
+            )
+        ]
+
+    @staticmethod
+    def _wage_from_tables(document: Document, text: DocText) -> F.Found | None:
+        """A wage slip table: the 应发 (else 实发) column of its last row."""
+        for page in document.pages:
+            for table in page.tables:
+                if len(table.rows) < 2:
+                    continue
+                header = [c.replace(" ", "") for c in table.rows[0]]
+                for label in ("应发", "实发", "工资"):
+                    col = next((i for i, c in enumerate(header) if label in c), None)
+                    if col is None:
+                        continue
+                    for row in reversed(table.rows[1:]):
+                        money = find_money(row[col] + "元") if col < len(row) else []
+                        if money:
+                            cell = row[col]
+                            pos = text.text.find(cell)
+                            start = pos if pos >= 0 else 0
+                            return F.Found(money[0].amount, start, start + len(cell), "facts.wage_table", 0.8, f"工资条{label}")
+        return None
+
+    def _add(self, fact: Fact[Any], found: list[F.Found], text: DocText, side: Side, offset: int) -> None:
+        for f in found:
+            source = text.provenance(offset + f.start, offset + f.end, f.extractor, f.confidence)
+            fact.add(f.value, source, side=side, note=f.note)
+
+    # ------------------------------------------------------------ evidence
+
+    def evidence(self) -> None:
+        for document, text, doc_type in self.docs:
+            if doc_type is DocType.EVIDENCE_LIST:
+                head = text.text[:80]
+                side = PartyRole.RESPONDENT if re.search(r"被申请人|(?<!被)答辩人", head) else PartyRole.APPLICANT
+                items = [
+                    item
+                    for page in document.pages
+                    for table in page.tables
+                    for item in evidence_from_table(table, side, document.file)
+                ]
+                if not items:
+                    items = evidence_from_text(text, 0, len(text.text), side)
+            elif doc_type in (DocType.APPLICATION, DocType.DEFENCE):
+                section = text.section("evidence")
+                side = PartyRole.APPLICANT if doc_type is DocType.APPLICATION else PartyRole.RESPONDENT
+                items = evidence_from_text(text, section.start, section.end, side) if section else []
+            else:
+                continue
+            self.case.evidence.extend(items)
+
+
+def build_case(documents: list[Document], source_dir: str | None = None) -> Case:
+    """Fill a `Case` from a case's documents (as `arbitration.ingest` reads them)."""
+    builder = _Builder(documents, source_dir)
+    builder.parties()
+    builder.header()
+    builder.claims()
+    builder.statements()
+    builder.facts()
+    builder.evidence()
+    for name, fact in builder.case.facts.items():
+        if fact.disputed:
+            sides = "、".join(sorted({v.side.value for v in fact.values}))
+            log.info("事实「%s」各方陈述不一致（%s）", name, sides)
+    return builder.case
+
+
+def extract_case(case_dir: Path) -> tuple[Case, list[IngestError]]:
+    """Read a case folder (`arbitration.ingest.read_folder`) and build its `Case`."""
+    from arbitration.ingest import read_folder  # a stage may import an earlier one; lazily, to keep import light
+
+    documents, errors = read_folder(Path(case_dir))
+    case = build_case(documents, source_dir=str(case_dir))
+    case.warnings.extend(str(e) for e in errors)
+    return case, errors
+
+
+def monthly_wage_by_side(case: Case) -> dict[str, Decimal]:
+    """{side: wage} for quick display and the benchmark: the first version each side gave."""
+    out: dict[str, Decimal] = {}
+    for v in case.facts.monthly_wage.values:
+        out.setdefault(v.side.value, v.value)
+    return out

@@ -1,0 +1,279 @@
+"""Facts from a statement (事实与理由, 答辩意见, a contract, a notice): dates of hire and leave, wage, contract,
+social insurance, overtime, annual leave and how the employment ended.
+
+Each finder returns `Found` items (value, span, note, confidence, extractor); `case.py` turns them into
+`Fact.add` calls with provenance and the side of the document. Finders never decide between documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from arbitration.model import ContractInfo, Termination, TerminationInitiator
+
+from .rules import find_dates, find_durations, find_money, find_ranges
+
+_CLAUSE_END = "。；;\n"
+
+
+@dataclass(frozen=True)
+class Found:
+    """One value read from a text, with its span and how it was stated."""
+
+    value: Any
+    start: int
+    end: int
+    extractor: str
+    confidence: float = 0.9
+    note: str | None = None
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(c, 0, pos) for c in _CLAUSE_END) + 1
+    ends = [i for i in (text.find(c, pos) for c in _CLAUSE_END) if i != -1]
+    return start, min(ends) if ends else len(text)
+
+
+# words after a date that make it the hire date, or the leave date
+_HIRE = r"入职|到岗|报到|进入[^。；，]{0,15}(?:工作|上班)|到[^。；，]{0,15}(?:工作|上班|任职)|在[^。；，]{0,15}(?:工作|上班|任职)|开始(?:工作|上班)|招用|录用|应聘|建立劳动关系|受雇"
+_LEAVE = r"离职|辞职|辞退|开除|除名|解除|终止|停止工作|不再上班|不再到|被迫离开|离开公司|最后工作日|停工|自动离岗"
+_AFTER = re.compile(rf"(?P<hire>{_HIRE})|(?P<leave>{_LEAVE})")
+_HIRE_BEFORE = re.compile(r"(?:入职(?:时间|日期)?|入职于|用工(?:开始)?(?:时间|日期))(?:为|是|：|:)?\s*$")
+_LEAVE_BEFORE = re.compile(r"(?:离职(?:时间|日期)?|工作至|工作到|上班至|上班到|干到|做到|最后工作日(?:为)?)(?:为|是|：|:)?\s*$")
+_CONTRACT_SIGN = re.compile(r"(?:签订|订立|签署)[^。；]{0,6}劳动合同")
+
+
+def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
+    """(hire dates, leave dates): a date followed closely by 入职/离职-type words, or after 入职时间为 etc.
+
+    A date's window runs to the next date or the end of its sentence, so 「2021年3月1日入职，2022年2月离职」
+    gives one of each. Month-precision dates keep the 1st of the month (the note says so).
+    """
+    dates = [d for d in find_dates(text) if d.date.value is not None and d.date.precision != "year"]
+    hires: list[Found] = []
+    leaves: list[Found] = []
+    for i, d in enumerate(dates):
+        note = "仅载明年月" if d.date.precision == "month" else None
+        before = text[max(0, d.start - 12) : d.start]
+        if _HIRE_BEFORE.search(before):
+            hires.append(Found(d.date.value, d.start, d.end, "facts.hire_date", 0.95, note))
+            continue
+        if _LEAVE_BEFORE.search(before) or re.search(r"(?:至|到)\s*$", before) and re.match(
+            r"[^。；]{0,4}(?:止|期间)?[^。；]{0,4}在[^。；，]{0,15}(?:工作|上班)", text[d.end : d.end + 25]
+        ):
+            leaves.append(Found(d.date.value, d.start, d.end, "facts.leave_date", 0.9, note))
+            continue
+        if re.search(r"(?:至|到|—|-)\s*$", before):
+            continue  # the end of a period, not an event
+        _, sent_end = _sentence_bounds(text, d.end)
+        window_end = min(sent_end, dates[i + 1].start if i + 1 < len(dates) else sent_end, d.end + 40)
+        m = _AFTER.search(text, d.end, window_end)
+        if m is None:
+            continue
+        if m.group("hire"):
+            hires.append(Found(d.date.value, d.start, d.end, "facts.hire_date", 0.9, note))
+        else:
+            leaves.append(Found(d.date.value, d.start, d.end, "facts.leave_date", 0.85, note))
+    if not hires:
+        # 「2017年7月，肖某与某科技公司订立劳动合同」: the signing date stands in for the start of employment
+        for d in dates:
+            s, e = _sentence_bounds(text, d.end)
+            if _CONTRACT_SIGN.search(text, d.end, e) and not re.search(r"未|没有|拒绝|不", text[s : d.end]):
+                hires.append(Found(d.date.value, d.start, d.end, "facts.hire_date.contract", 0.6, "以订立劳动合同时间计"))
+                break
+    return hires, leaves
+
+
+_WAGE_BEFORE = re.compile(
+    r"(?P<kw>月工资|月薪|每月工资|工资标准|工资为每月|工资待遇为每月|月平均工资|平均工资|基本工资|"
+    r"劳动报酬(?:为)?(?:每月)?|工资(?:为|是)?每月|每月|工资)[^，。；,0-9]{0,6}$"
+)
+_NOT_WAGE = re.compile(r"加班|补偿|赔偿|差额|共计|合计|支付|拖欠|欠付|扣|补助|奖金|提成|押金|违约金|二倍|双倍|罚款|社保|公积金")
+_REPORTED = re.compile(r"(?<!被)申请人(?:主张|称|所称|所述|陈述)|不属实|并非|不是事实|不认可")
+_WAGE_QUALIFIERS = ("试用期", "转正", "税前", "税后", "实发", "应发", "基本工资", "平均", "口头约定", "约定", "底薪")
+
+
+def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found]:
+    """Monthly wage statements: 「月工资8000元」「每月工资为人民币捌仟元」「工资标准为6000元/月」.
+
+    A sentence that reports the other side's claim (「申请人主张月工资8000元不属实」) is skipped unless
+    `reported_speech_ok`. The note records qualifiers such as 税前/实发/试用期 and the words used.
+    """
+    found = []
+    for m in find_money(text):
+        s, e = _sentence_bounds(text, m.start)
+        clause_start = max(s, max(text.rfind(c, 0, m.start) for c in "，,") + 1)
+        before = text[max(clause_start, m.start - 16) : m.start]
+        after = text[m.end : m.end + 3]
+        kw = _WAGE_BEFORE.search(before)
+        per_month = after.startswith(("/月", "每月", "／月"))
+        if not (kw or per_month):
+            continue
+        if _NOT_WAGE.search(text[clause_start : m.start]):
+            continue
+        if kw and kw.group("kw") == "工资" and not re.search(r"月|工资(?:为|是)", before):
+            continue  # 「工资8000元」 without 月 may be a claimed sum, not the monthly rate
+        clause_end = min([i for i in (text.find(c, m.end) for c in "，,") if i != -1 and i < e] or [e])
+        if not reported_speech_ok and _REPORTED.search(text[clause_start:clause_end]):
+            continue
+        sentence = text[s:e]
+        quals = [q for q in _WAGE_QUALIFIERS if q in text[clause_start : m.end + 4] or (q == "试用期" and q in sentence[: m.start - s])]
+        note = "、".join(quals + [(kw.group("kw") if kw else "元/月")])
+        found.append(Found(m.amount, m.start, m.end, "facts.monthly_wage", 0.9, note))
+    return found
+
+
+def pick_wage(found: list[Found]) -> Found | None:
+    """The wage a document states as the rate: the last one that is not a probation wage."""
+    regular = [f for f in found if not (f.note or "").startswith("试用期")]
+    return (regular or found)[-1] if found else None
+
+
+_UNSIGNED = re.compile(r"(?:未|没有|没|从未|一直未|拒绝)(?:与[^，。；]{0,12})?(?:依法)?(?:签订|订立|签署|签)(?:书面)?(?:的)?(?:劳动)?合同")
+_SIGNED = re.compile(r"(?:签订|订立|签署)(?:了)?(?:[^，。；]{0,10})?(?:书面)?劳动合同")
+_TERM_YEARS = re.compile(r"(?:合同)?期限(?:为)?[^，。；]{0,4}")
+
+
+def find_contract(text: str) -> list[Found]:
+    """Written contract: signed or not, when, and its term (自…至… or 无固定期限)."""
+    found = []
+    for m in _UNSIGNED.finditer(text):
+        found.append(Found(ContractInfo(signed=False), m.start(), m.end(), "facts.contract.unsigned", 0.9))
+    for m in _SIGNED.finditer(text):
+        s, e = _sentence_bounds(text, m.start())
+        if re.search(r"(?:未|没有|没|拒绝|不)[^，。；]{0,6}$", text[max(s, m.start() - 8) : m.start()]):
+            continue
+        sentence = text[s:e]
+        dates = [d for d in find_dates(sentence) if d.date.value is not None]
+        ranges = find_ranges(sentence)
+        info = ContractInfo(signed=True, open_ended="无固定期限" in sentence)
+        if dates and dates[0].start < m.start() - s:
+            info.signed_date = dates[0].date.value
+        if ranges:
+            info.term_start, info.term_end = ranges[0].first_day, ranges[0].last_day
+        found.append(Found(info, m.start(), m.end(), "facts.contract.signed", 0.85))
+    return found
+
+
+def _first_sentence(text: str, pattern: str, extractor: str) -> list[Found]:
+    m = re.search(pattern, text)
+    if m is None:
+        return []
+    s, e = _sentence_bounds(text, m.start())
+    return [Found(text[s:e].strip(), s, e, extractor, 0.8)]
+
+
+def find_social_insurance(text: str) -> list[Found]:
+    return _first_sentence(text, r"社会保险|社保|五险|养老保险", "facts.social_insurance")
+
+
+def find_overtime(text: str) -> list[Found]:
+    return _first_sentence(text, r"加班|延长工作时间|休息日工作", "facts.overtime")
+
+
+def find_annual_leave(text: str) -> list[Found]:
+    return _first_sentence(text, r"年休假|年假|带薪休假", "facts.annual_leave")
+
+
+def find_position(text: str) -> list[Found]:
+    m = re.search(r"(?:担任|岗位(?:为|是|：|:)|职位(?:为|是|：|:)|职务(?:为|是|：|:)|从事)\s*([^，。；、\s]{2,12}?)(?:一职|岗位|职务|工作|[，。；、]|$)", text)
+    return [Found(m.group(1), m.start(1), m.end(1), "facts.position", 0.8)] if m else []
+
+
+def find_workplace(text: str) -> list[Found]:
+    m = re.search(r"工作地点(?:为|是|在|：|:)?\s*([^，。；\n]{2,30})", text)
+    return [Found(m.group(1).strip(), m.start(1), m.end(1), "facts.workplace", 0.85)] if m else []
+
+
+_TERMINATION_TRIGGER = re.compile(r"辞退|开除|除名|解除|终止|辞职|离职|期满|不再续签|不续签|劳动关系结束")
+_REASON = re.compile(r"以(?P<r>[^。；]{2,40}?)为由|因(?P<r2>[^，。；]{2,30}?)(?:，|而|提出|被)")
+_STATUTE = re.compile(r"《?(?:中华人民共和国)?(劳动合同法|劳动法)》?第([一二三四五六七八九十百零]+)条(?:第([一二三四五六七八九十]+)[款项])?")
+
+
+@dataclass(frozen=True)
+class PartyWords:
+    """How each side is named in a document: employer words (被申请人, 公司 …) and employee words (申请人 …)."""
+
+    employer: str
+    employee: str
+
+    @classmethod
+    def for_names(cls, employers: list[str], employees: list[str]) -> PartyWords:
+        emp = [re.escape(n) for n in employers if n] + [
+            r"被申请人", r"(?<!被)答辩人", r"用人单位", r"公司", r"单位", r"厂方", r"老板", r"我司", r"本公司", r"某[\u4e00-\u9fa5]{1,6}公司",
+        ]  # fmt: skip
+        wrk = [re.escape(n) for n in employees if n] + [
+            r"(?<!被)申请人(?!处)", r"被答辩人", r"劳动者", r"本人", r"我(?![司们公])", r"员工", r"[\u4e00-\u9fa5]某(?!公司|单位)",
+        ]  # fmt: skip
+        return cls("|".join(emp), "|".join(wrk))
+
+
+def _initiator_from_subject(subject: str, words: PartyWords) -> TerminationInitiator | None:
+    e = re.search(words.employer, subject)
+    w = re.search(words.employee, subject)
+    if e and (not w or e.start() <= w.start()):
+        return TerminationInitiator.EMPLOYER
+    if w:
+        return TerminationInitiator.EMPLOYEE
+    return None
+
+
+def classify_termination(sentence: str, words: PartyWords) -> Termination | None:
+    """Who ended the employment and how, from one sentence; None when the sentence does not say."""
+    trigger = _TERMINATION_TRIGGER.search(sentence)
+    if trigger is None:
+        return None
+    reason_m = _REASON.search(sentence)
+    reason = (reason_m.group("r") or reason_m.group("r2")).strip() if reason_m else None
+    statute = _STATUTE.search(sentence)
+    basis = f"{statute.group(1)}第{statute.group(2)}条" if statute else None
+    if re.search(r"协商一致|协商解除|双方协商", sentence):
+        return Termination(initiator=TerminationInitiator.MUTUAL, mode="协商一致解除", reason=reason, statute_basis=basis)
+    if re.search(r"(?:期满|到期)[^。；]{0,12}(?:终止|不再续|不续)|(?:不再续签|不续签|不予续签)", sentence):
+        return Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止", reason=reason, statute_basis=basis)
+    if re.search(r"被迫(?:解除|离职)", sentence):
+        return Termination(initiator=TerminationInitiator.EMPLOYEE, mode="被迫解除", reason=reason, statute_basis=basis)
+    if re.search(r"辞退|开除|除名|不用(?:再)?来上班|不要再来|让[^。；，]{0,6}(?:走人|回家)", sentence):
+        mode = "口头辞退" if "口头" in sentence else ("开除" if re.search("开除|除名", sentence) else "辞退")
+        return Termination(initiator=TerminationInitiator.EMPLOYER, mode=mode, reason=reason, statute_basis=basis)
+    if re.search(r"辞职|个人原因|主动离职|自动离职|自行离职|提出离职|申请离职", sentence):
+        mode = "自动离职" if re.search("自动离职|自行离职", sentence) else "辞职"
+        return Termination(initiator=TerminationInitiator.EMPLOYEE, mode=mode, reason=reason, statute_basis=basis)
+    if trigger.group() in ("解除", "终止"):
+        clause_start = max(sentence.rfind(c, 0, trigger.start()) for c in "，,") + 1
+        initiator = _initiator_from_subject(sentence[clause_start : trigger.start()], words)
+        if initiator is None:
+            initiator = _initiator_from_subject(sentence[: trigger.start()], words)
+        if initiator is None:
+            return None
+        if initiator is TerminationInitiator.EMPLOYER:
+            mode = "口头解除" if "口头" in sentence else "单方解除"
+        else:
+            mode = "被迫解除" if reason_m or basis == "劳动合同法第三十八条" else "辞职"
+        return Termination(initiator=initiator, mode=mode, reason=reason, statute_basis=basis)
+    return None
+
+
+def find_termination(text: str, words: PartyWords) -> list[Found]:
+    """The first sentence of `text` that says who ended the employment and how (with its date, if any)."""
+    for m in re.finditer(r"[^。；;\n]+", text):
+        sentence = m.group()
+        if _REPORTED.search(sentence) and not re.search(r"(?<!被)答辩人|我司|本公司", sentence):
+            continue  # a defence restating the applicant's version
+        if re.search(r"请求|要求[^。；]{0,10}支付|诉请", sentence):
+            continue  # a claim mentions 违法解除 but does not narrate it
+        term = classify_termination(sentence, words)
+        if term is None:
+            continue
+        dates = [d for d in find_dates(sentence) if d.date.value is not None]
+        if dates:
+            term.notice_date = dates[-1].date.value
+        return [Found(term, m.start(), m.end(), "facts.termination", 0.75)]
+    return []
+
+
+def wage_values(found: list[Found]) -> list[Decimal]:
+    return [f.value for f in found]
