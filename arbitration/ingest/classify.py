@@ -152,9 +152,17 @@ def split_sections(document: Document) -> list[Section]:
                 found.append(Section(title=current, page=page.number, start=0, end=_rstrip(page.text, 0, first)))
         for i, (_, content_start, title) in enumerate(starts):
             end = starts[i + 1][0] if i + 1 < len(starts) else end_of_page
+            content_start = _lstrip(page.text, content_start, end)
             found.append(Section(title=title, page=page.number, start=content_start, end=_rstrip(page.text, content_start, end)))
             current = title
     return [s for s in found if s.end > s.start]
+
+
+def _lstrip(text: str, start: int, end: int) -> int:
+    """Skip the line break and blanks between a heading and its content."""
+    while start < end and text[start] in "\n \t　":
+        start += 1
+    return start
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
