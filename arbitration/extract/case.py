@@ -207,9 +207,7 @@ class _Builder:
         section = text.section("defence")
         start = section.start if section else text.header_end()
         if section is None:
-            # no 答辩意见 heading: the body starts after the last party/agent line of the header
-            lines = list(re.finditer(r"(?m)^.*(?:答辩人|代理人|法定代表人|申请人)[^\n]*[:：][^\n]*$", text.text))
-            start = lines[-1].end() if lines else 0
+            start = _body_start(text.text)
         closing = text.section("closing")
         end = closing.heading_start if closing and closing.heading_start > start else len(text.text)
         return start, end
@@ -348,6 +346,26 @@ class _Builder:
             else:
                 continue
             self.case.evidence.extend(items)
+
+
+_HEADER_LINE = re.compile(
+    r"^\s*(?:答辩人|被答辩人|申请人|被申请人|法定代表人|委托\S*代理人|代理人|负责人|住所|住址|地址|统一社会信用代码|"
+    r"性别|民族|出生|身份证|联系电话|电话)[^，。：:\n]{0,12}[:：]"
+)
+
+
+def _body_start(text: str) -> int:
+    """Where a defence without a heading starts: the first line after the title and the party lines."""
+    pos = 0
+    seen_title = False
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped and not _HEADER_LINE.match(stripped):
+            if seen_title or len(stripped) > 12 or re.search(r"[:：，。]", stripped):
+                return pos
+            seen_title = True
+        pos += len(line)
+    return 0
 
 
 def build_case(documents: list[Document], source_dir: str | None = None) -> Case:

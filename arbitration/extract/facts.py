@@ -69,7 +69,7 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
         if re.search(r"(?:至|到|—|-)\s*$", before):
             continue  # the end of a period, not an event
         _, sent_end = _sentence_bounds(text, d.end)
-        window_end = min(sent_end, dates[i + 1].start if i + 1 < len(dates) else sent_end, d.end + 40)
+        window_end = min(sent_end, dates[i + 1].start if i + 1 < len(dates) else sent_end, d.end + 70)
         m = _AFTER.search(text, d.end, window_end)
         if m is None:
             continue
@@ -263,7 +263,8 @@ def find_termination(text: str, words: PartyWords) -> list[Found]:
         sentence = m.group()
         if _REPORTED.search(sentence) and not re.search(r"(?<!被)答辩人|我司|本公司", sentence):
             continue  # a defence restating the applicant's version
-        if re.search(r"请求|要求[^。；]{0,10}支付|诉请", sentence):
+        trigger = _TERMINATION_TRIGGER.search(sentence)
+        if trigger and re.search(r"请求|要求|诉请", sentence[: trigger.start()]):
             continue  # a claim mentions 违法解除 but does not narrate it
         term = classify_termination(sentence, words)
         if term is None:

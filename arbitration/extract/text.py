@@ -100,6 +100,13 @@ def guess_doc_type(document: Document) -> DocType:
     """A light title check for documents the ingest classifier left as OTHER (first three non-empty lines)."""
     if document.doc_type is not DocType.OTHER:
         return document.doc_type
+    for page in document.pages:
+        for table in page.tables:
+            header = "".join(table.rows[0]) if table.rows else ""
+            if re.search(r"应发|实发|工资合计", header):
+                return DocType.WAGE_RECORD
+            if "证据名称" in header:
+                return DocType.EVIDENCE_LIST
     lines = [ln.strip(" #\t\u3000") for ln in document.text.splitlines() if ln.strip()][:3]
     for line in lines:
         for doc_type, pattern in TITLE_TYPES:
