@@ -153,7 +153,7 @@ def start(
 def export_cmd(
     hearing: str = typer.Argument(..., help="庭审编号或庭审目录"),
     fmt: str = typer.Option("docx", "--format", "-f", help="docx | txt | srt | json"),
-    out: Path = typer.Option(None, "--out", "-o", help="输出文件（默认写在庭审目录内）"),
+    out: Path = typer.Option(None, "--out", "-o", help="输出文件（默认写在庭审目录内）"),  # noqa: B008
 ) -> None:
     """导出庭审笔录（DOCX 笔录、纯文本、SRT 字幕或 JSON）。"""
     from arbitration.hearing import export

@@ -9,7 +9,14 @@ journal that never loses a committed word, and the hearing record (庭审笔录)
 from arbitration.hearing.asr import ASR, Word, get_asr
 from arbitration.hearing.export import export
 from arbitration.hearing.hotwords import Lexicon, build_lexicon, correct
-from arbitration.hearing.journal import SEATS, Hearing, Revision, Segment, load_meta, load_record
+from arbitration.hearing.journal import (
+    SEATS,
+    Hearing,
+    Revision,
+    Segment,
+    load_meta,
+    load_record,
+)
 from arbitration.hearing.models import prepare_whisper_base
 from arbitration.hearing.online import OnlineProcessor
 from arbitration.hearing.policy import HypothesisBuffer, LocalAgreement

@@ -2,14 +2,14 @@
 fixes Whisper's near-homophones in committed text by pinyin similarity (入直→入职, 劳动和统→劳动合同), conservatively.
 
 Rules, each to keep correct text untouched: a term is at least 2 characters; a window is changed only when its
-toneless pinyin matches the term's (polyphones: any reading), at most one syllable differing by one letter and only
+toneless pinyin (read in context) matches the term's, at most one syllable differing by one letter and only
 in terms of 4+ characters; the window shares at least one character with the term (two for 4+ characters); and a
 character inside an exact occurrence of any lexicon term is never changed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from arbitration.model import Case
@@ -34,7 +34,6 @@ class Lexicon:
     case_terms: tuple[str, ...] = ()
     amounts: tuple[str, ...] = ()  # said, not corrected: they only go into the prompt
     prompt: str = ""
-    _readings: dict[str, list[frozenset[str]]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _case_terms(case: Case) -> tuple[list[str], list[str]]:
@@ -72,14 +71,18 @@ def build_lexicon(case: Case | None = None, extra: list[str] | None = None) -> L
     return Lexicon(terms=terms, case_terms=tuple(case_terms), amounts=tuple(amounts), prompt=prompt)
 
 
-@lru_cache(maxsize=8192)
-def _readings(ch: str) -> frozenset[str]:
-    """Toneless pinyin readings of one character (every reading of a polyphone); non-Han chars read as themselves."""
-    from pypinyin import Style, pinyin
+def _syllables(text: str) -> list[str]:
+    """Toneless pinyin per character, read in context (pypinyin's phrase dictionary picks a polyphone's reading);
+    non-Han characters stand for themselves."""
+    from pypinyin import Style, lazy_pinyin
 
-    if not ("\u4e00" <= ch <= "\u9fff"):
-        return frozenset({ch})
-    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
+    out = lazy_pinyin(text, style=Style.NORMAL, errors=lambda x: list(x))
+    return out if len(out) == len(text) else [lazy_pinyin(c, style=Style.NORMAL, errors=lambda x: list(x))[0] for c in text]
+
+
+@lru_cache(maxsize=4096)
+def _term_syllables(term: str) -> tuple[str, ...]:
+    return tuple(_syllables(term))
 
 
 def _lev(a: str, b: str) -> int:
@@ -94,25 +97,16 @@ def _lev(a: str, b: str) -> int:
     return prev[-1]
 
 
-def _syllable_distance(a: frozenset[str], b: frozenset[str]) -> int:
-    if a & b:
-        return 0
-    return min(_lev(x, y) for x in a for y in b)
-
-
-def _matches(window: str, term: str) -> bool:
+def _matches(window: str, win_syl: list[str], term: str) -> bool:
     n = len(term)
     shared = sum(1 for a, b in zip(window, term, strict=True) if a == b)
     if shared < (2 if n >= 4 else 1):
         return False
     near = 0
-    for a, b in zip(window, term, strict=True):
-        if a == b:
+    for a, b, sa, sb in zip(window, term, win_syl, _term_syllables(term), strict=True):
+        if a == b or sa == sb:
             continue
-        d = _syllable_distance(_readings(a), _readings(b))
-        if d == 0:
-            continue
-        if d > 1 or n < 4:
+        if n < 4 or _lev(sa, sb) > 1:
             return False
         near += 1
         if near > 1:
@@ -125,6 +119,7 @@ def correct(text: str, lexicon: Lexicon) -> str:
     if not text:
         return text
     chars = list(text)
+    syl = _syllables(text)
     protected = [False] * len(chars)
     terms = sorted({t for t in lexicon.terms if len(t) >= 2}, key=len, reverse=True)
     for t in terms:  # exact occurrences of any term are never touched
@@ -139,7 +134,7 @@ def correct(text: str, lexicon: Lexicon) -> str:
         while i + n <= len(chars):
             window = "".join(chars[i : i + n])
             changed = [k for k in range(n) if chars[i + k] != t[k]]
-            if changed and not any(protected[i + k] for k in changed) and _matches(window, t):
+            if changed and not any(protected[i + k] for k in changed) and _matches(window, syl[i : i + n], t):
                 chars[i : i + n] = list(t)
                 for k in range(i, i + n):
                     protected[k] = True

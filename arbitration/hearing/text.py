@@ -41,9 +41,10 @@ def cn_to_int(s: str) -> int | None:
         if low and len(low) == 1 and low in _DIGITS and low != "零":  # 「一万五」= 15000
             lo = _DIGITS[low] * 1000
         return h * 10000 + lo
-    total, digit, last_unit = 0, None, 10_000
+    total, digit, last_unit, zero = 0, None, 10_000, False
     for c in s:
         if c in _DIGITS:
+            zero = zero or _DIGITS[c] == 0
             if digit is not None and digit != 0:
                 return None  # 「二三」: a digit string, not a numeral with units
             digit = _DIGITS[c]
@@ -52,9 +53,9 @@ def cn_to_int(s: str) -> int | None:
             if unit >= last_unit:
                 return None
             total += (1 if digit is None else digit) * unit
-            digit, last_unit = None, unit
+            digit, last_unit, zero = None, unit, False
     if digit:
-        if last_unit <= 10 or last_unit == 10_000:
+        if last_unit <= 10 or last_unit == 10_000 or zero:  # 一百零五 = 105
             total += digit
         else:  # 「八千五」= 8500: a trailing digit is worth a tenth of the last unit
             total += digit * last_unit // 10

@@ -1,0 +1,84 @@
+"""LocalAgreement-2 on scripted hypotheses: exact commits, no I/O."""
+
+from arbitration.hearing.asr import Word
+from arbitration.hearing.policy import HypothesisBuffer, LocalAgreement
+
+
+def words(*spec):
+    """("甚至", 0.0, 0.5), … → Words."""
+    return [Word(s, e, t) for t, s, e in spec]
+
+
+def text(ws):
+    return "".join(w.text for w in ws)
+
+
+def test_commits_longest_common_prefix_of_two_hypotheses():
+    p = LocalAgreement()
+    assert p.update(words(("申请人", 0.0, 0.6), ("入", 0.6, 0.8)), 0.0) == []  # first hypothesis: nothing agreed
+    assert text(p.tentative()) == "申请人入"
+    new = p.update(words(("申请人", 0.0, 0.6), ("入职", 0.6, 1.0), ("时间", 1.0, 1.4)), 0.0)
+    assert text(new) == "申请人"  # 「入」≠「入职」: agreement stops there
+    assert text(p.tentative()) == "入职时间"
+    new = p.update(words(("申请人", 0.0, 0.6), ("入职", 0.6, 1.0), ("时间", 1.0, 1.4), ("是", 1.4, 1.6)), 0.0)
+    assert text(new) == "入职时间"
+    assert text(p.committed) == "申请人入职时间"
+    assert text(p.finish()) == "是"
+    assert text(p.committed) == "申请人入职时间是"
+    assert p.tentative() == []
+
+
+def test_disagreeing_hypotheses_commit_nothing():
+    p = LocalAgreement()
+    p.update(words(("经济", 0.0, 0.4), ("不长", 0.4, 0.9)), 0.0)
+    assert p.update(words(("金鸡", 0.0, 0.4), ("补偿", 0.4, 0.9)), 0.0) == []
+    assert p.committed == []
+
+
+def test_buffer_offset_shifts_times_and_committed_words_are_not_repeated():
+    p = LocalAgreement()
+    p.update(words(("我", 0.0, 0.2), ("要求", 0.2, 0.6)), 0.0)
+    p.update(words(("我", 0.0, 0.2), ("要求", 0.2, 0.6)), 0.0)
+    assert text(p.committed) == "我要求"
+    p.trimmed(0.6)  # the audio buffer was cut at 0.6 s: next hypotheses are relative to it
+    p.update(words(("支付", 0.0, 0.4), ("加班费", 0.4, 1.0)), 0.6)
+    new = p.update(words(("支付", 0.0, 0.4), ("加班费", 0.4, 1.0)), 0.6)
+    assert text(new) == "支付加班费"
+    assert (new[0].start, new[-1].end) == (0.6, 1.6)
+    assert text(p.committed) == "我要求支付加班费"
+
+
+def test_engine_repeating_the_committed_tail_is_dropped():
+    b = HypothesisBuffer()
+    b.insert(words(("二倍", 0.0, 0.5), ("工资", 0.5, 1.0)), 0.0)
+    b.flush()
+    b.insert(words(("二倍", 0.0, 0.5), ("工资", 0.5, 1.0)), 0.0)
+    assert text(b.flush()) == "二倍工资"
+    # the engine hears the committed tail again (times drifted past the commit) and then new words
+    b.insert(words(("工资", 1.0, 1.2), ("差额", 1.2, 1.6)), 0.0)
+    b.flush()
+    b.insert(words(("工资", 1.0, 1.2), ("差额", 1.2, 1.6)), 0.0)
+    assert text(b.flush()) == "差额"
+
+
+def test_trim_point_at_sentence_end_or_when_buffer_is_long():
+    p = LocalAgreement(trim_after_s=5.0)
+    hyp = words(("我不同意。", 0.0, 1.0), ("因为", 1.0, 1.5))
+    p.update(hyp, 0.0)
+    p.update(hyp, 0.0)
+    assert p.trim_point(0.0, 2.0) == 1.0  # committed sentence end
+    q = LocalAgreement(trim_after_s=5.0)
+    hyp = words(("没有", 0.0, 1.0), ("签订", 1.0, 2.0))
+    q.update(hyp, 0.0)
+    q.update(hyp, 0.0)
+    assert q.trim_point(0.0, 3.0) is None  # short buffer, no sentence end: keep it
+    assert q.trim_point(0.0, 6.0) == 2.0  # too long: cut after the last committed word
+
+
+def test_prompt_is_the_committed_tail():
+    p = LocalAgreement()
+    hyp = words(("劳动", 0.0, 0.5), ("合同", 0.5, 1.0))
+    p.update(hyp, 0.0)
+    p.update(hyp, 0.0)
+    assert p.prompt() == "劳动合同"
+    assert p.prompt(max_chars=2) == "合同"
