@@ -54,6 +54,10 @@ def plausibility(text: str) -> float:
     return score / len(text)
 
 
+def _hanzi_share(text: str) -> float:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") / max(len(text), 1)
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """(text, encoding) for bytes of unknown encoding; raises ValueError when nothing decodes plausibly."""
     for bom, encoding in _BOMS:
@@ -73,11 +77,15 @@ def decode_text(data: bytes) -> tuple[str, str]:
             pass  # the guess was made on a prefix; the whole file does not decode with it
     if not decodings:
         raise ValueError("no candidate encoding decodes these bytes")
-    scored = [(plausibility(text[:20000]), -i, text, enc) for i, (text, enc) in enumerate(decodings)]
+    # equal plausibility (GBK 「伪」 and UTF-8 「α」 are the same bytes): the decoding with more hanzi wins
+    scored = [
+        (plausibility(text[:20000]), _hanzi_share(text[:20000]), -i, text, enc)
+        for i, (text, enc) in enumerate(decodings)
+    ]
     best = max(scored)
     if best[0] < MIN_PLAUSIBILITY:
-        raise ValueError(f"best decoding {best[3]} is implausible ({best[0]:.2f})")
-    return best[2], best[3]
+        raise ValueError(f"best decoding {best[4]} is implausible ({best[0]:.2f})")
+    return best[3], best[4]
 
 
 def read_txt(path: Path, name: str) -> tuple[list[Page], str]:

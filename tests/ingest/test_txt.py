@@ -45,3 +45,9 @@ def test_round_trip_random_chinese(text, encoding):
 def test_binary_is_refused():
     with pytest.raises(ValueError):
         decode_text(bytes(range(1, 32)) * 50)
+
+
+def test_ambiguous_bytes_prefer_hanzi():
+    # GBK 「伪」 is the byte pair CE B1, which is also UTF-8 「α」: a Chinese case file means the hanzi
+    assert decode_text("伪".encode("gbk"))[0] == "伪"
+    assert decode_text("Привет мир".encode("utf-8"))[0] == "Привет мир"  # a clear UTF-8 text is not re-read
