@@ -8,7 +8,7 @@ from the archive.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from arbitration.errors import MissingData
@@ -94,7 +94,7 @@ def build_outline(case: Case, archive: Any = None, *, taxonomy: Any = None, toda
         missing_facts=[r.name for r in rows if not r.versions],
         evidence_in_file=[_evidence_label(e) for e in case.evidence],
         generated_on=today,
-        generated_at=datetime.now(timezone.utc).replace(microsecond=0),
+        generated_at=datetime.now(UTC).replace(microsecond=0),
         warnings=warnings,
     )
     if archive is None:
@@ -222,8 +222,7 @@ def _element(case: Case, el: Any) -> ElementStatus:
         fact = getattr(case.facts, fname, None)
         if fact is None or not fact.values:
             continue
-        for v in fact.values:
-            status.basis.append(f"{FACT_NAMES.get(fname, fname)}：{SIDE_NAMES[v.side]}称{short_value(v.value)}（{source(v.source)}）")
+        status.basis.append(_basis(fname, fact))
         if fact.disputed:
             disputed = True
         else:
@@ -245,6 +244,21 @@ def _element(case: Case, el: Any) -> ElementStatus:
     return status
 
 
+def _basis(fname: str, fact: Fact) -> str:
+    """One line per fact: the agreed value with its best source, or each side's version (sources are in the facts
+    table), so the element table stays short enough for a two-to-three-page outline."""
+    label = FACT_NAMES.get(fname, fname)
+    if not fact.disputed:
+        best = min(fact.values, key=lambda v: v.side != Side.EVIDENCE)
+        return f"{label}{short_value(best.value)}（{source(best.source)}）"
+    versions: list[str] = []
+    for v in fact.values:
+        text = f"{SIDE_NAMES[v.side]}称{short_value(v.value)}"
+        if text not in versions:
+            versions.append(text)
+    return f"{label}：{'／'.join(versions)}（有争议，来源见争议事实对照）"
+
+
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -253,10 +267,13 @@ def _bigrams(text: str) -> set[str]:
 
 
 def _matches(expected: str, have: str) -> bool:
-    if expected in have or have in expected:
+    """Same kind of evidence: one name inside the other at similar length (「劳动合同」 is not
+    「解除劳动合同通知书」), or most of their word bigrams shared."""
+    short, long_ = sorted((expected, have), key=len)
+    if short in long_ and len(short) / len(long_) >= 0.6:
         return True
-    e = _bigrams(expected)
-    return bool(e) and len(e & _bigrams(have)) / len(e) >= 0.5
+    e, h = _bigrams(expected), _bigrams(have)
+    return bool(e and h) and len(e & h) / len(e | h) >= 0.5
 
 
 def _matching_evidence(case: Case, expected: list[str]) -> list[str]:
@@ -265,7 +282,10 @@ def _matching_evidence(case: Case, expected: list[str]) -> list[str]:
     for e in case.evidence:
         if any(_matches(x, e.name) for x in expected):
             found.append(f"证据「{e.name}」" + (f"（{source(e.source)}）" if e.source else ""))
+    listed = {e.file for e in case.evidence if e.file}
     for d in case.documents:
+        if d.file in listed:
+            continue  # already named by the evidence list
         kind = DOC_TYPE_NAMES.get(d.doc_type, "")
         if kind and any(_matches(x, part) for x in expected for part in kind.split("/")):
             label = f"案卷材料「{kind}」（{d.file}）"

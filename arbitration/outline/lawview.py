@@ -3,13 +3,15 @@ from the calculators (every figure with its formula and articles; alternative fi
 
 from __future__ import annotations
 
+import inspect
 import itertools
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from arbitration import law
-from arbitration.errors import ArbitrationError
-from arbitration.model import FACT_NAMES, Case, Citation, Claim, Side
+from arbitration.errors import ArbitrationError, CitationError
+from arbitration.model import FACT_NAMES, Case, Citation, Claim
 from arbitration.outline.model import MISSING, AmountPreview, Flag, Scenario
 from arbitration.outline.text import SIDE_NAMES, money, short_value
 
@@ -35,7 +37,10 @@ def claim_name(tax: Any, type_id: str) -> str:
 def format_articles(cites: list[Citation]) -> list[str]:
     out: list[str] = []
     for c in cites:
-        s = law.format_citation(c)
+        try:
+            s = law.format_citation(c)
+        except CitationError:  # a reference that does not resolve is left out, never shown as law
+            continue
         if s not in out:
             out.append(s)
     return out
@@ -55,8 +60,7 @@ def element_parts(el: Any) -> tuple[str, list[str], list[str]]:
 
 
 def questions(ct: Any) -> tuple[list[str], list[str]]:
-    q = ct.questions
-    return list(q.applicant), list(q.respondent)
+    return list(ct.questions_applicant), list(ct.questions_respondent)
 
 
 def relevant_facts(ct: Any | None, type_id: str) -> list[str]:
@@ -74,22 +78,212 @@ def relevant_facts(ct: Any | None, type_id: str) -> list[str]:
 # ------------------------------------------------------------------ 时效 / 终局
 
 
+def _verdict_fields(result: Any) -> tuple[str, list[str], list[str]]:
+    """(verdict, reasons, formatted articles) of a law-layer verdict object."""
+    verdict = str(getattr(result, "verdict", "") or getattr(result, "label", "") or MISSING)
+    reasons = getattr(result, "reasons", None)
+    if reasons is None:
+        reason = getattr(result, "reason", None)
+        reasons = [reason] if reason else []
+    return verdict, [str(r) for r in reasons], format_articles(list(getattr(result, "articles", ()) or ()))
+
+
+def _law_function(name: str) -> Any | None:
+    return getattr(law, name, None)
+
+
+def _the_date(case: Case, field: str) -> date | None:
+    value = getattr(case.facts, field).value
+    return value if isinstance(value, date) else None
+
+
 def limitation_flag(case: Case, type_id: str, claims: list[Claim], today: date) -> Flag:
-    raise NotImplementedError
+    """仲裁时效 for a claim type by the law layer; 「待查明」 when a date it needs is missing."""
+    name = claim_name(taxonomy(), type_id)
+    fn = _law_function("limitation")
+    if fn is None:
+        return Flag(kind="仲裁时效", claim_type=type_id, claim_name=name, verdict=MISSING,
+                    reasons=["法律规则层未提供时效判断"])
+    leave = _the_date(case, "leave_date")
+    applied = case.application_date or today
+    missing = []
+    if leave is None and case.facts.leave_date.values:
+        missing.append("离职日期有争议")
+    try:
+        result = fn(type_id, leave, applied, employment_ongoing=leave is None and not case.facts.leave_date.values)
+    except (ArbitrationError, TypeError, ValueError) as e:
+        return Flag(kind="仲裁时效", claim_type=type_id, claim_name=name, verdict=MISSING,
+                    reasons=[*missing, str(e)])
+    verdict, reasons, arts = _verdict_fields(result)
+    if case.application_date is None:
+        reasons.append(f"申请日期待查明，暂按{today.isoformat()}判断")
+    return Flag(kind="仲裁时效", claim_type=type_id, claim_name=name, verdict=verdict,
+                reasons=[*missing, *reasons], articles=arts)
 
 
 def claim_finality(case: Case, type_id: str, claims: list[Claim], tax: Any) -> Flag | None:
-    raise NotImplementedError
+    """终局/非终局 of one claim type (调解仲裁法第47条), from its requested amount."""
+    fn = _law_function("finality")
+    if fn is None:
+        return None
+    amounts = [c.amount for c in claims if c.amount is not None]
+    amount = sum(amounts) if amounts else None
+    on = case.application_date or case.acceptance_date or date.today()
+    try:
+        result = fn(type_id, amount, case.region, on)
+    except (ArbitrationError, TypeError, ValueError) as e:
+        return Flag(kind="终局裁决", claim_type=type_id, claim_name=claim_name(tax, type_id), verdict=MISSING,
+                    reasons=[str(e)])
+    verdict, reasons, arts = _verdict_fields(result)
+    return Flag(kind="终局裁决", claim_type=type_id, claim_name=claim_name(tax, type_id), verdict=verdict,
+                reasons=reasons, articles=arts)
 
 
 def case_finality(case: Case, tax: Any) -> Flag | None:
-    raise NotImplementedError
+    """The case as a whole: all items final, none, or mixed (final items then ruled separately)."""
+    by_type: dict[str, list[Claim]] = {}
+    for c in case.claims:
+        by_type.setdefault(c.type, []).append(c)
+    flags = [f for t, cs in by_type.items() if (f := claim_finality(case, t, cs, tax)) is not None]
+    if not flags:
+        return None
+    final = [f.claim_name for f in flags if f.verdict.startswith("终局")]
+    unknown = [f.claim_name for f in flags if f.verdict == MISSING]
+    arts = sorted({a for f in flags for a in f.articles})
+    if unknown:
+        verdict, reasons = MISSING, [f"{'、'.join(n for n in unknown if n)}的终局属性待查明"]
+    elif final and len(final) == len(flags):
+        verdict, reasons = "终局裁决", ["全部仲裁请求均属终局裁决事项"]
+    elif final:
+        verdict = "部分终局"
+        reasons = [f"{'、'.join(n for n in final if n)}属终局裁决事项，其余为非终局事项；终局事项应分别制作裁决书"]
+    else:
+        verdict, reasons = "非终局", ["仲裁请求均不属终局裁决事项"]
+    return Flag(kind="终局裁决", verdict=verdict, reasons=reasons, articles=arts)
 
 
 # ------------------------------------------------------------------ amounts
 
+# calculator parameter → Facts field it is read from (the rest come from the case, or stay missing)
+PARAM_FACTS: dict[str, str] = {
+    "hire": "hire_date",
+    "hire_date": "hire_date",
+    "start": "hire_date",
+    "leave": "leave_date",
+    "leave_date": "leave_date",
+    "end": "leave_date",
+    "monthly_wage": "monthly_wage",
+    "wage": "monthly_wage",
+    "average_wage_12m": "monthly_wage",
+}
+PARAM_NAMES: dict[str, str] = {"city": "地区", "region": "地区"}
+
 CALCULATOR_FACTS: dict[str, tuple[str, ...]] = {}
 
 
+def _calculator(tax: Any, type_id: str) -> tuple[str, Any] | None:
+    ct = claim_type(tax, type_id)
+    name = getattr(ct, "calculator", None) if ct is not None else None
+    if not name:
+        return None
+    fn = law.calculators.CALCULATORS.get(name)
+    return (name, fn) if fn is not None else None
+
+
+def _signature(fn: Any) -> list[inspect.Parameter]:
+    return [p for p in inspect.signature(fn).parameters.values()
+            if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+
+
+def calc_kwargs(type_id: str, case: Case, values: dict[str, Any], tax: Any = None) -> dict[str, Any]:
+    """Keyword arguments of the claim type's calculator: `values` (Facts field → value) plus the case's region."""
+    found = _calculator(tax if tax is not None else taxonomy(), type_id)
+    if found is None:
+        raise KeyError(type_id)
+    kwargs: dict[str, Any] = {}
+    for p in _signature(found[1]):
+        fact = PARAM_FACTS.get(p.name)
+        if fact is not None and values.get(fact) is not None:
+            kwargs[p.name] = values[fact]
+        elif p.name in PARAM_NAMES and case.region:
+            kwargs[p.name] = case.region
+    return kwargs
+
+
+def _versions(fact: Any) -> list[tuple[str, Any]]:
+    """(label, value) per distinct version: the accepted or only value once, else one per side's version."""
+    if fact.value is not None:
+        return [("", fact.value)]
+    seen: list[tuple[str, Any]] = []
+    for v in fact.values:
+        if any(v.value == x for _, x in seen):
+            continue
+        seen.append((SIDE_NAMES.get(v.side, str(v.side)), v.value))
+    return seen
+
+
 def amount_preview(case: Case, type_id: str, claims: list[Claim], tax: Any, today: date) -> AmountPreview | None:
-    raise NotImplementedError
+    """Figures by the claim type's calculator; one scenario per combination of disputed facts' versions."""
+    found = _calculator(tax, type_id)
+    if found is None:
+        return None
+    _, fn = found
+    params = _signature(fn)
+    fact_params = [(p, PARAM_FACTS[p.name]) for p in params if p.name in PARAM_FACTS]
+    CALCULATOR_FACTS.setdefault(type_id, tuple(dict.fromkeys(f for _, f in fact_params)))
+    requested = [c.amount for c in claims if c.amount is not None]
+    preview = AmountPreview(
+        claim_type=type_id,
+        claim_name=claim_name(tax, type_id),
+        requested=money(sum(requested)) if requested else MISSING,
+        depends_on=[FACT_NAMES[f] for f in dict.fromkeys(f for _, f in fact_params)],
+    )
+    required = [p.name for p in params if p.default is p.empty]
+    unmapped = [n for n in required if n not in PARAM_FACTS and n not in PARAM_NAMES]
+    if unmapped:
+        preview.note = f"该计算器还需要{'、'.join(unmapped)}，案卷中无对应要素，请在庭审中查明后以 arbitration law calc 计算"
+        return preview
+    choices: list[tuple[str, list[tuple[str, Any]]]] = []
+    for p, fact_name in fact_params:
+        fact = getattr(case.facts, fact_name)
+        versions = _versions(fact)
+        if not versions:
+            if p.default is p.empty:
+                preview.missing.append(f"{FACT_NAMES[fact_name]}{MISSING}，无法计算")
+            continue
+        if fact_name not in [c for c, _ in choices]:
+            choices.append((fact_name, versions))
+    if preview.missing:
+        return preview
+    failures: dict[str, list[str]] = {}  # one message per distinct reason, not one per scenario
+    for combo in itertools.islice(itertools.product(*(v for _, v in choices)), MAX_SCENARIOS):
+        values = {name: value for (name, _), (_, value) in zip(choices, combo, strict=True)}
+        labels = [f"按{side}主张：{FACT_NAMES[name]}{short_value(value)}"
+                  for (name, _), (side, value) in zip(choices, combo, strict=True) if side]
+        try:
+            r = fn(**calc_kwargs(type_id, case, values, tax))
+        except (ArbitrationError, TypeError, ValueError) as e:
+            failures.setdefault(str(e), []).append("；".join(labels) or "按现有事实")
+            continue
+        preview.scenarios.append(Scenario(
+            label="；".join(labels) or "按已查明事实",
+            amount=r.amount,
+            amount_text=money(r.amount),
+            formula=r.formula,
+            steps=list(r.steps),
+            articles=format_articles(list(r.articles)),
+            inputs={name: _input_text(value) for name, value in values.items()},
+            notes=list(r.notes),
+        ))
+    for reason, labels in failures.items():
+        which = f"（{'，'.join(labels)}）" if preview.scenarios else ""
+        preview.missing.append(f"无法计算{which}：{reason}")
+    return preview
+
+
+def _input_text(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)

@@ -44,7 +44,7 @@ def _table(headers: list[str], rows: list[list[object]]) -> list[str]:
 def to_markdown(o: Outline) -> str:
     """The outline as Markdown with the same sections and tables as the DOCX."""
     h = o.header
-    md = [f"# 庭审要素提纲", "", f"{h.commission or ''} 案号：{h.case_number}".strip(), "",
+    md = ["# 庭审要素提纲", "", f"{h.commission or ''} 案号：{h.case_number}".strip(), "",
           f"> 供仲裁员庭前参考，生成日期：{o.generated_on}；本提纲不是裁决意见。", "", "## 一、案件基本情况", "",
           f"案由：{h.cause}；申请日期：{h.application_date}；开庭日期：{h.hearing_date}"
           + (f"；地区：{h.region}" if h.region else ""), ""]
