@@ -17,10 +17,17 @@ HOURS_PER_DAY = Decimal(8)
 
 def money(x: Decimal | int | str | float) -> Decimal:
     """A yuan amount as Decimal; floats go through str so 0.1 stays 0.1."""
+    if x is None or x == "":
+        raise CalculationError("缺少金额（如月工资）：请填写数额")
+    if isinstance(x, bool):
+        raise CalculationError(f"金额不是数字：{x!r}")
     try:
-        return x if isinstance(x, Decimal) else Decimal(str(x))
+        d = x if isinstance(x, Decimal) else Decimal(str(x).strip().replace(",", "").removesuffix("元"))
     except ArithmeticError as e:
         raise CalculationError(f"金额不是数字：{x!r}") from e
+    if not d.is_finite():
+        raise CalculationError(f"金额不是有限数：{x!r}")
+    return d
 
 
 def fen(x: Decimal) -> Decimal:
@@ -113,3 +120,70 @@ def result(name: str, amount: Decimal, formula: str, steps: list[str], articles:
         inputs={k: str(v) for k, v in inputs.items() if v is not None},
         notes=notes or [],
     )
+
+
+def day_before(d: date) -> date:
+    return d - timedelta(days=1)
+
+
+def month_segments(anchor: date, start_index: int, stop: date, limit: int | None = None) -> list[tuple[date, date, Decimal]]:
+    """Months counted from `anchor` (the i-th runs from anchor+i months to the day before anchor+i+1 months),
+    from the `start_index`-th up to `stop` inclusive, at most `limit` of them. A last, partial month counts as
+    days worked ÷ calendar days of that month (not rounded). Returns (first day, last day, fraction)."""
+    out: list[tuple[date, date, Decimal]] = []
+    i = start_index
+    while limit is None or len(out) < limit:
+        first = add_months(anchor, i)
+        if first > stop:
+            break
+        last = day_before(add_months(anchor, i + 1))
+        if last <= stop:
+            out.append((first, last, Decimal(1)))
+        else:
+            out.append((first, stop, Decimal((stop - first).days + 1) / Decimal((last - first).days + 1)))
+        i += 1
+    return out
+
+
+def month_count(segments: list[tuple[date, date, Decimal]]) -> Decimal:
+    return sum((f for _, _, f in segments), Decimal(0))
+
+
+def describe_months(segments: list[tuple[date, date, Decimal]]) -> str:
+    """「11个月」 or 「3个月又10天（10/30个月）」 for steps."""
+    full = sum(1 for *_, f in segments if f == 1)
+    part = [(a, b) for a, b, f in segments if f != 1]
+    text = f"{full}个月"
+    if part:
+        a, b = part[0]
+        days = (b - a).days + 1
+        whole = (day_before(add_months(a, 1)) - a).days + 1
+        text += f"又{days}天（按{days}/{whole}个月计）"
+    return text
+
+
+def whole(value: Decimal | int | str, name: str) -> Decimal:
+    """A non-negative number given by the user (hours, days, months)."""
+    try:
+        v = value if isinstance(value, Decimal) else Decimal(str(value))
+    except ArithmeticError as e:
+        raise CalculationError(f"{name}不是数字：{value!r}") from e
+    if not v.is_finite():
+        raise CalculationError(f"{name}不是有限数：{value!r}")
+    if v < 0:
+        raise CalculationError(f"{name}不能为负数：{v}")
+    return v
+
+
+UNROUNDED = "中间结果不作舍入，仅最终金额按四舍五入保留到分"
+
+
+def months_expr(segments: list[tuple[date, date, Decimal]]) -> str:
+    """The month count as written in a step: 「11」, 「(2+16/30)」 — exact, no rounded decimal."""
+    full = sum(1 for *_, f in segments if f == 1)
+    part = [(a, b) for a, b, f in segments if f != 1]
+    if not part:
+        return str(full)
+    a, b = part[0]
+    frac = f"{(b - a).days + 1}/{(day_before(add_months(a, 1)) - a).days + 1}"
+    return f"({full}+{frac})" if full else frac

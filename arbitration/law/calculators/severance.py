@@ -7,7 +7,16 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from arbitration.errors import CalculationError
-from arbitration.law.calculators._common import cite, fen, money, num, positive, result, span, yuan
+from arbitration.law.calculators._common import (
+    cite,
+    fen,
+    money,
+    num,
+    positive,
+    result,
+    span,
+    yuan,
+)
 from arbitration.law.regions import average_wage as _average_wage
 from arbitration.model import CalcResult
 
