@@ -74,16 +74,32 @@ def _open_pdfium(path: Path, name: str) -> pdfium.PdfDocument:
     try:
         doc = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as e:
+        # PDFium refuses an empty page tree without setting its error code (the last file's code is left), so
+        # ask pdfminer first; it cannot read encrypted or damaged files and says so with None
+        if _page_count(path) == 0:
+            raise EmptyFile(name, _NO_PAGES, kind="no_pages") from e
         if e.err_code in (pdfium_raw.FPDF_ERR_PASSWORD, pdfium_raw.FPDF_ERR_SECURITY):
             raise EncryptedFile(name, "PDF 已加密（需要密码才能打开），请提交未加密的文件", kind="encrypted") from e
         raise CorruptFile(name, "PDF 文件已损坏或不完整，无法打开", kind="corrupt") from e
     if len(doc) == 0:
         doc.close()
-        raise CorruptFile(name, "PDF 文件中没有页面（文件可能不完整）", kind="corrupt")
+        raise EmptyFile(name, _NO_PAGES, kind="no_pages")
     if len(doc) > MAX_PAGES:
         doc.close()
         raise TooLarge(name, f"PDF 页数过多（{len(doc)} 页，上限 {MAX_PAGES} 页）", kind="too_large")
     return doc
+
+
+_NO_PAGES = "PDF 文件中没有任何页面（0 页），请核对文件是否导出完整"
+
+
+def _page_count(path: Path) -> int | None:
+    """Pages by pdfminer's reading of the page tree; None when it cannot read the file either."""
+    try:
+        with pdfplumber.open(path) as pdf:
+            return len(pdf.pages)
+    except Exception:  # noqa: BLE001 - only asked to tell "no pages" from "damaged"
+        return None
 
 
 def _read_text_layers(path: Path, name: str, pdf_doc: pdfium.PdfDocument) -> list[_PageLayer]:
