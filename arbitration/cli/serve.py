@@ -33,10 +33,9 @@ def serve(
         from arbitration import config
 
         config.settings.cache_clear()
-    from arbitration.config import settings
-
     import uvicorn
 
+    from arbitration.config import settings
     from arbitration.web.app import create_app
 
     app = create_app(settings().data_dir, https=https)

@@ -6,7 +6,16 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile, WebSocket
+from fastapi import (
+    APIRouter,
+    Depends,
+    File,
+    Form,
+    Path,
+    Query,
+    Request,
+    UploadFile,
+)
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
@@ -286,7 +295,8 @@ def audit_log(request: Request, limit: int = Query(200, ge=1, le=5000), action: 
 
 # ---------------------------------------------------------------- hearings (filled by hearing_api)
 
-from arbitration.web.hearing_api import hearing_socket, router as hearing_router  # noqa: E402
+from arbitration.web.hearing_api import hearing_socket  # noqa: E402
+from arbitration.web.hearing_api import router as hearing_router  # noqa: E402
 
 router.include_router(hearing_router)
 __all__ = ["router", "hearing_socket", "StageMissing", "ArbitrationError"]

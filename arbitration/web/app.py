@@ -8,12 +8,19 @@ import threading
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from arbitration.errors import ArbitrationError
-from arbitration.web.auth import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Limits, Sessions, tokens_equal
+from arbitration.web.auth import (
+    CSRF_FIELD,
+    CSRF_HEADER,
+    SESSION_COOKIE,
+    Limits,
+    Sessions,
+    tokens_equal,
+)
 from arbitration.web.service import NotReady, Workspace
 from arbitration.web.stages import STAGE_NAMES, StageMissing, available
 from arbitration.web.store import ROLES, User

@@ -11,9 +11,21 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from arbitration.model import DOC_TYPE_NAMES, FACT_NAMES, OUTCOME_NAMES
 from arbitration.web import api
-from arbitration.web.api import EDITORS, CaseId, FactName, JobId, audit, case_access, ws_of
+from arbitration.web.api import (
+    EDITORS,
+    CaseId,
+    FactName,
+    JobId,
+    audit,
+    case_access,
+    ws_of,
+)
 from arbitration.web.app import Forbidden, client_ip, guard, require_roles
-from arbitration.web.auth import CSRF_FIELD, LOGIN_CSRF_COOKIE, SESSION_COOKIE, tokens_equal
+from arbitration.web.auth import (
+    LOGIN_CSRF_COOKIE,
+    SESSION_COOKIE,
+    tokens_equal,
+)
 from arbitration.web.store import User
 
 public = APIRouter(include_in_schema=False)
@@ -118,7 +130,7 @@ def fact_rows(case, names: dict[str, str]) -> list[dict[str, Any]]:
             values.append({"value": value, "side": v.side.value, "note": v.note, "file": names.get(src.file, src.file),
                            "page": src.page, "quote": src.quote, "method": src.method.value,
                            "confidence": src.confidence, "extractor": src.extractor})
-        rows.append({"name": name, "label": FACT_NAMES[name], "values": values, "disputed": fact.disputed,
+        rows.append({"name": name, "label": FACT_NAMES[name], "versions": values, "disputed": fact.disputed,
                      "value": fact.value})
     return rows
 

@@ -15,11 +15,24 @@ from pydantic import TypeAdapter, ValidationError
 
 from arbitration.errors import ArbitrationError
 from arbitration.fileio import sha256_bytes, write_bytes, write_json
-from arbitration.model import FACT_NAMES, Award, Case, Method, Provenance, Side, Warning_
+from arbitration.model import (
+    FACT_NAMES,
+    Award,
+    Case,
+    Method,
+    Provenance,
+    Side,
+    Warning_,
+)
 from arbitration.web import masking_export
 from arbitration.web.stages import StageMissing, archive, stage
 from arbitration.web.store import Store, User
-from arbitration.web.uploads import UploadLimits, check_upload, sanitise_name, stored_name
+from arbitration.web.uploads import (
+    UploadLimits,
+    check_upload,
+    sanitise_name,
+    stored_name,
+)
 
 
 class Workspace:

@@ -6,7 +6,13 @@ import pytest
 from docx import Document as Docx
 
 from arbitration.model import Agent, Case, Party, PartyKind, PartyRole
-from arbitration.web.masking_export import ID_NUMBER, MaskingFailed, docx_text, leaks, mask_docx
+from arbitration.web.masking_export import (
+    ID_NUMBER,
+    MaskingFailed,
+    docx_text,
+    leaks,
+    mask_docx,
+)
 
 ID = "370202199001011234"
 AGENT_ID = "37020219851231002X"

@@ -7,8 +7,8 @@ import sqlite3
 from datetime import UTC, datetime
 
 import pytest
-from conftest import LOGIN_CSRF, META_CSRF, PASSWORDS, all_routes, fill
 from starlette.websockets import WebSocketDisconnect
+from web_helpers import LOGIN_CSRF, META_CSRF, PASSWORDS, all_routes, fill
 
 PUBLIC = {("GET", "/login"), ("POST", "/login")}
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -46,7 +46,7 @@ def test_every_route_refuses_anonymous_requests(web):
 
 
 def test_no_default_account_exists(tmp_path, monkeypatch):
-    from conftest import Web
+    from web_helpers import Web
 
     monkeypatch.setenv("ARBITRATION_DATA_DIR", str(tmp_path / "d"))
     from arbitration.web.app import create_app

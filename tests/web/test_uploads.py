@@ -9,7 +9,14 @@ import pytest
 from docx import Document as Docx
 
 from arbitration.errors import IngestError, TooLarge, UnsupportedFile
-from arbitration.web.uploads import UploadLimits, UploadRejected, check_upload, sanitise_name, sniff, stored_name
+from arbitration.web.uploads import (
+    UploadLimits,
+    UploadRejected,
+    check_upload,
+    sanitise_name,
+    sniff,
+    stored_name,
+)
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200 + b"This program cannot be run in DOS mode"
 
@@ -116,7 +123,7 @@ def test_names_sanitised_and_generated():
 
 
 def test_api_refuses_disguised_and_oversized_uploads(tmp_path, monkeypatch):
-    from conftest import make_web
+    from web_helpers import make_web
 
     web = make_web(tmp_path, monkeypatch, upload_limits=UploadLimits(max_file_bytes=200_000,
                                                                      max_request_bytes=2_000_000))
