@@ -11,3 +11,16 @@ FORCED = FIXTURES / "case_forced_resignation"
 SCANNED = FIXTURES / "case_scanned"
 BROKEN = FIXTURES / "broken"
 SAMPLE = ROOT / "corpus" / "sample_case"
+
+
+def fixture_builder():
+    """tests/fixtures/make_fixtures.py as a module, to write fresh fixture files into a tmp dir."""
+    import importlib.util
+    import sys
+
+    if "make_fixtures" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("make_fixtures", ROOT / "tests" / "fixtures" / "make_fixtures.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["make_fixtures"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["make_fixtures"]
