@@ -5,6 +5,8 @@
     statutes().resolve(Citation(law="劳动合同法", article=47))             # Article
     format_citation(Citation(law="劳动合同法", article=47, clause=1))      # 「《中华人民共和国劳动合同法》第四十七条第一款」
     calculators.severance(hire, leave, Decimal("8000"), city="青岛市")    # CalcResult
+    limitation("overtime", date(2019, 2, 28), date(2019, 12, 1))          # LimitationResult (调解仲裁法第27条)
+    finality("overtime", Decimal("24000"), "青岛市", date(2024, 5, 1))    # FinalityResult (第47条)
 """
 
 from __future__ import annotations
@@ -23,23 +25,23 @@ from arbitration.law.statutes import (
 )
 from arbitration.law.taxonomy import ClaimType, Element, Taxonomy, TaxonomyError, load_taxonomy, taxonomy
 
-try:
-    from arbitration.law.verdicts import FinalityVerdict, LimitationVerdict, finality, limitation
-except ImportError:  # pragma: no cover - lands right after the API
-    pass
+from arbitration.law.finality import CaseFinality, FinalityResult, case_finality, finality, notice
+from arbitration.law.limitation import LimitationResult, limitation
 
 __all__ = [
     "Article",
     "ClaimType",
     "Clause",
     "Element",
-    "FinalityVerdict",
+    "CaseFinality",
+    "FinalityResult",
     "Law",
-    "LimitationVerdict",
+    "LimitationResult",
     "Statutes",
     "Taxonomy",
     "TaxonomyError",
     "calculators",
+    "case_finality",
     "finality",
     "find_citations",
     "format_citation",
@@ -47,6 +49,7 @@ __all__ = [
     "from_chinese",
     "limitation",
     "load_taxonomy",
+    "notice",
     "regions",
     "statutes",
     "taxonomy",

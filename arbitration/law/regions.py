@@ -1,12 +1,14 @@
 """Regional figures (corpus/law/regions.toml, plus $ARBITRATION_REGIONS): monthly minimum wage by city and date,
 and the previous year's average monthly wage by city and year, each with its source. A missing figure raises
-MissingParameter naming the city, the year and the file to edit — never a zero or a guess."""
+MissingParameter naming the city, the year and the file to edit — never a zero or a guess. A figure not yet checked
+against its official document (`verified = false`) carries 「【未经核对】」 in its source, so every calculation that
+quotes it shows that."""
 
 from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -17,6 +19,8 @@ from arbitration.errors import ArbitrationError, MissingParameter
 
 REGIONS_FILE = CORPUS_DIR / "law" / "regions.toml"
 ENV_EXTRA = "ARBITRATION_REGIONS"
+STALE_DAYS = 2 * 366  # a minimum wage older than this on the lookup date gets a note to check for a newer one
+UNVERIFIED = "【未经核对】"
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,8 @@ class Figure:
     year: int | None = None  # average wage: the statistical year (上年度)
     tier: str = ""
     note: str = ""
+    verified: bool = False  # checked against the official document (set true in the file once checked)
+    province: str = ""
 
 
 class Regions:
@@ -67,7 +73,25 @@ class Regions:
                 f"缺少{c}在{on.isoformat()}适用的月最低工资标准（{on.year}年）；{self._edit_hint()}一条 [[minimum_wage]]，"
                 f"写明 city、monthly、effective 和 source"
             )
-        return max(found, key=lambda f: f.effective)  # type: ignore[arg-type, return-value]
+        fig = max(reversed(found), key=lambda f: f.effective)  # type: ignore[arg-type]  # a later file wins a tie
+        if fig.effective and (on - fig.effective).days > STALE_DAYS:
+            later = self._later_warning(fig, on)
+            fig = replace(fig, note="；".join(x for x in (fig.note, later) if x))
+        return fig
+
+    def _later_warning(self, fig: Figure, on: date) -> str:
+        return (
+            f"该标准自{fig.effective.isoformat() if fig.effective else ''}起执行，至{on.isoformat()}已逾两年；"
+            f"最低工资标准每两年至少调整一次，请核对其后是否有新标准并补入 {self.files[-1]}"
+        )
+
+    def history(self, city: str) -> list[Figure]:
+        """All minimum-wage figures of `city`, oldest first."""
+        c = self.city(city)
+        return sorted(
+            (f for f in self.figures if f.kind == "minimum_wage" and f.city == c),
+            key=lambda f: f.effective or date.min,
+        )
 
     def average_wage(self, city: str, year: int) -> Figure:
         """The average monthly wage of `city` for statistical year `year` (pass leave.year - 1 for 上年度)."""
@@ -101,17 +125,24 @@ def _read(path: Path) -> list[Figure]:
             where = f"{path} 第{i}条 [[{kind}]]"
             if not row.get("source"):
                 raise ArbitrationError(f"{where}：必须写明来源 source")
+            verified = row.get("verified", False)
+            if not isinstance(verified, bool):
+                raise ArbitrationError(f"{where}：verified 应为 true 或 false")
+            # an unchecked figure says so wherever its source is quoted (steps of a calculation, the award)
+            source = row["source"] if verified else f"{row['source']}{UNVERIFIED}"
             try:
                 out.append(
                     Figure(
                         kind=kind,
                         city=row["city"],
                         monthly=_money(row["monthly"], where),
-                        source=row["source"],
+                        source=source,
                         effective=row.get("effective") if kind == "minimum_wage" else None,
                         year=int(row["year"]) if kind == "average_wage" else None,
                         tier=row.get("tier", ""),
                         note=row.get("note", ""),
+                        verified=verified,
+                        province=row.get("province", ""),
                     )
                 )
             except KeyError as e:

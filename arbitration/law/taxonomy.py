@@ -1,5 +1,10 @@
-"""The claim taxonomy as data (corpus/law/claim_types.toml, plus $ARBITRATION_CLAIM_TYPES): each claim type's
-aliases, elements (要件), questions and governing articles. An office adds a type by adding a TOML table."""
+"""The claim taxonomy as data: each claim type's aliases, elements (要件), questions and governing articles.
+
+The shipped types are in corpus/law/claim_types.toml. An office adds or overrides a type without touching Python by
+writing a TOML file in the same format (one table per type, see the header of the shipped file) and either passing it
+to `load_taxonomy(path)` or naming it — or a folder of *.toml files, or several joined by os.pathsep — in the
+environment variable $ARBITRATION_CLAIM_TYPES, which `taxonomy()` reads. Every article a type cites must resolve
+against the statute data, or loading fails with a TaxonomyError naming the file and the type."""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from arbitration.model import FACT_NAMES, Citation
 CLAIM_TYPES_FILE = CORPUS_DIR / "law" / "claim_types.toml"
 ENV_EXTRA = "ARBITRATION_CLAIM_TYPES"
 OTHER = "other"
+FINALITY_KINDS = ("amount", "standard")
 
 
 class TaxonomyError(ArbitrationError):
@@ -45,8 +51,15 @@ class ClaimType:
     questions_respondent: tuple[str, ...]
     articles: tuple[Citation, ...]
     calculator: str | None = None  # name in arbitration.law.calculators.CALCULATORS
-    final_eligible: bool = False  # may be a 终局 item (调解仲裁法第47条)
+    finality: str = ""  # 调解仲裁法第47条: "amount" (第一项, per-item threshold), "standard" (第二项), "" not final
+    remuneration: bool = False  # 劳动报酬 for 调解仲裁法第27条第4款 (not time-barred while employed)
     exclude: tuple[str, ...] = ()  # words that rule this type out (e.g. 「赔偿金」 for severance)
+    source: str = ""  # the file the type was read from
+
+    @property
+    def final_eligible(self) -> bool:
+        """Whether an item of this type may be a 终局 item (调解仲裁法第47条)."""
+        return self.finality in FINALITY_KINDS
 
     @property
     def questions(self) -> dict[str, tuple[str, ...]]:
@@ -121,6 +134,29 @@ class Taxonomy:
         return type_id, round(confidence, 2)
 
 
+    def match_all(self, text: str) -> list[str]:
+        """Every claim type named in a sentence, in order of appearance: 「支付拖欠的工资及经济补偿金」 →
+        ["unpaid_wages", "severance"]. Longest aliases claim their span first; ["other"] when nothing matches."""
+        s = _clean(text)
+        taken = [False] * len(s)
+        found: list[tuple[int, str]] = []
+        for alias, type_id in self._aliases:
+            if type_id == OTHER or any(x in s for x in self._types[type_id].exclude):
+                continue
+            start = s.find(alias)
+            while start >= 0:
+                end = start + len(alias)
+                if not any(taken[start:end]):
+                    taken[start:end] = [True] * len(alias)
+                    found.append((start, type_id))
+                start = s.find(alias, end)
+        out: list[str] = []
+        for _, type_id in sorted(found):
+            if type_id not in out:
+                out.append(type_id)
+        return out or [OTHER]
+
+
 def _clean(text: str) -> str:
     return _CLEAN.sub("", text)
 
@@ -157,6 +193,11 @@ def _parse_file(path: Path) -> list[ClaimType]:
                 if bad:
                     raise TaxonomyError(f"{where}：要件「{e.name}」引用了不存在的事实字段 {bad}")
             q = t.get("questions", {})
+            finality = t.get("finality")
+            if finality is None:  # older files: final_eligible = true/false
+                finality = "amount" if t.get("final_eligible") else ""
+            if finality not in ("", *FINALITY_KINDS):
+                raise TaxonomyError(f"{where}：finality 只能是 \"amount\"、\"standard\" 或空串，而不是 {finality!r}")
             out.append(
                 ClaimType(
                     id=t.get("id", key),
@@ -168,8 +209,10 @@ def _parse_file(path: Path) -> list[ClaimType]:
                     questions_respondent=tuple(q.get("respondent", [])),
                     articles=tuple(_citation(a, where) for a in t.get("articles", [])),
                     calculator=t.get("calculator") or None,
-                    final_eligible=bool(t.get("final_eligible", False)),
+                    finality=finality,
+                    remuneration=bool(t.get("remuneration", False)),
                     exclude=tuple(t.get("exclude", [])),
+                    source=str(path),
                 )
             )
         except KeyError as e:
@@ -177,16 +220,46 @@ def _parse_file(path: Path) -> list[ClaimType]:
     return out
 
 
-def load_taxonomy(*paths: Path) -> Taxonomy:
-    """Read the shipped claim types, then each extra file (later tables add or replace types)."""
+def _files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(path.glob("*.toml"))
+    if not path.is_file():
+        raise TaxonomyError(f"请求类型数据文件不存在：{path}")
+    return [path]
+
+
+def _check_articles(types: list[ClaimType]) -> None:
+    from arbitration.law.statutes import statutes  # same layer; imported here to keep module import light
+
+    data = statutes()
+    for t in types:
+        for c in t.articles:
+            if not data.exists(c):
+                raise TaxonomyError(f"{t.source} [{t.id}]：法条引用「{c}」在法规数据中不存在")
+
+
+def load_taxonomy(*paths: Path | str, check: bool = True) -> Taxonomy:
+    """Read the shipped claim types, then each extra file or folder of *.toml (later tables add or replace types).
+
+    With check=True every cited article must resolve in the statute data (CitationError is never deferred to the
+    award)."""
     types: list[ClaimType] = []
     for p in (CLAIM_TYPES_FILE, *paths):
-        types.extend(_parse_file(Path(p)))
+        for f in _files(Path(p)):
+            types.extend(_parse_file(f))
+    if check:
+        _check_articles(types)
     return Taxonomy(types)
+
+
+def extra_paths() -> list[Path]:
+    """The office's extra claim-type files or folders named by $ARBITRATION_CLAIM_TYPES (os.pathsep-separated)."""
+    raw = os.environ.get(ENV_EXTRA, "")
+    return [Path(p).expanduser() for p in raw.split(os.pathsep) if p.strip()]
 
 
 @lru_cache(maxsize=1)
 def taxonomy() -> Taxonomy:
-    """The claim taxonomy: the shipped file plus the office's file named by $ARBITRATION_CLAIM_TYPES (cached)."""
-    extra = os.environ.get(ENV_EXTRA)
-    return load_taxonomy(*([Path(extra)] if extra else []))
+    """The claim taxonomy: the shipped file plus the office's files named by $ARBITRATION_CLAIM_TYPES (cached;
+    call `taxonomy.cache_clear()` after changing the variable)."""
+    return load_taxonomy(*extra_paths())
