@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from arbitration.errors import CalculationError
+from arbitration.errors import CalculationError, MissingParameter
+from arbitration.law import regions as _regions
 from arbitration.law.calculators._common import (
     cite,
     fen,
@@ -73,9 +74,30 @@ def _base(monthly_wage: Decimal, leave: date, city: str | None, average_wage: De
     return _Base(monthly_wage, False, average_wage, source), steps
 
 
+def _floor(wage: Decimal, leave: date, city: str | None, minimum: Decimal | int | str | None,
+           steps: list[str], notes: list[str]) -> Decimal:
+    """实施条例第二十七条: a 12-month average below the local minimum wage counts as the minimum wage."""
+    if minimum is not None:
+        low, source = positive("月最低工资标准", money(minimum)), "当地月最低工资标准（由使用者提供）"
+    elif city is not None:
+        try:
+            fig = _regions.minimum_wage(city, leave)
+        except MissingParameter as e:
+            notes.append(f"未能核对月工资是否低于当地最低工资标准：{e}")
+            return wage
+        low, source = fig.monthly, f"{fig.city}月最低工资标准（{fig.source}）"
+    else:
+        return wage
+    if wage < low:
+        steps.append(f"前十二个月平均工资{yuan(wage)}元低于{source}{yuan(low)}元，按{yuan(low)}元计算")
+        notes.append("月工资低于当地最低工资标准，依实施条例第二十七条按最低工资标准计算")
+        return low
+    return wage
+
+
 def severance(hire: date, leave: date, monthly_wage: Decimal | int | str, *, city: str | None = None,
               average_wage: Decimal | int | str | None = None, pre2008: str = "old_rule",
-              wage_year: int | None = None) -> CalcResult:
+              wage_year: int | None = None, minimum: Decimal | int | str | None = None) -> CalcResult:
     """经济补偿 per 劳动合同法第四十七条: months of service (six-month rule) × the average monthly wage of the 12
     months before the end, capped at 3× the local average wage of the previous year and 12 years (第二款).
 
@@ -88,9 +110,15 @@ def severance(hire: date, leave: date, monthly_wage: Decimal | int | str, *, cit
     wage = positive("月工资", money(monthly_wage))
     if leave < hire:
         raise CalculationError(f"离职日期 {leave} 早于入职日期 {hire}")
-    base, steps = _base(wage, leave, city, average_wage, wage_year)
     notes: list[str] = []
+    floor_steps: list[str] = []
+    given = wage
+    wage = _floor(wage, leave, city, minimum, floor_steps, notes)
+    base, steps = _base(wage, leave, city, average_wage, wage_year)
+    steps = floor_steps + steps
     articles = [cite("劳动合同法", 46), cite("劳动合同法", 47, 1), cite("劳动合同法", 47, 3)]
+    if floor_steps:
+        articles.append(cite("劳动合同法实施条例", 27))
     if base.capped:
         articles.append(cite("劳动合同法", 47, 2))
         notes.append("月工资超过本地区上年度职工月平均工资三倍，适用第四十七条第二款封顶")
@@ -137,7 +165,7 @@ def severance(hire: date, leave: date, monthly_wage: Decimal | int | str, *, cit
         "经济补偿=月工资（解除或终止前十二个月平均工资，超过本地区上年度职工月平均工资三倍的按三倍计算）×工作年限（月数）",
         steps,
         articles,
-        {"hire": hire, "leave": leave, "monthly_wage": wage, "city": city, "average_wage": base.average,
+        {"hire": hire, "leave": leave, "monthly_wage": given, "city": city, "average_wage": base.average,
          "pre2008": pre2008 if hire < LCL_START else None},
         notes,
     )
@@ -145,18 +173,24 @@ def severance(hire: date, leave: date, monthly_wage: Decimal | int | str, *, cit
 
 def unlawful_termination(hire: date, leave: date, monthly_wage: Decimal | int | str, *, city: str | None = None,
                          average_wage: Decimal | int | str | None = None,
-                         wage_year: int | None = None) -> CalcResult:
+                         wage_year: int | None = None, minimum: Decimal | int | str | None = None) -> CalcResult:
     """违法解除/终止赔偿金 per 劳动合同法第八十七条: twice the 经济补偿 standard of 第四十七条; per 实施条例
     第二十五条 the years count from the first day of employment (no 第九十七条 split) and 经济补偿 is not also paid."""
     wage = positive("月工资", money(monthly_wage))
     if leave < hire:
         raise CalculationError(f"离职日期 {leave} 早于入职日期 {hire}")
+    notes = ["已支付赔偿金的，不再支付经济补偿（实施条例第二十五条）"]
+    floor_steps: list[str] = []
+    given = wage
+    wage = _floor(wage, leave, city, minimum, floor_steps, notes)
     base, steps = _base(wage, leave, city, average_wage, wage_year)
+    steps = floor_steps + steps
     months, how = service_months(hire, leave)
     steps.append(f"工作年限自用工之日起计算：{how}")
     articles = [cite("劳动合同法", 87), cite("劳动合同法", 47, 1), cite("劳动合同法", 47, 3),
                 cite("劳动合同法实施条例", 25)]
-    notes = ["已支付赔偿金的，不再支付经济补偿（实施条例第二十五条）"]
+    if floor_steps:
+        articles.append(cite("劳动合同法实施条例", 27))
     if base.capped:
         articles.append(cite("劳动合同法", 47, 2))
         if months > CAP_YEARS:
@@ -172,7 +206,7 @@ def unlawful_termination(hire: date, leave: date, monthly_wage: Decimal | int | 
         "赔偿金=经济补偿标准（月工资×工作年限）×2",
         steps,
         articles,
-        {"hire": hire, "leave": leave, "monthly_wage": wage, "city": city, "average_wage": base.average},
+        {"hire": hire, "leave": leave, "monthly_wage": given, "city": city, "average_wage": base.average},
         notes,
     )
 

@@ -1,0 +1,377 @@
+"""Worked examples for every calculator: each expected figure is computed by hand from the statute rule in the
+test (the arithmetic is written out), boundaries included, plus input validation and citation resolution."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from calc_regions import fixed_city  # noqa: F401  (fixture)
+
+from arbitration.errors import CalculationError, MissingParameter
+from arbitration.law import calculators as calc
+from arbitration.law import statutes
+from arbitration.model import CalcResult
+
+D = Decimal
+
+
+def fen(x: Decimal) -> Decimal:
+    """Hand rounding: half up to the fen."""
+    return x.quantize(D("0.01"), rounding="ROUND_HALF_UP")
+
+
+def resolves(r: CalcResult) -> CalcResult:
+    """Every article a calculator returns resolves in the statute data; the amount is already to the fen."""
+    assert r.articles, f"{r.name} returned no articles"
+    for c in r.articles:
+        statutes().resolve(c)
+    assert r.amount == r.amount.quantize(D("0.01"))
+    assert r.amount >= 0
+    assert r.formula and r.steps
+    return r
+
+
+def cited(r: CalcResult, law: str, article: int) -> bool:
+    return any(c.law == law and c.article == article for c in r.articles)
+
+
+# ---------------------------------------------------------------- 经济补偿 / 赔偿金
+
+
+class TestSeverance:
+    def test_six_months_counts_as_a_year(self):
+        # 2015-03-01..2023-08-31 = 8 years 6 months → 8 + 1 = 9 months; 10000 < 3×8000 → 10000 × 9 = 90000
+        r = resolves(calc.severance(date(2015, 3, 1), date(2023, 8, 31), 10000, average_wage=8000))
+        assert r.amount == D(10000) * 9
+        assert cited(r, "劳动合同法", 47)
+
+    def test_exactly_six_months(self):
+        # 2023-01-01..2023-06-30 = exactly 6 months → one month's wage: 7000 × 1
+        assert calc.severance(date(2023, 1, 1), date(2023, 6, 30), 7000, average_wage=8000).amount == D(7000)
+
+    def test_five_months_29_days(self):
+        # 2023-01-01..2023-06-29 = 5 months 29 days → half a month: 7000 × 0.5 = 3500
+        assert calc.severance(date(2023, 1, 1), date(2023, 6, 29), 7000, average_wage=8000).amount == D(3500)
+
+    def test_cap_crossed_and_twelve_years(self):
+        # 30000 > 3 × 8000 = 24000 → base 24000; 2009-01-01..2023-12-31 = 15 years → at most 12: 24000 × 12 = 288000
+        r = resolves(calc.severance(date(2009, 1, 1), date(2023, 12, 31), 30000, average_wage=8000))
+        assert r.amount == D(24000) * 12
+        assert any(c.article == 47 and c.clause == 2 for c in r.articles)
+
+    def test_no_cap_no_twelve_year_limit(self):
+        # 20000 ≤ 24000 → no cap; 15 years → 15 × 20000 = 300000 (the 12-year limit applies only with the cap)
+        assert calc.severance(date(2009, 1, 1), date(2023, 12, 31), 20000, average_wage=8000).amount == D(300000)
+
+    def test_cap_boundary_exactly_three_times(self):
+        # wage == 3 × average is not "higher than" → actual wage: 24000 × 15
+        assert calc.severance(date(2009, 1, 1), date(2023, 12, 31), 24000, average_wage=8000).amount == D(24000 * 15)
+
+    def test_spanning_2008(self):
+        # before: 2005-07-01..2007-12-31 = 2 years 6 months → old rule, part of a year counts as one: 3 months
+        # after: 2008-01-01..2012-03-31 = 4 years 3 months → 4 + 0.5 = 4.5; total 7.5 × 6000 = 45000
+        r = resolves(calc.severance(date(2005, 7, 1), date(2012, 3, 31), 6000, average_wage=5000))
+        assert r.amount == D(6000) * D("7.5")
+        assert cited(r, "劳动合同法", 97)
+        # a ground that gave no compensation before 2008 (e.g. expiry): only 4.5 × 6000 = 27000
+        none = calc.severance(date(2005, 7, 1), date(2012, 3, 31), 6000, average_wage=5000, pre2008="none")
+        assert none.amount == D(27000)
+
+    def test_wage_below_minimum(self, fixed_city):
+        # 12-month average 1800 < 测试市 minimum 2200 (from 2023-07-01) → 2200; 2022-09-01..2023-08-31 = 1 year → 2200
+        r = resolves(calc.severance(date(2022, 9, 1), date(2023, 8, 31), 1800, city=fixed_city))
+        assert r.amount == D(2200)
+        assert cited(r, "劳动合同法实施条例", 27)
+
+    def test_regional_average_from_data(self, fixed_city):
+        # leave 2023 → 2022 average 8000 → cap 24000; 26000 capped; 2020-01-01..2023-12-31 = 4 years → 96000
+        r = calc.severance(date(2020, 1, 1), date(2023, 12, 31), 26000, city=fixed_city)
+        assert r.amount == D(24000 * 4)
+
+    def test_missing_average_names_city_and_year(self, fixed_city):
+        with pytest.raises(MissingParameter, match="测试市.*2019"):
+            calc.severance(date(2015, 1, 1), date(2020, 6, 30), 5000, city=fixed_city)
+
+    def test_unlawful_termination_double(self):
+        # 2 × (2015-03-01..2023-08-31 → 9 months × 10000) = 180000
+        r = resolves(calc.unlawful_termination(date(2015, 3, 1), date(2023, 8, 31), 10000, average_wage=8000))
+        assert r.amount == D(180000)
+        assert cited(r, "劳动合同法", 87)
+
+    def test_unlawful_termination_capped(self):
+        # 30000 > 24000; 13 years → 12; 2 × 24000 × 12 = 576000
+        r = calc.unlawful_termination(date(2010, 1, 1), date(2022, 12, 31), 30000, average_wage=8000)
+        assert r.amount == D(576000)
+
+
+# ---------------------------------------------------------------- 二倍工资差额
+
+
+class TestDoubleWage:
+    def test_eleven_month_limit(self):
+        # hire 2023-03-01, never signed, left 2024-06-30: from 2023-04-01 to the day before the anniversary
+        # (2024-02-29, a leap year) = 11 months; 7000 × 11 = 77000
+        r = resolves(calc.double_wage(date(2023, 3, 1), 7000, end=date(2024, 6, 30)))
+        assert r.amount == D(77000)
+        assert cited(r, "劳动合同法", 14)  # deemed open-ended contract after a year
+
+    def test_signed_within_first_month(self):
+        # signed on 2023-04-01 = the day after the first full month: the double wage would start 04-01 → none
+        assert calc.double_wage(date(2023, 3, 1), 7000, signed=date(2023, 4, 1)).amount == 0
+        # signed 2023-04-02 → 2023-04-01 only: 1 day of a 30-day month: 7000 × 1/30 = 233.33
+        assert calc.double_wage(date(2023, 3, 1), 7000, signed=date(2023, 4, 2)).amount == fen(D(7000) / 30)
+
+    def test_partial_month(self):
+        # hire 2023-03-01, signed 2023-07-16: 04-01..07-15 = 3 months + 15 of July's 31 days
+        # 6200 × 3 + 6200 × 15/31 = 18600 + 3000 = 21600
+        r = calc.double_wage(date(2023, 3, 1), 6200, signed=date(2023, 7, 16))
+        assert r.amount == D(21600)
+        assert "15/31" in r.steps[-1]
+
+    def test_whole_limitation_last_day_and_one_day_after(self):
+        # hire 2022-01-01, left 2022-12-31 → 11 months; the year runs from 2023-01-01 to 2023-12-31
+        on_time = calc.double_wage(date(2022, 1, 1), 5000, end=date(2022, 12, 31), applied=date(2023, 12, 31))
+        assert on_time.amount == D(55000)
+        late = resolves(calc.double_wage(date(2022, 1, 1), 5000, end=date(2022, 12, 31), applied=date(2024, 1, 1)))
+        assert late.amount == 0
+        assert cited(late, "劳动争议调解仲裁法", 27)
+
+    def test_per_month_limitation(self):
+        # applied 2023-06-15, per-month practice: months ending 2022-02-28, 03-31, 04-30, 05-31 expired
+        # (their years ended before 2023-06-15); June..December 2022 = 7 months remain: 5000 × 7 = 35000
+        r = calc.double_wage(date(2022, 1, 1), 5000, end=date(2022, 12, 31), applied=date(2023, 6, 15),
+                             limitation_practice="per_month")
+        assert r.amount == D(35000)
+        assert sum("不予计算" in s for s in r.steps) == 4
+
+    def test_needs_an_end(self):
+        with pytest.raises(CalculationError, match="截止"):
+            calc.double_wage(date(2022, 1, 1), 5000)
+
+
+# ---------------------------------------------------------------- 加班费
+
+
+class TestOvertime:
+    def test_three_rates(self):
+        # hourly 6000 / 21.75 / 8 = 6000/174; 36 h × 1.5 + 16 h × 2 + 8 h × 3 = 54 + 32 + 24 = 110 hour-equivalents
+        # 6000 × 110 / 174 = 3793.1034… → 3793.10
+        r = resolves(calc.overtime(6000, weekday_hours=36, rest_day_hours=16, holiday_hours=8))
+        assert r.amount == fen(D(6000) * 110 / 174) == D("3793.10")
+        assert cited(r, "劳动法", 44)
+
+    def test_paid_is_deducted(self):
+        # 5220 / 174 = 30 per hour; 10 h × 1.5 × 30 = 450; minus 200 paid = 250
+        assert calc.overtime(5220, weekday_hours=10, paid=200).amount == D(250)
+        assert calc.overtime(5220, weekday_hours=10, paid=1000).amount == 0
+
+    def test_comprehensive(self):
+        # 3-month period: standard 20.83 × 8 × 3 = 499.92 h; worked 540 → 40.08 h over at 150 %, 8 holiday h at 300 %
+        # hourly 30: 30 × 40.08 × 1.5 + 30 × 8 × 3 = 1803.60 + 720 = 2523.60
+        r = resolves(calc.overtime(5220, system="comprehensive", total_hours=540, period_months=3, holiday_hours=8))
+        assert r.amount == D("2523.60")
+
+    def test_flexible(self):
+        # 不定时: no overtime pay; with a local rule for holidays: 30 × 8 × 3 = 720
+        assert calc.overtime(5220, system="flexible", holiday_hours=8).amount == 0
+        assert calc.overtime(5220, system="flexible", holiday_hours=8, flexible_holiday_pay=True).amount == D(720)
+
+    def test_comprehensive_rejects_rest_day_hours(self):
+        with pytest.raises(CalculationError):
+            calc.overtime(5220, system="comprehensive", total_hours=540, period_months=3, rest_day_hours=8)
+
+
+# ---------------------------------------------------------------- 未休年休假工资
+
+# 8700 / 21.75 = 400 a day, so the 200 % extra is 800 per untaken day
+
+
+class TestAnnualLeave:
+    def test_full_year_ten_days(self):
+        # cumulative service from 2010-05-01: 12 years in 2023 → 10 days; 3 taken → 7 × 800 = 5600
+        r = resolves(calc.annual_leave(8700, 2023, work_start=date(2010, 5, 1), hire=date(2018, 1, 1), taken_days=3))
+        assert r.amount == D(5600)
+
+    def test_joining_in_a_leap_year(self):
+        # hired 2024-03-01 (qualified): 306 remaining days / 365 × 5 = 4.19 → 4 days → 3200
+        r = resolves(calc.annual_leave(8700, 2024, work_start=date(2015, 3, 1), hire=date(2024, 3, 1)))
+        assert r.amount == D(3200)
+        assert cited(r, "企业职工带薪年休假实施办法", 5)
+
+    def test_leaving(self):
+        # left 2024-06-30: 182 days / 365 × 5 = 2.49; − 1 taken = 1.49 → 1 day → 800
+        r = resolves(calc.annual_leave(8700, 2024, work_start=date(2015, 3, 1), hire=date(2020, 3, 1),
+                                       leave=date(2024, 6, 30), taken_days=1))
+        assert r.amount == D(800)
+        assert cited(r, "企业职工带薪年休假实施办法", 12)
+
+    def test_crossing_ten_years(self):
+        # 10 years reached 2023-07-01: 181/365 × 5 + 184/365 × 10 = 2.479 + 5.041 = 7.52 → 7 days → 5600
+        r = calc.annual_leave(8700, 2023, work_start=date(2013, 7, 1), hire=date(2015, 1, 1))
+        assert r.amount == D(5600)
+
+    def test_twenty_years(self):
+        # 25 years → 15 days, none taken → 15 × 800 = 12000
+        assert calc.annual_leave(8700, 2023, cumulative_years=25).amount == D(12000)
+
+    def test_not_yet_twelve_months(self):
+        # started work 2023-03-01: not 12 months in 2023 → 0; in 2024 from 03-01: 306/365 × 5 → 4 days → 3200
+        assert calc.annual_leave(8700, 2023, work_start=date(2023, 3, 1), hire=date(2023, 3, 1)).amount == 0
+        assert calc.annual_leave(8700, 2024, work_start=date(2023, 3, 1), hire=date(2023, 3, 1)).amount == D(3200)
+
+
+# ---------------------------------------------------------------- 代通知金, 最低工资, 竞业限制, 加付赔偿金, 违约金
+
+
+def test_notice_pay():
+    r = resolves(calc.notice_pay(7500))
+    assert r.amount == D(7500)
+    assert cited(r, "劳动合同法", 40) and cited(r, "劳动合同法实施条例", 20)
+
+
+def test_minimum_wage_gap(fixed_city):
+    # June: 2000 − 1900 = 100; July (2200 from 07-01): 2200 − 2100 = 100; August: 2200 − (2300 − 400 excluded) = 300
+    r = resolves(calc.minimum_wage(fixed_city, {"2023-06": 1900, "2023-07": 2100, date(2023, 8, 15): 2300},
+                                   excluded={"2023-08": 400}))
+    assert r.amount == D(500)
+    # at or above the minimum → 0
+    assert calc.minimum_wage(fixed_city, {"2023-06": 2500}).amount == 0
+
+
+def test_minimum_wage_missing_figure(fixed_city):
+    with pytest.raises(MissingParameter, match="测试市"):
+        calc.minimum_wage(fixed_city, {"2019-06": 1500})
+
+
+class TestNonCompete:
+    def test_thirty_percent(self, fixed_city):
+        # 10000 × 30 % = 3000 > minimum → 3000 × 6 = 18000
+        r = resolves(calc.non_compete(10000, 6, leave=date(2023, 4, 30), city=fixed_city))
+        assert r.amount == D(18000)
+        assert cited(r, "劳动争议解释（一）", 36)
+
+    def test_minimum_wage_floor_changes_midway(self, fixed_city):
+        # 6000 × 30 % = 1800 < minimum; May, June at 2000; July–October at 2200: 2×2000 + 4×2200 = 12800
+        assert calc.non_compete(6000, 6, leave=date(2023, 4, 30), city=fixed_city).amount == D(12800)
+        # 2.5 months: 2000 + 2000 + 0.5 × 2200 = 5100
+        assert calc.non_compete(6000, D("2.5"), leave=date(2023, 4, 30), city=fixed_city).amount == D(5100)
+
+    def test_limits(self, fixed_city):
+        with pytest.raises(CalculationError, match="二年"):
+            calc.non_compete(6000, 25, leave=date(2023, 4, 30), city=fixed_city)
+        with pytest.raises(MissingParameter):
+            calc.non_compete(6000, 6, leave=date(2023, 4, 30))
+        # agreed amount: 2500 × 12 = 30000
+        assert calc.non_compete(6000, 12, leave=date(2023, 4, 30), agreed_monthly=2500).amount == D(30000)
+
+
+def test_additional_compensation():
+    # 12345.67 × 50 % = 6172.835 → 6172.84 (half up); × 100 % = 12345.67
+    assert resolves(calc.additional_compensation(D("12345.67"), D("0.5"))).amount == D("6172.84")
+    assert calc.additional_compensation(D("12345.67"), 1).amount == D("12345.67")
+    with pytest.raises(CalculationError, match="50%"):
+        calc.additional_compensation(1000, D("0.4"))
+
+
+class TestPenalty:
+    def test_allotted_cost(self):
+        # service 2021-01-01..2023-12-31 = 1095 days; left 2022-12-31 → 365 days unserved: 36000 × 365/1095 = 12000
+        r = resolves(calc.penalty(36000, date(2021, 1, 1), date(2023, 12, 31), date(2022, 12, 31)))
+        assert r.amount == D(12000)
+        # by months: 36 months, 24 served → 12/36 × 36000 = 12000
+        assert calc.penalty(36000, date(2021, 1, 1), date(2023, 12, 31), date(2022, 12, 31), unit="month").amount == D(12000)
+
+    def test_agreed_lower_and_no_penalty_cases(self):
+        assert calc.penalty(36000, date(2021, 1, 1), date(2023, 12, 31), date(2022, 12, 31), agreed=10000).amount == D(10000)
+        assert calc.penalty(36000, date(2021, 1, 1), date(2023, 12, 31), date(2024, 1, 5)).amount == 0
+        r = resolves(calc.penalty(36000, date(2021, 1, 1), date(2023, 12, 31), date(2022, 12, 31),
+                                  employee_terminated_under_38=True))
+        assert r.amount == 0 and cited(r, "劳动合同法实施条例", 26)
+
+
+# ---------------------------------------------------------------- 工伤
+
+
+class TestInjury:
+    @pytest.mark.parametrize(("grade", "months"), [(1, 27), (2, 25), (3, 23), (4, 21), (5, 18), (6, 16), (7, 13),
+                                                   (8, 11), (9, 9), (10, 7)])
+    def test_months_by_grade(self, grade, months):
+        # 5000 is within 60 %–300 % of 6000 (3600–18000) → 5000 × months
+        r = resolves(calc.injury_disability(grade, 5000, average_wage=6000))
+        assert r.amount == D(5000) * months
+
+    def test_own_wage_bounds(self):
+        # 3000 < 60 % × 6000 = 3600 → grade 10: 3600 × 7 = 25200; 20000 > 300 % = 18000 → grade 1: 18000 × 27
+        assert calc.injury_disability(10, 3000, average_wage=6000).amount == D(25200)
+        assert calc.injury_disability(1, 20000, average_wage=6000).amount == D(18000 * 27)
+
+    def test_regional_average(self, fixed_city):
+        # injured 2023 → 2022 average 8000; 4000 < 4800 → 4800 × 9 (grade 9) = 43200
+        r = calc.injury_disability(9, 4000, city=fixed_city, injury_date=date(2023, 5, 1))
+        assert r.amount == D(43200)
+        with pytest.raises(MissingParameter):
+            calc.injury_disability(9, 4000)
+
+    def test_leave_wage(self):
+        # 2023-01-10..2023-07-09 = 6 months → 5000 × 6 = 30000
+        assert resolves(calc.injury_leave_wage(5000, date(2023, 1, 10), date(2023, 7, 9))).amount == D(30000)
+        # 2023-01-10..2024-03-01 is over 12 months → 12 × 5000 = 60000
+        assert calc.injury_leave_wage(5000, date(2023, 1, 10), date(2024, 3, 1)).amount == D(60000)
+        # extended: 13 months to 2024-02-09, then 02-10..03-01 = 21 of 29 days (leap February)
+        # 5000 × 13 + 5000 × 21/29 = 65000 + 3620.6896… = 68620.69
+        ext = calc.injury_leave_wage(5000, date(2023, 1, 10), date(2024, 3, 1), extended=True)
+        assert ext.amount == fen(D(65000) + D(5000) * 21 / 29) == D("68620.69")
+
+    def test_lump_sums_need_the_provincial_table(self):
+        with pytest.raises(MissingParameter, match="一次性工伤医疗补助金"):
+            calc.injury_medical(7, 8000)
+        with pytest.raises(MissingParameter, match="一次性伤残就业补助金"):
+            calc.injury_employment(7, 8000, region="山东省")
+        table = {7: 10, 8: 8}
+        # a caller-supplied table: 10 months × 8000 = 80000
+        r = resolves(calc.injury_medical(7, 8000, months_table=table, region="某省"))
+        assert r.amount == D(80000) and cited(r, "工伤保险条例", 37)
+        assert resolves(calc.injury_employment(8, 8000, months_table=table)).amount == D(64000)
+        with pytest.raises(CalculationError, match="一级至四级"):
+            calc.injury_medical(3, 8000, months_table=table)
+
+
+# ---------------------------------------------------------------- validation
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: calc.severance(date(2023, 1, 1), date(2022, 1, 1), 5000, average_wage=8000),  # leave before hire
+        lambda: calc.severance(date(2022, 1, 1), date(2023, 1, 1), -1, average_wage=8000),  # negative wage
+        lambda: calc.severance(date(2022, 1, 1), date(2023, 1, 1), None, average_wage=8000),  # missing wage
+        lambda: calc.double_wage(date(2023, 1, 1), 5000, end=date(2022, 1, 1)),
+        lambda: calc.double_wage(date(2023, 1, 1), "abc", end=date(2023, 6, 1)),
+        lambda: calc.overtime(5000, weekday_hours=-3),
+        lambda: calc.overtime("NaN", weekday_hours=3),
+        lambda: calc.annual_leave(5000, 2023, cumulative_years=5, hire=date(2023, 5, 1), leave=date(2023, 4, 1)),
+        lambda: calc.annual_leave(5000, 2023),  # neither work_start nor cumulative_years
+        lambda: calc.notice_pay(0),
+        lambda: calc.minimum_wage("测试市", {}),
+        lambda: calc.non_compete(-1, 6, leave=date(2023, 1, 1), minimum=2000),
+        lambda: calc.penalty(1000, date(2023, 1, 1), date(2022, 1, 1), date(2022, 6, 1)),
+        lambda: calc.injury_disability(11, 5000, average_wage=6000),
+        lambda: calc.injury_leave_wage(5000, date(2023, 5, 1), date(2023, 4, 1)),
+    ],
+)
+def test_bad_input_raises_a_named_error(call):
+    with pytest.raises(CalculationError) as e:
+        call()
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in str(e.value)), "message should be in Chinese"
+
+
+def test_registry_covers_the_taxonomy():
+    """Every calculator named in the claim taxonomy exists in CALCULATORS."""
+    from arbitration.law import taxonomy
+
+    named = {t.calculator for t in taxonomy().all()} - {"", None}
+    assert named <= set(calc.CALCULATORS), named - set(calc.CALCULATORS)
+    with pytest.raises(KeyError, match="计算器"):
+        calc.get("nonexistent")
