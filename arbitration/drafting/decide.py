@@ -1,0 +1,400 @@
+"""Deciding each claim with the law layer: outcome and amount (the amount only ever from the calculator the
+taxonomy names), the rule in words, the facts it rests on, and 「待查明」 wherever a needed fact is missing or
+disputed without a tribunal finding. Nothing is guessed: a missing fact becomes a placeholder and a warning."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from decimal import Decimal
+from typing import Any
+
+from arbitration.drafting.compose import ReasoningInputs
+from arbitration.drafting.sections import fact_sentence, party_name
+from arbitration.drafting.text import PAYMENT_DEADLINE, PENDING, award_name, money, ymd
+from arbitration.errors import ArbitrationError, CalculationError, MissingParameter
+from arbitration.model import (
+    FACT_NAMES,
+    CalcResult,
+    Case,
+    Citation,
+    Claim,
+    ClaimDecision,
+    Outcome,
+    PartyRole,
+    RulingItem,
+    SourceKind,
+    TerminationInitiator,
+    Warning_,
+)
+
+# the legal rule of each claim type, in the words of awards (the articles are written out by the composer)
+RULES: dict[str, str] = {
+    "labor_relation": "用人单位自用工之日起即与劳动者建立劳动关系；劳动者接受用人单位的管理、从事用人单位安排的有报酬的劳动，且该劳动是用人单位业务组成部分的，双方存在劳动关系。",
+    "unpaid_wages": "用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬，不得克扣或者无故拖欠。",
+    "overtime": "用人单位安排劳动者延长工作时间、休息日工作又不能安排补休、法定休假日工作的，应当分别按照不低于工资的百分之一百五十、百分之二百、百分之三百支付加班费。",
+    "double_wage": "用人单位自用工之日起超过一个月不满一年未与劳动者订立书面劳动合同的，应当向劳动者每月支付二倍的工资。",
+    "severance": "用人单位依照法律规定解除或者终止劳动合同的，应当按劳动者在本单位工作的年限，每满一年支付一个月工资的标准向劳动者支付经济补偿；六个月以上不满一年的，按一年计算；不满六个月的，支付半个月工资的经济补偿。",
+    "unlawful_termination": "用人单位违反法律规定解除或者终止劳动合同，劳动者不要求继续履行的，用人单位应当依照经济补偿标准的二倍向劳动者支付赔偿金。因用人单位作出解除劳动合同决定而发生的劳动争议，由用人单位负举证责任。",
+    "notice_pay": "用人单位依照劳动合同法第四十条规定解除劳动合同，未提前三十日以书面形式通知劳动者本人的，应当额外支付劳动者一个月工资。",
+    "annual_leave": "用人单位经职工同意不安排年休假或者安排职工年休假天数少于应休年休假天数的，应当按照该职工日工资收入的百分之三百支付未休年休假工资报酬，其中包含用人单位支付职工正常工作期间的工资收入。",
+    "minimum_wage": "用人单位支付劳动者的工资不得低于当地最低工资标准。",
+    "social_insurance": "用人单位和劳动者必须依法参加社会保险，缴纳社会保险费。",
+    "injury_disability": "职工因工致残被鉴定为一级至十级伤残的，从工伤保险基金或由用人单位按照伤残等级支付一次性伤残补助金。",
+    "injury_medical": "职工因工致残，劳动合同期满终止或者职工本人提出解除劳动合同的，由工伤保险基金支付一次性工伤医疗补助金。",
+    "injury_employment": "职工因工致残，劳动合同期满终止或者职工本人提出解除劳动合同的，由用人单位支付一次性伤残就业补助金。",
+    "injury_leave_wage": "职工因工作遭受事故伤害需要暂停工作接受工伤医疗的，在停工留薪期内，原工资福利待遇不变，由所在单位按月支付。",
+    "non_compete": "用人单位与劳动者约定竞业限制的，应当在解除或者终止劳动合同后，在竞业限制期限内按月给予劳动者经济补偿。",
+    "penalty": "除劳动合同法第二十二条、第二十三条规定的情形外，用人单位不得与劳动者约定由劳动者承担违约金。",
+    "additional_compensation": "用人单位未及时足额支付劳动报酬、加班费或者经济补偿，经劳动行政部门责令限期支付而逾期不支付的，由劳动行政部门责令用人单位按应付金额百分之五十以上百分之一百以下的标准向劳动者加付赔偿金。",
+    "return_deposit": "用人单位招用劳动者，不得扣押劳动者的居民身份证和其他证件，不得要求劳动者提供担保或者以其他名义向劳动者收取财物；违反规定的，应当退还劳动者本人。",
+    "other": "",
+}
+
+# calculator parameters and where their values come from: facts, the claim, or the case
+_PARAM_FACTS = {
+    "monthly_wage": "monthly_wage", "wage": "monthly_wage", "salary": "monthly_wage",
+    # (average_wage is the local average wage that caps severance: a regional figure, never the employee's wage)
+    "hire": "hire_date", "leave": "leave_date",
+    "hire_date": "hire_date", "start": "hire_date", "start_date": "hire_date", "employment_start": "hire_date",
+    "leave_date": "leave_date", "end": "leave_date", "end_date": "leave_date", "termination_date": "leave_date",
+    "employment_end": "leave_date",
+}
+
+
+def _fact(case: Case, name: str) -> Any:
+    return getattr(case.facts, name).value
+
+
+def _facts_state(case: Case, names: list[str]) -> tuple[list[str], list[str]]:
+    """(missing, disputed-unresolved) among the Facts fields `names`."""
+    missing, disputed = [], []
+    for n in names:
+        f = getattr(case.facts, n)
+        if not f.known:
+            missing.append(n)
+        elif f.value is None:
+            disputed.append(n)
+    return missing, disputed
+
+
+def _pool(case: Case, claim: Claim) -> dict[str, Any]:
+    from arbitration.config import settings
+
+    pool: dict[str, Any] = {k: _fact(case, v) for k, v in _PARAM_FACTS.items()}
+    contract = _fact(case, "written_contract")
+    termination = _fact(case, "termination")
+    pool.update({
+        "region": case.region or settings().region, "city": case.region or settings().region,
+        "contract": contract, "written_contract": contract,
+        "contract_signed": contract.signed if contract else None,
+        "signed_date": contract.signed_date if contract else None,
+        "contract_signed_date": contract.signed_date if contract else None,
+        "termination": termination,
+        "initiator": termination.initiator if termination else None,
+        "requested": claim.amount, "claimed": claim.amount, "claimed_amount": claim.amount,
+        "period_start": claim.period_start or pool.get("hire_date"),
+        "period_end": claim.period_end or pool.get("leave_date"),
+        "application_date": case.application_date, "claim": claim, "case": case,
+    })
+    return pool
+
+
+def calculate(name: str, case: Case, claim: Claim) -> tuple[CalcResult | None, list[str], list[Warning_]]:
+    """Run calculator `name` with the facts of the case; (result, missing inputs, warnings). A required
+    parameter with no established value is reported as missing, never filled in."""
+    from arbitration.law import calculators
+
+    registry = getattr(calculators, "CALCULATORS", {})
+    fn = registry.get(name) or getattr(calculators, name, None)
+    if fn is None:
+        return None, [], [Warning_(kind="calculation", message=f"法律层没有名为 {name} 的计算器。", claim_type=claim.type)]
+    pool = _pool(case, claim)
+    kwargs, missing = {}, []
+    for p in inspect.signature(fn).parameters.values():
+        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+            continue
+        value = pool.get(p.name)
+        if value is None:
+            if p.default is p.empty:
+                missing.append(FACT_NAMES.get(_PARAM_FACTS.get(p.name, p.name), p.name))
+            continue
+        kwargs[p.name] = value
+    if missing:
+        return None, missing, []
+    try:
+        result = fn(**kwargs)
+    except MissingParameter as e:
+        return None, [str(e)], [Warning_(kind="missing_parameter", message=str(e), claim_type=claim.type)]
+    except (CalculationError, ArbitrationError, ValueError) as e:
+        return None, [f"计算所需事实（{e}）"], [Warning_(kind="calculation", message=f"{name}：{e}", claim_type=claim.type)]
+    return result, [], []
+
+
+# ---------------------------------------------------------------- limitation and finality (law layer verdicts)
+
+
+def _call_with(fn: Any, pool: dict[str, Any]) -> Any:
+    kwargs = {}
+    for p in inspect.signature(fn).parameters.values():
+        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+            continue
+        if pool.get(p.name) is not None:
+            kwargs[p.name] = pool[p.name]
+        elif p.default is p.empty:
+            return None  # a required input is unknown: no verdict rather than a guess
+    return fn(**kwargs)
+
+
+def limitation_bar(case: Case, claim: Claim) -> tuple[bool, str, list[Citation]]:
+    """(time-barred, reason, articles) from arbitration.law.limitation; not barred when it cannot tell."""
+    try:
+        from arbitration.law import limitation
+    except ImportError:
+        return False, "", []
+    pool = _pool(case, claim)
+    try:
+        v = _call_with(limitation, pool)
+    except (ArbitrationError, ValueError, TypeError):
+        return False, "", []
+    if v is None:
+        return False, "", []
+    barred = getattr(v, "barred", None)
+    if barred is None:
+        barred = str(getattr(v, "verdict", "")).lower() in ("barred", "time_barred", "expired", "超过仲裁时效")
+    reasons = getattr(v, "reasons", None) or [getattr(v, "reason", "") or ""]
+    return bool(barred), "；".join(r for r in reasons if r), list(getattr(v, "articles", []) or [])
+
+
+def is_final(case: Case, claim: Claim, amount: Decimal | None) -> bool:
+    """Whether this item is a 终局 item (调解仲裁法第四十七条), from arbitration.law.finality; False when unsure."""
+    try:
+        from arbitration.law import finality
+    except ImportError:
+        return False
+    pool = _pool(case, claim) | {"amount": amount, "claim_type": claim.type, "claim_types": [claim.type]}
+    try:
+        v = _call_with(finality, pool)
+    except (ArbitrationError, ValueError, TypeError):
+        return False
+    if v is None:
+        return False
+    final = getattr(v, "final", None)
+    if final is None:
+        final = str(getattr(v, "verdict", "")).lower() in ("final", "终局")
+    return bool(final)
+
+
+# ---------------------------------------------------------------- deciding one claim
+
+
+class _D:
+    """A decision being built: outcome, amount, calculation, reason, pending facts, extra articles, warnings."""
+
+    def __init__(self) -> None:
+        self.outcome = Outcome.UNKNOWN
+        self.amount: Decimal | None = None
+        self.calc: CalcResult | None = None
+        self.reason: str | None = None
+        self.pending: list[str] = []
+        self.articles: list[Citation] = []
+        self.warnings: list[Warning_] = []
+
+    def deny(self, reason: str, *articles: Citation) -> _D:
+        self.outcome, self.reason = Outcome.DENIED, reason
+        self.articles += articles
+        return self
+
+    def pend(self, *what: str) -> _D:
+        self.outcome = Outcome.UNKNOWN
+        self.pending += [w for w in what if w not in self.pending]
+        return self
+
+
+def _c(law: str, article: int, clause: int | None = None) -> Citation:
+    return Citation(law=law, article=article, clause=clause)
+
+
+def _termination(case: Case, d: _D) -> Any:
+    t = case.facts.termination
+    if not t.known:
+        d.pend("劳动关系解除（终止）的方式及原因")
+    elif t.value is None:
+        d.pend("劳动关系解除（终止）的方式及原因（双方陈述不一致）")
+    return t.value
+
+
+def _calculated(case: Case, claim: Claim, name: str | None, d: _D) -> _D:
+    """Outcome from the calculator: the amount it gives, capped by what was asked (不告不理)."""
+    if not name:
+        return d.pend("该项请求的金额（无适用的计算器，须仲裁庭查明后认定）")
+    result, missing, warnings = calculate(name, case, claim)
+    d.warnings += warnings
+    if result is None:
+        return d.pend(*missing) if missing else d.pend("计算所需事实")
+    d.calc, d.amount = result, result.amount
+    if result.amount <= 0:
+        d.amount = None
+        return d.deny("经计算，被申请人无须支付该项款项")
+    if claim.amount is not None and result.amount > claim.amount:
+        d.amount = claim.amount
+        d.outcome = Outcome.GRANTED
+        d.reason = (f"经计算为{money(result.amount)}，申请人仅主张{money(claim.amount)}，"
+                    "系对自身权利的处分，本委予以照准")
+        d.calc = result.model_copy(update={"steps": [*result.steps, f"申请人主张{money(claim.amount)}，低于计算结果，按其主张支持"]})
+    elif claim.amount is not None and result.amount < claim.amount:
+        d.outcome = Outcome.PARTLY
+    else:
+        d.outcome = Outcome.GRANTED
+    return d
+
+
+def _decide_type(case: Case, claim: Claim, calculator: str | None, d: _D) -> _D:
+    t = claim.type
+    if t == "labor_relation":
+        hire = case.facts.hire_date
+        if hire.value is None:
+            return d.pend("入职（用工）日期" + ("（双方陈述不一致）" if hire.known else ""))
+        applicants, respondents = case.applicants, case.respondents
+        if applicants and respondents and respondents[0].kind.value == "organisation":
+            d.outcome, d.reason = Outcome.GRANTED, "申请人自入职之日起接受被申请人的管理并领取劳动报酬，双方之间存在劳动关系"
+            return d
+        return d.pend("被申请人是否具备用人单位主体资格")
+    if t in ("severance", "unlawful_termination", "notice_pay"):
+        term = _termination(case, d)
+        if term is None:
+            return d
+        ini = term.initiator
+        basis = (term.statute_basis or "") + (term.reason or "")
+        if t == "severance":
+            if ini == TerminationInitiator.EMPLOYEE and "被迫" not in term.mode:
+                return d.deny("申请人系主动提出解除劳动合同，不属于用人单位应当支付经济补偿的情形", _c("劳动合同法", 46))
+            if _unlawful_granted(case):
+                return d.deny("本委已支持申请人违法解除劳动合同赔偿金的请求，用人单位支付赔偿金的，不再支付经济补偿",
+                              _c("劳动合同法实施条例", 25))
+            if ini == TerminationInitiator.EMPLOYER and re.search(r"三十九|39", basis):
+                return d.pend("被申请人依劳动合同法第三十九条解除劳动合同所依据的事实是否成立（用人单位负举证责任）")
+        if t == "unlawful_termination":
+            if ini != TerminationInitiator.EMPLOYER:
+                return d.deny("双方劳动合同并非由被申请人单方解除，申请人主张违法解除劳动合同赔偿金缺乏事实依据", _c("劳动合同法", 87))
+            if term.statute_basis or term.reason:
+                return d.pend("被申请人解除劳动合同的理由及依据是否成立（用人单位负举证责任）")
+            d.reason = "被申请人单方解除劳动合同，未能举证证明其解除具有事实和法律依据，构成违法解除劳动合同"
+        if t == "notice_pay":
+            if ini != TerminationInitiator.EMPLOYER or not re.search(r"四十条|40", basis):
+                return d.deny("本案不属于劳动合同法第四十条规定的用人单位提前三十日通知或额外支付一个月工资后解除劳动合同的情形",
+                              _c("劳动合同法", 40))
+        return _calculated(case, claim, calculator, d)
+    if t == "double_wage":
+        contract, hire = case.facts.written_contract, case.facts.hire_date.value
+        if contract.value is None:
+            return d.pend("双方是否签订书面劳动合同" + ("（双方陈述不一致）" if contract.known else ""))
+        c = contract.value
+        if c.signed and hire and c.signed_date and (c.signed_date - hire).days <= 31:
+            return d.deny(f"双方于{ymd(c.signed_date)}签订书面劳动合同，未超过自用工之日起一个月的期限",
+                          _c("劳动合同法", 10), _c("劳动合同法", 82))
+        return _calculated(case, claim, calculator, d)
+    if t == "social_insurance" and "补缴" in claim.text:
+        d.outcome = Outcome.NOT_ACCEPTED
+        d.reason = "申请人要求补缴社会保险费，属于社会保险费征收机构的法定职责，不属于劳动人事争议仲裁的受理范围"
+        return d
+    if t == "additional_compensation":
+        ordered = any("责令" in (e.name + (e.purpose or "")) for e in case.evidence)
+        if not ordered:
+            return d.deny("加付赔偿金以劳动行政部门责令用人单位限期支付而逾期不支付为前提，申请人未提交劳动行政部门责令限期支付的证据",
+                          _c("劳动合同法", 85))
+        return d.pend("劳动行政部门责令限期支付的内容及被申请人是否逾期未支付")
+    return _calculated(case, claim, calculator, d)
+
+
+def _unlawful_granted(case: Case) -> bool:
+    for other in case.claims:
+        if other.type == "unlawful_termination":
+            d = _decide_type(case, other, "unlawful_termination", _D())
+            if d.outcome in (Outcome.GRANTED, Outcome.PARTLY):
+                return True
+    return False
+
+
+def decide_claim(case: Case, claim: Claim, number: int, record: list[Any] | None = None
+                 ) -> tuple[ClaimDecision, ReasoningInputs, list[Warning_]]:
+    """Decide one claim; returns the decision (reasoning still empty), the composer's inputs and warnings."""
+    from arbitration.law import statutes, taxonomy
+
+    tax = taxonomy()
+    ct = tax.get(claim.type) if claim.type in tax else tax.get("other")
+    data = statutes()
+    d = _D()
+    barred, why, lim_articles = limitation_bar(case, claim)
+    if barred:
+        d.deny(f"申请人的该项请求已超过仲裁时效（{why}）" if why else "申请人的该项请求已超过仲裁时效",
+               *(lim_articles or [_c("劳动争议调解仲裁法", 27)]))
+        d.warnings.append(Warning_(kind="time_barred", message=f"「{claim.text}」已超过仲裁时效：{why}", claim_type=claim.type))
+    else:
+        _decide_type(case, claim, ct.calculator, d)
+    if d.calc is not None and any("【未经核对】" in s for s in [*d.calc.steps, *d.calc.notes]):
+        d.warnings.append(Warning_(
+            kind="unverified_figure", claim_type=claim.type,
+            message=f"「{claim.text}」的计算使用了未经核对的地区参数（标有【未经核对】），签发前须与官方文件核对并删去该标记。",
+        ))
+    for p in d.pending:
+        d.warnings.append(Warning_(kind="missing_fact", message=f"「{claim.text}」须查明：{p}（草稿中为{PENDING}）", claim_type=claim.type))
+
+    # the facts this claim rests on, and where they came from
+    facts, sources = [], []
+    for name in ct.facts:
+        f = getattr(case.facts, name, None)
+        sentence = fact_sentence(name, f) if f is not None else None
+        if sentence:
+            facts.append(sentence)
+            sources.append(SourceKind.HEARING if all(v.source.method.value == "hearing" for v in f.values)
+                           else SourceKind.EXTRACTED)
+    articles: list[Citation] = []
+    for c in [*(d.calc.articles if d.calc else []), *d.articles, *([] if d.calc or d.outcome == Outcome.DENIED else ct.articles)]:
+        c = data.canonical(c)
+        if c not in articles and data.exists(c):
+            articles.append(c)
+    decision = ClaimDecision(claim=claim, outcome=d.outcome, amount=d.amount, calculation=d.calc, articles=articles)
+    inputs = ReasoningInputs(
+        number=number, claim_type=claim.type, claim_name=award_name(ct.id, claim.text),
+        claim_text=claim.text, applicant=party_name(case, PartyRole.APPLICANT),
+        respondent=party_name(case, PartyRole.RESPONDENT), outcome=d.outcome, requested=claim.amount,
+        amount=d.amount, rule=RULES.get(ct.id, ""), facts=facts, fact_sources=sources, calculation=d.calc,
+        articles=articles, reason=d.reason, pending=d.pending,
+    )
+    return decision, inputs, d.warnings
+
+
+# ---------------------------------------------------------------- 裁决如下
+
+
+def ruling_items(case: Case, decisions: list[ClaimDecision]) -> list[RulingItem]:
+    """Numbered items: payments with the deadline, 确认劳动关系, 「待查明」 items, then 驳回其他请求."""
+    app, resp = party_name(case, PartyRole.APPLICANT), party_name(case, PartyRole.RESPONDENT)
+    items: list[RulingItem] = []
+    rest = False
+    for d in decisions:
+        name = award_name(d.claim.type, d.claim.text)
+        if d.outcome in (Outcome.DENIED, Outcome.NOT_ACCEPTED, Outcome.PARTLY):
+            rest = True
+        if d.outcome == Outcome.UNKNOWN:
+            items.append(RulingItem(text=f"关于申请人{name}的请求：{PENDING}", claim_types=[d.claim.type]))
+        elif d.outcome in (Outcome.GRANTED, Outcome.PARTLY):
+            if d.claim.type == "labor_relation":
+                hire, leave = case.facts.hire_date.value, case.facts.leave_date.value
+                until = f"至{ymd(leave)}" if leave else ""
+                items.append(RulingItem(text=f"确认申请人{app}与被申请人{resp}自{ymd(hire)}起{until}存在劳动关系",
+                                        claim_types=[d.claim.type]))
+            elif d.amount is not None:
+                period = ""
+                if d.claim.period_start and d.claim.period_end:
+                    period = f"（{ymd(d.claim.period_start)}至{ymd(d.claim.period_end)}）"
+                items.append(RulingItem(
+                    text=f"被申请人{resp}{PAYMENT_DEADLINE}支付申请人{app}{name}{period}{money(d.amount)}",
+                    claim_types=[d.claim.type], amount=d.amount, final=is_final(case, d.claim, d.amount),
+                ))
+    if rest:
+        items.append(RulingItem(text="驳回申请人的其他仲裁请求"))
+    for i, it in enumerate(items):
+        it.text = it.text.rstrip("；。") + ("。" if i == len(items) - 1 else "；")
+    return items

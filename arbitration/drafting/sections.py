@@ -1,0 +1,258 @@
+"""The parts of an award around the reasoning: parties block, procedural history, claims, defence, evidence and
+cross-examination, 本委查明, the ruling's lead-in and the finality notice — each a list of Paragraphs with its source."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from arbitration.drafting.text import PENDING, TO_FILL, money, ymd
+from arbitration.model import (
+    DOC_TYPE_NAMES,
+    FACT_NAMES,
+    Award,
+    Case,
+    ContractInfo,
+    DocType,
+    Fact,
+    Paragraph,
+    Party,
+    PartyKind,
+    PartyRole,
+    Side,
+    SourceKind,
+    Termination,
+    Warning_,
+)
+
+E, H, T = SourceKind.EXTRACTED, SourceKind.HEARING, SourceKind.TEMPLATE
+ROLE_NAMES = {PartyRole.APPLICANT: "申请人", PartyRole.RESPONDENT: "被申请人", PartyRole.THIRD_PARTY: "第三人"}
+SIDE_NAMES = {Side.APPLICANT: "申请人", Side.RESPONDENT: "被申请人", Side.EVIDENCE: "证据", Side.TRIBUNAL: "仲裁庭"}
+
+
+def party_name(case: Case, role: PartyRole) -> str:
+    names = [p.name for p in case.parties_by_role(role)]
+    return "、".join(names) if names else TO_FILL
+
+
+def _party(p: Party) -> list[Paragraph]:
+    bits: list[str] = []
+    if p.kind == PartyKind.PERSON:
+        bits += [x for x in (p.gender, p.birth_date and f"{ymd(p.birth_date)}出生", p.ethnicity) if x]
+        if p.id_number and p.id_number_valid is not False:
+            bits.append(f"公民身份号码{p.id_number}")
+        if p.address:
+            bits.append(f"住{p.address}")
+    else:
+        if p.address:
+            bits.append(f"住所地{p.address}")
+        if p.credit_code and p.credit_code_valid is not False:
+            bits.append(f"统一社会信用代码{p.credit_code}")
+    out = [Paragraph(text=f"{ROLE_NAMES[p.role]}：{p.name}" + (f"，{'，'.join(bits)}" if bits else "") + "。",
+                     source=E, refs=[p.source.file] if p.source else [])]
+    if p.legal_representative:
+        lr = p.legal_representative
+        label = "法定代表人" if (lr.kind or "法定代表人") == "法定代表人" else lr.kind
+        out.append(Paragraph(text=f"{label}：{lr.name}" + (f"，{lr.firm}" if lr.firm else "") + "。", source=E))
+    for a in p.agents:
+        tail = "，".join(x for x in (a.firm, a.kind) if x)
+        out.append(Paragraph(text=f"委托代理人：{a.name}" + (f"，{tail}" if tail else "") + "。", source=E))
+    return out
+
+
+def _role_of(segment: Any) -> str:
+    role = str(getattr(segment, "role", "") or "").lower()
+    if "被申请" in role or "respondent" in role:
+        return "被申请人"
+    if "申请" in role or "applicant" in role:
+        return "申请人"
+    if "仲裁" in role or "arbitrator" in role:
+        return "仲裁员"
+    return "其他"
+
+
+def procedure(case: Case, record: list[Any] | None) -> list[Paragraph]:
+    app, resp = party_name(case, PartyRole.APPLICANT), party_name(case, PartyRole.RESPONDENT)
+    text = (f"申请人{app}与被申请人{resp}{case.cause or '劳动争议'}一案，申请人于{ymd(case.application_date)}"
+            f"向本委申请仲裁，本委于{ymd(case.acceptance_date)}受理后，依法组成仲裁庭，"
+            f"于{ymd(case.hearing_date)}公开开庭进行了审理。")
+    out = [Paragraph(text=text, source=E)]
+    if record:
+        present = [r for r in ("申请人", "被申请人") if any(_role_of(s) == r for s in record)]
+        absent = [r for r in ("申请人", "被申请人") if r not in present]
+        line = "、".join(present) + "到庭参加了庭审" if present else "双方当事人均未到庭"
+        if absent and present:
+            line += f"，{'、'.join(absent)}经本委依法通知未到庭"
+        out.append(Paragraph(text=f"{line}。本案现已审理终结。", source=H))
+    else:
+        out.append(Paragraph(text=f"到庭情况{TO_FILL}。本案现已审理终结。"))
+    return out
+
+
+def claims(case: Case) -> list[Paragraph]:
+    out = []
+    for i, c in enumerate(case.claims, 1):
+        text = c.text.strip().rstrip("。；;")
+        out.append(Paragraph(text=f"{c.index or i}.{text}；", source=E, refs=[c.source.file] if c.source else []))
+    if out:
+        out[-1].text = out[-1].text[:-1] + "。"
+    else:
+        out.append(Paragraph(text=f"仲裁请求{PENDING}。"))
+    return out
+
+
+def _statement(label: str, text: str | None, missing: str) -> list[Paragraph]:
+    if not text or not text.strip():
+        return [Paragraph(text=f"{label}{missing}")]
+    lines = [x.strip() for x in text.strip().splitlines() if x.strip()]
+    return [Paragraph(text=label + lines[0], source=E)] + [Paragraph(text=x, source=E) for x in lines[1:]]
+
+
+def _purpose(text: str) -> str:
+    """「证明双方劳动关系。」 → 「双方劳动关系」 (the sentence already says 证明)."""
+    text = text.strip().rstrip("。；;")
+    return re.sub(r"^(?:用以|用于|拟)?证明[：:]?", "", text)
+
+
+def evidence(case: Case, record: list[Any] | None) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for role, label in ((PartyRole.APPLICANT, "申请人"), (PartyRole.RESPONDENT, "被申请人")):
+        items = [e for e in case.evidence if e.submitted_by == role]
+        if not items:
+            continue
+        listed = "；".join(f"{i}.{e.name}" + (f"，证明{_purpose(e.purpose)}" if e.purpose else "")
+                          for i, e in enumerate(items, 1))
+        out.append(Paragraph(text=f"{label}为支持其主张，向本委提交了以下证据：{listed}。", source=E))
+    other = [e for e in case.evidence if e.submitted_by is None]
+    if other:
+        out.append(Paragraph(text="案卷中另有以下证据材料：" + "；".join(e.name for e in other) + "。", source=E))
+    if not out:
+        out.append(Paragraph(text=f"双方提交的证据{TO_FILL}。"))
+    said = [s for s in (record or []) if re.search(r"质证|真实性|认可|关联性|合法性", str(getattr(s, "text", "")))]
+    if said:
+        for s in said[:8]:
+            out.append(Paragraph(text=f"庭审中，{_role_of(s)}称：{str(s.text).strip().rstrip('。')}。", source=H))
+    else:
+        out.append(Paragraph(text=f"经质证，双方的质证意见{TO_FILL}。"))
+    return out
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, ContractInfo):
+        if not value.signed:
+            return "双方未签订书面劳动合同"
+        term = ""
+        if value.open_ended:
+            term = "，为无固定期限劳动合同"
+        elif value.term_start or value.term_end:
+            term = f"，期限自{ymd(value.term_start)}至{ymd(value.term_end)}"
+        return f"双方于{ymd(value.signed_date)}签订书面劳动合同{term}"
+    if isinstance(value, Termination):
+        bits = [value.mode]
+        if value.notice_date:
+            bits.insert(0, ymd(value.notice_date))
+        if value.reason:
+            bits.append(f"理由为「{value.reason}」")
+        return "，".join(bits)
+    if hasattr(value, "year") and hasattr(value, "day"):
+        return ymd(value)
+    if hasattr(value, "as_tuple"):
+        return money(value)
+    return str(value)
+
+
+_FACT_SENTENCE = {
+    "hire_date": "申请人于{v}入职被申请人处",
+    "leave_date": "双方劳动关系于{v}解除（终止）",
+    "position": "申请人的工作岗位为{v}",
+    "workplace": "申请人的工作地点为{v}",
+    "monthly_wage": "申请人的月工资为{v}",
+    "written_contract": "{v}",
+    "social_insurance": "被申请人为申请人缴纳社会保险的情况为：{v}",
+    "overtime": "关于加班情况：{v}",
+    "annual_leave": "关于年休假情况：{v}",
+    "termination": "劳动关系解除（终止）的情况为：{v}",
+}
+
+
+def fact_sentence(name: str, fact: Fact[Any]) -> str | None:
+    """The found fact as a clause (accepted value, else the only value), None when disputed or missing."""
+    v = fact.value
+    if v is None:
+        return None
+    return _FACT_SENTENCE.get(name, FACT_NAMES.get(name, name) + "为{v}").format(v=_show(v))
+
+
+def _evidence_of(fact: Fact[Any]) -> str:
+    idx = [fact.accepted] if fact.accepted is not None else range(len(fact.values))
+    where = []
+    for i in idx:
+        s = fact.values[i].source
+        name = DOC_TYPE_NAMES.get(DocType(s.doc_type)) if s.doc_type in set(DocType) else None
+        where.append((f"{name}，" if name else "") + s.file + (f"第{s.page}页" if s.page else ""))
+    return "、".join(dict.fromkeys(where))
+
+
+def facts_found(case: Case) -> tuple[list[Paragraph], list[Warning_]]:
+    """本委查明: each known fact with its evidence; disputed facts the tribunal has not decided stay 「待查明」."""
+    out: list[Paragraph] = []
+    warnings: list[Warning_] = []
+    for name, fact in case.facts.items():
+        label = FACT_NAMES.get(name, name)
+        if not fact.known:
+            continue
+        sentence = fact_sentence(name, fact)
+        if sentence is not None:
+            source = H if all(v.source.method.value == "hearing" for v in fact.values) else E
+            text = f"{sentence}（证据：{_evidence_of(fact)}）。"
+            if fact.disputed and fact.accepted is not None:
+                text = f"{sentence}，本委对该事实予以采信（证据：{_evidence_of(fact)}）。"
+            out.append(Paragraph(text=text, source=source, refs=[v.source.file for v in fact.values]))
+            continue
+        versions = "；".join(f"{SIDE_NAMES[v.side]}主张{_show(v.value)}" for v in fact.values)
+        out.append(Paragraph(text=f"关于{label}，{versions}，双方存在争议，{PENDING}。", source=E,
+                             refs=[v.source.file for v in fact.values]))
+        warnings.append(Warning_(kind="disputed_fact", message=f"{label}存在争议且仲裁庭尚未认定（{versions}），相关部分为{PENDING}。"))
+    if not out:
+        out.append(Paragraph(text=f"本案事实{PENDING}。"))
+    return out, warnings
+
+
+def finality_notice(award: Award) -> list[Paragraph]:
+    """The notice by item: 终局 items (调解仲裁法第四十七条、第四十八条、第四十九条) and the others (第五十条)."""
+    from arbitration.drafting.text import cn_number
+
+    items = award.items
+    final = [i for i, it in enumerate(items, 1) if it.final]
+    other = [i for i, it in enumerate(items, 1) if not it.final]
+    nums = lambda xs: "、".join(f"第{cn_number(i)}项" for i in xs)  # noqa: E731
+    out: list[Paragraph] = []
+    if final:
+        out.append(Paragraph(text=(
+            f"本裁决{nums(final)}为终局裁决，根据《中华人民共和国劳动争议调解仲裁法》第四十七条的规定，"
+            f"裁决书自作出之日起发生法律效力。劳动者对该终局裁决不服的，可以自收到本裁决书之日起十五日内"
+            f"向人民法院提起诉讼（《中华人民共和国劳动争议调解仲裁法》第四十八条）。用人单位有证据证明该终局裁决有"
+            f"《中华人民共和国劳动争议调解仲裁法》第四十九条第一款规定情形之一的，可以自收到本裁决书之日起三十日内"
+            f"向仲裁委员会所在地的中级人民法院申请撤销裁决。"
+        )))
+    if other:
+        which = "本裁决" if not final else f"本裁决{nums(other)}"
+        out.append(Paragraph(text=(
+            f"当事人对{which}不服的，可以自收到本裁决书之日起十五日内向人民法院提起诉讼；期满不起诉的，"
+            f"裁决书发生法律效力（《中华人民共和国劳动争议调解仲裁法》第五十条）。"
+        )))
+    return out
+
+
+def build_sections(award: Award, case: Case, record: list[Any] | None = None) -> dict[str, list[Paragraph]]:
+    parties = [p for role in (PartyRole.APPLICANT, PartyRole.RESPONDENT, PartyRole.THIRD_PARTY)
+               for party in case.parties_by_role(role) for p in _party(party)]
+    return {
+        "parties": parties or [Paragraph(text=f"当事人{PENDING}。")],
+        "procedure": procedure(case, record),
+        "claims": claims(case),
+        "applicant_reasons": _statement("事实和理由：", case.applicant_statement, f"{TO_FILL}。"),
+        "defence": _statement("被申请人辩称：", case.respondent_statement, f"{TO_FILL}。"),
+        "evidence": evidence(case, record),
+        "finality": finality_notice(award),
+    }

@@ -1,0 +1,126 @@
+"""Batch drafting: one award (award.docx + award.json) per ingested case, on the shared batch runner —
+parallel, resumable (a case is redone only when its case.json or the composer changed), with a failure report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from arbitration.fileio import sha256_bytes, sha256_file
+from pipelines.batch import BatchOptions, BatchResult, Task, run_batch
+
+CASE_FILE = "case.json"
+DOC_SUFFIXES = {".pdf", ".docx", ".doc", ".txt", ".md", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+
+
+@dataclass(frozen=True)
+class DraftJob:
+    source: str  # case.json file, or a case folder to read with arbitration.extract.extract_case
+    out_dir: str  # where award.docx and award.json go
+    composer: str = "rule"
+    index_dir: str | None = None  # archive index dir; None = no archive (warned in each award)
+
+
+def find_cases(cases_dir: Path) -> list[tuple[str, Path]]:
+    """(key, source) for every case under `cases_dir`: each case.json (ingest output), else each folder
+    holding case documents. The key is the path relative to `cases_dir` (「.」 when it is the case itself)."""
+    cases_dir = Path(cases_dir)
+    found = sorted(cases_dir.rglob(CASE_FILE))
+    if found:
+        return [(str(p.parent.relative_to(cases_dir)), p) for p in found]
+    folders = sorted(d for d in cases_dir.iterdir() if d.is_dir() and _has_documents(d))
+    if not folders and _has_documents(cases_dir):
+        folders = [cases_dir]
+    return [(str(d.relative_to(cases_dir)) if d != cases_dir else d.name, d) for d in folders]
+
+
+def _has_documents(d: Path) -> bool:
+    return any(p.is_file() and p.suffix.lower() in DOC_SUFFIXES for p in d.iterdir())
+
+
+def _fingerprint(source: Path, composer: str, index_dir: str | None) -> str:
+    parts = [composer, index_dir or "-"]
+    if source.is_file():
+        parts.append(sha256_file(source))
+    else:
+        parts += [f"{p.name}:{sha256_file(p)}" for p in sorted(source.rglob("*")) if p.is_file()]
+    from arbitration.config import TEMPLATES_DIR
+
+    tpl = TEMPLATES_DIR / "award.docx"
+    parts.append(sha256_file(tpl) if tpl.exists() else "-")
+    return sha256_bytes("\n".join(parts).encode())
+
+
+_ARCHIVES: dict[str, object] = {}
+
+
+def _archive(index_dir: str | None):
+    if not index_dir:
+        return None
+    if index_dir not in _ARCHIVES:
+        from arbitration.retrieval import Archive
+
+        _ARCHIVES[index_dir] = Archive.open(Path(index_dir))
+    return _ARCHIVES[index_dir]
+
+
+def draft_worker(job: DraftJob) -> dict:
+    """Top-level (picklable) worker: read the case, draft, render; returns warning counts by kind."""
+    from arbitration.drafting import draft_award, get_composer, render_award
+    from arbitration.fileio import write_json
+    from arbitration.model import Case
+
+    source = Path(job.source)
+    failures: list[dict] = []
+    if source.is_file():
+        try:
+            case = Case.model_validate_json(source.read_text(encoding="utf-8"))
+        except ValueError as e:
+            from arbitration.errors import MissingData
+
+            raise MissingData(f"{source}: 不是有效的案件 JSON（{str(e).splitlines()[0]}）") from e
+    else:
+        from arbitration.extract import extract_case
+
+        case, errors = extract_case(source)
+        failures = [{"file": e.file, "kind": e.kind, "reason": e.reason} for e in errors]
+    out = Path(job.out_dir)
+    award = draft_award(case, _archive(job.index_dir), composer=get_composer(job.composer))
+    render_award(award, case, out / "award.docx")
+    write_json(out / "award.json", award)
+    return {"warnings": dict(Counter(w.kind for w in award.warnings)), "failures": failures,
+            "case_number": award.case_number}
+
+
+def draft_cases(cases_dir: Path, out_dir: Path, options: BatchOptions | None = None, composer: str = "rule",
+                index_dir: Path | None = None, console: Console | None = None) -> BatchResult:
+    """Draft every case under `cases_dir` into `out_dir/<case key>/award.docx`."""
+    options = options or BatchOptions()
+    out_dir = Path(out_dir)
+    tasks = []
+    for key, source in find_cases(Path(cases_dir)):
+        idx = str(index_dir) if index_dir else None
+        job = DraftJob(str(source.resolve()), str((out_dir / key).resolve()), composer, idx)
+        tasks.append(Task(key, _fingerprint(source, composer, idx), job))
+    return run_batch("起草裁决书", tasks, draft_worker, out_dir, options, console)
+
+
+def print_summary(result: BatchResult, console: Console) -> None:
+    """Cases drafted and warnings by kind (over this run's drafts)."""
+    from arbitration.drafting.render import WARNING_NAMES
+
+    counts: Counter[str] = Counter()
+    for value in result.outputs.values():
+        counts.update((value or {}).get("warnings", {}))
+    table = Table(title=f"起草 {len(result.done)} 件（跳过未变化的 {len(result.skipped)} 件，失败 {len(result.failed)} 项）")
+    table.add_column("审核提示类型")
+    table.add_column("数量", justify="right")
+    for kind, n in counts.most_common():
+        table.add_row(f"{WARNING_NAMES.get(kind, kind)}（{kind}）", str(n))
+    if not counts:
+        table.add_row("无", "0")
+    console.print(table)
