@@ -1,0 +1,97 @@
+"""仲裁时效 (调解仲裁法第二十七条) worked by hand: the one-year period, the last day, weekends, leap years,
+劳动报酬 during and after employment, interruption and suspension, and a claim one day late."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from arbitration.errors import CalculationError
+from arbitration.law import find_citations, format_citation, limitation
+from arbitration.law.limitation import BARRED, NOT_LIMITED, UNKNOWN, WITHIN, one_year_after
+from arbitration.law.taxonomy import TaxonomyError
+
+
+def test_official_case_overtime_after_leaving():
+    """人社部/最高法 typical case: left in February 2019, applied in December 2019 — overtime pay is 劳动报酬,
+    one year from the end of the employment, so not time-barred."""
+    r = limitation("overtime", date(2019, 2, 28), date(2019, 12, 16))
+    assert r.flag == WITHIN and not r.barred
+    assert r.deadline == date(2020, 2, 28)  # a Friday
+    assert "劳动报酬" in r.reason and "终止之日起一年内" in r.reason
+    assert [format_citation(c) for c in r.articles] == [
+        "《中华人民共和国劳动争议调解仲裁法》第二十七条第一款",
+        "《中华人民共和国劳动争议调解仲裁法》第二十七条第四款",
+    ]
+
+
+def test_wages_not_limited_while_employed():
+    r = limitation("unpaid_wages", None, date(2024, 5, 1), employment_ongoing=True)
+    assert r.flag == NOT_LIMITED and not r.barred
+    assert r.verdict == "不受一年仲裁时效期间限制"
+    assert r.deadline is None
+
+
+def test_non_wage_claim_ongoing_without_known_date_is_unknown():
+    r = limitation("annual_leave", None, date(2024, 5, 1), employment_ongoing=True)
+    assert r.flag == UNKNOWN and "不明" in r.reason
+
+
+def test_last_day_and_one_day_late():
+    # left Tue 2022-03-15; the year ends Wed 2023-03-15
+    assert limitation("severance", date(2022, 3, 15), date(2023, 3, 15)).flag == WITHIN
+    late = limitation("severance", date(2022, 3, 15), date(2023, 3, 16))
+    assert late.flag == BARRED and late.barred
+    assert "超过仲裁时效1日" in late.reason
+    assert late.verdict == "超过仲裁时效"
+
+
+def test_leap_day_and_weekend_rollover():
+    # 2020-02-29 + 1 year → 2021-02-28, a Sunday → Monday 2021-03-01
+    assert one_year_after(date(2020, 2, 29)) == date(2021, 2, 28)
+    r = limitation("unlawful_termination", date(2020, 2, 29), date(2021, 3, 1))
+    assert r.flag == WITHIN and r.deadline == date(2021, 3, 1)
+    assert "休息日" in r.reason
+    assert limitation("unlawful_termination", date(2020, 2, 29), date(2021, 3, 2)).flag == BARRED
+
+
+def test_interruption_restarts_the_year():
+    # left Sun 2021-01-10; without more the year ends 2022-01-10 (Mon)
+    assert limitation("severance", date(2021, 1, 10), date(2022, 5, 1)).flag == BARRED
+    # a written demand on 2021-06-01 restarts it: new last day Wed 2022-06-01
+    r = limitation("severance", date(2021, 1, 10), date(2022, 5, 1), interruptions=[date(2021, 6, 1)])
+    assert r.flag == WITHIN and r.start == date(2021, 6, 1) and r.deadline == date(2022, 6, 1)
+    assert any(c.clause == 2 for c in r.articles)
+    # a demand after the year had run out does not revive it
+    r = limitation("severance", date(2021, 1, 10), date(2022, 5, 1), interruptions=[date(2022, 2, 1)])
+    assert r.flag == BARRED and any("不发生中断" in n for n in r.notes)
+
+
+def test_suspension_stops_the_clock():
+    # left Mon 2021-01-11, year ends Tue 2022-01-11; suspended 2021-12-01..2022-02-28 with 41 days left
+    # → runs on to 2022-04-10 (Sunday) → Monday 2022-04-11
+    susp = [(date(2021, 12, 1), date(2022, 2, 28))]
+    r = limitation("double_wage", date(2021, 1, 11), date(2022, 4, 11), suspensions=susp)
+    assert r.flag == WITHIN and r.deadline == date(2022, 4, 11)
+    assert any(c.clause == 3 for c in r.articles)
+    assert limitation("double_wage", date(2021, 1, 11), date(2022, 4, 12), suspensions=susp).flag == BARRED
+
+
+def test_double_wage_from_end_of_unsigned_period():
+    # hired 2021-03-01, never signed: the unsigned period ends 2022-02-28 (Mon), so the year ends 2023-02-28
+    r = limitation("double_wage", None, date(2023, 3, 1), employment_ongoing=True, known_date=date(2022, 2, 28))
+    assert r.flag == BARRED and r.deadline == date(2023, 2, 28)
+    assert "知道或者应当知道其权利被侵害之日即2022年2月28日" in r.reason
+
+
+def test_reason_has_no_unresolvable_citation_and_errors():
+    r = limitation("overtime", date(2019, 2, 28), date(2019, 12, 16))
+    assert find_citations(r.reason + "".join(r.notes)) == []  # reasons state rules, citations travel in .articles
+    assert any("抗辩" in n for n in r.notes)
+    with pytest.raises(TaxonomyError):
+        limitation("no_such_claim", date(2020, 1, 1), date(2020, 6, 1))
+    with pytest.raises(CalculationError):
+        limitation("severance", date(2020, 1, 1), date(2020, 6, 1), employment_ongoing=True)
+    with pytest.raises(CalculationError):
+        limitation("severance", date(2020, 1, 1), date(2020, 6, 1), suspensions=[(date(2020, 3, 1), date(2020, 2, 1))])
