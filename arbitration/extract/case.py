@@ -15,6 +15,7 @@ from typing import Any
 
 from arbitration.errors import IngestError
 from arbitration.model import (
+    DOC_TYPE_NAMES,
     Case,
     Claim,
     DocType,
@@ -46,8 +47,27 @@ SIDES: dict[DocType, Side] = {
     DocType.IDENTITY: Side.EVIDENCE,
     DocType.HEARING_RECORD: Side.TRIBUNAL,
     DocType.AWARD: Side.TRIBUNAL,
-    DocType.OTHER: Side.TRIBUNAL,  # e.g. a published case's 基本案情: what the tribunal found
+    DocType.OTHER: Side.EVIDENCE,  # 情况说明, 聊天记录 …; a published case's 基本案情 is TRIBUNAL (see _side)
 }
+# marks of a published case or award: its facts are what the tribunal found
+_PUBLISHED = re.compile(r"基本案情|处理结果|裁判结果|仲裁结果|案例分析|典型意义|本委认为|本院认为|经审理查明")
+
+
+def _side(doc_type: DocType, text: str) -> Side:
+    if doc_type is DocType.OTHER and _PUBLISHED.search(text):
+        return Side.TRIBUNAL
+    return SIDES[doc_type]
+
+
+def name_type(file: str) -> DocType | None:
+    """The document type a file's name announces (「答辩书.pdf」 → DEFENCE), by the ingest title patterns."""
+    from arbitration.ingest.classify import TITLE_PATTERNS  # an earlier stage; imported lazily
+
+    stem = Path(file).stem
+    if len(stem) > 20:
+        return None  # a sentence-like name (a published case's title), not a document label
+    matches = [(len(p), t) for p, t in TITLE_PATTERNS if p in stem]
+    return max(matches)[1] if matches else None
 _CASE_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,12}[〔\[（(［]\d{4}[〕\]）)］][\u4e00-\u9fa5]{0,8}?第?\s*\d+\s*号")
 _COMMISSION = re.compile(r"([\u4e00-\u9fa5]{2,16}?(?:市|区|县|省|州|盟))(?:劳动人事争议|劳动争议)仲裁委员会")
 
@@ -58,6 +78,19 @@ class _Builder:
         self.docs: list[tuple[Document, DocText, DocType]] = []
         for d in documents:
             doc_type = guess_doc_type(d)
+            warnings = list(d.warnings)
+            named = None if _PUBLISHED.search(d.text[:3000]) else name_type(d.file)
+            if named is not None and named is not doc_type:
+                if doc_type is DocType.OTHER:
+                    doc_type = named  # the content says nothing clear: the name is the best evidence left
+                    warnings.append(f"内容无法识别类型，按文件名视为{DOC_TYPE_NAMES[named]}")
+                else:
+                    msg = (
+                        f"文件「{d.file}」名称显示为{DOC_TYPE_NAMES[named]}，内容却是{DOC_TYPE_NAMES[doc_type]}，"
+                        "已按内容处理，请核对"
+                    )
+                    warnings.append(msg)
+                    self.case.warnings.append(msg)
             self.docs.append((d, DocText(d), doc_type))
             self.case.documents.append(
                 DocumentRef(
@@ -66,7 +99,7 @@ class _Builder:
                     doc_type=doc_type,
                     pages=len(d.pages),
                     methods=sorted({p.method for p in d.pages}),
-                    warnings=list(d.warnings),
+                    warnings=warnings,
                 )
             )
 
@@ -231,7 +264,7 @@ class _Builder:
         for document, text, doc_type in self.docs:
             if doc_type in (DocType.EVIDENCE_LIST, DocType.IDENTITY):
                 continue
-            side = SIDES[doc_type]
+            side = _side(doc_type, text.text)
             start, end = self._fact_region(text, doc_type)
             region = text.text[start:end]
             add = lambda fact, found, _t=text, _s=side, _o=start: self._add(fact, found, _t, _s, _o)  # noqa: E731
@@ -252,7 +285,7 @@ class _Builder:
             add(self.case.facts.social_insurance, F.find_social_insurance(region))
             add(self.case.facts.overtime, F.find_overtime(region))
             add(self.case.facts.annual_leave, F.find_annual_leave(region))
-            termination = F.find_termination(region, words)
+            termination = F.find_termination(region, words, reason_before=doc_type is DocType.TERMINATION_NOTICE)
             if not termination and doc_type is DocType.TERMINATION_NOTICE:
                 termination = self._notice_termination(region)
             add(self.case.facts.termination, termination)

@@ -39,7 +39,7 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 # words after a date that make it the hire date, or the leave date
 _HIRE = r"入职|到岗|报到|进入[^。；，]{0,15}(?:工作|上班)|到[^。；，]{0,15}(?:工作|上班|任职)|在[^。；，]{0,15}(?:工作|上班|任职)|开始(?:工作|上班)|招用|录用|应聘|建立劳动关系|受雇"
-_LEAVE = r"离职|辞职|辞退|开除|除名|解除|终止|停止工作|不再上班|不再到|被迫离开|离开公司|最后工作日|停工|自动离岗"
+_LEAVE = r"离职|辞职|辞退|开除|除名|解除|终止|停止工作|不再上班|不再到|不用(?:再)?来上班|不要(?:再)?来上班|被迫离开|离开公司|最后工作日|停工|自动离岗"
 _AFTER = re.compile(rf"(?P<hire>{_HIRE})|(?P<leave>{_LEAVE})")
 _HIRE_BEFORE = re.compile(r"(?:入职(?:时间|日期)?|入职于|用工(?:开始)?(?:时间|日期))(?:为|是|：|:)?\s*$")
 _LEAVE_BEFORE = re.compile(r"(?:离职(?:时间|日期)?|工作至|工作到|上班至|上班到|干到|做到|最后工作日(?:为)?)(?:为|是|：|:)?\s*$")
@@ -68,10 +68,19 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
             continue
         if re.search(r"(?:至|到|—|-)\s*$", before):
             continue  # the end of a period, not an event
-        _, sent_end = _sentence_bounds(text, d.end)
+        if re.match(r"\s*(?:之?前|以前|前后)", text[d.end : d.end + 3]):
+            continue  # 「请你于2024年3月5日前到公司办理交接」: a deadline, not an event
+        sent_start, sent_end = _sentence_bounds(text, d.end)
         window_end = min(sent_end, dates[i + 1].start if i + 1 < len(dates) else sent_end, d.end + 70)
+        if not text[sent_start : d.start].strip(" \t\u3000，,"):
+            # 「2024年3月10日，申请人依据……解除了双方的劳动合同」: the date heads a long sentence
+            window_end = min(sent_end, dates[i + 1].start if i + 1 < len(dates) else sent_end, d.end + 150)
+        else:
+            # the date sits inside a clause (「答辩人于2024年1月安排其培训，……解除劳动合同」): its own clause only
+            clause_end = next((j for j in range(d.end, window_end) if text[j] in "，,"), window_end)
+            window_end = min(window_end, clause_end)
         m = _AFTER.search(text, d.end, window_end)
-        if m is None:
+        if m is None or "办理" in text[d.end : m.start()]:
             continue
         if m.group("hire"):
             hires.append(Found(d.date.value, d.start, d.end, "facts.hire_date", 0.9, note))
@@ -88,41 +97,99 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
 
 
 _WAGE_BEFORE = re.compile(
-    r"(?P<kw>月工资|月薪|每月工资|工资标准|工资为每月|工资待遇为每月|月平均工资|平均工资|基本工资|"
+    r"(?P<kw>月工资|月薪|每月工资|工资标准|工资为每月|工资待遇为每月|月平均工资|平均工资|基本工资|底薪|"
     r"劳动报酬(?:为)?(?:每月)?|工资(?:为|是)?每月|每月|工资)[^，。；,0-9]{0,6}$"
 )
+_DAILY_BEFORE = re.compile(r"(?P<kw>日工资|日薪|每日工资|每天工资|工资(?:为|是)?每天|每天|每日)[^，。；,0-9]{0,4}$")
+_ANNUAL_BEFORE = re.compile(r"(?P<kw>年薪|年工资|年收入|年度工资|工资(?:为|是)?每年)[^，。；,0-9]{0,4}$")
 _NOT_WAGE = re.compile(r"加班|补偿|赔偿|差额|共计|合计|支付|拖欠|欠付|扣|补助|奖金|提成|押金|违约金|二倍|双倍|罚款|社保|公积金")
 _REPORTED = re.compile(r"(?<!被)申请人(?:主张|称|所称|所述|陈述)|不属实|并非|不是事实|不认可")
-_WAGE_QUALIFIERS = ("试用期", "转正", "税前", "税后", "实发", "应发", "基本工资", "平均", "口头约定", "约定", "底薪")
+_WAGE_QUALIFIERS = ("试用期", "转正", "税前", "税后", "实发", "应发", "平均", "口头约定", "约定")
+_COMPONENT = re.compile(r"(?P<name>绩效(?:工资|奖金)?|提成|奖金|岗位津贴|津贴|补贴|全勤奖)")
+PAY_DAYS = Decimal("21.75")  # 月计薪天数 (关于职工全年月平均工作时间和工资折算问题的通知 第二条)
+_FEN = Decimal("0.01")
+
+
+def _yuan(amount: Decimal) -> str:
+    return f"{amount.normalize():f}"
+
+
+def _components(text: str, after: int, end: int) -> list[tuple[str, Decimal]]:
+    """Wage parts named after a 基本工资 amount in the same sentence: 「绩效工资3000元」「其余2000元为提成」."""
+    parts = []
+    for m in find_money(text[after:end]):
+        s = after + m.start
+        near = text[max(after, s - 8) : s] + text[after + m.end : min(end, after + m.end + 8)]
+        c = _COMPONENT.search(near)
+        if c:
+            parts.append((c.group("name"), m.amount))
+    return parts
 
 
 def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found]:
-    """Monthly wage statements: 「月工资8000元」「每月工资为人民币捌仟元」「工资标准为6000元/月」.
+    """Wage statements as a monthly figure, with how it was stated in the note.
 
-    A sentence that reports the other side's claim (「申请人主张月工资8000元不属实」) is skipped unless
-    `reported_speech_ok`. The note records qualifiers such as 税前/实发/试用期 and the words used.
+    「月工资8000元」「每月工资为人民币捌仟元」「工资标准为6000元/月」 are monthly; 「日工资300元」 is converted at
+    21.75 days a month and 「年薪12万元」 divided by 12 (lower confidence, the note keeps the stated figure);
+    「基本工资5000元、绩效工资3000元」 is summed when the sentence says the wage is made of them, otherwise the
+    base is the value and the note names the other parts. A sentence that reports the other side's claim
+    (「申请人主张月工资8000元不属实」) is skipped unless `reported_speech_ok`.
     """
     found = []
-    for m in find_money(text):
+    money = find_money(text)
+    used: set[int] = set()
+    for m in money:
+        if m.start in used:
+            continue
         s, e = _sentence_bounds(text, m.start)
         clause_start = max(s, max(text.rfind(c, 0, m.start) for c in "，,") + 1)
         before = text[max(clause_start, m.start - 16) : m.start]
         after = text[m.end : m.end + 3]
         kw = _WAGE_BEFORE.search(before)
+        daily = _DAILY_BEFORE.search(before) or (re.match(r"/天|／天|/日|每天", after) and not kw)
+        annual = _ANNUAL_BEFORE.search(before) or re.match(r"/年|／年|每年", after)
         per_month = after.startswith(("/月", "每月", "／月"))
-        if not (kw or per_month):
+        if not (kw or per_month or daily or annual):
             continue
         if _NOT_WAGE.search(text[clause_start : m.start]):
             continue
-        if kw and kw.group("kw") == "工资" and not re.search(r"月|工资(?:为|是)", before):
+        if kw and not (daily or annual) and kw.group("kw") == "工资" and not re.search(r"月|工资(?:为|是)", before):
             continue  # 「工资8000元」 without 月 may be a claimed sum, not the monthly rate
         clause_end = min([i for i in (text.find(c, m.end) for c in "，,") if i != -1 and i < e] or [e])
         if not reported_speech_ok and _REPORTED.search(text[clause_start:clause_end]):
             continue
         sentence = text[s:e]
-        quals = [q for q in _WAGE_QUALIFIERS if q in text[clause_start : m.end + 4] or (q == "试用期" and q in sentence[: m.start - s])]
-        note = "、".join(quals + [(kw.group("kw") if kw else "元/月")])
-        found.append(Found(m.amount, m.start, m.end, "facts.monthly_wage", 0.9, note))
+        clause = text[clause_start : min(m.end + 4, clause_end)]
+        quals = [
+            q
+            for q in _WAGE_QUALIFIERS
+            if q in clause or (q == "试用期" and q in sentence[: m.start - s] and "转正" not in clause)
+        ]
+        value, confidence = m.amount, 0.9
+        if annual and not per_month:
+            form = (annual.group("kw") if isinstance(annual, re.Match) and "kw" in annual.groupdict() else "年薪")
+            value = (m.amount / 12).quantize(_FEN)
+            stated = f"{form}{_yuan(m.amount)}元÷12"
+            confidence = 0.7
+        elif daily and not per_month:
+            form = daily.group("kw") if isinstance(daily, re.Match) and "kw" in daily.groupdict() else "日工资"
+            value = (m.amount * PAY_DAYS).quantize(_FEN)
+            stated = f"{form}{_yuan(m.amount)}元×21.75天"
+            confidence = 0.7
+        else:
+            base = re.search(r"(基本工资|底薪)[^，。；,0-9]{0,3}$", before)
+            form = base.group(1) if base else (kw.group("kw") if kw else "元/月")
+            stated = form
+            if form in ("基本工资", "底薪"):
+                parts = _components(text, m.end, e)
+                if parts and re.search(r"构成|组成|包括|包含|加|\+|＋", text[clause_start:e]) and not re.search(r"不属于|不计入|不是", text[m.end:e]):
+                    value = m.amount + sum(a for _, a in parts)
+                    stated = "+".join([f"{form}{_yuan(m.amount)}元"] + [f"{n}{_yuan(a)}元" for n, a in parts])
+                    used.update(mm.start for mm in money if mm.start > m.start and mm.start < e)
+                elif parts:
+                    stated = f"{form}（另称" + "、".join(f"{n}{_yuan(a)}元" for n, a in parts) + "）"
+        note = "、".join(dict.fromkeys([*quals, stated]))
+        found.append(Found(value, m.start, m.end, "facts.monthly_wage", confidence, note))
     return found
 
 
@@ -141,6 +208,8 @@ def find_contract(text: str) -> list[Found]:
     """Written contract: signed or not, when, and its term (自…至… or 无固定期限)."""
     found = []
     for m in _UNSIGNED.finditer(text):
+        if re.search(r"(?:不存在|并非|不是|否认)[^，。；]{0,4}$", text[max(0, m.start() - 8) : m.start()]):
+            continue  # 「不存在未签订书面劳动合同的情形」 asserts the opposite
         found.append(Found(ContractInfo(signed=False), m.start(), m.end(), "facts.contract.unsigned", 0.9))
     for m in _SIGNED.finditer(text):
         s, e = _sentence_bounds(text, m.start())
@@ -155,15 +224,19 @@ def find_contract(text: str) -> list[Found]:
         if ranges:
             info.term_start, info.term_end = ranges[0].first_day, ranges[0].last_day
         found.append(Found(info, m.start(), m.end(), "facts.contract.signed", 0.85))
-    return found
+    return sorted(found, key=lambda f: f.start)
 
 
 def _first_sentence(text: str, pattern: str, extractor: str) -> list[Found]:
-    m = re.search(pattern, text)
-    if m is None:
-        return []
-    s, e = _sentence_bounds(text, m.start())
-    return [Found(text[s:e].strip(), s, e, extractor, 0.8)]
+    """The first sentence mentioning `pattern` that states something (not a heading or a table row)."""
+    for m in re.finditer(pattern, text):
+        s, e = _sentence_bounds(text, m.start())
+        sentence = text[s:e].strip()
+        if "\t" in sentence or len(sentence) < 8 or re.match(r"第[一二三四五六七八九十百]+条", sentence) and len(sentence) < 16:
+            continue
+        lead = len(text[s:e]) - len(text[s:e].lstrip())
+        return [Found(sentence, s + lead, s + lead + len(sentence), extractor, 0.8)]
+    return []
 
 
 def find_social_insurance(text: str) -> list[Found]:
@@ -179,17 +252,26 @@ def find_annual_leave(text: str) -> list[Found]:
 
 
 def find_position(text: str) -> list[Found]:
-    m = re.search(r"(?:担任|岗位(?:为|是|：|:)|职位(?:为|是|：|:)|职务(?:为|是|：|:)|从事)\s*([^，。；、\s]{2,12}?)(?:一职|岗位|职务|工作|[，。；、]|$)", text)
+    m = re.search(r"(?:担任|岗位(?:为|是|：|:)|职位(?:为|是|：|:)|职务(?:为|是|：|:)|从事)[ \t\u3000]*([^，。；、\s]{2,12}?)(?:期间|一职|岗位|职务|工作|[，。；、]|$)", text)
     return [Found(m.group(1), m.start(1), m.end(1), "facts.position", 0.8)] if m else []
 
 
 def find_workplace(text: str) -> list[Found]:
-    m = re.search(r"工作地点(?:为|是|在|：|:)?\s*([^，。；\n]{2,30})", text)
+    m = re.search(r"工作地点(?:为|是|在|：|:)[ \t\u3000]*([^，。；\n]{2,30})", text)
     return [Found(m.group(1).strip(), m.start(1), m.end(1), "facts.workplace", 0.85)] if m else []
 
 
-_TERMINATION_TRIGGER = re.compile(r"辞退|开除|除名|解除|终止|辞职|离职|期满|不再续签|不续签|劳动关系结束")
-_REASON = re.compile(r"以(?P<r>[^。；]{2,40}?)为由|因(?P<r2>[^，。；]{2,30}?)(?:，|而|提出|被)")
+_TERMINATION_TRIGGER = re.compile(
+    r"(?:辞退|开除|除名|解除|终止|辞职|离职|期满|不再续签|不续签|劳动关系结束|不用(?:再)?来上班|不要(?:再)?来上班)(?!前|之前|时)"
+)
+# a denied act is not a narration of it: 「答辩人从未辞退申请人」「并未提出被迫解除」「不存在违法解除」
+_NEGATED = re.compile(
+    r"(?:从未|从来没有|并未|并没有|没有|未曾|不存在|不是|并非|否认)[^，。；]{0,6}?"
+    r"(?:辞退|开除|除名|被迫解除|违法解除|解除|辞职|离职)"
+)
+_REASON = re.compile(
+    r"以(?P<r>[^。；]{2,40}?)为由|因(?P<r2>[^，。；]{2,30}?)(?:，|而|提出|被)|称[^“”「」\"，。]{0,6}[“「\"](?P<r3>[^”」\"]{2,40})[”」\"]"
+)
 _STATUTE = re.compile(r"《?(?:中华人民共和国)?(劳动合同法|劳动法)》?第([一二三四五六七八九十百零]+)条(?:第([一二三四五六七八九十]+)[款项])?")
 
 
@@ -221,13 +303,24 @@ def _initiator_from_subject(subject: str, words: PartyWords) -> TerminationIniti
     return None
 
 
+def _clean_reason(reason: str) -> str:
+    """「申请人“严重违反规章制度”」 → 「严重违反规章制度」: the reason itself, without the party or quotes."""
+    r = re.sub(r"^(?:被?申请人|被?答辩人|你|您|其|本人)", "", reason.strip())
+    return r.strip("“”「」\"' ") or reason.strip()
+
+
 def classify_termination(sentence: str, words: PartyWords) -> Termination | None:
     """Who ended the employment and how, from one sentence; None when the sentence does not say."""
+    original = sentence
+    sentence = _NEGATED.sub(lambda m: "＿" * len(m.group()), sentence)  # keep offsets, drop denied acts
     trigger = _TERMINATION_TRIGGER.search(sentence)
     if trigger is None:
         return None
-    reason_m = _REASON.search(sentence)
-    reason = (reason_m.group("r") or reason_m.group("r2")).strip() if reason_m else None
+    personal = re.search(r"(个人原因|家庭原因|身体原因|自身原因)", original)
+    reason_m = _REASON.search(original)
+    reason = _clean_reason(reason_m.group("r") or reason_m.group("r2") or reason_m.group("r3")) if reason_m else None
+    if personal and (reason is None or personal.group(1) not in reason):
+        reason = personal.group(1)
     statute = _STATUTE.search(sentence)
     basis = f"{statute.group(1)}第{statute.group(2)}条" if statute else None
     if re.search(r"协商一致|协商解除|双方协商", sentence):
@@ -236,7 +329,7 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
         return Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止", reason=reason, statute_basis=basis)
     if re.search(r"被迫(?:解除|离职)", sentence):
         return Termination(initiator=TerminationInitiator.EMPLOYEE, mode="被迫解除", reason=reason, statute_basis=basis)
-    if re.search(r"辞退|开除|除名|不用(?:再)?来上班|不要再来|让[^。；，]{0,6}(?:走人|回家)", sentence):
+    if re.search(r"辞退|开除|除名|不用(?:再)?来上班|不要(?:再)?来|让[^。；，]{0,6}(?:走人|回家)", sentence):
         mode = "口头辞退" if "口头" in sentence else ("开除" if re.search("开除|除名", sentence) else "辞退")
         return Termination(initiator=TerminationInitiator.EMPLOYER, mode=mode, reason=reason, statute_basis=basis)
     if re.search(r"辞职|个人原因|主动离职|自动离职|自行离职|提出离职|申请离职", sentence):
@@ -257,8 +350,28 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
     return None
 
 
-def find_termination(text: str, words: PartyWords) -> list[Found]:
-    """The first sentence of `text` that says who ended the employment and how (with its date, if any)."""
+def _termination_date(sentence: str, trigger_at: int) -> Any:
+    """The date the sentence gives for the ending: one in the trigger's clause, else one heading the sentence;
+    dates inside a period (「2月19日至2月23日连续旷工」) never count."""
+    in_ranges = [(r.start, r.end) for r in find_ranges(sentence)]
+    dates = [d for d in find_dates(sentence) if d.date.value is not None and not any(s <= d.start < e for s, e in in_ranges)]
+    clause_start = max(sentence.rfind(c, 0, trigger_at) for c in "，,") + 1
+    clause_end = min([i for i in (sentence.find(c, trigger_at) for c in "，,") if i != -1] or [len(sentence)])
+    for d in dates:
+        if clause_start <= d.start < clause_end:
+            return d.date.value
+    if dates and not sentence[: dates[0].start].strip(" \t\u3000，,"):
+        return dates[0].date.value
+    return None
+
+
+def find_termination(text: str, words: PartyWords, reason_before: bool = False) -> list[Found]:
+    """The first sentence of `text` that says who ended the employment and how (with its date, if any).
+
+    `reason_before` (a notice): when that sentence gives no reason, the sentence before it is the reason
+    (「你于……连续旷工五天，严重违反……。根据……，公司决定解除与你的劳动合同」).
+    """
+    previous = None
     for m in re.finditer(r"[^。；;\n]+", text):
         sentence = m.group()
         if _REPORTED.search(sentence) and not re.search(r"(?<!被)答辩人|我司|本公司", sentence):
@@ -268,10 +381,12 @@ def find_termination(text: str, words: PartyWords) -> list[Found]:
             continue  # a claim mentions 违法解除 but does not narrate it
         term = classify_termination(sentence, words)
         if term is None:
+            if sentence.strip():
+                previous = sentence.strip()
             continue
-        dates = [d for d in find_dates(sentence) if d.date.value is not None]
-        if dates:
-            term.notice_date = dates[-1].date.value
+        term.notice_date = _termination_date(sentence, trigger.start() if trigger else 0)
+        if term.reason is None and reason_before and previous and not previous.endswith(("：", ":")):
+            term.reason = previous
         return [Found(term, m.start(), m.end(), "facts.termination", 0.75)]
     return []
 
