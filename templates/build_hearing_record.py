@@ -11,7 +11,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 from arbitration.docxrender import set_east_asian_font
 
@@ -79,7 +79,13 @@ def build(out: Path = OUT) -> Path:
         _para(doc, f"{label}：{{{{ {var} }}}}")
     _para(doc, "记录如下：")
     _para(doc, "{%p for line in lines %}")
-    _para(doc, "{{ line.role }}：{{ line.text }}", indent=True)
+    line = _para(doc, "{% if line.time %}〔{{ line.time }}〕{% endif %}", indent=True)
+    set_east_asian_font(line.runs[0], BODY, 10.5)
+    line.runs[0].font.color.rgb = RGBColor(0x59, 0x59, 0x59)  # the time is a finding aid, not the record
+    role = line.add_run("{{ line.role }}：")
+    role.bold = True
+    set_east_asian_font(role, BODY, 14)
+    set_east_asian_font(line.add_run("{{ line.text }}"), BODY, 14)
     _para(doc, "{%p endfor %}")
     _para(doc, "（以下无正文）", align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(doc, "")

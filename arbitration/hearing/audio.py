@@ -89,13 +89,17 @@ def pcm16_to_float(data: bytes, channels: int = 1) -> np.ndarray:
     return x.reshape(-1, channels)
 
 
-def file_frames(audio: np.ndarray, chunk_s: float = 0.5, realtime: bool = False) -> Iterator[np.ndarray]:
-    """Replay audio as a stream of chunks, paced to the clock when `realtime` (rehearsals, latency tests)."""
+def file_frames(audio: np.ndarray, chunk_s: float = 0.5, realtime: bool = False,
+                speed: float = 1.0) -> Iterator[np.ndarray]:
+    """Replay audio as a stream of chunks, paced to the clock when `realtime` (rehearsals, latency runs);
+    `speed` > 1 plays that many times faster than real time (tests replay a hearing quickly but still paced)."""
+    if speed <= 0:
+        raise ValueError(f"speed must be positive, got {speed}")
     step = int(chunk_s * SAMPLE_RATE)
     t0 = time.monotonic()
     for i in range(0, len(audio), step):
         if realtime:
-            due = t0 + (i + step) / SAMPLE_RATE
+            due = t0 + (i + step) / SAMPLE_RATE / speed
             delay = due - time.monotonic()
             if delay > 0:
                 time.sleep(delay)

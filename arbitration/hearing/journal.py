@@ -57,19 +57,20 @@ class Segment(BaseModel):
 
 
 def _read_journal(path: Path) -> list[dict[str, Any]]:
-    """Journal records in order; a torn last line (kill -9 mid-write) is skipped, a bad line elsewhere is an error."""
+    """Journal records in order. A torn line (kill -9 mid-write) is skipped when it is the last line or when a
+    resumed session marked it with a `repair` record; a bad line anywhere else is an error."""
     if not path.is_file():
         return []
-    lines = path.read_bytes().split(b"\n")
+    lines = [ln for ln in path.read_bytes().split(b"\n") if ln.strip()]
     records = []
     for i, line in enumerate(lines):
-        if not line.strip():
-            continue
         try:
             records.append(json.loads(line))
         except json.JSONDecodeError as e:
-            if i >= len(lines) - 2:  # only the last line can be torn
+            if i == len(lines) - 1:  # the last write was cut off
                 break
+            if lines[i + 1].startswith(b'{"type": "repair"'):  # cut off, then resumed
+                continue
             raise ArbitrationError(f"{path}：第 {i + 1} 行损坏（{e}），请人工检查") from e
     return records
 
@@ -248,13 +249,14 @@ class Hearing:
         return self._asr
 
     def _repair_torn_tail(self) -> None:
-        """A torn last line would glue onto the next record: end it with a newline (replay skips it)."""
+        """A torn last line would glue onto the next record: end it and mark it (replay skips it), never cut it."""
         size = self.journal_path.stat().st_size
         if size:
             with open(self.journal_path, "rb") as f:
                 f.seek(size - 1)
                 if f.read(1) != b"\n":
                     self._append_raw(b"\n")
+                    self._append({"type": "repair", "at": _now(), "note": "上一行写入时中断（进程被终止），已忽略"})
 
     # journal ------------------------------------------------------------------------------------------------
     def _append_raw(self, data: bytes) -> None:

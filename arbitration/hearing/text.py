@@ -101,3 +101,26 @@ def normalize_numbers(text: str) -> str:
     text = re.sub(r"([零两一二三四五六七八九十百千万]{2,})(元|块钱|块)", _num_unit, text)
     # a span in years/months/days: 工作了三年 stays as said (the record keeps spoken durations)
     return text
+
+
+_NOT_SCORED = re.compile(r"[\s\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65!-/:-@\[-`{-~]")
+
+
+def cer_counts(reference: str, hypothesis: str) -> tuple[int, int]:
+    """(character edit distance, reference length) after dropping spaces and punctuation and converting to
+    simplified; summed over clips they give a pooled CER."""
+    ref = _NOT_SCORED.sub("", to_simplified(reference))
+    hyp = _NOT_SCORED.sub("", to_simplified(hypothesis))
+    prev = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, 1):
+        cur = [i]
+        for j, h in enumerate(hyp, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (r != h)))
+        prev = cur
+    return prev[-1], len(ref)
+
+
+def cer(reference: str, hypothesis: str) -> float:
+    """Character error rate of `hypothesis` against `reference` (punctuation and spaces not scored)."""
+    errors, n = cer_counts(reference, hypothesis)
+    return errors / n if n else float(errors > 0)
