@@ -1,4 +1,5 @@
-"""The ingest batch job: one case per subfolder → OUT/<case>/case.json and OUT/<case>/pages/<file>.json.
+"""The ingest batch job: one case per subfolder → OUT/<case>/case.json, OUT/<case>/pages/<file>.json (the
+Document: pages, lines, tables, sections) and <file>.txt (its text), OUT/<case>/failures.json (unreadable files).
 
 Runs on `pipelines.batch.run_batch` (parallel, resumable by a hash of each folder's files, failures.jsonl).
 A file that cannot be read is reported and the case goes on with its other files.
@@ -7,18 +8,21 @@ A file that cannot be read is reported and the case goes on with its other files
 from __future__ import annotations
 
 import importlib
+import json
 import logging
+import os
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from arbitration.errors import ArbitrationError
-from arbitration.fileio import sha256_tree, write_json
+from arbitration.fileio import sha256_tree, write_json, write_text
 from arbitration.model import Case, Document, DocumentRef
-from pipelines.batch import BatchOptions, BatchResult, Task, run_batch
+from pipelines.batch import FAILURES_FILE, BatchOptions, BatchResult, Failure, Task, run_batch
 
 log = logging.getLogger(__name__)
 
-INGEST_VERSION = "1"  # bump when the readers change what they produce, so reruns redo every case
+INGEST_VERSION = "2"  # bump when the readers change what they produce, so reruns redo every case
 EXTRACTION_UNAVAILABLE = "事实提取模块（arbitration.extract）尚不可用：case.json 只列出已读取的文件，未提取当事人、请求和事实"
 
 
@@ -48,9 +52,19 @@ def case_tasks(cases_dir: Path, out_dir: Path) -> list[Task]:
     return tasks
 
 
+CASE_FILE = "case.json"
+CASE_FAILURES_FILE = "failures.json"  # this case's unreadable files, kept so a rerun that skips it still reports them
+NO_DOCUMENTS = "案件文件夹中没有可读取的文件，未生成 case.json"
+
+
 def pages_path(out_dir: Path, file: str) -> Path:
     """Where one document's JSON goes: OUT/<case>/pages/<relative file>.json (subfolders kept)."""
     return Path(out_dir) / "pages" / (file + ".json")
+
+
+def text_path(out_dir: Path, file: str) -> Path:
+    """The document's plain text beside its JSON: pages separated by a form feed, as pdftotext does."""
+    return Path(out_dir) / "pages" / (file + ".txt")
 
 
 def build_case(documents: list[Document], source_dir: str) -> Case:
@@ -74,22 +88,61 @@ def document_ref(d: Document) -> DocumentRef:
 
 
 def ingest_case(payload: dict[str, str]) -> dict[str, Any]:
-    """Batch worker: read one case folder, write each document's pages and the case.json; report bad files."""
+    """Batch worker: read one case folder, write each document's pages and the case.json; report bad files.
+
+    A folder where no file can be read gets no case.json (an old one is removed) and a case-level failure."""
     from arbitration.ingest import read_folder
 
     case_dir, out_dir = Path(payload["case_dir"]), Path(payload["out_dir"])
     documents, errors = read_folder(case_dir)
+    written: set[Path] = set()
     for d in documents:
         write_json(pages_path(out_dir, d.file), d)
-    case = build_case(documents, str(case_dir))
-    write_json(out_dir / "case.json", case)
-    return {
-        "documents": len(documents),
-        "failures": [{"file": e.file, "kind": e.kind, "reason": e.reason} for e in errors],
-    }
+        write_text(text_path(out_dir, d.file), "\f".join(p.text for p in d.pages) + "\n")
+        written |= {pages_path(out_dir, d.file), text_path(out_dir, d.file)}
+    _remove_stale_pages(out_dir, written)
+    failures = [{"file": e.file, "kind": e.kind, "reason": e.reason} for e in errors]
+    if documents:
+        write_json(out_dir / CASE_FILE, build_case(documents, str(case_dir)))
+    else:
+        (out_dir / CASE_FILE).unlink(missing_ok=True)
+        failures.append({"file": case_dir.name, "kind": "no_documents", "reason": NO_DOCUMENTS})
+    write_json(out_dir / CASE_FAILURES_FILE, failures)
+    return {"documents": len(documents), "failures": failures}
+
+
+def _remove_stale_pages(out_dir: Path, keep: set[Path]) -> None:
+    """Drop page files of documents no longer in the folder (removed or renamed since the last run)."""
+    pages = Path(out_dir) / "pages"
+    if pages.is_dir():
+        for p in pages.rglob("*"):
+            if p.is_file() and p.suffix in (".json", ".txt") and p not in keep:
+                p.unlink()
+
+
+def _carry_over_failures(result: BatchResult, out_dir: Path) -> None:
+    """A skipped (unchanged) case still has its unreadable files: report them again, in the result and in
+    failures.jsonl, so every run's report is complete."""
+    lines = []
+    for key in result.skipped:
+        try:
+            recorded = json.loads((Path(out_dir) / key / CASE_FAILURES_FILE).read_text(encoding="utf-8"))
+        except (FileNotFoundError, json.JSONDecodeError):
+            continue
+        for f in recorded:
+            failure = Failure(key, f["file"], f.get("kind", "unreadable"), f["reason"])
+            result.failed.append(failure)
+            lines.append(json.dumps(asdict(failure), ensure_ascii=False) + "\n")
+    if lines:
+        with open(Path(out_dir) / FAILURES_FILE, "a", encoding="utf-8") as fh:
+            fh.writelines(lines)
+            fh.flush()
+            os.fsync(fh.fileno())
 
 
 def run_ingest(cases_dir: Path, out_dir: Path, options: BatchOptions = BatchOptions(), console=None) -> BatchResult:
     """Ingest every case folder under `cases_dir` into `out_dir`; unchanged cases are skipped unless forced."""
     tasks = case_tasks(cases_dir, out_dir)
-    return run_batch("读取案卷", tasks, ingest_case, out_dir, options, console=console)
+    result = run_batch("读取案卷", tasks, ingest_case, out_dir, options, console=console)
+    _carry_over_failures(result, out_dir)
+    return result
