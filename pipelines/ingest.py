@@ -18,7 +18,14 @@ from typing import Any
 from arbitration.errors import ArbitrationError
 from arbitration.fileio import sha256_tree, write_json, write_text
 from arbitration.model import Case, Document, DocumentRef
-from pipelines.batch import FAILURES_FILE, BatchOptions, BatchResult, Failure, Task, run_batch
+from pipelines.batch import (
+    FAILURES_FILE,
+    BatchOptions,
+    BatchResult,
+    Failure,
+    Task,
+    run_batch,
+)
 
 log = logging.getLogger(__name__)
 
@@ -140,9 +147,9 @@ def _carry_over_failures(result: BatchResult, out_dir: Path) -> None:
             os.fsync(fh.fileno())
 
 
-def run_ingest(cases_dir: Path, out_dir: Path, options: BatchOptions = BatchOptions(), console=None) -> BatchResult:
+def run_ingest(cases_dir: Path, out_dir: Path, options: BatchOptions | None = None, console=None) -> BatchResult:
     """Ingest every case folder under `cases_dir` into `out_dir`; unchanged cases are skipped unless forced."""
     tasks = case_tasks(cases_dir, out_dir)
-    result = run_batch("读取案卷", tasks, ingest_case, out_dir, options, console=console)
+    result = run_batch("读取案卷", tasks, ingest_case, out_dir, options or BatchOptions(), console=console)
     _carry_over_failures(result, out_dir)
     return result

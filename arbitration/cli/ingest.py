@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
 
 def ingest(
-    cases_dir: Path = typer.Argument(..., help="案卷根目录：每个子文件夹是一个案件"),
-    out: Path = typer.Option(..., "--out", "-o", help="输出目录：每案一个 case.json 及 pages/ 下的逐页文本"),
-    workers: int = typer.Option(0, "--workers", "-w", help="并行进程数（0 = CPU 核数；1 = 在本进程内运行）"),
-    strict: bool = typer.Option(False, "--strict", help="有任何文件读取失败时以非零状态退出"),
-    force: bool = typer.Option(False, "--force", help="重新处理所有案件（默认跳过内容未变化的案件）"),
-    executor: str = typer.Option("local", "--executor", help="执行方式：local（本机多进程）或 ray"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度条"),
+    cases_dir: Annotated[Path, typer.Argument(metavar="CASES_DIR", help="案卷根目录：每个子文件夹是一个案件")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出目录：每案一个 case.json 及 pages/ 下的逐页文本")],
+    workers: Annotated[int, typer.Option("--workers", "-w", help="并行进程数（0 = CPU 核数；1 = 在本进程内运行）")] = 0,
+    strict: Annotated[bool, typer.Option("--strict", help="有任何文件读取失败时以非零状态退出")] = False,
+    force: Annotated[bool, typer.Option("--force", help="重新处理所有案件（默认跳过内容未变化的案件）")] = False,
+    executor: Annotated[str, typer.Option("--executor", help="执行方式：local（本机多进程）或 ray")] = "local",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度条")] = False,
 ) -> None:
     """批量读取案卷：PDF、扫描件、图片、Word、文本 → case.json；失败文件记入 failures.jsonl。"""
     from arbitration.config import settings

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from arbitration.model import Document, DocType, Section
+from arbitration.model import DocType, Document, Section
 
 # (pattern in the title, type); the longest pattern found in the title wins, so 「解除劳动合同通知书」 is a
 # termination notice although it contains 「劳动合同」.

@@ -9,7 +9,13 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from arbitration.errors import CorruptFile, EmptyFile, EncryptedFile, TooLarge, UnsupportedFile
+from arbitration.errors import (
+    CorruptFile,
+    EmptyFile,
+    EncryptedFile,
+    TooLarge,
+    UnsupportedFile,
+)
 from arbitration.ingest.layout import join_cell
 from arbitration.model import Method, Page, Section, Table
 

@@ -11,7 +11,7 @@ import csv
 import io
 import shutil
 import subprocess
-from functools import lru_cache
+from functools import cache
 from typing import Protocol, runtime_checkable
 
 from PIL import Image
@@ -125,7 +125,7 @@ def _cjk_boundary(left: str, right: str) -> bool:
 ENGINES: dict[str, type] = {"rapidocr": RapidOCREngine, "tesseract": TesseractEngine}
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_ocr(name: str | None = None) -> OCREngine:
     """The OCR engine named `name` (default: `Settings.ocr`), created once per process."""
     name = name or settings().ocr

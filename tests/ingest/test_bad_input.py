@@ -6,11 +6,17 @@ import re
 import shutil
 
 import pytest
-
-from arbitration.errors import CorruptFile, EmptyFile, EncryptedFile, IngestError, TooLarge, UnsupportedFile
-from arbitration.ingest import read_document, read_folder
-from arbitration.ingest import sniff
 from ingest_paths import BROKEN, DISMISSAL
+
+from arbitration.errors import (
+    CorruptFile,
+    EmptyFile,
+    EncryptedFile,
+    IngestError,
+    TooLarge,
+    UnsupportedFile,
+)
+from arbitration.ingest import read_document, read_folder, sniff
 
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 

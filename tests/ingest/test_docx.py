@@ -5,10 +5,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from ingest_paths import DISMISSAL, FORCED
 
 from arbitration.ingest import read_document
 from arbitration.model import DocType, Method
-from ingest_paths import DISMISSAL, FORCED
 
 
 def test_docx_body_in_order_with_footer():

@@ -7,12 +7,12 @@ import json
 import shutil
 
 import pytest
+from ingest_paths import BROKEN, DISMISSAL, FORCED
 from typer.testing import CliRunner
 
 from arbitration.cli import app
 from arbitration.errors import ArbitrationError
-from arbitration.model import Case, Document, DocType, Method
-from ingest_paths import BROKEN, DISMISSAL, FORCED
+from arbitration.model import Case, DocType, Document, Method
 from pipelines.batch import FAILURES_FILE, BatchOptions
 from pipelines.ingest import CASE_FILE, run_ingest
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from ingest_paths import BROKEN, SAMPLE, SCANNED
 
 from arbitration.errors import EmptyFile
 from arbitration.ingest import OCREngine, get_ocr, read_document
 from arbitration.ingest.ocr import lines_to_text
 from arbitration.model import DocType, Line, Method
-from ingest_paths import BROKEN, SAMPLE, SCANNED
 
 # the lines tests/fixtures/make_fixtures.py draws on the sample case's attendance scan (build_sample)
 ATTENDANCE = [

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ingest_paths import DISMISSAL, FORCED
+
 from arbitration.ingest import read_document
 from arbitration.ingest.layout import TextLine, join_lines, strip_margins
 from arbitration.model import DocType, Method
-from ingest_paths import DISMISSAL, FORCED
 
 
 def test_wrapped_chinese_lines_are_joined_without_spaces():

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ingest_paths import SAMPLE, fixture_builder
+
 from arbitration.ingest import read_document
 from arbitration.model import DocType, Method
-from ingest_paths import SAMPLE, fixture_builder
 
 
 def test_wage_slip_table():

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ingest_paths import DISMISSAL, SCANNED
 
 from arbitration.ingest import read_document
 from arbitration.ingest.txt import decode_text
-from ingest_paths import DISMISSAL, SCANNED
 
 # realistic text: the 3,755 most common hanzi (GB2312 level 1), Chinese punctuation, digits
 LEVEL1 = "".join(bytes((hi, lo)).decode("gb2312") for hi in range(0xB0, 0xD8) for lo in range(0xA1, 0xFF) if (hi, lo) < (0xD7, 0xFA))
@@ -50,4 +50,4 @@ def test_binary_is_refused():
 def test_ambiguous_bytes_prefer_hanzi():
     # GBK 「伪」 is the byte pair CE B1, which is also UTF-8 「α」: a Chinese case file means the hanzi
     assert decode_text("伪".encode("gbk"))[0] == "伪"
-    assert decode_text("Привет мир".encode("utf-8"))[0] == "Привет мир"  # a clear UTF-8 text is not re-read
+    assert decode_text("Привет мир".encode())[0] == "Привет мир"  # a clear UTF-8 text is not re-read
