@@ -171,12 +171,17 @@ class TestDoubleWage:
         assert "15/31" in r.steps[-1]
 
     def test_whole_limitation_last_day_and_one_day_after(self):
-        # hire 2022-01-01, left 2022-12-31 → 11 months; the year runs from 2023-01-01 to 2023-12-31
-        on_time = calc.double_wage(date(2022, 1, 1), 5000, end=date(2022, 12, 31), applied=date(2023, 12, 31))
+        # hire 2022-03-01, left 2023-02-28 (the day before the anniversary) → 11 months × 5000 = 55000; the year runs
+        # from 2023-03-01 to 2024-02-28 (a Wednesday, no weekend roll-over)
+        on_time = calc.double_wage(date(2022, 3, 1), 5000, end=date(2023, 2, 28), applied=date(2024, 2, 28))
         assert on_time.amount == D(55000)
-        late = resolves(calc.double_wage(date(2022, 1, 1), 5000, end=date(2022, 12, 31), applied=date(2024, 1, 1)))
+        late = resolves(calc.double_wage(date(2022, 3, 1), 5000, end=date(2023, 2, 28), applied=date(2024, 2, 29)))
         assert late.amount == 0
         assert cited(late, "劳动争议调解仲裁法", 27)
+        # a demand for payment on 2023-10-10 restarts the year (第二款): in time until 2024-10-10
+        again = calc.double_wage(date(2022, 3, 1), 5000, end=date(2023, 2, 28), applied=date(2024, 2, 29),
+                                 interruptions=[date(2023, 10, 10)])
+        assert again.amount == D(55000)
 
     def test_per_month_limitation(self):
         # applied 2023-06-15, per-month practice: months ending 2022-02-28, 03-31, 04-30, 05-31 expired

@@ -6,7 +6,7 @@ Each is a pure function returning model.CalcResult; intermediate values are neve
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -40,7 +40,7 @@ LIMITATION_PRACTICES = ("whole", "per_month")
 
 def double_wage(hire: date, monthly_wage: Decimal | int | str, *, signed: date | None = None,
                 end: date | None = None, applied: date | None = None,
-                limitation_practice: str = "whole") -> CalcResult:
+                limitation_practice: str = "whole", interruptions: Iterable[date] = ()) -> CalcResult:
     """未签书面劳动合同二倍工资差额 per 劳动合同法第八十二条第一款, 实施条例第六、七条: one extra month's wage for
     each month from the day after the first full month of employment (用工之日起满一个月的次日) to the day before
     the contract was signed (`signed`) or the employment ended (`end`, last day worked), at most to the day before
@@ -49,7 +49,8 @@ def double_wage(hire: date, monthly_wage: Decimal | int | str, *, signed: date |
     With `applied` (the date of the arbitration application) months barred by the one-year limitation
     (调解仲裁法第二十七条第一款) are excluded: `limitation_practice="whole"` counts the year from the day after the
     last double-wage day (the claim stands or falls as one); `"per_month"` counts it for each month from the day
-    after that month, as some offices do. Without `applied` the months are returned and limitation is left to
+    after that month, as some offices do. The verdicts come from `arbitration.law.limitation` (weekends rolled over,
+    `interruptions` restart the year per 第二款). Without `applied` the months are returned and limitation is left to
     `arbitration.law.limitation`."""
     if limitation_practice not in LIMITATION_PRACTICES:
         raise ValueError(f"limitation_practice 只能是 {LIMITATION_PRACTICES}：{limitation_practice!r}")
@@ -88,28 +89,39 @@ def double_wage(hire: date, monthly_wage: Decimal | int | str, *, signed: date |
     for i, (a, b, f) in enumerate(segments, start=1):
         steps.append(f"第{i}个月 {a.isoformat()}至{b.isoformat()}：{yuan(wage)}元×{months_expr([(a, b, f)])}")
     if applied is not None:
-        articles.append(cite("劳动争议调解仲裁法", 27, 1))
+        # law-data's verdict: one year from the day after, interruptions, weekends rolled over
+        from arbitration.law.limitation import limitation
+
+        def verdict(last_day: date):
+            v = limitation("double_wage", None, applied, known_date=last_day, interruptions=interruptions)
+            for c in v.articles:
+                if c not in articles:
+                    articles.append(c)
+            for n in v.notes:
+                if n not in notes:
+                    notes.append(n)
+            return v
+
         if limitation_practice == "whole":
-            deadline = add_years(stop, 1)
-            steps.append(f"仲裁时效（整体计算）：自二倍工资截止日次日起一年，至{deadline.isoformat()}届满；申请日{applied.isoformat()}")
-            if applied > deadline:
-                steps.append("申请时已超过一年仲裁时效，全部月份不予计算")
+            v = verdict(stop)
+            steps.append(f"仲裁时效（整体计算，自二倍工资截止日次日起算）：{v.reason}")
+            if v.barred:
+                steps.append("全部月份均超过仲裁时效，不予计算")
                 segments = []
-            else:
-                steps.append("未超过仲裁时效，全部月份计算在内")
         else:
             kept = []
             for i, (a, b, f) in enumerate(segments, start=1):
-                deadline = add_years(b, 1)
-                if applied > deadline:
-                    steps.append(f"第{i}个月（{a.isoformat()}至{b.isoformat()}）的仲裁时效至{deadline.isoformat()}届满，申请日{applied.isoformat()}已超过，不予计算")
+                v = verdict(b)
+                if v.barred:
+                    steps.append(f"第{i}个月（{a.isoformat()}至{b.isoformat()}）的仲裁时效至{v.deadline.isoformat() if v.deadline else ''}"
+                                 f"届满，申请日{applied.isoformat()}已超过，不予计算")
                 else:
                     kept.append((a, b, f))
-            steps.append(f"仲裁时效（逐月计算）：未超过时效的为{describe_months(kept) if kept else '0个月'}")
+            steps.append(f"仲裁时效（逐月计算，各月自该月末次日起算）：未超过时效的为{describe_months(kept) if kept else '0个月'}")
             segments = kept
         notes.append("仲裁时效的计算方法（整体或逐月）依本机构实践选择，本次为" + ("整体计算" if limitation_practice == "whole" else "逐月计算"))
     else:
-        notes.append("未给出申请仲裁日期，未审查仲裁时效（调解仲裁法第二十七条），请另行判断")
+        notes.append("未给出申请仲裁日期，未审查仲裁时效（调解仲裁法第二十七条），请另行判断（arbitration.law.limitation）")
     months = month_count(segments)
     amount = wage * months
     steps.append(f"二倍工资差额={yuan(wage)}元×{months_expr(segments)}个月={yuan(amount)}元")
