@@ -179,17 +179,25 @@ def format_citation(c: Citation, *, check: bool = True) -> str:
 
 
 def format_citations(cs: list[Citation]) -> str:
-    """Several citations, grouping articles of one law: 「《…劳动合同法》第四十六条、第四十七条」."""
+    """Several citations, grouping articles of one law and clauses of one article: 「《…劳动合同法》第四十六条、
+    第四十七条第一款、第三款」."""
     parts: list[str] = []
+    last: Citation | None = None
     last_law: str | None = None
     for c in cs:
         text = format_citation(c)
         law = statutes().law_id(c.law)
-        if law == last_law:
+        if law == last_law and last is not None and c.article == last.article and c.clause and last.clause:
+            # 「第二十七条第一款、第四款」, 「第三十八条第一款第二项、第三项」
+            rest = text.split("》", 1)[1].split("条", 1)[1]
+            if c.clause == last.clause and c.item and last.item:
+                rest = rest.split("款", 1)[1]
+            parts.append("、" + rest)
+        elif law == last_law:
             parts.append("、" + text.split("》", 1)[1])
         else:
             parts.append(("，" if parts else "") + text)
-        last_law = law
+        last_law, last = law, c
     return "".join(parts)
 
 

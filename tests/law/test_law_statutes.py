@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from arbitration.errors import CitationError
-from arbitration.law import find_citations, format_citation, format_citations, statutes, to_chinese
+from arbitration.law import (
+    find_citations,
+    format_citation,
+    format_citations,
+    statutes,
+    to_chinese,
+)
 from arbitration.model import Citation
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
@@ -215,3 +221,18 @@ def test_find_citations_in_official_cases():
         for name, n in written:
             if data.law_id(name):
                 assert any(c.law == data.law_id(name) and to_chinese(c.article) == n for c in found)
+
+
+def test_format_citations_groups_clauses_and_items():
+    c = Citation
+    assert format_citations([c(law="调解仲裁法", article=27, clause=1), c(law="调解仲裁法", article=27, clause=4)]) == (
+        "《中华人民共和国劳动争议调解仲裁法》第二十七条第一款、第四款"
+    )
+    assert format_citations([c(law="劳动合同法", article=38, clause=1, item=2),
+                             c(law="劳动合同法", article=38, clause=1, item=3),
+                             c(law="劳动合同法", article=46)]) == (
+        "《中华人民共和国劳动合同法》第三十八条第一款第二项、第三项、第四十六条"
+    )
+    # and what it writes is read back
+    text = format_citations([c(law="劳动合同法", article=47, clause=1), c(law="劳动合同法", article=47, clause=3)])
+    assert [str(x) for x in find_citations(text)] == ["劳动合同法第47条第1款", "劳动合同法第47条第3款"]
