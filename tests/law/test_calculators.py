@@ -119,6 +119,19 @@ class TestSeverance:
         none = calc.severance(date(2005, 7, 1), date(2012, 3, 31), 6000, average_wage=5000, pre2008="none")
         assert none.amount == D(27000)
 
+    def test_pre2008_twelve_month_limit_of_the_old_rules(self):
+        # 1990-03-01..2007-12-31 = 17 years 10 months → old rule 18 months, at most 12 for 协商解除/不能胜任;
+        # 2008-01-01..2010-12-31 = 3 years → 3; (12 + 3) × 5000 = 75000; without the limit (18 + 3) × 5000 = 105000
+        capped = calc.severance(date(1990, 3, 1), date(2010, 12, 31), 5000, average_wage=4000, pre2008="old_rule_12")
+        assert capped.amount == D(75000)
+        assert calc.severance(date(1990, 3, 1), date(2010, 12, 31), 5000, average_wage=4000).amount == D(105000)
+
+    def test_cap_with_pre2008_part(self):
+        # 30000 > 3 × 8000: before 2008 (2006-01-01..2007-12-31 = 2 years → 2 months) at the actual wage,
+        # 2008-01-01..2023-12-31 = 16 years → 12 at 24000: 2 × 30000 + 12 × 24000 = 60000 + 288000 = 348000
+        r = calc.severance(date(2006, 1, 1), date(2023, 12, 31), 30000, average_wage=8000)
+        assert r.amount == D(348000)
+
     def test_wage_below_minimum(self, fixed_city):
         # 12-month average 1800 < 测试市 minimum 2200 (from 2023-07-01) → 2200; 2022-09-01..2023-08-31 = 1 year → 2200
         r = resolves(calc.severance(date(2022, 9, 1), date(2023, 8, 31), 1800, city=fixed_city))
@@ -271,9 +284,27 @@ class TestAnnualLeave:
 
 
 def test_notice_pay():
+    # one month at the previous month's wage (实施条例第二十条): 7500 → 7500; 6123.456 → 6123.46; "8,200元" → 8200
     r = resolves(calc.notice_pay(7500))
     assert r.amount == D(7500)
     assert cited(r, "劳动合同法", 40) and cited(r, "劳动合同法实施条例", 20)
+    assert calc.notice_pay(D("6123.456")).amount == D("6123.46")
+    assert calc.notice_pay("8,200元").amount == D(8200)
+
+
+def test_minimum_wage_shipped_qingdao_figures():
+    """The shipped data: whatever Qingdao's minimum wage in force on 2021-09-01 and 2021-10-01 is, the gap is the
+    figure minus 1800 for each month (hand rule; the figures come from corpus/law/regions.toml)."""
+    from arbitration.law import regions
+
+    try:
+        sept = regions.minimum_wage("青岛市", date(2021, 9, 1)).monthly
+        octo = regions.minimum_wage("青岛市", date(2021, 10, 1)).monthly
+    except MissingParameter as e:
+        pytest.skip(f"shipped regions data has no Qingdao minimum wage for 2021: {e}")
+    r = resolves(calc.minimum_wage("山东省青岛市", {"2021-09": 1800, "2021-10": 1800}))
+    assert r.amount == max(sept - 1800, 0) + max(octo - 1800, 0)
+    assert any("青岛" in n for n in r.notes)  # the source is named
 
 
 def test_minimum_wage_gap(fixed_city):
@@ -311,11 +342,19 @@ class TestNonCompete:
         # agreed amount: 2500 × 12 = 30000
         assert calc.non_compete(6000, 12, leave=date(2023, 4, 30), agreed_monthly=2500).amount == D(30000)
 
+    def test_released_by_employer(self, fixed_city):
+        # 4 months observed from 2023-05-01 at 2000, 2000, 2200, 2200 = 8400; released → 3 × 2200 = 6600 more = 15000
+        r = resolves(calc.non_compete(6000, 4, leave=date(2023, 4, 30), city=fixed_city, released=True))
+        assert r.amount == D(15000)
+        assert cited(r, "劳动争议解释（一）", 39)
+
 
 def test_additional_compensation():
     # 12345.67 × 50 % = 6172.835 → 6172.84 (half up); × 100 % = 12345.67
     assert resolves(calc.additional_compensation(D("12345.67"), D("0.5"))).amount == D("6172.84")
     assert calc.additional_compensation(D("12345.67"), 1).amount == D("12345.67")
+    # 8000 × 75 % = 6000
+    assert calc.additional_compensation(8000, D("0.75")).amount == D(6000)
     with pytest.raises(CalculationError, match="50%"):
         calc.additional_compensation(1000, D("0.4"))
 

@@ -24,7 +24,7 @@ from arbitration.model import CalcResult
 LCL_START = date(2008, 1, 1)  # 劳动合同法施行之日 (第九十八条)
 CAP_MULTIPLE = Decimal(3)  # 第四十七条第二款: 三倍
 CAP_YEARS = Decimal(12)  # 第四十七条第二款: 最高不超过十二年
-PRE2008_RULES = ("old_rule", "none")
+PRE2008_RULES = ("old_rule", "old_rule_12", "none")
 
 
 def service_months(start: date, end: date) -> tuple[Decimal, str]:
@@ -86,6 +86,8 @@ def _floor(wage: Decimal, leave: date, city: str | None, minimum: Decimal | int 
             notes.append(f"未能核对月工资是否低于当地最低工资标准：{e}")
             return wage
         low, source = fig.monthly, f"{fig.city}月最低工资标准（{fig.source}）"
+        if fig.note and wage < low:
+            notes.append(fig.note)
     else:
         return wage
     if wage < low:
@@ -103,7 +105,8 @@ def severance(hire: date, leave: date, monthly_wage: Decimal | int | str, *, cit
 
     Service before 2008-01-01 follows 第九十七条第三款: from 2008 on by this law; before, by the rules then in force
     (劳部发〔1994〕481号: each year one month, under a year counts as a year) — `pre2008="old_rule"` — or nothing when
-    those rules gave no compensation for this ground (e.g. expiry of the contract) — `pre2008="none"`.
+    those rules gave no compensation for this ground (e.g. expiry of the contract) — `pre2008="none"` — or at most
+    twelve months where those rules capped it (协商解除 第五条, 不能胜任 第七条) — `pre2008="old_rule_12"`.
     """
     if pre2008 not in PRE2008_RULES:
         raise ValueError(f"pre2008 只能是 {PRE2008_RULES}：{pre2008!r}")
@@ -128,12 +131,15 @@ def severance(hire: date, leave: date, monthly_wage: Decimal | int | str, *, cit
         articles.append(cite("劳动合同法", 97, 3))
         pre_end = LCL_START - timedelta(days=1)
         s = span(hire, pre_end)
-        if pre2008 == "old_rule":
+        if pre2008 in ("old_rule", "old_rule_12"):
             pre_months = Decimal(s.years + (1 if (s.rest_months or s.days) else 0))
             steps.append(
                 f"2008年1月1日前的工作年限{hire.isoformat()}至{pre_end.isoformat()}共{s.describe()}，"
                 f"按当时规定每满一年支付一个月工资、不满一年按一年计算，计{num(pre_months)}个月"
             )
+            if pre2008 == "old_rule_12" and pre_months > 12:
+                pre_months = Decimal(12)
+                steps.append("按当时规定本情形最多不超过十二个月，2008年1月1日前部分计12个月")
             notes.append("2008年1月1日前的年限依劳动合同法第九十七条第三款按当时有关规定（原劳动部《违反和解除劳动合同的经济补偿办法》）计算")
         else:
             steps.append(f"2008年1月1日前的工作年限{s.describe()}：按当时有关规定本情形不支付经济补偿，计0个月")

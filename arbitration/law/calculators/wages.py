@@ -311,6 +311,7 @@ def annual_leave(monthly_wage: Decimal | int | str, year: int, *, work_start: da
     daily = wage / PAY_DAYS
     amount = daily * days * 2
     steps.append(f"日工资={yuan(wage)}元÷21.75={daily:.4f}元；未休年休假工资={daily:.4f}元×{num(days)}天×200%={amount:.4f}元")
+    notes.append("是否存在不享受当年年休假的情形（条例第四条：寒暑假、事假累计20天以上、病假累计2至4个月以上等）须另行审查")
     notes.append("实施办法第十条的300%中含正常工作期间已支付的100%，故另付200%；月工资为支付前12个月剔除加班工资后的月平均工资（第十一条第二款）")
     inputs["days"] = num(days)
     return result("annual_leave", amount, formula, steps, articles, inputs, notes)
@@ -375,6 +376,7 @@ def minimum_wage(city: str | None, wages: Mapping[date | str, Decimal | int | st
         excl = {m: flat for m, _ in months}
     steps: list[str] = []
     sources: set[str] = set()
+    cautions: set[str] = set()
     total = Decimal(0)
     for m, paid in months:
         if std_override is not None:
@@ -383,6 +385,8 @@ def minimum_wage(city: str | None, wages: Mapping[date | str, Decimal | int | st
             fig = _regions.minimum_wage(city or "", m)  # MissingParameter names the city, year and file
             std = fig.monthly
             sources.add(f"{fig.city}{fig.effective.isoformat() if fig.effective else ''}起{yuan(fig.monthly)}元（{fig.source}）")
+            if fig.note:
+                cautions.add(f"{fig.city}{fig.effective.isoformat() if fig.effective else ''}起的标准：{fig.note}")
         out = excl.get(m, Decimal(0))
         if out > paid:
             raise CalculationError(f"{m.strftime('%Y-%m')}应剔除项目{yuan(out)}元超过实发工资{yuan(paid)}元")
@@ -397,6 +401,7 @@ def minimum_wage(city: str | None, wages: Mapping[date | str, Decimal | int | st
             steps.append(f"{label}：最低工资{yuan(std)}元−实发{yuan(paid)}元={yuan(std - counted)}元" + ("" if gap else "，不低于最低工资，差额计0元"))
     steps.append(f"最低工资差额合计{yuan(total)}元")
     notes = ["最低工资标准适用于提供了正常劳动的月份；缺勤、停工等情形请先核实"] + [f"最低工资标准：{s}" for s in sorted(sources)]
+    notes += sorted(cautions)
     if std_override is not None:
         notes.append(f"最低工资标准由使用者提供：{yuan(std_override)}元")
     return result(
@@ -418,11 +423,14 @@ NON_COMPETE_MAX_MONTHS = 24  # 劳动合同法第二十四条第二款: 不得�
 
 def non_compete(average_wage: Decimal | int | str, months: Decimal | int | str, *, leave: date,
                 city: str | None = None, minimum: Decimal | int | str | None = None,
-                agreed_monthly: Decimal | int | str | None = None, paid: Decimal | int | str = 0) -> CalcResult:
+                agreed_monthly: Decimal | int | str | None = None, paid: Decimal | int | str = 0,
+                released: bool = False) -> CalcResult:
     """竞业限制经济补偿: with no agreed amount, 30 % of the average monthly wage of the 12 months before
     termination, and not less than the minimum wage where the contract was performed, per month of restriction
     actually observed (解释（一）第三十六条), counted from the day after `leave`. With an agreed monthly amount
-    (`agreed_monthly`, 第二十三条第二款) that amount is used. At most 24 months (第二十四条第二款)."""
+    (`agreed_monthly`, 第二十三条第二款) that amount is used. At most 24 months (第二十四条第二款). When the
+    employer released the worker during the period (`released=True`), three more months at the last month's
+    standard are added (解释（一）第三十九条第二款)."""
     avg = positive("离职前十二个月平均工资", money(average_wage))
     n = whole(months, "竞业限制履行月数")
     already = positive("已支付经济补偿", money(paid))
@@ -432,32 +440,49 @@ def non_compete(average_wage: Decimal | int | str, months: Decimal | int | str, 
     steps: list[str] = []
     notes = [UNROUNDED, "应以劳动者实际履行竞业限制义务为前提"]
     start = leave + timedelta(days=1)
-    total = Decimal(0)
-    if agreed_monthly is not None:
-        agreed = positive("约定的月经济补偿", money(agreed_monthly))
-        total = agreed * n
-        steps.append(f"按约定每月{yuan(agreed)}元×{num(n)}个月={yuan(total)}元")
-    else:
+    agreed = positive("约定的月经济补偿", money(agreed_monthly)) if agreed_monthly is not None else None
+    thirty = avg * NON_COMPETE_RATE
+    if agreed is None:
         articles += [cite("劳动争议解释（一）", 36, 1), cite("劳动争议解释（一）", 36, 2)]
-        thirty = avg * NON_COMPETE_RATE
-        steps.append(f"月平均工资{yuan(avg)}元×30%={thirty:.4f}元")
+        steps.append(f"未约定经济补偿：月平均工资{yuan(avg)}元×30%={thirty:.4f}元")
         if minimum is None and city is None:
             raise MissingParameter("缺少劳动合同履行地（city）或当地月最低工资标准（minimum），无法核对竞业限制经济补偿的下限")
-        full = int(n)
-        frac = n - full
-        spans = [(add_months(start, i), Decimal(1)) for i in range(full)]
-        if frac:
-            spans.append((add_months(start, full), frac))
-        for i, (on, f) in enumerate(spans, start=1):
-            if minimum is not None:
-                floor_ = positive("月最低工资标准", money(minimum))
-            else:
-                floor_ = _regions.minimum_wage(city or "", on).monthly
-            monthly = max(thirty, floor_)
-            total += monthly * f
-            why = "低于当地最低工资标准，按最低工资" if floor_ > thirty else "不低于当地最低工资标准"
-            steps.append(f"第{i}个月（自{on.isoformat()}）：最低工资{yuan(floor_)}元，30%标准{why}，计{monthly:.4f}元×{num(f)}")
-        steps.append(f"合计{total:.4f}元")
+
+    def standard(on: date) -> tuple[Decimal, str]:
+        """The monthly compensation for the month starting `on`, and why."""
+        if agreed is not None:
+            return agreed, f"按约定{yuan(agreed)}元"
+        if minimum is not None:
+            low = positive("月最低工资标准", money(minimum))
+        else:
+            fig = _regions.minimum_wage(city or "", on)  # MissingParameter names the city, year and file
+            low = fig.monthly
+            for line in (f"最低工资标准：{fig.city}{fig.effective}起{yuan(fig.monthly)}元（{fig.source}）", fig.note):
+                if line and line not in notes:
+                    notes.append(line)
+        if low > thirty:
+            return low, f"30%标准低于当地最低工资标准{yuan(low)}元，按最低工资{yuan(low)}元"
+        return thirty, f"30%标准不低于当地最低工资标准{yuan(low)}元，计{thirty:.4f}元"
+
+    full = int(n)
+    frac = n - full
+    spans = [(add_months(start, i), Decimal(1)) for i in range(full)]
+    if frac:
+        spans.append((add_months(start, full), frac))
+    total = Decimal(0)
+    monthly = Decimal(0)
+    for i, (on, f) in enumerate(spans, start=1):
+        monthly, why = standard(on)
+        total += monthly * f
+        steps.append(f"第{i}个月（自{on.isoformat()}）：{why}×{num(f)}")
+    steps.append(f"履行竞业限制{num(n)}个月，合计{total:.4f}元")
+    if released:
+        if not spans:
+            monthly, why = standard(start)
+        extra = monthly * 3
+        total += extra
+        articles.append(cite("劳动争议解释（一）", 39, 2))
+        steps.append(f"用人单位在竞业限制期限内解除竞业限制协议，额外支付三个月：{monthly:.4f}元×3={extra:.4f}元")
     amount = total
     if already:
         amount = total - already
@@ -472,7 +497,7 @@ def non_compete(average_wage: Decimal | int | str, months: Decimal | int | str, 
         steps,
         articles,
         {"average_wage": avg, "months": n, "leave": leave, "city": city, "minimum": minimum,
-         "agreed_monthly": agreed_monthly, "paid": already},
+         "agreed_monthly": agreed, "paid": already, "released": released or None},
         notes,
     )
 
