@@ -12,6 +12,14 @@
 from __future__ import annotations
 
 from arbitration.law import calculators, regions
+from arbitration.law.finality import (
+    CaseFinality,
+    FinalityResult,
+    case_finality,
+    finality,
+    notice,
+)
+from arbitration.law.limitation import LimitationResult, limitation
 from arbitration.law.numerals import from_chinese, to_chinese
 from arbitration.law.statutes import (
     Article,
@@ -23,10 +31,14 @@ from arbitration.law.statutes import (
     format_citations,
     statutes,
 )
-from arbitration.law.taxonomy import ClaimType, Element, Taxonomy, TaxonomyError, load_taxonomy, taxonomy
-
-from arbitration.law.finality import CaseFinality, FinalityResult, case_finality, finality, notice
-from arbitration.law.limitation import LimitationResult, limitation
+from arbitration.law.taxonomy import (
+    ClaimType,
+    Element,
+    Taxonomy,
+    TaxonomyError,
+    load_taxonomy,
+    taxonomy,
+)
 
 __all__ = [
     "Article",
