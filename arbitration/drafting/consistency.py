@@ -3,6 +3,8 @@ granted/requested ratio, the amount per month of service — and flag a deviatio
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -139,6 +141,43 @@ def compare(decision: ClaimDecision, matches: list[Any], tenure_months: float | 
     return report
 
 
+class _QueryMemo:
+    """The archive's embedder with query embeddings remembered: every claim of a case searches with the
+    same case texts, so one draft embeds each text once instead of once per claim."""
+
+    def __init__(self, embedder: Any) -> None:
+        self._embedder, self._seen = embedder, {}
+
+    def embed_query(self, text: str) -> Any:
+        if text not in self._seen:
+            self._seen[text] = self._embedder.embed_query(text)
+        return self._seen[text]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._embedder, name)
+
+
+@contextmanager
+def _remembered_queries(archive: Any) -> Iterator[None]:
+    embedder = getattr(archive, "embedder", None)
+    if embedder is None or isinstance(embedder, _QueryMemo):
+        yield
+        return
+    archive.embedder = _QueryMemo(embedder)
+    try:
+        yield
+    finally:
+        archive.embedder = embedder
+
+
+def similar_matches(archive: Any, case: Case, claim_types: list[str], k: int = 10) -> dict[str, list[Any]]:
+    """The similar awards for each claim type of the case (one archive search per type)."""
+    if archive is None:
+        return {}
+    with _remembered_queries(archive):
+        return {t: archive.search(case, claim=t, k=k) for t in dict.fromkeys(claim_types)}
+
+
 def consistency_report(award: Award, archive: Any, case: Case | None = None, k: int = 10,
                        matches: dict[str, list[Any]] | None = None) -> list[ClaimConsistency]:
     """One comparison per decision; similar awards are searched per claim (by the case when given, else by
@@ -147,12 +186,14 @@ def consistency_report(award: Award, archive: Any, case: Case | None = None, k: 
 
     tax = taxonomy()
     out = []
+    if matches is None and archive is not None and case is not None:
+        matches = similar_matches(archive, case, [d.claim.type for d in award.decisions], k)
     for d in award.decisions:
         ctype = d.claim.type
         if matches is not None:
             found = matches.get(ctype, [])
         elif archive is not None:
-            found = archive.search(case if case is not None else d.claim.text, claim=ctype, k=k)
+            found = archive.search(d.claim.text, claim=ctype, k=k)
         else:
             found = []
         name = tax.name(ctype) if ctype in tax else ctype

@@ -9,7 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from arbitration.drafting.compose import Composer, compose, get_composer
-from arbitration.drafting.consistency import consistency_report, report_paragraphs
+from arbitration.drafting.consistency import (
+    consistency_report,
+    report_paragraphs,
+    similar_matches,
+)
 from arbitration.drafting.decide import decide_claim, ruling_items
 from arbitration.drafting.sections import build_sections, facts_found
 from arbitration.drafting.text import cite_list
@@ -30,15 +34,13 @@ def _record(record: Any) -> list[Any] | None:
     return list(record)
 
 
-def similar_same_outcome(archive: Any, case: Case, decision: ClaimDecision, k: int = 10) -> list[str]:
+def similar_same_outcome(archive: Any, matches: list[Any], decision: ClaimDecision) -> list[str]:
     """Case numbers of similar awards that decided this claim type the same way (supported vs not)."""
-    if archive is None:
+    if archive is None or decision.outcome == Outcome.UNKNOWN:
         return []
     supported = decision.outcome in (Outcome.GRANTED, Outcome.PARTLY)
-    if decision.outcome == Outcome.UNKNOWN:
-        return []
     out: list[str] = []
-    for m in archive.search(case, claim=decision.claim.type, k=k):
+    for m in matches:
         for pc in m.matched_claims:
             if pc.type != decision.claim.type or pc.outcome in (Outcome.UNKNOWN,):
                 continue
@@ -87,10 +89,11 @@ def draft_award(case: Case, archive: Any | None = None, record: Any | None = Non
     if archive is None:
         warnings.append(Warning_(kind="no_archive", message="未连接类案库：草稿未引用类案，也未做类案同裁检查。"))
     decisions: list[ClaimDecision] = []
+    similar = similar_matches(archive, case, [c.type for c in case.claims])
     for number, claim in enumerate(case.claims, 1):
         decision, inputs, claim_warnings = decide_claim(case, claim, number, segments)
         warnings += claim_warnings
-        inputs.precedents = similar_same_outcome(archive, case, decision)
+        inputs.precedents = similar_same_outcome(archive, similar.get(claim.type, []), decision)
         decision.precedents = list(inputs.precedents)
         decision.reasoning, compose_warnings = compose(inputs, composer)
         warnings += compose_warnings
@@ -111,7 +114,7 @@ def draft_award(case: Case, archive: Any | None = None, record: Any | None = Non
     award.sections["ruling_intro"] = ruling_intro(award)
     verify_citations(award, archive)
     if archive is not None and consistency:
-        reports = consistency_report(award, archive, case)
+        reports = consistency_report(award, archive, case, matches=similar)
         award.sections["consistency"] = report_paragraphs(reports)
         award.warnings += [w for r in reports for w in r.warnings]
     return award

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from arbitration.drafting import draft_award
 from arbitration.law import calculators, find_citations, statutes
 from arbitration.model import Outcome
@@ -79,6 +81,7 @@ def test_disputed_fact_is_not_decided_for_the_tribunal(case):
     assert ut.amount == Decimal("60000")
 
 
+@pytest.mark.slow  # reads the sample case with the real ingest/extract models
 def test_sample_case_drafts_every_claim(sample_case):
     award = draft_award(sample_case)
     assert len(award.decisions) == len(sample_case.claims) >= 3
