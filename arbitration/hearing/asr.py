@@ -94,13 +94,20 @@ class FasterWhisperASR:
         return drop_loops(words)
 
 
-def drop_loops(words: list[Word], max_run: int = 4) -> list[Word]:
-    """Cut a hallucinated loop (the same word more than `max_run` times in a row) and all after it."""
-    run = 1
-    for i in range(1, len(words)):
-        run = run + 1 if words[i].text == words[i - 1].text else 1
-        if run > max_run:
-            return words[: i - run + 2]
+def drop_loops(words: list[Word], max_run: int = 4, max_period: int = 4) -> list[Word]:
+    """Cut a hallucinated loop and everything after it, keeping one copy: the same word, or the same group of up
+    to `max_period` words (「3-2-3-2-…」), more than `max_run` times in a row."""
+    texts = [w.text for w in words]
+    for i in range(len(texts)):
+        for p in range(1, max_period + 1):
+            unit = texts[i : i + p]
+            if len(unit) < p:
+                break
+            reps = 1
+            while texts[i + reps * p : i + (reps + 1) * p] == unit:
+                reps += 1
+            if reps > max_run:
+                return words[: i + p]
     return words
 
 

@@ -82,3 +82,15 @@ def test_prompt_is_the_committed_tail():
     p.update(hyp, 0.0)
     assert p.prompt() == "劳动合同"
     assert p.prompt(max_chars=2) == "合同"
+
+
+def test_hallucinated_loops_are_cut_keeping_one_copy():
+    from arbitration.hearing.asr import drop_loops
+
+    def ws(s):
+        return [Word(i * 0.1, i * 0.1 + 0.1, t) for i, t in enumerate(s.split())]
+
+    assert text(drop_loops(ws("我 要求 支付 " + "3 - 2 - " * 8))) == "我要求支付3-2-"
+    assert text(drop_loops(ws("好 " * 9))) == "好"
+    assert text(drop_loops(ws("是 是 是 团圆 是 温暖"))) == "是是是团圆是温暖"  # said, not a loop
+    assert text(drop_loops(ws("哈哈 哈哈 哈哈 哈哈"))) == "哈哈哈哈哈哈哈哈"
