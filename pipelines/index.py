@@ -15,6 +15,7 @@ from arbitration.fileio import sha256_file
 from pipelines.batch import BatchOptions, BatchResult, Task, run_batch
 
 AWARD_SUFFIXES = {".txt", ".md", ".docx", ".pdf", ".doc", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+BUNDLE_SUFFIX = ".jsonl.gz"  # a bundle of awards as JSON lines {"file", "text"} (the generated corpus)
 CHUNK = 64  # precedents embedded and committed together
 
 
@@ -23,13 +24,19 @@ class ParseJob:
     path: str  # absolute path of the award file
     rel: str  # path relative to the awards folder, stored as source_file
     embedder: str | None = None  # embed in the worker with this embedder (None: the main process embeds)
+    text: str | None = None  # the award's text when it comes from a bundle, not a file of its own
 
 
 def parse_worker(job: ParseJob) -> dict:
     """Top-level (picklable) worker: parse one award; optionally embed its units in this process."""
     from arbitration.retrieval.parser import parse_award
 
-    p = parse_award(Path(job.path))
+    if job.text is not None:
+        from arbitration.retrieval.parser import parse_text
+
+        p = parse_text(job.text, job.rel)
+    else:
+        p = parse_award(Path(job.path))
     p.source_file = job.rel
     out = {"precedent": p.model_dump_json()}
     if job.embedder:
@@ -43,8 +50,45 @@ def parse_worker(job: ParseJob) -> dict:
 
 def award_files(awards_dir: Path) -> list[Path]:
     return sorted(
-        p for p in awards_dir.rglob("*") if p.is_file() and p.suffix.lower() in AWARD_SUFFIXES and not p.name.startswith(".")
+        p for p in awards_dir.rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+        and (p.suffix.lower() in AWARD_SUFFIXES or p.name.endswith(BUNDLE_SUFFIX))
     )
+
+
+def bundle_records(path: Path) -> list[tuple[str, str]]:
+    """(file name, text) of each award in a .jsonl.gz bundle; lines without "text" (metadata) are skipped."""
+    import gzip
+    import json
+
+    from arbitration.errors import IngestError
+
+    out = []
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                rec = json.loads(line)
+                if "text" in rec:
+                    out.append((str(rec.get("file") or f"{n:05d}.txt"), rec["text"]))
+    except (OSError, EOFError, ValueError) as e:
+        raise IngestError(str(path), f"无法读取裁决书合集：{e}", "corrupt") from e
+    return out
+
+
+def award_tasks(awards_dir: Path, embedder: str | None = None) -> list[Task]:
+    """One task per award file, and one per award inside each bundle; fingerprint = sha256 of the content."""
+    import hashlib
+
+    tasks = []
+    for f in award_files(awards_dir):
+        rel = str(f.relative_to(awards_dir))
+        if f.name.endswith(BUNDLE_SUFFIX):
+            for name, text in bundle_records(f):
+                sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+                tasks.append(Task(f"{rel}/{name}", sha, ParseJob(str(f), f"{rel}/{name}", embedder, text)))
+        else:
+            tasks.append(Task(rel, sha256_file(f), ParseJob(str(f), rel, embedder)))
+    return tasks
 
 
 def index_awards(
@@ -67,13 +111,11 @@ def index_awards(
     if options.force:
         known = set()
     tasks, skipped = [], []
-    for f in award_files(awards_dir):
-        rel = str(f.relative_to(awards_dir))
-        sha = sha256_file(f)
-        if sha in known:
-            skipped.append(rel)
-            continue
-        tasks.append(Task(rel, sha, ParseJob(str(f), rel, archive.embedder.name if embed_in_workers else None)))
+    for t in award_tasks(awards_dir, archive.embedder.name if embed_in_workers else None):
+        if t.fingerprint in known:
+            skipped.append(t.key)
+        else:
+            tasks.append(t)
     batch_dir = archive.index_dir / "batch"
     result = run_batch("解析裁决书", tasks, parse_worker, batch_dir, options.__class__(**{**options.__dict__, "force": True}), console)
     result.skipped.extend(skipped)

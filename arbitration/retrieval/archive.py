@@ -63,6 +63,7 @@ class Archive:
     def __init__(self, index_dir: Path, store: Store, embedder: Embedder, dense: VectorIndex) -> None:
         self.index_dir, self.store, self.embedder, self.dense = index_dir, store, embedder, dense
         self._bm25: BM25Index | None = None
+        self.vector_cache = None  # a VectorCache of precomputed unit vectors (the bundled corpus), or None
 
     # ------------------------------------------------------------ open / create
     @classmethod
@@ -141,7 +142,11 @@ class Archive:
         if vectors is not None:
             vectors = np.vstack(vectors)
         else:
-            vectors = self.embedder.embed_passages([u.text for units in all_units for u in units])
+            texts = [u.text for units in all_units for u in units]
+            if self.vector_cache is not None:
+                vectors, _ = self.vector_cache.embed(texts, self.embedder)
+            else:
+                vectors = self.embedder.embed_passages(texts)
         pos = 0
         for p, units in zip(precedents, all_units, strict=True):
             vecs = vectors[pos : pos + len(units)]
@@ -280,21 +285,59 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def default_archive(embedder: str | None = None, progress: bool = True) -> Archive:
-    """The bundled award archive (corpus/awards), indexed once into the cache (resumable) and opened."""
+def default_archive(embedder: str | None = None, progress: bool = True, cache_dir: Path | None = None,
+                    awards_dir: Path | None = None) -> Archive:
+    """The bundled synthetic award archive (corpus/awards), indexed once into the cache and opened.
+
+    Built in `<cache>/archive/default-<embedder>-<bundle hash>.partial` (resumable: each chunk of awards is
+    committed, a rerun skips what is in) and renamed to its final name when complete, so a half-built index
+    is never opened as the default. A new bundle (regenerated corpus) gets a new directory."""
+    import shutil
+
     from arbitration.config import CORPUS_DIR, settings
+    from arbitration.fileio import sha256_file
+    from arbitration.retrieval.vectorcache import VectorCache
 
     name = embedder or settings().embedder
-    index_dir = settings().cache_dir / "archive" / name
-    awards_dir = CORPUS_DIR / "awards"
-    archive = Archive.create(index_dir, name)
-    if archive.meta().get("complete") == "1":
-        return archive
+    awards_dir = Path(awards_dir or CORPUS_DIR / "awards")
+    bundles = sorted(awards_dir.glob("*.jsonl.gz"))
+    if not bundles:
+        raise MissingData(
+            f"内置裁决书库不存在：{awards_dir} 中没有 *.jsonl.gz；"
+            "请运行：python -m arbitration.retrieval.generator --n 2000 --seed 7"
+        )
+    digest = sha256_file(bundles[0])[:12] if len(bundles) == 1 else _combined_hash(bundles)
+    root = (cache_dir or settings().cache_dir) / "archive"
+    final = root / f"default-{name}-{digest}"
+    if (final / DB_FILE).exists():
+        return Archive.open(final, name)
+    partial = final.with_name(final.name + ".partial")
+    archive = Archive.create(partial, name)
+    cache_file = awards_dir / f"vectors-{name}.npz"
+    if cache_file.exists():
+        archive.vector_cache = VectorCache.load(cache_file)
     from pipelines.index import index_awards
 
-    index_awards(awards_dir, archive, progress=progress)
-    archive.store.set_meta(complete="1", built_at=_now())
-    return archive
+    started = time.perf_counter()
+    result = index_awards(awards_dir, archive, progress=progress)
+    if result.failed:
+        log.warning("内置裁决书库有 %d 份未能解析：%s", len(result.failed), result.failed[:3])
+    archive.store.set_meta(complete="1", built_at=_now(), corpus_sha=digest,
+                           build_seconds=f"{time.perf_counter() - started:.1f}")
+    archive.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    archive.close()
+    shutil.rmtree(partial / "batch", ignore_errors=True)
+    shutil.rmtree(final, ignore_errors=True)
+    partial.rename(final)  # atomic on one filesystem
+    return Archive.open(final, name)
+
+
+def _combined_hash(paths: list[Path]) -> str:
+    import hashlib
+
+    from arbitration.fileio import sha256_file
+
+    return hashlib.sha256("".join(sha256_file(p) for p in paths).encode()).hexdigest()[:12]
 
 
 def timed(fn, *args, **kw):  # small helper for benchmarks

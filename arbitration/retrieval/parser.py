@@ -4,6 +4,7 @@ articles, reasoning per claim and the ruling items."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -31,13 +32,15 @@ ITEM_SPLIT_RE = re.compile(r"(?:^|(?<=[。；;\s]))\s*(?:\d{1,2}\s*[、.．]|[�
 CLAIMS_HEAD = re.compile(
     r"(?:申请人(?:的)?(?:仲裁)?请求|仲裁请求|诉讼请求|提出(?:如下)?(?:仲裁|诉讼)?请求|请求裁决|原告诉讼请求)[为如下]*[：:]"
 )
-FACTS_HEAD = re.compile(r"(?:经审理查明|本委查明|本院查明|经审理，本委查明|仲裁庭查明|经查)[：:，,]?")
+FACTS_HEAD = re.compile(
+    r"(?:经审理查明|本院经审理认定事实如下|本院认定事实如下|经审理认定(?:事实)?如下|(?:本委|本院|仲裁庭)查明(?:如下事实)?|经查)[：:，,]?"
+)
 REASON_HEAD = re.compile(r"(?:本委认为|本院认为|仲裁庭认为|仲裁委员会认为)[：:，,]?")
 RULING_HEAD = re.compile(r"(?:裁决如下|判决如下|裁定如下)[：:]?")
 RULING_END = re.compile(
     r"(?:本裁决为终局裁决|本裁决书?自|如不服本|当事人如不服|不服本裁决|申请人如不服|如不服|案件受理费|仲\s*裁\s*员|首席仲裁员|审\s*判\s*长|审\s*判\s*员)"
 )
-DEFENCE_HEAD = re.compile(r"(?:被申请人|被告)(?:答辩)?(?:辩称|答辩称|答辩意见|称)[：:，,]")
+DEFENCE_HEAD = re.compile(r"(?:被申请人|被告)[^：:。\n]{0,8}?(?:辩称|答辩称|答辩意见|称)[：:，,]")
 PARTY_RE = re.compile(r"^\s*(申请人|被申请人|原告|被告|上诉人|被上诉人)(?:（[^）]*）)?[：:]\s*([^，,。；;\s（(]+)", re.M)
 
 TYPICAL_SECTIONS = {
@@ -159,25 +162,31 @@ def key_facts_from_text(text: str) -> KeyFacts:
     hire = hire or re.search(r"((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)[^。]{0,12}入职", text)
     if hire:
         f.hire_date = _loose_date(hire[1])
-    leave = re.search(
-        r"((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)[，,]?[^。；]{0,30}?(?:离职|解除|终止|辞退|辞职|不再到|离开)", text
+    leave_re = re.compile(
+        r"((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)[，,]?(?:[^。；]{0,60}?)(?:离职|解除|终止|辞退|辞职|不再到|离开|期满|到期)"
     )
-    if leave:
-        d = _loose_date(leave[1])
+    for m in re.finditer(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?", text):
+        lm = leave_re.match(text, m.start())
+        d = _loose_date(m[0]) if lm else None
         if d and (f.hire_date is None or d > f.hire_date):
             f.leave_date = d
+            break
     if f.hire_date and f.leave_date:
         from arbitration.retrieval.units import months_between
 
         f.tenure_months = months_between(f.hire_date, f.leave_date)
     if re.search(r"协商一致解除|双方协商解除|协商解除", text):
         f.termination, f.termination_mode = TerminationInitiator.MUTUAL, "协商一致解除"
-    elif re.search(r"(?:期满|到期)[^。]{0,10}(?:终止|不再续签|不续签)", text):
+    elif re.search(r"(?:期满|到期)[^。]{0,20}?(?:终止|不再续签|不续签|未续订|未与[^。]{0,8}续订)", text):
         f.termination, f.termination_mode = TerminationInitiator.EXPIRY, "合同期满终止"
-    elif re.search(r"被迫解除|以[^。]{0,30}为由[^。]{0,10}(?:提出)?解除劳动合同并|申请人[^。]{0,20}(?:提出辞职|辞职|提出解除)|因个人原因提出解除|个人原因离职|向[^。]{0,10}提出离职", text):
+    elif re.search(
+        r"被迫解除|(?<!被)(?:申请人|原告|劳动者)以[^。]{0,30}为由[^。]{0,12}解除劳动(?:合同|关系)"
+        r"|(?<!被)(?:申请人|原告|劳动者)[^。]{0,20}(?:提出辞职|辞职|提出解除)|因个人原因提出解除|个人原因离职|向[^。]{0,10}提出离职",
+        text,
+    ):
         f.termination = TerminationInitiator.EMPLOYEE
         f.termination_mode = "被迫解除" if "被迫解除" in text else "劳动者辞职"
-    elif re.search(r"辞退|开除|(?:被申请人|公司|单位|被告)[^。]{0,30}(?:解除|终止)[^。]{0,6}劳动(?:合同|关系)|解除通知", text):
+    elif re.search(r"辞退|开除|(?:被申请人|公司|单位|被告)[^。]{0,50}(?:解除|终止)[^。]{0,6}劳动(?:合同|关系)|解除通知", text):
         f.termination, f.termination_mode = TerminationInitiator.EMPLOYER, "用人单位解除"
     if re.search(r"未(?:与申请人|与原告|与其|与[^。]{0,6})?(?:依法)?(?:签订|订立)(?:书面)?劳动合同", text):
         f.written_contract = False
@@ -236,18 +245,23 @@ def read_text(path: Path) -> tuple[str, str | None]:
 def parse_award(path: str | Path) -> Precedent:
     """Parse one award/judgment/typical-case file into a masked Precedent (raises IngestError subclasses)."""
     path = Path(path)
-    text, sha = read_text(path)
+    text, _ = read_text(path)
+    return parse_text(text, str(path), sha256_file(path))  # the file's hash: what `index` resumes by
+
+
+def parse_text(text: str, source: str, sha256: str | None = None) -> Precedent:
+    """Parse the text of an award, judgment or typical case; `source` names it in errors and source_file."""
     text = text.replace("\r\n", "\n").replace("\u3000", " ")
     if not text.strip():
-        raise EmptyFile(str(path), "没有可读取的文字")
+        raise EmptyFile(source, "没有可读取的文字")
     if re.search(r"^##\s*(基本案情)", text, re.M):
-        p = parse_typical_case(text, path.stem)
+        p = parse_typical_case(text, Path(source).stem)
     else:
         p = parse_award_text(text)
         if not p.claims:
-            raise IngestError(str(path), "未找到仲裁请求/诉讼请求，不像一份裁决书或判决书", "not_an_award")
-    p.source_file = path.name
-    p.sha256 = sha or sha256_file(path)
+            raise IngestError(source, "未找到仲裁请求/诉讼请求，不像一份裁决书或判决书", "not_an_award")
+    p.source_file = Path(source).name
+    p.sha256 = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     return p
 
 
@@ -312,7 +326,7 @@ def parse_award_text(text: str) -> Precedent:
     dates = find_dates(tail)
     award_date = dates[-1][1] if dates else None
     if case_number is None:
-        case_number = f"未编号-{abs(hash(text[:200])) % 10**8:08d}"
+        case_number = "未编号-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]  # stable across runs
     facts = key_facts_from_text(facts_block or text)
     for c in claims:
         c.text, c.reasoning = clean(c.text), clean(c.reasoning) if c.reasoning else None
@@ -353,7 +367,8 @@ def _assign_reasoning(claims: list[PrecedentClaim], block: str) -> None:
         return
     segments = _reason_segments(block)
     for seg in segments:
-        head = seg[:60]
+        first = re.split(r"[。：:]", seg, maxsplit=1)[0]
+        head = first if len(first) <= 40 and re.match(r"(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)?\s*关于", first) else seg[:60]
         tid, conf = match_type(head)
         if tid in (None, "other") or conf < 0.5:
             tid, conf = match_type(seg[:200])
@@ -390,7 +405,8 @@ def _assign_outcomes(claims: list[PrecedentClaim], items: list[str]) -> None:
     for item in items:
         if re.match(r"\s*驳回", item) or "不予受理" in item:
             outcome = Outcome.NOT_ACCEPTED if "不予受理" in item else Outcome.DENIED
-            if re.search(r"其他|其余|全部", item) and not re.search(r"关于|的[^，。]{2,20}请求", item.replace("其他仲裁请求", "").replace("其他诉讼请求", "")):
+            plain = re.sub(r"(?:其他|其余|全部)(?:仲裁|诉讼)?请求", "", item)
+            if re.search(r"其他|其余|全部", item) and not re.search(r"关于|的[^，。]{2,20}请求", plain):
                 rest_denied = True
                 if "全部" in item:
                     for i, c in enumerate(claims):
@@ -426,6 +442,9 @@ def _assign_outcomes(claims: list[PrecedentClaim], items: list[str]) -> None:
         for i, c in enumerate(claims):
             if i not in decided:
                 c.outcome, c.granted = Outcome.DENIED, Decimal(0)
+    for c in claims:  # nothing granted: 0 against a stated amount, none for a claim without one
+        if c.outcome in (Outcome.DENIED, Outcome.NOT_ACCEPTED):
+            c.granted = Decimal(0) if c.requested is not None else None
 
 
 # ---------------------------------------------------------------- typical cases (Markdown)

@@ -102,7 +102,7 @@ def facts_text(f: KeyFacts) -> str:
     return "，".join(p for p in parts if p)
 
 
-def precedent_units(p: Precedent, reasoning_chars: int = 300) -> list[Unit]:
+def precedent_units(p: Precedent, reasoning_chars: int = 150) -> list[Unit]:
     """One unit per claim and one whole-case summary."""
     ft = facts_text(p.facts)
     units = []
