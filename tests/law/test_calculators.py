@@ -400,7 +400,7 @@ class TestInjury:
 
     def test_leave_wage(self):
         # 2023-01-10..2023-07-09 = 6 months → 5000 × 6 = 30000
-        assert resolves(calc.injury_leave_wage(5000, date(2023, 1, 10), date(2023, 7, 9))).amount == D(30000)
+        assert resolves(calc.injury_leave_wage(5000, suspension_start=date(2023, 1, 10), suspension_end=date(2023, 7, 9))).amount == D(30000)
         # 2023-01-10..2024-03-01 is over 12 months → 12 × 5000 = 60000
         assert calc.injury_leave_wage(5000, date(2023, 1, 10), date(2024, 3, 1)).amount == D(60000)
         # extended: 13 months to 2024-02-09, then 02-10..03-01 = 21 of 29 days (leap February)

@@ -99,13 +99,14 @@ def injury_disability(grade: int, wage: Decimal | int | str, *, city: str | None
     )
 
 
-def injury_leave_wage(monthly_wage: Decimal | int | str, start: date, end: date, *, extended: bool = False,
-                      paid: Decimal | int | str = 0) -> CalcResult:
-    """停工留薪期工资 per 第三十三条: the original monthly wage for each month of the leave period `start`–`end`
-    (inclusive), at most 12 months, or 24 when the municipal labour-capacity committee confirmed an extension
+def injury_leave_wage(monthly_wage: Decimal | int | str, suspension_start: date, suspension_end: date, *,
+                      extended: bool = False, paid: Decimal | int | str = 0) -> CalcResult:
+    """停工留薪期工资 per 第三十三条: the original monthly wage for each month of the 停工留薪期
+    `suspension_start`–`suspension_end` (inclusive; not the employment's dates), at most 12 months, or 24 when the municipal labour-capacity committee confirmed an extension
     (`extended=True`); a partial month counts by calendar days. Less what was already paid (`paid`)."""
     wage = positive("原工资", money(monthly_wage))
     already = positive("停工留薪期内已支付工资", money(paid))
+    start, end = suspension_start, suspension_end
     if end < start:
         raise CalculationError(f"停工留薪期结束日期 {end} 早于开始日期 {start}")
     limit = LEAVE_MONTHS + (LEAVE_EXTENSION if extended else 0)

@@ -38,9 +38,16 @@ LIMITATION_PRACTICES = ("whole", "per_month")
 # ---------------------------------------------------------------- 二倍工资差额
 
 
+def _alias(name: str, value: date | None, alias: str, alias_value: date | None) -> date | None:
+    if value is not None and alias_value is not None and value != alias_value:
+        raise ValueError(f"{name} 与 {alias} 是同一参数，给出的日期不一致：{value} / {alias_value}")
+    return value if value is not None else alias_value
+
+
 def double_wage(hire: date, monthly_wage: Decimal | int | str, *, signed: date | None = None,
                 end: date | None = None, applied: date | None = None,
-                limitation_practice: str = "whole", interruptions: Iterable[date] = ()) -> CalcResult:
+                limitation_practice: str = "whole", interruptions: Iterable[date] = (),
+                signed_date: date | None = None, application_date: date | None = None) -> CalcResult:
     """未签书面劳动合同二倍工资差额 per 劳动合同法第八十二条第一款, 实施条例第六、七条: one extra month's wage for
     each month from the day after the first full month of employment (用工之日起满一个月的次日) to the day before
     the contract was signed (`signed`) or the employment ended (`end`, last day worked), at most to the day before
@@ -51,7 +58,10 @@ def double_wage(hire: date, monthly_wage: Decimal | int | str, *, signed: date |
     last double-wage day (the claim stands or falls as one); `"per_month"` counts it for each month from the day
     after that month, as some offices do. The verdicts come from `arbitration.law.limitation` (weekends rolled over,
     `interruptions` restart the year per 第二款). Without `applied` the months are returned and limitation is left to
-    `arbitration.law.limitation`."""
+    `arbitration.law.limitation`. `signed_date` and `application_date` are the same as `signed` and `applied`
+    under the names the drafting stage's fact pool uses."""
+    signed = _alias("signed", signed, "signed_date", signed_date)
+    applied = _alias("applied", applied, "application_date", application_date)
     if limitation_practice not in LIMITATION_PRACTICES:
         raise ValueError(f"limitation_practice 只能是 {LIMITATION_PRACTICES}：{limitation_practice!r}")
     wage = positive("月工资", money(monthly_wage))
@@ -135,8 +145,8 @@ WORK_SYSTEMS = ("standard", "comprehensive", "flexible")
 MONTH_WORK_HOURS = Decimal("20.83") * HOURS_PER_DAY  # 工资折算通知第一条: 月工作日20.83天×8小时
 
 
-def overtime(monthly_wage: Decimal | int | str, *, weekday_hours: Decimal | int | str = 0,
-             rest_day_hours: Decimal | int | str = 0, holiday_hours: Decimal | int | str = 0,
+def overtime(monthly_wage: Decimal | int | str, *, weekday_hours: Decimal | int | str | None = None,
+             rest_day_hours: Decimal | int | str | None = None, holiday_hours: Decimal | int | str | None = None,
              paid: Decimal | int | str = 0, system: str = "standard",
              total_hours: Decimal | int | str | None = None, period_months: Decimal | int | str | None = None,
              flexible_holiday_pay: bool = False) -> CalcResult:
@@ -147,13 +157,16 @@ def overtime(monthly_wage: Decimal | int | str, *, weekday_hours: Decimal | int 
     `system="comprehensive"` (综合计算工时): hours worked in the period (`total_hours`, holiday hours excluded)
     beyond the statutory standard of `period_months` × 20.83 days × 8 hours count at 150 %; holiday hours still at
     300 %. `system="flexible"` (不定时工时): no overtime pay (第十三条第四款); holiday hours at 300 % only where
-    local rules say so (`flexible_holiday_pay=True`)."""
+    local rules say so (`flexible_holiday_pay=True`). Hours not given at all (None) raise MissingParameter — an
+    established 0 must be passed as 0, so a missing fact never turns into a zero award."""
     if system not in WORK_SYSTEMS:
         raise ValueError(f"system 只能是 {WORK_SYSTEMS}：{system!r}")
     wage = positive("月工资", money(monthly_wage))
-    wd = whole(weekday_hours, "工作日延长工作时间")
-    rd = whole(rest_day_hours, "休息日加班时间")
-    hd = whole(holiday_hours, "法定休假日加班时间")
+    if weekday_hours is None and rest_day_hours is None and holiday_hours is None and total_hours is None:
+        raise MissingParameter("缺少加班时数：请给出工作日延长工作时间、休息日或法定休假日加班的小时数（或综合计算工时的总工时）")
+    wd = whole(weekday_hours or 0, "工作日延长工作时间")
+    rd = whole(rest_day_hours or 0, "休息日加班时间")
+    hd = whole(holiday_hours or 0, "法定休假日加班时间")
     already = positive("已支付加班费", money(paid))
     hourly = wage / PAY_DAYS / HOURS_PER_DAY
     steps = [f"小时工资=月工资{yuan(wage)}元÷21.75天÷8小时={hourly:.4f}元（{UNROUNDED}）"]
@@ -320,10 +333,10 @@ def annual_leave(monthly_wage: Decimal | int | str, year: int, *, work_start: da
 # ---------------------------------------------------------------- 代通知金
 
 
-def notice_pay(previous_month_wage: Decimal | int | str) -> CalcResult:
+def notice_pay(monthly_wage: Decimal | int | str) -> CalcResult:
     """代通知金 per 劳动合同法第四十条 and 实施条例第二十条: one month's wage at the standard of the month before
-    termination, paid instead of 30 days' written notice."""
-    wage = positive("上一个月工资", money(previous_month_wage))
+    termination (`monthly_wage` = 上一个月的工资标准), paid instead of 30 days' written notice."""
+    wage = positive("上一个月工资", money(monthly_wage))
     if wage == 0:
         raise CalculationError("上一个月工资为0，无法确定代通知金标准，请核对工资数额")
     return result(
@@ -332,7 +345,7 @@ def notice_pay(previous_month_wage: Decimal | int | str) -> CalcResult:
         "代通知金=劳动者上一个月的工资标准×1个月",
         [f"代通知金={yuan(wage)}元×1个月={yuan(wage)}元"],
         [cite("劳动合同法", 40), cite("劳动合同法实施条例", 20)],
-        {"previous_month_wage": wage},
+        {"monthly_wage": wage},
         ["仅适用于用人单位依第四十条解除且未提前三十日书面通知的情形"],
     )
 
@@ -421,7 +434,7 @@ NON_COMPETE_RATE = Decimal("0.3")  # 解释（一）第三十六条第一款
 NON_COMPETE_MAX_MONTHS = 24  # 劳动合同法第二十四条第二款: 不得超过二年
 
 
-def non_compete(average_wage: Decimal | int | str, months: Decimal | int | str, *, leave: date,
+def non_compete(monthly_wage: Decimal | int | str, months: Decimal | int | str, *, leave: date,
                 city: str | None = None, minimum: Decimal | int | str | None = None,
                 agreed_monthly: Decimal | int | str | None = None, paid: Decimal | int | str = 0,
                 released: bool = False) -> CalcResult:
@@ -430,8 +443,9 @@ def non_compete(average_wage: Decimal | int | str, months: Decimal | int | str, 
     actually observed (解释（一）第三十六条), counted from the day after `leave`. With an agreed monthly amount
     (`agreed_monthly`, 第二十三条第二款) that amount is used. At most 24 months (第二十四条第二款). When the
     employer released the worker during the period (`released=True`), three more months at the last month's
-    standard are added (解释（一）第三十九条第二款)."""
-    avg = positive("离职前十二个月平均工资", money(average_wage))
+    standard are added (解释（一）第三十九条第二款). `monthly_wage` is the worker's average monthly wage of the 12
+    months before termination."""
+    avg = positive("离职前十二个月平均工资", money(monthly_wage))
     n = whole(months, "竞业限制履行月数")
     already = positive("已支付经济补偿", money(paid))
     if n > NON_COMPETE_MAX_MONTHS:
@@ -496,7 +510,7 @@ def non_compete(average_wage: Decimal | int | str, months: Decimal | int | str, 
         "竞业限制经济补偿=max（离职前十二个月平均工资×30%，当地月最低工资标准）×履行竞业限制的月数（有约定的按约定）",
         steps,
         articles,
-        {"average_wage": avg, "months": n, "leave": leave, "city": city, "minimum": minimum,
+        {"monthly_wage": avg, "months": n, "leave": leave, "city": city, "minimum": minimum,
          "agreed_monthly": agreed, "paid": already, "released": released or None},
         notes,
     )
