@@ -474,12 +474,10 @@ def parse_typical_case(text: str, title: str) -> Precedent:
     court = "人民法院" in result or "判决" in result
     # the final decision: the last sentence that decides (二审改判 over 一审), skipping 驳回上诉/维持原判
     sentences = [s for s in re.split(r"(?<=[。；])", result) if s.strip()]
-    final = ""
-    for s in sentences:
-        if re.search(r"驳回上诉|维持原判", s):
-            continue
-        if re.search(r"支付|驳回|赔偿|裁决|判决|改判", s):
-            final = s
+    deciding = [s for s in sentences if not re.search(r"驳回上诉|维持原判|已生效|未提起上诉|不服|提起上诉", s)
+                and re.search(r"支付|驳回|赔偿|裁决|判决|改判", s)]
+    with_money = [s for s in deciding if MONEY_RE.search(s) or re.search(r"驳回[^。]*请求", s)]
+    final = (with_money or deciding or [""])[-1]
     claims = []
     for item in split_items(claims_text) or [claims_text]:
         tid, _ = match_type(item)

@@ -2,7 +2,7 @@
 filters and the switch to IVF above the threshold."""
 
 import pytest
-from conftest import make_precedent
+from retrieval_helpers import make_precedent
 
 from arbitration.errors import IndexMismatch, MissingData
 from arbitration.model import TerminationInitiator
