@@ -70,7 +70,12 @@ def _archive(index_dir: str | None):
 
 def draft_worker(job: DraftJob) -> dict:
     """Top-level (picklable) worker: read the case, draft, render; returns warning counts by kind."""
-    from arbitration.drafting import draft_award, get_composer, render_award
+    from arbitration.drafting import (
+        draft_award,
+        get_composer,
+        render_award,
+        render_review,
+    )
     from arbitration.fileio import write_json
     from arbitration.model import Case
 
@@ -90,7 +95,8 @@ def draft_worker(job: DraftJob) -> dict:
         failures = [{"file": e.file, "kind": e.kind, "reason": e.reason} for e in errors]
     out = Path(job.out_dir)
     award = draft_award(case, _archive(job.index_dir), composer=get_composer(job.composer))
-    render_award(award, case, out / "award.docx")
+    render_award(award, case, out / "award.docx", review=False)
+    render_review(award, case, out / "review.docx")
     write_json(out / "award.json", award)
     return {"warnings": dict(Counter(w.kind for w in award.warnings)), "failures": failures,
             "case_number": award.case_number}
@@ -98,7 +104,8 @@ def draft_worker(job: DraftJob) -> dict:
 
 def draft_cases(cases_dir: Path, out_dir: Path, options: BatchOptions | None = None, composer: str = "rule",
                 index_dir: Path | None = None, console: Console | None = None) -> BatchResult:
-    """Draft every case under `cases_dir` into `out_dir/<case key>/award.docx`."""
+    """Draft every case under `cases_dir` into `out_dir/<case key>/`: award.docx (source marks, no appendix),
+    review.docx (审核单) and award.json."""
     options = options or BatchOptions()
     out_dir = Path(out_dir)
     tasks = []

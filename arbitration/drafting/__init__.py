@@ -18,7 +18,7 @@ from arbitration.drafting.consistency import (
     consistency_report,
 )
 from arbitration.drafting.draft import draft_award
-from arbitration.drafting.render import render_award
+from arbitration.drafting.render import render_award, render_review
 from arbitration.drafting.verify import verify_citations, verify_reasoning
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "draft_award",
     "get_composer",
     "render_award",
+    "render_review",
     "verify_citations",
     "verify_reasoning",
 ]

@@ -67,78 +67,122 @@ def rich(text: str, source: SourceKind = SourceKind.TEMPLATE, size_pt: float | N
     return rt
 
 
-def _rts(paragraphs: list[Paragraph]) -> list[Any]:
-    return [rich(p.text, p.source) for p in paragraphs]
+def _runs(paragraphs: list[Paragraph], highlight: bool = True) -> list[Any]:
+    return [rich(p.text, p.source if highlight else SourceKind.TEMPLATE) for p in paragraphs]
 
 
-def review_sections(award: Award, case: Case) -> list[dict[str, Any]]:
-    """The 审核单: disputed facts with every version, missing facts, warnings by kind, consistency, legend."""
-    small = 12
-    out: list[dict[str, Any]] = []
-    disputed, missing = [], []
+def review_lines(award: Award, case: Case) -> list[tuple[str, list[tuple[str, SourceKind]]]]:
+    """The 审核单 as (part title, [(line, source)]): disputed facts with every version, missing facts, warnings
+    by kind, the 类案同裁 report, and the legend of the source marks."""
+    from arbitration.drafting.sections import SIDE_NAMES, show_value
+
+    T = SourceKind.TEMPLATE
+    disputed: list[tuple[str, SourceKind]] = []
+    missing: list[tuple[str, SourceKind]] = []
     for name, fact in case.facts.items():
         label = FACT_NAMES.get(name, name)
         if fact.disputed:
             versions = "；".join(
-                f"{v.side.value}：{_shown(v.value)}（{v.source.file}"
-                + (f" 第{v.source.page}页" if v.source.page else "") + "）"
+                f"{SIDE_NAMES[v.side]}：{show_value(v.value)}（{v.source.file}"
+                + (f"第{v.source.page}页" if v.source.page else "") + "）"
                 for v in fact.values
             )
             chosen = f"仲裁庭已采信第{fact.accepted + 1}种" if fact.accepted is not None else "尚未认定"
-            disputed.append(rich(f"{label}：{versions}。{chosen}。", size_pt=small))
+            disputed.append((f"{label}：{versions}。{chosen}。", SourceKind.EXTRACTED))
         elif not fact.known:
-            missing.append(rich(f"{label}：案卷中未见，{PENDING}。", size_pt=small))
+            missing.append((f"{label}：案卷中未见，{PENDING}。", T))
     for d in award.decisions:
-        for p in d.reasoning:
-            if PENDING in p.text:
-                missing.append(rich(f"请求「{d.claim.text}」的说理含{PENDING}，须补充后再定金额。", size_pt=small))
-                break
-    out.append({"title": "一、争议事实", "lines": disputed or [rich("无。", size_pt=small)]})
-    out.append({"title": "二、待查明事实", "lines": missing or [rich("无。", size_pt=small)]})
-    warns = [
-        rich(f"【{WARNING_NAMES.get(w.kind, w.kind)}】{w.message}"
-             + (f"（{'、'.join(w.refs)}）" if w.refs else ""), size_pt=small)
-        for w in award.warnings
+        if any(PENDING in p.text for p in d.reasoning):
+            missing.append((f"请求「{d.claim.text}」的处理结果{PENDING}，须查明后再定。", T))
+    warns = [(f"【{WARNING_NAMES.get(w.kind, w.kind)}】{w.message}" + (f"（{'、'.join(w.refs)}）" if w.refs else ""), T)
+             for w in award.warnings]
+    cons = [(p.text, p.source) for p in award.sections.get("consistency", [])]
+    legend = [(SOURCE_NAMES[k], k) for k in SourceKind]
+    legend.append(("正文底色标示每段文字的来源，批注写明具体出处；签发前全选正文，「突出显示颜色」选「无颜色」，"
+                   "并在「审阅」中「删除文档中的所有批注」，即可一次清除。", T))
+    none = [("无。", T)]
+    return [
+        ("一、争议事实", disputed or none),
+        ("二、待查明事实", missing or none),
+        ("三、审核提示", warns or none),
+        ("四、类案同裁检查", cons or [("未检索类案（未连接类案库）。", T)]),
+        ("五、来源标示说明", legend),
     ]
-    out.append({"title": "三、审核提示", "lines": warns or [rich("无。", size_pt=small)]})
-    cons = [rich(p.text, p.source, size_pt=small) for p in award.sections.get("consistency", [])]
-    out.append({"title": "四、类案同裁检查", "lines": cons or [rich("未检索类案（未连接类案库）。", size_pt=small)]})
-    legend = [rich(SOURCE_NAMES[k], k, size_pt=small) for k in SourceKind]
-    legend.append(rich("正文底色标示每段文字的来源；签发前全选正文，「突出显示颜色」选「无颜色」即可一次清除。",
-                       size_pt=small))
-    out.append({"title": "五、来源标示说明", "lines": legend})
-    return out
 
 
-def _shown(value: Any) -> str:
-    if hasattr(value, "model_dump"):
-        return "，".join(f"{k}={v}" for k, v in value.model_dump(mode="json", exclude_none=True).items())
-    return str(value)
+def review_sections(award: Award, case: Case) -> list[dict[str, Any]]:
+    """The 审核单 for the template: RichText lines in 小四."""
+    return [{"title": title, "lines": [rich(text, source, size_pt=12) for text, source in lines]}
+            for title, lines in review_lines(award, case)]
 
 
-def award_context(award: Award, case: Case, review: bool = True) -> dict[str, Any]:
+def render_review(award: Award, case: Case, out: str | os.PathLike[str]) -> Path:
+    """The 审核单 as its own DOCX (for the arbitrator; the award copy stays clean), written atomically."""
+    import io
+
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from arbitration.docxrender import FONT_SIZES, set_east_asian_font
+    from arbitration.fileio import write_bytes
+
+    doc = Document()
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run("裁决书草稿审核单")
+    set_east_asian_font(run, "宋体", FONT_SIZES["小二"])
+    run.bold = True
+    head = doc.add_paragraph()
+    set_east_asian_font(head.add_run(f"案号：{award.case_number or case.case_number or TO_FILL}　"
+                                     f"起草方式：{award.composer}"), "仿宋", FONT_SIZES["四号"])
+    for part, lines in review_lines(award, case):
+        p = doc.add_paragraph()
+        r = p.add_run(part)
+        set_east_asian_font(r, "黑体", FONT_SIZES["四号"])
+        r.bold = True
+        for text, source in lines:
+            r = doc.add_paragraph().add_run(text)
+            set_east_asian_font(r, "仿宋", FONT_SIZES["小四"])
+            if HIGHLIGHT.get(source):
+                h = OxmlElement("w:highlight")
+                h.set(qn("w:val"), HIGHLIGHT[source])
+                r._r.get_or_add_rPr().append(h)
+    buf = io.BytesIO()
+    doc.save(buf)
+    write_bytes(out, buf.getvalue())
+    return Path(out)
+
+
+def award_context(award: Award, case: Case, review: bool = True, highlight: bool = True) -> dict[str, Any]:
     """The template variable `a` (see templates/build_award.py)."""
     from arbitration.drafting.sections import build_sections
 
     sections = award.sections or build_sections(award, case)
+
+    def rts(paragraphs: list[Paragraph]) -> list[Any]:
+        return _runs(paragraphs, highlight)
+
     arbitrators = [f"仲裁员：{TO_FILL}"]
     return {
         "commission": award.commission or case.commission or f"{TO_FILL}劳动人事争议仲裁委员会",
         "case_number": award.case_number or case.case_number or f"案号{TO_FILL}",
-        "parties": _rts(sections.get("parties", [])),
-        "procedure": _rts(sections.get("procedure", [])),
-        "claims": _rts(sections.get("claims", [])),
-        "applicant_reasons": _rts(sections.get("applicant_reasons", [])),
-        "defence": _rts(sections.get("defence", [])),
-        "evidence": _rts(sections.get("evidence", [])),
-        "facts": _rts(award.facts_found),
-        "decisions": [{"paragraphs": _rts(d.reasoning)} for d in award.decisions],
+        "parties": rts(sections.get("parties", [])),
+        "procedure": rts(sections.get("procedure", [])),
+        "claims": rts(sections.get("claims", [])),
+        "applicant_reasons": rts(sections.get("applicant_reasons", [])),
+        "defence": rts(sections.get("defence", [])),
+        "evidence": rts(sections.get("evidence", [])),
+        "facts": rts(award.facts_found),
+        "decisions": [{"paragraphs": rts(d.reasoning)} for d in award.decisions],
         "ruling_intro": " ".join(p.text for p in sections.get("ruling_intro", [])) or "裁决如下：",
         "ruling": [
-            rich(f"{cn_number(i)}、{it.text}", SourceKind.CALCULATOR if it.amount else SourceKind.TEMPLATE)
+            rich(f"{cn_number(i)}、{it.text}",
+                 SourceKind.CALCULATOR if it.amount is not None and highlight else SourceKind.TEMPLATE)
             for i, it in enumerate(award.items, 1)
         ],
-        "finality": _rts(sections.get("finality", [])),
+        "finality": rts(sections.get("finality", [])),
         "arbitrators": arbitrators,
         "clerk": f"书记员：{TO_FILL}",
         "date_text": cn_date(award.generated_at.date() if award.generated_at else date.today()),
@@ -146,10 +190,81 @@ def award_context(award: Award, case: Case, review: bool = True) -> dict[str, An
     }
 
 
+COMMENT_AUTHOR = "起草助手"
+COMMENT_SOURCES: dict[SourceKind, str] = {
+    SourceKind.EXTRACTED: "来源：案卷材料中提取的事实",
+    SourceKind.HEARING: "来源：庭审笔录",
+    SourceKind.CALCULATOR: "来源：法律层计算器的计算结果",
+    SourceKind.PRECEDENT: "来源：类案库",
+    SourceKind.LLM: "来源：大模型撰写（已校验当事人、金额、法条与结构化数据一致）",
+}
+
+
+def _marked_paragraphs(award: Award) -> dict[str, Paragraph]:
+    """Rendered paragraph text → the Paragraph it came from, for every paragraph with a source to show."""
+    found: dict[str, Paragraph] = {}
+    groups = [award.facts_found, *(d.reasoning for d in award.decisions)]
+    groups += [ps for name, ps in award.sections.items() if name != "consistency"]
+    for ps in groups:
+        for p in ps:
+            if p.source != SourceKind.TEMPLATE:
+                found.setdefault(p.text, p)
+    for d in award.decisions:
+        for p in d.reasoning:
+            if p.source == SourceKind.CALCULATOR and d.calculation is not None:
+                refs = [f"计算器 {d.calculation.name}", *d.calculation.notes]
+                found[p.text] = p.model_copy(update={"refs": refs})
+    for i, it in enumerate(award.items, 1):
+        if it.amount is not None:
+            found[f"{cn_number(i)}、{it.text}"] = Paragraph(
+                text=it.text, source=SourceKind.CALCULATOR, refs=[f"金额来自计算器（{'、'.join(it.claim_types)}）"])
+    return found
+
+
+def add_source_comments(path: str | os.PathLike[str], award: Award) -> int:
+    """Anchor a Word comment on each award paragraph that has a source (file, hearing, calculator, precedent,
+    LLM) saying where it came from; Review → Delete All Comments removes them in one click. Returns the count."""
+    from docx import Document
+
+    from arbitration.fileio import write_bytes
+
+    marked = _marked_paragraphs(award)
+    doc = Document(str(path))
+    n = 0
+    for para in doc.paragraphs:
+        if para.text.startswith("审核单"):
+            break  # the review sheet explains itself
+        src = marked.get(para.text)
+        if src is None or not para.runs:
+            continue
+        refs = list(dict.fromkeys(r for r in src.refs if r))
+        text = COMMENT_SOURCES[src.source] + (f"：{'、'.join(refs)}" if refs else "")
+        doc.add_comment(para.runs, text=text, author=COMMENT_AUTHOR, initials="草")
+        n += 1
+    import io
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    write_bytes(path, buf.getvalue())
+    return n
+
+
+MARKS = ("both", "highlight", "comments", "none")
+
+
 def render_award(award: Award, case: Case, out: str | os.PathLike[str], review: bool = True,
-                 template: str | os.PathLike[str] | None = None) -> Path:
-    """Write the award DOCX (atomically) with the review sheet appended after a page break; returns the path."""
+                 template: str | os.PathLike[str] | None = None, marks: str = "both") -> Path:
+    """Write the award DOCX (atomically) with the review sheet appended after a page break; returns the path.
+
+    `marks` says how each paragraph's source is shown: Word highlighting (removed with Select all → No Color),
+    Word comments (Review → Delete All Comments), both, or none (a clean copy)."""
     from arbitration.docxrender import render_template
 
+    if marks not in MARKS:
+        raise ValueError(f"marks must be one of {MARKS}, not {marks!r}")
     template = Path(template) if template else TEMPLATES_DIR / TEMPLATE
-    return render_template(template, {"a": award_context(award, case, review)}, out)
+    context = award_context(award, case, review, highlight=marks in ("both", "highlight"))
+    path = render_template(template, {"a": context}, out)
+    if marks in ("both", "comments"):
+        add_source_comments(path, award)
+    return path

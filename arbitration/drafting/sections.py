@@ -137,7 +137,7 @@ def evidence(case: Case, record: list[Any] | None) -> list[Paragraph]:
     return out
 
 
-def _show(value: Any) -> str:
+def show_value(value: Any) -> str:
     if isinstance(value, ContractInfo):
         if not value.signed:
             return "双方未签订书面劳动合同"
@@ -180,7 +180,7 @@ def fact_sentence(name: str, fact: Fact[Any]) -> str | None:
     v = fact.value
     if v is None:
         return None
-    return _FACT_SENTENCE.get(name, FACT_NAMES.get(name, name) + "为{v}").format(v=_show(v))
+    return _FACT_SENTENCE.get(name, FACT_NAMES.get(name, name) + "为{v}").format(v=show_value(v))
 
 
 def _evidence_of(fact: Fact[Any]) -> str:
@@ -209,7 +209,7 @@ def facts_found(case: Case) -> tuple[list[Paragraph], list[Warning_]]:
                 text = f"{sentence}，本委对该事实予以采信（证据：{_evidence_of(fact)}）。"
             out.append(Paragraph(text=text, source=source, refs=[v.source.file for v in fact.values]))
             continue
-        versions = "；".join(f"{SIDE_NAMES[v.side]}主张{_show(v.value)}" for v in fact.values)
+        versions = "；".join(f"{SIDE_NAMES[v.side]}主张{show_value(v.value)}" for v in fact.values)
         out.append(Paragraph(text=f"关于{label}，{versions}，双方存在争议，{PENDING}。", source=E,
                              refs=[v.source.file for v in fact.values]))
         warnings.append(Warning_(kind="disputed_fact", message=f"{label}存在争议且仲裁庭尚未认定（{versions}），相关部分为{PENDING}。"))

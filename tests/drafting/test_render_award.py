@@ -114,3 +114,20 @@ def test_opens_in_libreoffice(rendered):
     squashed = re.sub(r"\s", "", text)
     for needle in ("本委认为", "裁决如下", "60000元", "驳回申请人的其他仲裁请求", "审核单"):
         assert needle in squashed, needle
+
+
+def test_sources_as_word_comments(rendered, case, tmp_path):
+    """Each sourced paragraph carries a comment naming its source; marks="none" gives a clean copy."""
+    award, path = rendered
+    doc = Document(str(path))
+    comments = list(doc.comments)
+    assert comments, "no provenance comments"
+    texts = [c.text for c in comments]
+    assert any("计算器 unlawful_termination" in t for t in texts)
+    assert any("案卷材料" in t and "劳动合同.pdf" in t for t in texts)
+    assert all(c.author == "起草助手" for c in comments)
+    clean = Document(str(render_award(award, case, tmp_path / "clean.docx", review=False, marks="none")))
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert not list(clean.comments)
+    assert not any(list(p._p.iter(ns + "highlight")) for p in clean.paragraphs)
+    assert "审核单（签发前删除）" not in "\n".join(p.text for p in clean.paragraphs)
