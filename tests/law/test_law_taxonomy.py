@@ -184,3 +184,26 @@ def test_unknown_fact_field_and_unknown_id_are_named(tmp_path):
         load_taxonomy(bad)
     with pytest.raises(TaxonomyError, match="no_such_type"):
         taxonomy().get("no_such_type")
+
+
+CAIL = CASES.parent / "cail2019-labor-selectedtags.txt"
+
+
+@pytest.mark.skipif(not CAIL.is_file(), reason="../shared/data/cail2019-labor-selectedtags.txt is not present")
+def test_cail2019_claim_tags_map_to_our_types():
+    """The CAIL2019 labour element tags that name a claim land on the matching type."""
+    tags = [t.strip() for t in CAIL.read_text(encoding="utf-8").splitlines() if t.strip()]
+    expected = {
+        "支付工资": "unpaid_wages",
+        "支付经济补偿金": "severance",
+        "未支付足额劳动报酬": "unpaid_wages",
+        "存在劳动关系": "labor_relation",
+        "支付加班工资": "overtime",
+        "支付未签订劳动合同二倍工资赔偿": "double_wage",
+        "不支付违法解除劳动关系赔偿金": "unlawful_termination",
+        "违法向劳动者收取财物": "return_deposit",
+    }
+    assert set(expected) <= set(tags)
+    for tag, type_id in expected.items():
+        assert taxonomy().match(tag)[0] == type_id, tag
+    assert taxonomy().match("有调解协议")[0] == "other"  # a procedural tag, not a claim
