@@ -205,18 +205,18 @@ def build(out: Path = OUT) -> Path:
     tag(doc, "{%p for s in o.sections %}")
     subheading(doc, "（{{ loop.index }}）{{ s.name }}（请求第{{ s.claim_indices|join('、') }}项）")
     tag(doc, "{%p if s.limitation %}")
-    para(doc, "仲裁时效：{{ s.limitation.verdict }}。{{ s.limitation.reasons|join('；') }}", indent=True)
+    para(doc, "仲裁时效：{{ s.limitation.verdict }}。{{ s.limitation.reasons[0] if s.limitation.reasons else '' }}", indent=True)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if s.finality %}")
-    para(doc, "终局：{{ s.finality.verdict }}。{{ s.finality.reasons|join('；') }}", indent=True)
+    para(doc, "终局：{{ s.finality.verdict }}。{{ s.finality.reasons[0] if s.finality.reasons else '' }}", indent=True)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if s.articles %}")
     para(doc, "法律依据：{{ s.articles|join('、') }}", indent=True)
     tag(doc, "{%p endif %}")
     para(doc, "1. 待证要件", bold=True)
-    table(doc, ["要件", "状态", "现有依据（来源）", "通常证明证据"],
-          ["{{ e.name }}", "{{ e.status }}", "{{ e.basis|join('；') or '—' }}", "{{ e.expected_evidence|join('、') }}"],
-          [3.2, 1.8, 6.6, 4.4], "for e in s.elements")
+    table(doc, ["要件", "状态", "现有依据（来源）"],
+          ["{{ e.name }}", "{{ e.status }}", "{{ e.basis|join('；') or '—' }}"],
+          [3.6, 2.0, 10.4], "for e in s.elements")
     para(doc, "2. 发问要点", bold=True)
     para(doc, "问申请人：", bold=True)
     tag(doc, "{%p for q in s.questions_applicant %}")
@@ -229,7 +229,7 @@ def build(out: Path = OUT) -> Path:
     para(doc, "3. 金额测算（请求金额：{% if s.amounts %}{{ s.amounts.requested }}{% else %}—{% endif %}）", bold=True)
     tag(doc, "{%p if s.amounts and s.amounts.scenarios %}")
     table(doc, ["情形", "测算金额", "计算方法", "依据"],
-          ["{{ x.label }}", "{{ x.amount_text }}", "{{ x.formula }}{% if x.steps %}：{{ x.steps|join('；') }}{% endif %}",
+          ["{{ x.label }}", "{{ x.amount_text }}", "{% if x.steps %}{{ x.steps|join('；') }}{% else %}{{ x.formula }}{% endif %}",
            "{{ x.articles|join('、') }}"],
           [3.6, 2.4, 6.6, 3.4], "for x in s.amounts.scenarios")
     tag(doc, "{%p endif %}")
@@ -249,10 +249,10 @@ def build(out: Path = OUT) -> Path:
     heading(doc, "五、证据清单核对")
     para(doc, "{% if o.evidence_in_file %}案卷已提交证据：{{ o.evidence_in_file|join('；') }}。{% else %}案卷未见证据目录。{% endif %}",
          indent=True)
-    table(doc, ["请求", "待证要件", "通常证明证据", "案卷已有", "缺失"],
-          ["{{ e.claim_name }}", "{{ e.element }}", "{{ e.expected|join('、') }}", "{{ e.present|join('；') or '—' }}",
-           "{% if e.missing %}缺失（待查明）{% else %}—{% endif %}"],
-          [2.6, 3.0, 3.8, 4.6, 2.0], "for e in o.evidence")
+    para(doc, "下列要件案卷中尚无证据，庭审中应要求举证（待查明）：", indent=True)
+    table(doc, ["请求", "待证要件", "通常证明证据"],
+          ["{{ e.claim_name }}", "{{ e.element }}", "{{ e.expected|join('、') }}"],
+          [3.6, 5.4, 7.0], "for e in o.evidence if e.missing")
     tag(doc, "{%p if o.archive_note or o.warnings %}")
     heading(doc, "六、提示")
     tag(doc, "{%p if o.archive_note %}")

@@ -115,6 +115,9 @@ def limitation_flag(case: Case, type_id: str, claims: list[Claim], today: date) 
         return Flag(kind="仲裁时效", claim_type=type_id, claim_name=name, verdict=MISSING,
                     reasons=[*missing, str(e)])
     verdict, reasons, arts = _verdict_fields(result)
+    deadline = getattr(result, "deadline", None)
+    if deadline is not None:  # a one-line summary first; the DOCX shows only that, the JSON keeps the rest
+        reasons.insert(0, f"时效期间至{deadline.year}年{deadline.month}月{deadline.day}日届满")
     if case.application_date is None:
         reasons.append(f"申请日期待查明，暂按{today.isoformat()}判断")
     return Flag(kind="仲裁时效", claim_type=type_id, claim_name=name, verdict=verdict,
@@ -135,6 +138,10 @@ def claim_finality(case: Case, type_id: str, claims: list[Claim], tax: Any) -> F
         return Flag(kind="终局裁决", claim_type=type_id, claim_name=claim_name(tax, type_id), verdict=MISSING,
                     reasons=[str(e)])
     verdict, reasons, arts = _verdict_fields(result)
+    threshold = getattr(result, "threshold", None)
+    if threshold is not None and amount is not None:
+        relation = "不超过" if Decimal(amount) <= threshold else "超过"
+        reasons.insert(0, f"请求金额{money(Decimal(amount))}{relation}当地月最低工资标准十二个月金额{money(threshold)}")
     return Flag(kind="终局裁决", claim_type=type_id, claim_name=claim_name(tax, type_id), verdict=verdict,
                 reasons=reasons, articles=arts)
 
@@ -178,6 +185,17 @@ PARAM_FACTS: dict[str, str] = {
 }
 PARAM_NAMES: dict[str, str] = {"city": "地区", "region": "地区"}
 
+# parameters read off a fact: the year of leaving for a per-year calculator
+DERIVED: dict[str, tuple[str, Any]] = {"year": ("leave_date", lambda d: d.year)}
+# calculators that need one of several inputs the case file does not carry
+NEEDS_ONE_OF: tuple[tuple[str, ...], ...] = (("work_start", "cumulative_years"),)
+PARAM_LABELS: dict[str, str] = {
+    "year": "年度", "work_start": "参加工作时间", "cumulative_years": "累计工作年限", "hours": "加班时数",
+    "weekday_hours": "工作日加班时数", "rest_day_hours": "休息日加班时数", "holiday_hours": "法定节假日加班时数",
+    "months": "月数", "grade": "伤残等级", "rate": "比例", "owed": "欠付金额", "paid": "已付金额",
+    "training_cost": "培训费用", "service_months": "服务期月数", "served_months": "已履行月数",
+}
+
 CALCULATOR_FACTS: dict[str, tuple[str, ...]] = {}
 
 
@@ -205,8 +223,15 @@ def calc_kwargs(type_id: str, case: Case, values: dict[str, Any], tax: Any = Non
         fact = PARAM_FACTS.get(p.name)
         if fact is not None and values.get(fact) is not None:
             kwargs[p.name] = values[fact]
+        elif fact is not None and getattr(case.facts, fact).value is not None:
+            kwargs[p.name] = getattr(case.facts, fact).value
         elif p.name in PARAM_NAMES and case.region:
             kwargs[p.name] = case.region
+        elif p.name in DERIVED:
+            source, derive = DERIVED[p.name]
+            value = values.get(source) or getattr(case.facts, source).value
+            if value is not None:
+                kwargs[p.name] = derive(value)
     return kwargs
 
 
@@ -239,9 +264,12 @@ def amount_preview(case: Case, type_id: str, claims: list[Claim], tax: Any, toda
         depends_on=[FACT_NAMES[f] for f in dict.fromkeys(f for _, f in fact_params)],
     )
     required = [p.name for p in params if p.default is p.empty]
-    unmapped = [n for n in required if n not in PARAM_FACTS and n not in PARAM_NAMES]
+    unmapped = [n for n in required if n not in PARAM_FACTS and n not in PARAM_NAMES and n not in DERIVED]
+    either = [group for group in NEEDS_ONE_OF if set(group) <= {p.name for p in params}]
+    unmapped += ["或".join(PARAM_LABELS.get(n, n) for n in g) for g in either]
     if unmapped:
-        preview.note = f"该计算器还需要{'、'.join(unmapped)}，案卷中无对应要素，请在庭审中查明后以 arbitration law calc 计算"
+        needs = "、".join(PARAM_LABELS.get(n, n) for n in unmapped)
+        preview.note = f"测算还需要{needs}，案卷中无此要素；请在庭审中查明后用 arbitration law calc 计算"
         return preview
     choices: list[tuple[str, list[tuple[str, Any]]]] = []
     for p, fact_name in fact_params:
