@@ -230,6 +230,16 @@ class TestOvertime:
         # hourly 30: 30 × 40.08 × 1.5 + 30 × 8 × 3 = 1803.60 + 720 = 2523.60
         r = resolves(calc.overtime(5220, system="comprehensive", total_hours=540, period_months=3, holiday_hours=8))
         assert r.amount == D("2523.60")
+        # with 13 statutory holidays an office may use 20.67 days: 20.67 × 8 × 3 = 496.08 h; 540 − 496.08 = 43.92 h
+        # 30 × 43.92 × 1.5 + 720 = 1976.40 + 720 = 2696.40
+        r = calc.overtime(5220, system="comprehensive", total_hours=540, period_months=3, holiday_hours=8,
+                          month_work_days=D("20.67"))
+        assert r.amount == D("2696.40")
+
+    def test_hours_not_given_is_missing_not_zero(self):
+        with pytest.raises(MissingParameter, match="加班时数"):
+            calc.overtime(5220)
+        assert calc.overtime(5220, weekday_hours=0).amount == 0
 
     def test_flexible(self):
         # 不定时: no overtime pay; with a local rule for holidays: 30 × 8 × 3 = 720

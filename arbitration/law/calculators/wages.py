@@ -142,20 +142,21 @@ def double_wage(hire: date, monthly_wage: Decimal | int | str, *, signed: date |
 # ---------------------------------------------------------------- 加班费
 
 WORK_SYSTEMS = ("standard", "comprehensive", "flexible")
-MONTH_WORK_HOURS = Decimal("20.83") * HOURS_PER_DAY  # 工资折算通知第一条: 月工作日20.83天×8小时
+MONTH_WORK_DAYS = Decimal("20.83")  # 工资折算通知第一条: (365 − 104 − 11) ÷ 12
 
 
 def overtime(monthly_wage: Decimal | int | str, *, weekday_hours: Decimal | int | str | None = None,
              rest_day_hours: Decimal | int | str | None = None, holiday_hours: Decimal | int | str | None = None,
              paid: Decimal | int | str = 0, system: str = "standard",
              total_hours: Decimal | int | str | None = None, period_months: Decimal | int | str | None = None,
-             flexible_holiday_pay: bool = False) -> CalcResult:
+             flexible_holiday_pay: bool = False, month_work_days: Decimal | int | str = MONTH_WORK_DAYS) -> CalcResult:
     """加班费 per 劳动法第四十四条 and 工资支付暂行规定第十三条: hourly wage = monthly wage ÷ 21.75 ÷ 8
     (工资折算通知第二条); 150 % for hours beyond the working day, 200 % for rest days without time off in lieu,
     300 % for statutory holidays; less what was already paid (`paid`).
 
     `system="comprehensive"` (综合计算工时): hours worked in the period (`total_hours`, holiday hours excluded)
-    beyond the statutory standard of `period_months` × 20.83 days × 8 hours count at 150 %; holiday hours still at
+    beyond the statutory standard of `period_months` × `month_work_days` (20.83 per the 2008 notice) × 8 hours
+    count at 150 %; holiday hours still at
     300 %. `system="flexible"` (不定时工时): no overtime pay (第十三条第四款); holiday hours at 300 % only where
     local rules say so (`flexible_holiday_pay=True`). Hours not given at all (None) raise MissingParameter — an
     established 0 must be passed as 0, so a missing fact never turns into a zero award."""
@@ -186,11 +187,15 @@ def overtime(monthly_wage: Decimal | int | str, *, weekday_hours: Decimal | int 
             raise CalculationError("综合计算工时制下工作日、休息日的工作时间计入总工时（total_hours），不单独按150%、200%计算")
         total = whole(total_hours, "实际工作总时数")
         months = whole(period_months, "综合计算周期月数")
-        standard = MONTH_WORK_HOURS * months
+        per_month = whole(month_work_days, "月工作日")
+        standard = per_month * HOURS_PER_DAY * months
         excess = max(total - standard, Decimal(0))
-        articles.append(cite("工资折算通知", 1, 4))
-        steps.append(f"周期法定标准工作时间=20.83天×8小时×{num(months)}个月={num(standard)}小时；实际工作{num(total)}小时，"
+        articles += [cite("工资折算通知", 1, 3), cite("工资折算通知", 1, 4)]
+        steps.append(f"周期法定标准工作时间={num(per_month)}天×8小时×{num(months)}个月={num(standard)}小时；实际工作{num(total)}小时，"
                      f"超过部分{num(excess)}小时视为延长工作时间")
+        if per_month == MONTH_WORK_DAYS:
+            notes.append("月工作日20.83天系按全年11天法定节假日折算（工资折算通知）；2025年1月1日起法定节假日增至13天，"
+                         "请核对现行折算标准（参数 month_work_days）")
         parts = [("综合计算周期内超过法定标准工作时间", excess, Decimal("1.5")), ("法定休假日工作", hd, Decimal(3))]
         notes.append("综合计算工时制须经劳动行政部门批准；法定休假日工作仍按300%支付")
     else:
