@@ -204,6 +204,13 @@ class TestDoubleWage:
         assert r.amount == D(35000)
         assert sum("不予计算" in s for s in r.steps) == 4
 
+    def test_open_ended_contract_refused(self):
+        # 第八十二条第二款: due 2020-01-01, left 2021-06-15: 17 months + 15 of June's 30 days, no 11-month limit
+        # 8000 × 17 + 8000 × 15/30 = 136000 + 4000 = 140000
+        r = resolves(calc.double_wage(date(2010, 1, 1), 8000, open_ended_due=date(2020, 1, 1), end=date(2021, 6, 15)))
+        assert r.amount == D(140000)
+        assert any(c.article == 82 and c.clause == 2 for c in r.articles)
+
     def test_needs_an_end(self):
         with pytest.raises(CalculationError, match="截止"):
             calc.double_wage(date(2022, 1, 1), 5000)

@@ -47,7 +47,8 @@ def _alias(name: str, value: date | None, alias: str, alias_value: date | None) 
 def double_wage(hire: date, monthly_wage: Decimal | int | str, *, signed: date | None = None,
                 end: date | None = None, applied: date | None = None,
                 limitation_practice: str = "whole", interruptions: Iterable[date] = (),
-                signed_date: date | None = None, application_date: date | None = None) -> CalcResult:
+                signed_date: date | None = None, application_date: date | None = None,
+                open_ended_due: date | None = None) -> CalcResult:
     """未签书面劳动合同二倍工资差额 per 劳动合同法第八十二条第一款, 实施条例第六、七条: one extra month's wage for
     each month from the day after the first full month of employment (用工之日起满一个月的次日) to the day before
     the contract was signed (`signed`) or the employment ended (`end`, last day worked), at most to the day before
@@ -59,7 +60,12 @@ def double_wage(hire: date, monthly_wage: Decimal | int | str, *, signed: date |
     after that month, as some offices do. The verdicts come from `arbitration.law.limitation` (weekends rolled over,
     `interruptions` restart the year per 第二款). Without `applied` the months are returned and limitation is left to
     `arbitration.law.limitation`. `signed_date` and `application_date` are the same as `signed` and `applied`
-    under the names the drafting stage's fact pool uses."""
+    under the names the drafting stage's fact pool uses.
+
+    `open_ended_due` switches to 第八十二条第二款: the employer refused the open-ended contract it had to conclude
+    (第十四条第二款); double wage from that date to the day before an open-ended contract was signed or the
+    employment ended — the statute sets no eleven-month limit. (A fixed-term contract that expired while the worker
+    went on working — 山东省劳动合同条例第五十七条 — is computed with `hire` = the first day after expiry.)"""
     signed = _alias("signed", signed, "signed_date", signed_date)
     applied = _alias("applied", applied, "application_date", application_date)
     if limitation_practice not in LIMITATION_PRACTICES:
@@ -79,22 +85,36 @@ def double_wage(hire: date, monthly_wage: Decimal | int | str, *, signed: date |
             raise CalculationError("请给出书面劳动合同订立日期（signed）或劳动关系终止日期（end），否则无法确定二倍工资的截止时间")
         stops.append((applied, f"申请仲裁之日（{applied.isoformat()}，劳动关系仍存续且未订立书面劳动合同）"))
     anniversary = add_years(hire, 1)
-    stops.append((day_before(anniversary), f"用工满一年的前一日（{day_before(anniversary).isoformat()}）"))
+    if open_ended_due is None:
+        stops.append((day_before(anniversary), f"用工满一年的前一日（{day_before(anniversary).isoformat()}）"))
+    elif open_ended_due < hire:
+        raise CalculationError(f"应当订立无固定期限劳动合同之日 {open_ended_due} 早于用工之日 {hire}")
     stop, stop_why = min(stops, key=lambda s: s[0])
-    start = add_months(hire, 1)
-    articles = [cite("劳动合同法", 82, 1), cite("劳动合同法实施条例", 6, 2)]
-    steps = [f"用工之日{hire.isoformat()}，二倍工资自用工之日起满一个月的次日{start.isoformat()}起算"]
     notes = [UNROUNDED, "二倍工资差额为未订立书面劳动合同期间每月加付的一倍工资（另一倍已作为正常工资支付）"]
-    if stop == day_before(anniversary):
+    if open_ended_due is not None:
+        start = open_ended_due
+        anchor, first_index, limit = open_ended_due, 0, None
+        articles = [cite("劳动合同法", 82, 2), cite("劳动合同法", 14, 2)]
+        steps = [f"自应当订立无固定期限劳动合同之日{start.isoformat()}起算"]
+        notes[1] = "二倍工资差额为应订立而未订立无固定期限劳动合同期间每月加付的一倍工资；法律未规定最长月数"
+    else:
+        start = add_months(hire, 1)
+        anchor, first_index, limit = hire, 1, 11
+        articles = [cite("劳动合同法", 82, 1), cite("劳动合同法实施条例", 6, 2)]
+        steps = [f"用工之日{hire.isoformat()}，二倍工资自用工之日起满一个月的次日{start.isoformat()}起算"]
+    if open_ended_due is None and stop == day_before(anniversary):
         articles += [cite("劳动合同法实施条例", 7), cite("劳动合同法", 14, 3)]
         notes.append(f"用工满一年之日（{anniversary.isoformat()}）视为已订立无固定期限劳动合同，此后不再支付第八十二条第一款的二倍工资")
     inputs: dict[str, object] = {"hire": hire, "monthly_wage": wage, "signed": signed, "end": end, "applied": applied,
-                                 "limitation_practice": limitation_practice if applied else None}
-    formula = "二倍工资差额=月工资×应支付二倍工资的月数（自用工之日起满一个月的次日至补订书面劳动合同前一日，最多十一个月）"
+                                 "limitation_practice": limitation_practice if applied else None,
+                                 "open_ended_due": open_ended_due}
+    formula = ("二倍工资差额=月工资×应支付二倍工资的月数（自用工之日起满一个月的次日至补订书面劳动合同前一日，最多十一个月）"
+               if open_ended_due is None else
+               "二倍工资差额=月工资×月数（自应当订立无固定期限劳动合同之日至订立前一日或劳动关系终止之日）")
     if stop < start:
         steps.append(f"截止于{stop_why}，早于起算日，不产生二倍工资差额")
         return result("double_wage", Decimal(0), formula, steps, articles, inputs, notes)
-    segments = month_segments(hire, 1, stop, limit=11)
+    segments = month_segments(anchor, first_index, stop, limit=limit)
     steps.append(f"截止于{stop_why}：{start.isoformat()}至{stop.isoformat()}共{describe_months(segments)}")
     for i, (a, b, f) in enumerate(segments, start=1):
         steps.append(f"第{i}个月 {a.isoformat()}至{b.isoformat()}：{yuan(wage)}元×{months_expr([(a, b, f)])}")
