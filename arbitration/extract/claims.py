@@ -21,7 +21,8 @@ ITEM_NUMBER = re.compile(
 )
 _NOT_A_CLAIM = re.compile(r"^\s*(?:(?:本案)?(?:仲裁|诉讼|受理)费|以上(?:合计|共计|各项)|合计|共计|总计)")
 _TOTAL = re.compile(r"(?:共计|合计|总计|总额|暂计|共|计)(?:为|人民币)?\s*$")
-_RATE = re.compile(r"(?:每月|月工资|月薪|标准|基数|按|每天|日工资|以)[^，。；,]{0,8}$")
+_RATE = re.compile(r"(?:每月|月工资|月薪|标准|基数|每天|日工资)(?:为|是|按)?\s*(?:人民币)?\s*$|(?:按|以)[^，。；,支付赔偿补偿]{0,8}$")
+_RATE_AFTER = re.compile(r"^\s*(?:的|为)?(?:标准|基数|计算|计)|^\s*(?:/|／|每)(?:月|天|日)")
 _REQUEST_VERB = re.compile(r"请求|要求|诉请|裁决|判令|判决")
 
 
@@ -48,7 +49,11 @@ def _claim_amount(text: str) -> Decimal | None:
     for m in money:
         if _TOTAL.search(text[max(0, m.start - 6) : m.start]):
             return m.amount
-    candidates = [m for m in money if not _RATE.search(text[max(0, m.start - 12) : m.start])]
+    candidates = [
+        m
+        for m in money
+        if not (_RATE.search(text[max(0, m.start - 12) : m.start]) or _RATE_AFTER.search(text[m.end : m.end + 6]))
+    ]
     if not candidates:
         candidates = money if len(money) == 1 else []
     if not candidates:

@@ -1,0 +1,183 @@
+"""Facts with provenance and side; disagreeing versions kept and marked disputed, never overwritten."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from arbitration.extract import build_case
+from arbitration.extract.facts import PartyWords, classify_termination, find_contract, find_monthly_wage
+from arbitration.model import Case, DocType, Document, Method, Page, Side, TerminationInitiator
+
+APPLICATION = """劳动人事争议仲裁申请书
+申请人：王某，女，汉族，1990年5月12日出生。
+被申请人：青岛某某物流有限公司。
+法定代表人：刘某。
+仲裁请求：
+一、裁决被申请人支付违法解除劳动合同赔偿金48000元。
+事实与理由：
+申请人于2021年3月1日入职被申请人处，担任仓储主管，月工资8000元。被申请人未与申请人签订书面劳动合同。2024年2月29日，被申请人以申请人严重违反规章制度为由解除劳动合同。
+此致
+青岛市劳动人事争议仲裁委员会
+申请人：王某
+2024年3月18日
+"""
+DEFENCE = """答辩书
+答辩人：青岛某某物流有限公司。
+被答辩人：王某。
+答辩意见：
+一、被答辩人的月工资为6000元，而非8000元，8000元包含年终奖金。
+二、答辩人与被答辩人于2021年3月1日签订了书面劳动合同，不存在未签订书面劳动合同的情形。
+三、被答辩人连续旷工，答辩人依法解除劳动合同。
+"""
+
+
+def _doc(name: str, text: str, doc_type: DocType, method: Method = Method.TXT, confidence: float = 1.0) -> Document:
+    return Document(
+        file=name,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        doc_type=doc_type,
+        type_confidence=0.9,
+        pages=[Page(number=1, text=text, method=method, confidence=confidence)],
+    )
+
+
+@pytest.fixture
+def disputed_case() -> Case:
+    return build_case([_doc("申请书.txt", APPLICATION, DocType.APPLICATION), _doc("答辩书.txt", DEFENCE, DocType.DEFENCE)])
+
+
+def test_wage_dispute_keeps_both_versions_with_their_sources(disputed_case):
+    wage = disputed_case.facts.monthly_wage
+    assert wage.disputed is True
+    assert wage.value is None  # unresolved: no version wins silently
+    by_side = {v.side: v for v in wage.values}
+    assert set(by_side) == {Side.APPLICANT, Side.RESPONDENT}
+    a, r = by_side[Side.APPLICANT], by_side[Side.RESPONDENT]
+    assert (a.value, r.value) == (Decimal("8000"), Decimal("6000"))
+    assert a.source.file == "申请书.txt" and r.source.file == "答辩书.txt"
+    for v in (a, r):
+        text = {"申请书.txt": APPLICATION, "答辩书.txt": DEFENCE}[v.source.file]
+        assert v.source.page == 1 and v.source.method is Method.TXT
+        assert text[v.source.start : v.source.end] == v.source.quote  # the span points at the words read
+        assert Decimal(v.source.quote.rstrip("元")) == v.value
+    # the defence's 「而非8000元」 and 「8000元包含年终奖金」 restate the other side: not a third version
+    assert len(wage.values) == 2
+
+
+def test_a_later_document_never_overwrites(disputed_case):
+    wage = disputed_case.facts.monthly_wage
+    before = [v.model_copy() for v in wage.values]
+    slip = "工资条\n2024年1月 月工资8000元，应发8000元。"
+    case = build_case(
+        [
+            _doc("申请书.txt", APPLICATION, DocType.APPLICATION),
+            _doc("答辩书.txt", DEFENCE, DocType.DEFENCE),
+            _doc("工资条.txt", slip, DocType.WAGE_RECORD),
+        ]
+    )
+    values = case.facts.monthly_wage.values
+    assert [v.value for v in values[:2]] == [b.value for b in before]
+    assert values[2].side is Side.EVIDENCE and values[2].source.file == "工资条.txt"
+    assert case.facts.monthly_wage.disputed and case.facts.monthly_wage.value is None
+
+
+def test_agreeing_facts_are_not_disputed_and_contract_denial_is_read_right(disputed_case):
+    f = disputed_case.facts
+    assert f.hire_date.value == date(2021, 3, 1) and not f.hire_date.disputed
+    contract = {v.side: v.value for v in f.written_contract.values}
+    assert contract[Side.APPLICANT].signed is False
+    # 「不存在未签订书面劳动合同的情形」 asserts a contract: the respondent's version is signed
+    assert contract[Side.RESPONDENT].signed is True
+    assert contract[Side.RESPONDENT].signed_date == date(2021, 3, 1)
+    assert f.written_contract.disputed
+    term = f.termination.by_side(Side.APPLICANT)[0].value
+    assert term.initiator is TerminationInitiator.EMPLOYER
+    assert term.reason == "严重违反规章制度" and term.notice_date == date(2024, 2, 29)
+
+
+def test_round_trip_keeps_disputes(disputed_case):
+    again = Case.model_validate_json(disputed_case.model_dump_json())
+    assert again == disputed_case
+    assert again.facts.monthly_wage.disputed and again.facts.monthly_wage.value is None
+
+
+def test_ocr_values_carry_lower_confidence_than_typed_ones():
+    typed = build_case([_doc("申请书.pdf", APPLICATION, DocType.APPLICATION, Method.TEXT_LAYER)])
+    scanned = build_case([_doc("申请书扫描件.pdf", APPLICATION, DocType.APPLICATION, Method.OCR, 0.97)])
+    t, s = typed.facts.monthly_wage.values[0], scanned.facts.monthly_wage.values[0]
+    assert t.value == s.value and s.source.method is Method.OCR
+    assert s.source.confidence < t.source.confidence
+    assert s.source.confidence <= round(t.source.confidence * 0.97 * 0.9, 3)  # page confidence × OCR factor
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "note_has"),
+    [
+        ("申请人月工资8000元。", "8000", ["月工资"]),
+        ("双方约定工资标准为6000元/月。", "6000", ["工资标准"]),
+        ("申请人税后月工资为人民币捌仟元整。", "8000", ["税后", "月工资"]),
+        ("申请人日工资300元。", "6525", ["日工资300元×21.75天"]),
+        ("双方约定年薪12万元。", "10000", ["年薪120000元÷12"]),
+        ("申请人月工资由基本工资5000元和绩效工资3000元构成。", "8000", ["基本工资5000元+绩效工资3000元"]),
+        ("被答辩人月基本工资为5500元，其余2000元为业绩提成，不属于固定工资。", "5500", ["基本工资", "提成2000元"]),
+    ],
+)
+def test_wage_stated_in_different_ways(text, value, note_has):
+    found = find_monthly_wage(text)
+    assert len(found) == 1, found
+    assert found[0].value == Decimal(value)
+    for part in note_has:
+        assert part in found[0].note
+    assert text[found[0].start : found[0].end].endswith(("元", "元整"))
+
+
+def test_converted_wages_are_less_certain_and_claimed_sums_are_not_wages():
+    daily = find_monthly_wage("申请人日工资300元。")[0]
+    monthly = find_monthly_wage("申请人月工资6525元。")[0]
+    assert daily.confidence < monthly.confidence
+    assert find_monthly_wage("请求支付拖欠工资19500元及加班费6000元。") == []
+    assert find_monthly_wage("申请人主张月工资8000元不属实。") == []
+    probation = find_monthly_wage("试用期月工资4000元，转正后月工资5000元。")
+    assert [(f.value, "试用期" in f.note) for f in probation] == [(Decimal("4000"), True), (Decimal("5000"), False)]
+
+
+WORDS = PartyWords.for_names(["青岛某某物流有限公司"], ["王某"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "initiator", "mode", "reason"),
+    [
+        ("2024年1月31日，被申请人以公司业务调整为由口头通知申请人不用再来上班", "employer", "口头辞退", "公司业务调整"),
+        ("申请人于2024年1月31日自行离职，答辩人从未辞退申请人", "employee", "自动离职", None),
+        ("被答辩人系个人原因主动辞职，离职时并未提出被迫解除劳动合同", "employee", "辞职", "个人原因"),
+        ("申请人以被申请人未及时足额支付劳动报酬为由解除劳动合同", "employee", "被迫解除", "未及时足额支付劳动报酬"),
+        ("双方协商一致解除劳动合同", "mutual", "协商一致解除", None),
+        ("劳动合同期满后被申请人不再续签", "expiry", "合同期满终止", None),
+    ],
+)
+def test_termination_who_how_and_why(sentence, initiator, mode, reason):
+    t = classify_termination(sentence, WORDS)
+    assert t is not None
+    assert (t.initiator.value, t.mode) == (initiator, mode)
+    if reason is not None:
+        assert t.reason == reason
+
+
+def test_termination_statute_basis_and_non_events():
+    t = classify_termination("公司依据《中华人民共和国劳动合同法》第三十九条第二项的规定解除与你的劳动合同", WORDS)
+    assert t.initiator is TerminationInitiator.EMPLOYER and t.statute_basis == "劳动合同法第三十九条"
+    assert classify_termination("被答辩人解除前十二个月的月平均工资为8200元", WORDS) is None
+
+
+def test_contract_signed_and_unsigned():
+    [unsigned] = find_contract("被申请人自始至终未与申请人签订书面劳动合同。")
+    assert unsigned.value.signed is False
+    [signed] = find_contract("双方于2019年7月15日签订书面劳动合同，合同期限自2019年7月15日至2022年7月14日。")
+    v = signed.value
+    assert v.signed and v.signed_date == date(2019, 7, 15)
+    assert (v.term_start, v.term_end) == (date(2019, 7, 15), date(2022, 7, 14))
+    assert find_contract("双方签订无固定期限劳动合同。")[0].value.open_ended
