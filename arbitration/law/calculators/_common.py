@@ -109,8 +109,12 @@ def span(start: date, end: date) -> Span:
 
 def result(name: str, amount: Decimal, formula: str, steps: list[str], articles: list[Citation],
            inputs: dict[str, object], notes: list[str] | None = None) -> CalcResult:
+    """The CalcResult, rounded once at the end (a step says so when rounding changed the figure)."""
     if amount < 0:
         raise CalculationError(f"{name}：计算结果为负数 {amount}")
+    steps = list(steps)
+    if fen(amount) != amount:
+        steps.append(f"{amount:.6f}元四舍五入保留到分为{yuan(amount)}元（{UNROUNDED}）")
     return CalcResult(
         name=name,
         amount=fen(amount),
