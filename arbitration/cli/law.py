@@ -332,7 +332,7 @@ def limitation_cmd(
         _fail(str(e))
     console.print(f"[bold]{r.verdict}[/]")
     out(r.reason)
-    for note in r.notes:
+    for note in (*r.notes, *r.general_notes):
         out(f"  - {note}")
     out("法律依据：" + format_citations(list(r.articles)))
 

@@ -129,7 +129,7 @@ def finality(
     when = on or date.today()
     fig = (data or regions()).minimum_wage(region, when)  # MissingParameter: city, date, file to edit
     threshold = fig.monthly * THRESHOLD_MONTHS
-    notes = (fig.note,) if fig.note else ()
+    notes = (fig.stale,) if fig.stale else ()
     base = (
         f"{fig.city}{when.year}年{when.month}月{when.day}日适用的月最低工资标准为{_yuan(fig.monthly)}元（{fig.source}），"
         f"其十二个月金额为{_yuan(threshold)}元"

@@ -27,6 +27,8 @@ VERDICTS = {
 }
 
 DEFENCE_NOTE = "仲裁时效属于抗辩事由，被申请人未提出时效抗辩的，仲裁庭不主动审查适用"
+HOLIDAY_NOTE = "期间最后一日为法定节假日的顺延至节假日后的第一日（节假日未纳入数据，请人工核对）"
+GENERAL_NOTES = (DEFENCE_NOTE, HOLIDAY_NOTE)  # true of every verdict; shown once, not per claim
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,8 @@ class LimitationResult:
     articles: tuple[Citation, ...]
     start: date | None = None  # the day the period began running (or last restarted)
     deadline: date | None = None  # the last day to apply
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())  # specific to this claim (an interruption that did not count …)
+    general_notes: tuple[str, ...] = GENERAL_NOTES
 
     @property
     def barred(self) -> bool:
@@ -108,12 +111,12 @@ def limitation(
                 return LimitationResult(
                     claim_type, UNKNOWN,
                     f"{ct.name}属于劳动报酬，劳动关系存续期间不受一年仲裁时效期间的限制；但劳动关系是否终止及终止日期不明，无法判断",
-                    tuple(arts), notes=(DEFENCE_NOTE,),
+                    tuple(arts),
                 )
             return LimitationResult(
                 claim_type, NOT_LIMITED,
                 f"{ct.name}属于劳动报酬，劳动关系存续期间因拖欠劳动报酬发生争议，劳动者申请仲裁不受一年仲裁时效期间的限制",
-                tuple(arts), notes=(DEFENCE_NOTE,),
+                tuple(arts),
             )
         start = leave_date if leave_date is not None else known_date
         how = f"{ct.name}属于劳动报酬，劳动关系于{_cn(start)}终止，应自终止之日起一年内提出"  # type: ignore[arg-type]
@@ -123,7 +126,7 @@ def limitation(
             return LimitationResult(
                 claim_type, UNKNOWN,
                 f"{ct.name}的仲裁时效自当事人知道或者应当知道其权利被侵害之日起计算，该日期不明（劳动关系尚未终止且未给出知道权利被侵害之日），无法判断",
-                tuple(arts), notes=(DEFENCE_NOTE,),
+                tuple(arts),
             )
         if known_date is not None:
             how = f"{ct.name}的仲裁时效自当事人知道或者应当知道其权利被侵害之日即{_cn(start)}起计算"
@@ -154,8 +157,6 @@ def limitation(
     last, rolled = _roll_weekend(deadline)
     if rolled:
         steps.append(rolled)
-    notes.append("期间最后一日为法定节假日的顺延至节假日后的第一日（节假日未纳入数据，请人工核对）")
-    notes.append(DEFENCE_NOTE)
     if application_date <= last:
         flag = WITHIN
         steps.append(f"申请人于{_cn(application_date)}申请仲裁，未超过仲裁时效")

@@ -36,6 +36,7 @@ class Figure:
     tier: str = ""
     note: str = ""
     verified: bool = False  # checked against the official document (set true in the file once checked)
+    stale: str = ""  # set on lookup: the figure is old on the date asked, check for a newer one
     province: str = ""
 
 
@@ -75,15 +76,11 @@ class Regions:
             )
         fig = max(reversed(found), key=lambda f: f.effective)  # type: ignore[arg-type]  # a later file wins a tie
         if fig.effective and (on - fig.effective).days > STALE_DAYS:
-            later = self._later_warning(fig, on)
-            fig = replace(fig, note="；".join(x for x in (fig.note, later) if x))
+            fig = replace(fig, stale=(
+                f"该标准自{fig.effective.year}年{fig.effective.month}月{fig.effective.day}日起执行已逾两年"
+                f"（最低工资标准每两年至少调整一次），请核对是否已有新标准"
+            ))
         return fig
-
-    def _later_warning(self, fig: Figure, on: date) -> str:
-        return (
-            f"该标准自{fig.effective.isoformat() if fig.effective else ''}起执行，至{on.isoformat()}已逾两年；"
-            f"最低工资标准每两年至少调整一次，请核对其后是否有新标准并补入 {self.files[-1]}"
-        )
 
     def history(self, city: str) -> list[Figure]:
         """All minimum-wage figures of `city`, oldest first."""

@@ -4,6 +4,7 @@ options, citation check, 时效 and 终局 verdicts, and readable errors (exit c
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -120,7 +121,19 @@ def test_option_parsing_by_signature():
     assert parse_date("2024.2.29") == date(2024, 2, 29)
     with pytest.raises(ValueError):
         parse_date("2024-02")
-    if "injury_leave_wage" in calculators.CALCULATORS:
-        kw = parse_options(["--monthly-wage", "6000", "--start", "2024-01-01", "--end", "2024-03-31", "--extended"],
-                           calculators.get("injury_leave_wage"))
-        assert kw["extended"] is True and kw["start"] == date(2024, 1, 1)
+
+
+def _sample(grade: int, start: date, wage: Decimal | int | str, *, extended: bool = False,
+            table: Mapping[int, Decimal | int | str] | None = None, unit: str = "day") -> None:
+    """A signature shaped like the calculators' (postponed annotations, keyword-only options)."""
+
+
+def test_option_types_from_annotations():
+    kw = parse_options(["--grade", "7", "--start", "2024-01-01", "--wage", "6000", "--extended", "--table", "5=6,6=5"],
+                       _sample)
+    assert kw == {"grade": 7, "start": date(2024, 1, 1), "wage": Decimal(6000), "extended": True,
+                  "table": {5: Decimal(6), 6: Decimal(5)}}
+    assert parse_options(["--grade", "1", "--start", "2024-01-01", "--wage", "1", "--extended", "否"],
+                         _sample)["extended"] is False
+    with pytest.raises(ValueError, match="--grade"):
+        parse_options(["--start", "2024-01-01", "--wage", "1"], _sample)

@@ -9,7 +9,13 @@ import pytest
 
 from arbitration.errors import CalculationError
 from arbitration.law import find_citations, format_citation, limitation
-from arbitration.law.limitation import BARRED, NOT_LIMITED, UNKNOWN, WITHIN, one_year_after
+from arbitration.law.limitation import (
+    BARRED,
+    NOT_LIMITED,
+    UNKNOWN,
+    WITHIN,
+    one_year_after,
+)
 from arbitration.law.taxonomy import TaxonomyError
 
 
@@ -88,7 +94,7 @@ def test_double_wage_from_end_of_unsigned_period():
 def test_reason_has_no_unresolvable_citation_and_errors():
     r = limitation("overtime", date(2019, 2, 28), date(2019, 12, 16))
     assert find_citations(r.reason + "".join(r.notes)) == []  # reasons state rules, citations travel in .articles
-    assert any("抗辩" in n for n in r.notes)
+    assert any("抗辩" in n for n in r.general_notes) and not any("抗辩" in n for n in r.notes)
     with pytest.raises(TaxonomyError):
         limitation("no_such_claim", date(2020, 1, 1), date(2020, 6, 1))
     with pytest.raises(CalculationError):
