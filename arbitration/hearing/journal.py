@@ -194,8 +194,13 @@ class Hearing:
     @classmethod
     def start(cls, case: Case | None = None, hearing_id: str | None = None, *, cfg: Settings | None = None,
               asr: ASR | None = None, channels: dict[int, str] | None = None, model: str | None = None,
-              info: dict[str, Any] | None = None, on_commit: Callable[[Segment], None] | None = None) -> Hearing:
-        """Open hearing `hearing_id` under Settings.hearings_dir, resuming it when it exists, else creating it."""
+              info: dict[str, Any] | None = None, on_commit: Callable[[Segment], None] | None = None,
+              hotword_prompt: bool | None = None) -> Hearing:
+        """Open hearing `hearing_id` under Settings.hearings_dir, resuming it when it exists, else creating it.
+
+        `hotword_prompt` also gives the engine the lexicon's prompt (names, terms) before the committed tail; off by
+        default: on Whisper base it invited hallucinated tails and the lexicon correction did better without it
+        (benchmarks/results/hearing.json)."""
         cfg = cfg or settings()
         hearing_id = _safe_id(hearing_id or datetime.now().strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:4])
         d = cfg.hearings_dir / hearing_id
@@ -205,6 +210,8 @@ class Hearing:
             if channels:
                 meta["channels"] = {str(k): v for k, v in channels.items()}
             meta.setdefault("sessions", []).append({"started_at": _now()})
+            if hotword_prompt is not None:
+                meta["hotword_prompt"] = hotword_prompt
             if lexicon is None and meta.get("terms"):
                 lexicon = build_lexicon(None, meta["terms"])
         else:
@@ -216,6 +223,7 @@ class Hearing:
                 "model": model or cfg.asr_model or "whisper-base",
                 "asr": cfg.asr,
                 "terms": list(lexicon.case_terms) if lexicon else [],
+                "hotword_prompt": bool(hotword_prompt),
                 "sessions": [{"started_at": _now()}],
                 **case_meta(case),
                 **(info or {}),
@@ -304,7 +312,8 @@ class Hearing:
         if channel not in self._procs:
             from arbitration.hearing.online import OnlineProcessor
 
-            self._procs[channel] = OnlineProcessor(self.asr, prompt_prefix=self.lexicon.prompt)
+            prefix = self.lexicon.prompt if self.meta.get("hotword_prompt") else ""
+            self._procs[channel] = OnlineProcessor(self.asr, prompt_prefix=prefix)
             self._pending[channel] = 0
         return self._procs[channel]
 

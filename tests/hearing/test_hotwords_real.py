@@ -11,7 +11,11 @@ from hearing_audio import HERE
 
 from arbitration.hearing import Hearing, build_lexicon, correct, load_record
 from arbitration.hearing.audio import file_frames, read_audio
-from arbitration.hearing.text import cer_counts, normalize_numbers, normalize_punctuation
+from arbitration.hearing.text import (
+    cer_counts,
+    normalize_numbers,
+    normalize_punctuation,
+)
 from arbitration.model import Agent, Case, Party, PartyKind, PartyRole
 
 pytestmark = pytest.mark.slow
