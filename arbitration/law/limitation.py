@@ -106,7 +106,7 @@ def limitation(
 
     if ct.remuneration:
         arts.append(Citation(law=LAW, article=27, clause=4))
-        if employment_ongoing or leave_date is None and known_date is None:
+        if employment_ongoing or leave_date is None:
             if not employment_ongoing:
                 return LimitationResult(
                     claim_type, UNKNOWN,
@@ -118,8 +118,8 @@ def limitation(
                 f"{ct.name}属于劳动报酬，劳动关系存续期间因拖欠劳动报酬发生争议，劳动者申请仲裁不受一年仲裁时效期间的限制",
                 tuple(arts),
             )
-        start = leave_date if leave_date is not None else known_date
-        how = f"{ct.name}属于劳动报酬，劳动关系于{_cn(start)}终止，应自终止之日起一年内提出"  # type: ignore[arg-type]
+        start = leave_date
+        how = f"{ct.name}属于劳动报酬，劳动关系于{_cn(start)}终止，应自终止之日起一年内提出"
     else:
         start = known_date or leave_date
         if start is None:

@@ -101,3 +101,8 @@ def test_reason_has_no_unresolvable_citation_and_errors():
         limitation("severance", date(2020, 1, 1), date(2020, 6, 1), employment_ongoing=True)
     with pytest.raises(CalculationError):
         limitation("severance", date(2020, 1, 1), date(2020, 6, 1), suspensions=[(date(2020, 3, 1), date(2020, 2, 1))])
+
+
+def test_wages_with_unknown_end_of_employment_is_unknown():
+    r = limitation("overtime", None, date(2024, 5, 1), known_date=date(2023, 1, 31))
+    assert r.flag == UNKNOWN and "终止日期不明" in r.reason
