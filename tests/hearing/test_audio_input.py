@@ -113,3 +113,21 @@ def test_vad_finds_the_speech_in_a_real_clip():
     speech = np.flatnonzero(probs >= 0.5) * 512 / 16000
     assert speech.min() > 0.9 and speech.max() < len(x) / 16000 - 0.9
     assert probs[: int(0.9 * 16000 / 512)].max() < 0.5
+
+
+def test_hearing_downmixes_unmapped_stereo_and_notes_silence(cfg):
+    from arbitration.hearing import Hearing
+
+    h = Hearing.start(None, "quiet", cfg=cfg, asr=MustNotRun())
+    try:
+        rng = np.random.default_rng(1)
+        for _ in range(3):
+            assert h.feed((rng.standard_normal((16000, 2)) * 1e-3).astype(np.float32)) == []
+        assert h.finish() == []
+    finally:
+        h.close()
+    assert any("downmix" in n for n in h.notes)
+    assert any("未检测到语音" in n for n in h.notes)
+    assert h.segments == [] and h.now == pytest.approx(3.0)
+    with pytest.raises(AudioError, match="形状"):
+        h.feed(np.zeros((2, 2, 2), np.float32))
