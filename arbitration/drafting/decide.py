@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -96,8 +97,16 @@ def _pool(case: Case, claim: Claim) -> dict[str, Any]:
         "period_start": claim.period_start or pool.get("hire_date"),
         "period_end": claim.period_end or pool.get("leave_date"),
         "application_date": case.application_date, "claim": claim, "case": case,
+        "year": _claim_year(claim),  # the leave year of 未休年休假工资 (「2023年度」)
     })
     return pool
+
+
+def _claim_year(claim: Claim) -> int | None:
+    if claim.period_start and (claim.period_end is None or claim.period_start.year == claim.period_end.year):
+        return claim.period_start.year
+    m = re.search(r"((?:19|20)\d{2})\s*年度", claim.text)
+    return int(m[1]) if m else None
 
 
 def calculate(name: str, case: Case, claim: Claim) -> tuple[CalcResult | None, list[str], list[Warning_]]:
@@ -147,12 +156,13 @@ def _call_with(fn: Any, pool: dict[str, Any]) -> Any:
 
 
 def limitation_bar(case: Case, claim: Claim) -> tuple[bool, str, list[Citation]]:
-    """(time-barred, reason, articles) from arbitration.law.limitation; not barred when it cannot tell."""
+    """(time-barred, reason, articles) from arbitration.law.limitation; not barred when it cannot tell (no
+    application date, or the law layer is not there)."""
     try:
         from arbitration.law import limitation
     except ImportError:
         return False, "", []
-    pool = _pool(case, claim)
+    pool = _pool(case, claim) | {"claim_type": claim.type}
     try:
         v = _call_with(limitation, pool)
     except (ArbitrationError, ValueError, TypeError):
@@ -166,23 +176,24 @@ def limitation_bar(case: Case, claim: Claim) -> tuple[bool, str, list[Citation]]
     return bool(barred), "；".join(r for r in reasons if r), list(getattr(v, "articles", []) or [])
 
 
-def is_final(case: Case, claim: Claim, amount: Decimal | None) -> bool:
-    """Whether this item is a 终局 item (调解仲裁法第四十七条), from arbitration.law.finality; False when unsure."""
+def is_final(case: Case, claim: Claim, amount: Decimal | None, on: date | None = None
+             ) -> tuple[bool | None, str]:
+    """Whether this item is a 终局 item (调解仲裁法第四十七条) by arbitration.law.finality, with the reason;
+    (None, why) when the law layer cannot tell (no minimum wage for the region …) — never a guess."""
     try:
         from arbitration.law import finality
     except ImportError:
-        return False
-    pool = _pool(case, claim) | {"amount": amount, "claim_type": claim.type, "claim_types": [claim.type]}
+        return None, "法律层尚无终局裁决判断（arbitration.law.finality）"
+    from arbitration.config import settings
+
+    region = case.region or settings().region
+    if not region:
+        return None, "案件未载明地区，无法确定当地月最低工资标准"
     try:
-        v = _call_with(finality, pool)
-    except (ArbitrationError, ValueError, TypeError):
-        return False
-    if v is None:
-        return False
-    final = getattr(v, "final", None)
-    if final is None:
-        final = str(getattr(v, "verdict", "")).lower() in ("final", "终局")
-    return bool(final)
+        v = finality(claim.type, amount, region, on or date.today())
+    except (ArbitrationError, ValueError) as e:
+        return None, str(e)
+    return bool(v.final), v.reason
 
 
 # ---------------------------------------------------------------- deciding one claim
@@ -228,6 +239,13 @@ def _calculated(case: Case, claim: Claim, name: str | None, d: _D) -> _D:
     """Outcome from the calculator: the amount it gives, capped by what was asked (不告不理)."""
     if not name:
         return d.pend("该项请求的金额（无适用的计算器，须仲裁庭查明后认定）")
+    from arbitration.law import taxonomy
+
+    tax = taxonomy()
+    needed = tax.get(claim.type).facts if claim.type in tax else []
+    _missing, disputed = _facts_state(case, [f for f in needed if hasattr(case.facts, f)])
+    if disputed:  # an amount resting on a fact the tribunal has not settled would be a guess
+        return d.pend(*(f"{FACT_NAMES.get(f, f)}（双方陈述不一致）" for f in disputed))
     result, missing, warnings = calculate(name, case, claim)
     d.warnings += warnings
     if result is None:
@@ -284,6 +302,10 @@ def _decide_type(case: Case, claim: Claim, calculator: str | None, d: _D) -> _D:
             if ini != TerminationInitiator.EMPLOYER or not re.search(r"四十条|40", basis):
                 return d.deny("本案不属于劳动合同法第四十条规定的用人单位提前三十日通知或额外支付一个月工资后解除劳动合同的情形",
                               _c("劳动合同法", 40))
+            if any(c.type == "unlawful_termination" for c in case.claims) and not _unlawful_denied(case):
+                return d.pend("被申请人解除劳动合同是否合法（违法解除的支付赔偿金，不再支付代通知金）")
+            if re.search(r"额外支付|代通知金|提前三十日", case.respondent_statement or ""):
+                return d.pend("被申请人是否已提前三十日书面通知申请人或已额外支付一个月工资（被申请人对此有抗辩）")
         return _calculated(case, claim, calculator, d)
     if t == "double_wage":
         contract, hire = case.facts.written_contract, case.facts.hire_date.value
@@ -305,6 +327,14 @@ def _decide_type(case: Case, claim: Claim, calculator: str | None, d: _D) -> _D:
                           _c("劳动合同法", 85))
         return d.pend("劳动行政部门责令限期支付的内容及被申请人是否逾期未支付")
     return _calculated(case, claim, calculator, d)
+
+
+def _unlawful_denied(case: Case) -> bool:
+    for other in case.claims:
+        if other.type == "unlawful_termination":
+            if _decide_type(case, other, "unlawful_termination", _D()).outcome != Outcome.DENIED:
+                return False
+    return True
 
 
 def _unlawful_granted(case: Case) -> bool:
@@ -368,11 +398,23 @@ def decide_claim(case: Case, claim: Claim, number: int, record: list[Any] | None
 # ---------------------------------------------------------------- 裁决如下
 
 
-def ruling_items(case: Case, decisions: list[ClaimDecision]) -> list[RulingItem]:
-    """Numbered items: payments with the deadline, 确认劳动关系, 「待查明」 items, then 驳回其他请求."""
+def ruling_items(case: Case, decisions: list[ClaimDecision], on: date | None = None
+                 ) -> tuple[list[RulingItem], list[Warning_]]:
+    """Numbered items: payments with the deadline, 确认劳动关系, 「待查明」 items, then 驳回其他请求; each decided
+    item marked 终局 or not by the law layer, with a warning where it cannot tell or where final and non-final
+    items meet in one award (解释（一）第二十条)."""
     app, resp = party_name(case, PartyRole.APPLICANT), party_name(case, PartyRole.RESPONDENT)
     items: list[RulingItem] = []
+    warnings: list[Warning_] = []
     rest = False
+
+    def final_of(d: ClaimDecision) -> bool | None:
+        final, why = is_final(case, d.claim, d.amount, on)
+        if final is None:
+            warnings.append(Warning_(kind="finality_unknown", claim_type=d.claim.type,
+                                     message=f"无法判断「{d.claim.text}」是否为终局裁决事项：{why}；救济告知暂按非终局写明，须核对。"))
+        return final
+
     for d in decisions:
         name = award_name(d.claim.type, d.claim.text)
         if d.outcome in (Outcome.DENIED, Outcome.NOT_ACCEPTED, Outcome.PARTLY):
@@ -384,17 +426,26 @@ def ruling_items(case: Case, decisions: list[ClaimDecision]) -> list[RulingItem]
                 hire, leave = case.facts.hire_date.value, case.facts.leave_date.value
                 until = f"至{ymd(leave)}" if leave else ""
                 items.append(RulingItem(text=f"确认申请人{app}与被申请人{resp}自{ymd(hire)}起{until}存在劳动关系",
-                                        claim_types=[d.claim.type]))
+                                        claim_types=[d.claim.type], final=final_of(d)))
             elif d.amount is not None:
                 period = ""
                 if d.claim.period_start and d.claim.period_end:
                     period = f"（{ymd(d.claim.period_start)}至{ymd(d.claim.period_end)}）"
                 items.append(RulingItem(
                     text=f"被申请人{resp}{PAYMENT_DEADLINE}支付申请人{app}{name}{period}{money(d.amount)}",
-                    claim_types=[d.claim.type], amount=d.amount, final=is_final(case, d.claim, d.amount),
+                    claim_types=[d.claim.type], amount=d.amount, final=final_of(d),
                 ))
     if rest:
         items.append(RulingItem(text="驳回申请人的其他仲裁请求"))
     for i, it in enumerate(items):
         it.text = it.text.rstrip("；。") + ("。" if i == len(items) - 1 else "；")
-    return items
+    finals = [it for it in items if it.final]
+    others = [it for it in items if it.claim_types and it.final is False]
+    if finals and others:
+        warnings.append(Warning_(
+            kind="mixed_finality",
+            message="本草稿同时含终局裁决事项和非终局裁决事项；同一裁决同时包含二者的，当事人起诉时按非终局裁决处理"
+                    "（《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第二十条），"
+                    "通常应将终局裁决事项单独制作裁决书。",
+        ))
+    return items, warnings

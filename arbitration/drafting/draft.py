@@ -109,7 +109,8 @@ def draft_award(case: Case, archive: Any | None = None, record: Any | None = Non
         composer=getattr(composer, "name", "rule"),
         generated_at=datetime.now().replace(microsecond=0),
     )
-    award.items = ruling_items(case, decisions)
+    award.items, item_warnings = ruling_items(case, decisions, award.generated_at.date())
+    award.warnings += item_warnings
     award.sections = build_sections(award, case, segments)
     award.sections["ruling_intro"] = ruling_intro(award)
     verify_citations(award, archive)

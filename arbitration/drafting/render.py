@@ -48,6 +48,8 @@ WARNING_NAMES = {
     "missing_parameter": "缺少地区参数",
     "calculation": "计算问题",
     "unverified_figure": "地区参数未经核对",
+    "finality_unknown": "终局与否无法判断",
+    "mixed_finality": "终局与非终局事项并存",
 }
 
 

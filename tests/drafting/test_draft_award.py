@@ -103,3 +103,61 @@ def test_missing_regional_figure_is_reported_not_guessed(case):
     ut = next(d for d in award.decisions if d.claim.type == "unlawful_termination")
     assert ut.outcome == Outcome.UNKNOWN and ut.amount is None
     assert any(w.kind == "missing_parameter" and "平均工资" in w.message for w in award.warnings)
+
+
+def test_finality_by_item_from_the_law_layer(case):
+    """A small compensation is a 终局 item (12 × the 北京市 minimum wage); a large one is not, and the two in one
+    award are flagged (解释（一）第二十条)."""
+    from arbitration.law import finality
+
+    case.claims[0].amount = Decimal("20000")  # below 12 months of the minimum wage: granted as asked, final
+    award = draft_award(case)
+    item = award.items[0]
+    expected = finality("unlawful_termination", Decimal("20000"), "北京市", award.generated_at.date())
+    assert item.amount == Decimal("20000") and item.final is expected.final is True
+    notice = "".join(p.text for p in award.sections["finality"])
+    assert "本裁决第一项为终局裁决" in notice and "三十日内" in notice and "中级人民法院申请撤销裁决" in notice
+    assert "十五日内" in notice
+
+    from arbitration.model import Claim
+
+    case.claims[0].amount = Decimal("60000")
+    case.claims.append(Claim(type="severance", text="裁决被申请人支付经济补偿金5000元", amount=Decimal("5000"), index=4))
+    award = draft_award(case)
+    finals = {tuple(it.claim_types): it.final for it in award.items if it.claim_types}
+    assert finals == {("unlawful_termination",): False}  # severance denied: 赔偿金 already granted
+    assert not any(w.kind == "mixed_finality" for w in award.warnings)
+
+
+def test_time_barred_claim_is_denied_with_article(case):
+    case.application_date = date(2025, 9, 1)  # more than a year after the 2024-03-31 dismissal
+    award = draft_award(case)
+    ut = next(d for d in award.decisions if d.claim.type == "unlawful_termination")
+    assert ut.outcome == Outcome.DENIED
+    assert any(w.kind == "time_barred" for w in award.warnings)
+    text = "".join(p.text for p in ut.reasoning)
+    assert "仲裁时效" in text and "《中华人民共和国劳动争议调解仲裁法》第二十七条" in text
+
+
+def test_final_and_non_final_items_in_one_award_are_flagged(case):
+    """Dismissal under 劳动合同法第四十条 without notice, wage 9000: 经济补偿 36000 (above 12 × the 北京市 minimum
+    wage, non-final) and 代通知金 9000 (final) in one draft → the 解释（一）第二十条 warning and a notice per item."""
+    from arbitration.model import Claim, Termination, TerminationInitiator
+
+    case.claims = [
+        Claim(type="severance", text="裁决被申请人支付解除劳动合同经济补偿36000元", amount=Decimal("36000"), index=1),
+        Claim(type="notice_pay", text="裁决被申请人支付代通知金9000元", amount=Decimal("9000"), index=2),
+    ]
+    source = case.facts.monthly_wage.values[0].source
+    case.facts.monthly_wage.values.clear()
+    case.facts.monthly_wage.add(Decimal("9000"), source)
+    case.facts.termination.values.clear()
+    case.facts.termination.add(
+        Termination(initiator=TerminationInitiator.EMPLOYER, mode="单方解除", reason="不能胜任工作",
+                    statute_basis="劳动合同法第四十条第二项", notice_date=date(2024, 3, 31)),
+        case.facts.hire_date.values[0].source)
+    award = draft_award(case)
+    assert [(it.amount, it.final) for it in award.items] == [(Decimal("36000"), False), (Decimal("9000"), True)]
+    assert any(w.kind == "mixed_finality" for w in award.warnings)
+    notice = "".join(p.text for p in award.sections["finality"])
+    assert "本裁决第二项为终局裁决" in notice and "当事人对本裁决第一项不服的" in notice
