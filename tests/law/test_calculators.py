@@ -476,3 +476,37 @@ def test_registry_covers_the_taxonomy():
     assert named <= set(calc.CALCULATORS), named - set(calc.CALCULATORS)
     with pytest.raises(KeyError, match="计算器"):
         calc.get("nonexistent")
+
+
+# one representative call per calculator: every name in CALCULATORS must appear here, and every article it
+# returns must resolve in the statute data
+SAMPLES = {
+    "severance": lambda: calc.severance(date(2005, 7, 1), date(2024, 3, 31), 30000, average_wage=8000),
+    "unlawful_termination": lambda: calc.unlawful_termination(date(2010, 1, 1), date(2024, 3, 31), 9000, average_wage=8000),
+    "double_wage": lambda: calc.double_wage(date(2022, 3, 1), 5000, end=date(2023, 6, 1), applied=date(2023, 9, 1),
+                                            limitation_practice="per_month"),
+    "overtime": lambda: calc.overtime(5220, system="comprehensive", total_hours=540, period_months=3, holiday_hours=8),
+    "annual_leave": lambda: calc.annual_leave(8700, 2024, work_start=date(2014, 7, 1), hire=date(2024, 3, 1),
+                                              leave=date(2024, 10, 31)),
+    "notice_pay": lambda: calc.notice_pay(6000),
+    "minimum_wage": lambda: calc.minimum_wage("测试市", {"2023-06": 1500}, standard=2000),
+    "non_compete": lambda: calc.non_compete(6000, 6, leave=date(2023, 4, 30), minimum=2000, released=True),
+    "additional_compensation": lambda: calc.additional_compensation(10000, 1),
+    "penalty": lambda: calc.penalty(36000, date(2021, 1, 1), date(2023, 12, 31), date(2022, 12, 31),
+                                    employee_terminated_under_38=True),
+    "injury_disability": lambda: calc.injury_disability(5, 9000, average_wage=6000),
+    "injury_leave_wage": lambda: calc.injury_leave_wage(5000, date(2023, 1, 10), date(2025, 3, 1), extended=True),
+    "injury_medical": lambda: calc.injury_medical(6, 8000, months_table={6: 12}),
+    "injury_employment": lambda: calc.injury_employment(10, 8000, months_table={10: 2}),
+}
+
+
+def test_every_calculator_has_a_sample():
+    assert set(SAMPLES) == set(calc.CALCULATORS)
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_every_article_resolves(name):
+    r = resolves(SAMPLES[name]())
+    assert r.name == name
+    assert r.inputs  # the facts it depends on are recorded
