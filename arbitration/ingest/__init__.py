@@ -53,9 +53,9 @@ def read_document(path: Path, root: Path | None = None, ocr: OCREngine | None = 
         pages, warnings = read_pdf(path, name, engine)
     elif kind == "docx":
         pages, sections = read_docx(path, name)
-    elif kind == "ole" and path.suffix.lower() == ".docx":
+    elif kind == "ole":  # an OLE container holding EncryptionInfo: a password-protected .docx, whatever its name
         refuse_encrypted_ooxml(name)
-    elif kind in ("doc", "ole"):
+    elif kind == "doc":
         pages, sections = read_doc(path, name)
     elif kind == "text":
         pages, _encoding = read_txt(path, name)

@@ -148,8 +148,12 @@ def convert_doc(path: Path, name: str, out_dir: Path) -> Path:
         raise CorruptFile(name, f"LibreOffice 转换 .doc 超时（{SOFFICE_TIMEOUT_S} 秒）", kind="corrupt") from e
     converted = out_dir / (path.stem + ".docx")
     if proc.returncode != 0 or not converted.is_file():
-        detail = proc.stderr.decode(errors="replace").strip()[:200]
-        raise CorruptFile(name, f"旧版 .doc 文件无法转换（文件可能已损坏或加密）{detail}", kind="corrupt")
+        detail = " ".join(
+            ln.strip() for ln in proc.stderr.decode(errors="replace").splitlines() if ln.startswith("Error")
+        )[:200]
+        raise CorruptFile(
+            name, "旧版 .doc 文件无法转换（文件可能已损坏或加密）" + (f"：{detail}" if detail else ""), kind="corrupt"
+        )
     return converted
 
 

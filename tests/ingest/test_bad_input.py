@@ -24,6 +24,7 @@ HANZI = re.compile(r"[\u4e00-\u9fff]")
 REFUSED = [
     ("截断的证据目录.pdf", CorruptFile, "corrupt", "损坏"),
     ("加密的答辩书.pdf", EncryptedFile, "encrypted", "加密"),
+    ("加密的申请书.docx", EncryptedFile, "encrypted", "Word 文件已加密"),
     ("空文件.pdf", EmptyFile, "empty", "0 字节"),
     ("零页.pdf", EmptyFile, "no_pages", "没有任何页面"),
     ("其实是Word.pdf", CorruptFile, "wrong_extension", "Word 文档"),
@@ -58,6 +59,14 @@ def test_mislabelled_is_sniffed_from_content_not_name(tmp_path):
     text_as_pdf.write_text("仲裁申请书\n申请人：王丽华", encoding="utf-8")
     with pytest.raises(CorruptFile, match="内容是纯文本"):
         read_document(text_as_pdf)
+
+
+def test_encrypted_docx_under_a_doc_name_is_still_encrypted(tmp_path):
+    # sniffed as a password-protected OOXML container: no LibreOffice round trip, the right reason
+    path = tmp_path / "申请书.doc"
+    shutil.copy(BROKEN / "加密的申请书.docx", path)
+    with pytest.raises(EncryptedFile, match="已加密"):
+        read_document(path)
 
 
 def test_file_over_the_size_limit_is_refused_unread(tmp_path):
