@@ -6,7 +6,12 @@ import pytest
 
 from arbitration.errors import ModelUnavailable
 from arbitration.hearing import models
-from arbitration.hearing.models import ModelSource, find_sources, is_prepared, prepare_whisper_base
+from arbitration.hearing.models import (
+    ModelSource,
+    find_sources,
+    is_prepared,
+    prepare_whisper_base,
+)
 
 
 def test_a_damaged_copy_is_refused_and_leaves_nothing(tmp_path):
