@@ -210,7 +210,13 @@ _GAP_OK = re.compile(r"^[\s、，,和及与或以及、之]*$")
 
 
 def _mention_pattern() -> re.Pattern[str]:
-    names = "|".join(re.escape(n) for n in statutes().names_longest_first)
+    return _compiled_pattern(statutes())
+
+
+@lru_cache(maxsize=4)
+def _compiled_pattern(data: Statutes) -> re.Pattern[str]:
+    """The mention pattern for one statute data set (compiled once; the name list has ~40 alternatives)."""
+    names = "|".join(re.escape(n) for n in data.names_longest_first)
     refer = "|".join(_REFER)
     return re.compile(
         rf"(?P<law>《(?P<book>[^《》]{{2,60}})》|(?P<bare>{names})|(?P<refer>{refer}))"

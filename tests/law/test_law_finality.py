@@ -7,9 +7,18 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arbitration.errors import MissingParameter
-from arbitration.law import case_finality, find_citations, finality, format_citation, notice, statutes
+from arbitration.law import (
+    case_finality,
+    finality,
+    find_citations,
+    format_citation,
+    notice,
+    statutes,
+)
 from arbitration.law.finality import FINAL, NON_FINAL, notice_articles
 from arbitration.law.regions import regions
 
@@ -83,3 +92,13 @@ def test_notice_texts():
     assert "十五日内向人民法院提起诉讼" in non_final and "期满不起诉的" in non_final and "三十日" not in non_final
     assert [c.article for c in notice_articles(False)] == [50]
     assert [c.article for c in notice_articles(True)] == [47, 48, 49]
+
+
+
+@settings(max_examples=150, deadline=None)
+@given(amount=st.decimals(min_value=0, max_value=200000, places=2),
+       on=st.dates(min_value=date(2017, 6, 1), max_value=date(2025, 12, 31)))
+def test_final_exactly_up_to_twelve_months_of_minimum_wage(amount, on):
+    r = finality("unpaid_wages", amount, "青岛市", on)
+    assert r.threshold == regions().minimum_wage("青岛市", on).monthly * 12
+    assert r.final == (amount <= r.threshold)

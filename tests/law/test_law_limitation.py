@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arbitration.errors import CalculationError
 from arbitration.law import find_citations, format_citation, limitation
@@ -106,3 +108,23 @@ def test_reason_has_no_unresolvable_citation_and_errors():
 def test_wages_with_unknown_end_of_employment_is_unknown():
     r = limitation("overtime", None, date(2024, 5, 1), known_date=date(2023, 1, 31))
     assert r.flag == UNKNOWN and "终止日期不明" in r.reason
+
+
+_dates = st.dates(min_value=date(2008, 1, 1), max_value=date(2030, 12, 31))
+
+
+@settings(max_examples=200, deadline=None)
+@given(leave=_dates, gap=st.integers(min_value=0, max_value=800), claim=st.sampled_from(
+    ["severance", "overtime", "double_wage", "unlawful_termination", "unpaid_wages"]))
+def test_verdict_is_consistent_with_its_dates(leave, gap, claim):
+    from datetime import timedelta
+
+    applied = leave + timedelta(days=gap)
+    r = limitation(claim, leave, applied)
+    assert r.start == leave and r.deadline is not None
+    # the last day is a year on (rolled past a weekend by at most two days) and never a weekend
+    assert 365 <= (r.deadline - leave).days <= 368 and r.deadline.weekday() < 5
+    assert r.barred == (applied > r.deadline)
+    # filing earlier never turns a timely claim late
+    if not r.barred:
+        assert not limitation(claim, leave, leave).barred

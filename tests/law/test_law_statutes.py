@@ -236,3 +236,36 @@ def test_format_citations_groups_clauses_and_items():
     # and what it writes is read back
     text = format_citations([c(law="劳动合同法", article=47, clause=1), c(law="劳动合同法", article=47, clause=3)])
     assert [str(x) for x in find_citations(text)] == ["劳动合同法第47条第1款", "劳动合同法第47条第3款"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("依据劳动合同法第82条第1款", ["劳动合同法第82条第1款"]),
+        ("依据《劳动合同法》第四十七条", ["劳动合同法第47条"]),
+        ("根据劳动合同法实施条例第六条、第七条", ["劳动合同法实施条例第6条", "劳动合同法实施条例第7条"]),
+        ("依照《工伤保险条例》第三十三条第二款的规定", ["工伤保险条例第33条第2款"]),
+        ("依据《劳动法》第四十四条。该法第四十五条亦有规定", ["劳动法第44条", "劳动法第45条"]),
+    ],
+)
+def test_find_citation_forms(text, expected):
+    assert [str(c) for c in find_citations(text)] == expected
+
+
+def test_builder_reproduces_the_shipped_json():
+    """corpus/law/build_statutes.py run on ../shared gives exactly the committed article structure."""
+    if not (SHARED / "statutes").is_dir():
+        pytest.skip("../shared/data/statutes (public statute texts) is not present")
+    import importlib.util
+    import json
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("build_statutes", root / "corpus" / "law" / "build_statutes.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    for path in sorted((SHARED / "statutes").glob("*.md")):
+        stem = path.stem.partition("(")[0]
+        law_id = builder.LAWS[stem][0]
+        title, articles = builder.parse(path.read_text(encoding="utf-8"))
+        shipped = json.loads((root / "corpus" / "law" / "statutes" / f"{law_id}.json").read_text(encoding="utf-8"))
+        assert shipped["title"] == title and shipped["articles"] == articles, law_id
