@@ -281,6 +281,10 @@ class TestAnnualLeave:
                                        leave=date(2024, 6, 30), taken_days=1))
         assert r.amount == D(800)
         assert cited(r, "企业职工带薪年休假实施办法", 12)
+        # the year defaults to the year of leaving
+        same = calc.annual_leave(8700, work_start=date(2015, 3, 1), hire=date(2020, 3, 1), leave=date(2024, 6, 30),
+                                 taken_days=1)
+        assert same.amount == r.amount
 
     def test_crossing_ten_years(self):
         # 10 years reached 2023-07-01: 181/365 × 5 + 184/365 × 10 = 2.479 + 5.041 = 7.52 → 7 days → 5600

@@ -266,7 +266,7 @@ def _tier_days(years: int) -> int:
     return 0
 
 
-def annual_leave(monthly_wage: Decimal | int | str, year: int, *, work_start: date | None = None,
+def annual_leave(monthly_wage: Decimal | int | str, year: int | None = None, *, work_start: date | None = None,
                  cumulative_years: int | None = None, hire: date | None = None, leave: date | None = None,
                  taken_days: Decimal | int | str = 0) -> CalcResult:
     """未休年休假工资 for one calendar year per 职工带薪年休假条例第三、五条 and 实施办法第五、十、十一、十二条.
@@ -275,8 +275,13 @@ def annual_leave(monthly_wage: Decimal | int | str, year: int, *, work_start: da
     1 January): 满1年不满10年 5 days, 满10年不满20年 10, 满20年 15. In the year of joining (`hire`) or leaving
     (`leave`) — and from the day the worker first completes 12 months or moves up a tier — days are prorated by
     calendar days ÷ 365 and the fraction of a day dropped (第五条, 第十二条: minus days already taken, then
-    rounded down). Pay: the 200 % on top of the normal wage already paid = 2 × monthly wage ÷ 21.75 per day."""
+    rounded down). Pay: the 200 % on top of the normal wage already paid = 2 × monthly wage ÷ 21.75 per day.
+    `year` defaults to the year of leaving."""
     wage = positive("月工资", money(monthly_wage))
+    if year is None:
+        if leave is None:
+            raise CalculationError("请给出计算未休年休假工资的年度（year）或离职日期（leave）")
+        year = leave.year
     taken = whole(taken_days, "已休年休假天数")
     if (work_start is None) == (cumulative_years is None):
         raise CalculationError("请给出累计工作起算日期（work_start）或截至当年1月1日的累计工作年限（cumulative_years）之一")
