@@ -141,9 +141,9 @@ class Taxonomy:
         taken = [False] * len(s)
         found: list[tuple[int, str]] = []
         for alias, type_id in self._aliases:
-            if type_id == OTHER or any(x in s for x in self._types[type_id].exclude):
-                continue
             start = s.find(alias)
+            if start < 0 or type_id == OTHER or any(x in s for x in self._types[type_id].exclude):
+                continue
             while start >= 0:
                 end = start + len(alias)
                 if not any(taken[start:end]):
@@ -229,7 +229,9 @@ def _files(path: Path) -> list[Path]:
 
 
 def _check_articles(types: list[ClaimType]) -> None:
-    from arbitration.law.statutes import statutes  # same layer; imported here to keep module import light
+    from arbitration.law.statutes import (
+        statutes,  # same layer; imported here to keep module import light
+    )
 
     data = statutes()
     for t in types:
