@@ -69,13 +69,25 @@ def search(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """检索类案：列出相似的过往裁决、匹配理由，以及每项匹配请求的裁决结果和金额。"""
-    from arbitration.model import OUTCOME_NAMES
+    from arbitration.errors import ArbitrationError
     from arbitration.retrieval import Archive
-    from arbitration.retrieval.units import claim_name
 
-    since_d = date.fromisoformat(since) if since else None
-    archive = Archive.open(index_dir)
-    matches = archive.search(_load_query(query), claim=claim, region=region, since=since_d, k=k)
+    try:
+        since_d = date.fromisoformat(since) if since else None
+    except ValueError:
+        err.print(f"[red]--since 日期格式应为 YYYY-MM-DD：{since}[/red]")
+        raise typer.Exit(2) from None
+    try:
+        archive = Archive.open(index_dir)
+        matches = archive.search(_load_query(query), claim=claim, region=region, since=since_d, k=k)
+    except ArbitrationError as e:
+        err.print(f"[red]{e}[/red]")
+        raise typer.Exit(1) from None
+    if claim:
+        from arbitration.retrieval.units import CLAIM_NAMES
+
+        if claim not in CLAIM_NAMES:
+            err.print(f"[yellow]提示：「{claim}」不是已知的请求类型；可选：{'、'.join(CLAIM_NAMES)}[/yellow]")
     if as_json:
         print(json.dumps([m.to_dict() for m in matches], ensure_ascii=False, indent=2))
         return
@@ -83,23 +95,28 @@ def search(
         console.print("没有找到符合条件的类案。")
         return
     table = Table(title=f"类案检索结果（{len(matches)} 件）", show_lines=True)
-    for col in ("序号", "案号", "机构/日期", "得分", "匹配理由", "匹配请求的裁决结果"):
+    for col in ("序号", "案号", "机构/地区/日期", "得分", "匹配理由", "匹配请求的裁决结果与金额"):
         table.add_column(col)
     for i, m in enumerate(matches, 1):
         p = m.precedent
-        claims = []
-        for c in m.matched_claims or p.claims[:3]:
-            amt = ""
-            if c.requested is not None:
-                amt += f"请求{c.requested:,.2f}元"
-            if c.granted is not None:
-                amt += f"，裁决{c.granted:,.2f}元"
-            claims.append(f"{claim_name(c.type)}：{OUTCOME_NAMES.get(c.outcome, '')}{('（' + amt + '）') if amt else ''}")
-        table.add_row(
-            str(i), p.case_number, f"{p.commission or ''}\n{p.award_date or ''}", f"{m.score:.3f}",
-            "；".join(m.reasons) or "文本相似", "\n".join(claims),
-        )
+        where = "\n".join(x for x in (p.commission or "", p.region or "", str(p.award_date or "")) if x)
+        table.add_row(str(i), p.case_number, where, f"{m.score:.3f}", "；".join(m.reasons) or "文本相似",
+                      "\n".join(claim_line(c) for c in (m.matched_claims or p.claims[:3])))
     console.print(table)
+
+
+def claim_line(c) -> str:
+    """「违法解除/终止赔偿金：部分支持（请求 60,000.00 元，裁决 43,200.00 元）」 for one decided claim."""
+    from arbitration.model import OUTCOME_NAMES
+    from arbitration.retrieval.units import claim_name
+
+    amounts = []
+    if c.requested is not None:
+        amounts.append(f"请求 {c.requested:,.2f} 元")
+    if c.granted is not None and c.outcome.value in ("granted", "partly"):
+        amounts.append(f"裁决 {c.granted:,.2f} 元")
+    tail = f"（{'，'.join(amounts)}）" if amounts else ""
+    return f"{claim_name(c.type)}：{OUTCOME_NAMES.get(c.outcome, '')}{tail}"
 
 
 def register(app: typer.Typer) -> None:

@@ -4,7 +4,12 @@ from arbitration.errors import IndexMismatch
 from arbitration.retrieval.archive import Archive, Match, SearchOptions, default_archive
 from arbitration.retrieval.embedders import EMBEDDERS, Embedder, get_embedder
 from arbitration.retrieval.parser import parse_award
-from arbitration.retrieval.units import Query, query_from_case, query_from_text
+from arbitration.retrieval.units import (
+    Query,
+    query_from_case,
+    query_from_precedent,
+    query_from_text,
+)
 
 __all__ = [
     "Archive",
@@ -19,4 +24,5 @@ __all__ = [
     "Query",
     "query_from_case",
     "query_from_text",
+    "query_from_precedent",
 ]

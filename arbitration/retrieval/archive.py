@@ -9,19 +9,29 @@ import json
 import logging
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import numpy as np
 
 from arbitration.errors import IndexMismatch, MissingData
 from arbitration.model import Case, Precedent, PrecedentClaim
-from arbitration.retrieval.dense import ANN_THRESHOLD, IndexParams, VectorIndex, choose_params
+from arbitration.retrieval.dense import (
+    ANN_THRESHOLD,
+    IndexParams,
+    VectorIndex,
+    choose_params,
+)
 from arbitration.retrieval.embedders import Embedder, get_embedder
 from arbitration.retrieval.rerank import matched_claims, rerank, rrf
 from arbitration.retrieval.sparse import BM25Index, tokenize
 from arbitration.retrieval.store import Store
-from arbitration.retrieval.units import Query, precedent_units, query_from_case, query_from_text
+from arbitration.retrieval.units import (
+    Query,
+    precedent_units,
+    query_from_case,
+    query_from_text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -282,7 +292,7 @@ class Archive:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def default_archive(embedder: str | None = None, progress: bool = True, cache_dir: Path | None = None,

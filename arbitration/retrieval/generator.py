@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import inspect
 import io
 import json
 import random

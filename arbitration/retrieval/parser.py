@@ -13,7 +13,14 @@ from pathlib import Path
 from arbitration.errors import EmptyFile, IngestError, UnsupportedFile
 from arbitration.fileio import sha256_file
 from arbitration.masking import mask_org, mask_person, mask_text
-from arbitration.model import Citation, KeyFacts, Outcome, Precedent, PrecedentClaim, TerminationInitiator
+from arbitration.model import (
+    Citation,
+    KeyFacts,
+    Outcome,
+    Precedent,
+    PrecedentClaim,
+    TerminationInitiator,
+)
 
 # ---------------------------------------------------------------- small rule helpers
 

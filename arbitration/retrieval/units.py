@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from arbitration.model import OUTCOME_NAMES, Case, KeyFacts, Precedent, TerminationInitiator
+from arbitration.model import (
+    OUTCOME_NAMES,
+    Case,
+    KeyFacts,
+    Precedent,
+    TerminationInitiator,
+)
 from arbitration.retrieval.sparse import tokenize
 from arbitration.retrieval.store import Unit
 
@@ -175,3 +181,10 @@ def query_from_text(text: str) -> Query:
     except ImportError:
         pass
     return Query(text=text[:600], claims=claims, facts=key_facts_from_text(text))
+
+
+def query_from_precedent(p: Precedent) -> Query:
+    """A past award (or a typical case) as a query: its claims and key facts, not its outcome ("more like this")."""
+    text = "；".join(c.text for c in p.claims) + "。" + (p.facts_text or "")[:400]
+    return Query(text=text[:600], claims=[(c.type, c.text) for c in p.claims], facts=p.facts, region=p.region,
+                 date=p.award_date)

@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from arbitration.model import KeyFacts, Outcome, Precedent, PrecedentClaim, TerminationInitiator
+from arbitration.model import (
+    KeyFacts,
+    Outcome,
+    Precedent,
+    PrecedentClaim,
+    TerminationInitiator,
+)
 
 
 def make_precedent(num: int, types: list[str], wage: int = 6000, months: float = 30, region: str = "青岛市",
