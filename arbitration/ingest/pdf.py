@@ -172,10 +172,16 @@ def _why_ocr(text: str, has_images: bool) -> str:
     return ""
 
 
+# cp1252's extra letters and signs: with Latin-1 they are what UTF-8 Chinese read as a Western encoding shows
+# (「考勤」 -> 「è€ƒå‹¤」); dashes, ellipsis and quotes are left out, Chinese text uses them
+_CP1252_SIGNS = frozenset("€‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›œžŸ")
+
+
 def _is_garbage_char(ch: str) -> bool:
-    """Replacement, private-use, control or Latin-1 letters (how a broken CJK font mapping usually shows)."""
+    """Replacement, private-use, control or Latin-1/cp1252 characters (how a broken CJK mapping shows); a few
+    legitimate ones (° × ·) stay far below MAX_GARBAGE_SHARE in real text."""
     code = ord(ch)
-    return ch == "\ufffd" or 0xE000 <= code <= 0xF8FF or code < 0x20 or 0xC0 <= code <= 0xFF
+    return ch == "\ufffd" or 0xE000 <= code <= 0xF8FF or code < 0x20 or 0x80 <= code <= 0xFF or ch in _CP1252_SIGNS
 
 
 def _text_page(number: int, lines: list[TextLine], layer: _PageLayer) -> Page:

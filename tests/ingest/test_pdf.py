@@ -71,3 +71,48 @@ def test_strip_margins_needs_repetition_or_page_number():
 def test_join_lines_latin_words_keep_a_space():
     lines = [TextLine("Labour Contract Law of the", 0, 0, 400, 10), TextLine("People's Republic", 0, 12, 200, 22)]
     assert join_lines(lines) == "Labour Contract Law of the People's Republic"
+
+
+def test_garbage_text_layer_page_goes_to_ocr(tmp_path):
+    """A scan whose hidden text layer is mojibake (UTF-8 read as Latin-1, as bad scanner software writes it)
+    is OCR'd; the good text page of the same file is not."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from arbitration.model import Line
+    from ingest_paths import fixture_builder
+
+    path = tmp_path / "扫描件.pdf"
+    builder = fixture_builder()
+    builder._register_font()
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(builder.FONT_NAME, 12)
+    c.drawString(72, 760, "答辩书")
+    c.drawString(72, 730, "被答辩人的月工资为6000元，而非8000元。")
+    c.showPage()
+    scan = builder.render_page(["#考勤记录", "=3月1日　上班09:00　下班21:05"], seed=5, noise=False)
+    c.drawImage(ImageReader(scan), 0, 0, width=A4[0], height=A4[1])
+    c.setFont("Helvetica", 10)
+    mojibake = "考勤记录 3月1日 上班09:00 下班21:05".encode().decode("cp1252", errors="ignore")  # 「è€ƒå‹¤è®°å½•」
+    c.drawString(72, 760, mojibake)
+    c.showPage()
+    c.save()
+
+    class RecordingOCR:  # observes which pages are sent to OCR, without loading a model
+        name = "recording"
+
+        def __init__(self):
+            self.sizes = []
+
+        def recognize(self, image):
+            self.sizes.append(image.size)
+            return [Line(text="考勤记录", confidence=0.9, box=(500, 140, 700, 184))]
+
+    engine = RecordingOCR()
+    doc = read_document(path, ocr=engine)
+    assert [p.method for p in doc.pages] == [Method.TEXT_LAYER, Method.OCR]
+    assert len(engine.sizes) == 1 and engine.sizes[0][0] > 1000  # one page, rendered at 150 dpi
+    assert any("第2页文字层为乱码" in w for w in doc.warnings)
+    assert doc.pages[1].text == "考勤记录"
+    assert "被答辩人的月工资为6000元" in doc.pages[0].text
