@@ -76,12 +76,12 @@ def test_join_lines_latin_words_keep_a_space():
 def test_garbage_text_layer_page_goes_to_ocr(tmp_path):
     """A scan whose hidden text layer is mojibake (UTF-8 read as Latin-1, as bad scanner software writes it)
     is OCR'd; the good text page of the same file is not."""
+    from ingest_paths import fixture_builder
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
     from arbitration.model import Line
-    from ingest_paths import fixture_builder
 
     path = tmp_path / "扫描件.pdf"
     builder = fixture_builder()
