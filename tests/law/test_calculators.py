@@ -291,6 +291,18 @@ class TestAnnualLeave:
         r = calc.annual_leave(8700, 2023, work_start=date(2013, 7, 1), hire=date(2015, 1, 1))
         assert r.amount == D(5600)
 
+    def test_several_years(self):
+        # hired 2022-03-01, service from 2013-07-01, left 2024-06-30, 2 days taken in 2023 (400 a day, 800 extra):
+        # 2022: 306/365 × 5 = 4.19 → 4 days = 3200
+        # 2023: 181/365 × 5 + 184/365 × 10 = 7.52 → 7 − 2 = 5 days = 4000
+        # 2024: 182/365 × 10 = 4.99 → 4 days = 3200; total 10400
+        r = resolves(calc.annual_leave(8700, years=[2022, 2023, 2024], work_start=date(2013, 7, 1),
+                                       hire=date(2022, 3, 1), leave=date(2024, 6, 30), taken_days={2023: 2}))
+        assert r.amount == D(10400)
+        assert r.inputs["days"] == "4、5、4"
+        with pytest.raises(CalculationError):
+            calc.annual_leave(8700, years=[2023], cumulative_years=5, taken_days=3)  # taken days not by year
+
     def test_twenty_years(self):
         # 25 years → 15 days, none taken → 15 × 800 = 12000
         assert calc.annual_leave(8700, 2023, cumulative_years=25).amount == D(12000)

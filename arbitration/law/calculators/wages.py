@@ -268,7 +268,8 @@ def _tier_days(years: int) -> int:
 
 def annual_leave(monthly_wage: Decimal | int | str, year: int | None = None, *, work_start: date | None = None,
                  cumulative_years: int | None = None, hire: date | None = None, leave: date | None = None,
-                 taken_days: Decimal | int | str = 0) -> CalcResult:
+                 taken_days: Decimal | int | str | Mapping[int, Decimal | int | str] = 0,
+                 years: Iterable[int] | None = None) -> CalcResult:
     """未休年休假工资 for one calendar year per 职工带薪年休假条例第三、五条 and 实施办法第五、十、十一、十二条.
 
     Entitlement by cumulative service (`work_start`, the day cumulative work began, or `cumulative_years` as of
@@ -276,12 +277,19 @@ def annual_leave(monthly_wage: Decimal | int | str, year: int | None = None, *, 
     (`leave`) — and from the day the worker first completes 12 months or moves up a tier — days are prorated by
     calendar days ÷ 365 and the fraction of a day dropped (第五条, 第十二条: minus days already taken, then
     rounded down). Pay: the 200 % on top of the normal wage already paid = 2 × monthly wage ÷ 21.75 per day.
-    `year` defaults to the year of leaving."""
+    `year` defaults to the year of leaving. With `years` (several calendar years; `cumulative_years` then counts
+    as of 1 January of the first, and `taken_days` may map year → days) the years are computed one by one and
+    summed; the limitation of each year's claim is left to `arbitration.law.limitation`."""
+    if years is not None:
+        return _annual_leave_years(monthly_wage, sorted(set(years)), year, work_start, cumulative_years, hire, leave,
+                                   taken_days)
     wage = positive("月工资", money(monthly_wage))
     if year is None:
         if leave is None:
             raise CalculationError("请给出计算未休年休假工资的年度（year）或离职日期（leave）")
         year = leave.year
+    if isinstance(taken_days, Mapping):
+        taken_days = taken_days.get(year, 0)
     taken = whole(taken_days, "已休年休假天数")
     if (work_start is None) == (cumulative_years is None):
         raise CalculationError("请给出累计工作起算日期（work_start）或截至当年1月1日的累计工作年限（cumulative_years）之一")
@@ -346,7 +354,8 @@ def annual_leave(monthly_wage: Decimal | int | str, year: int | None = None, *, 
             articles.append(cite("企业职工带薪年休假实施办法", 5, 1))
             entitled = Decimal(math.floor(raw))
             days = max(entitled - taken, Decimal(0))
-            steps.append(f"按剩余日历天数折算{raw:.4f}天，不足1整天的部分不享受，应休{entitled}天−已休{num(taken)}天=未休{num(days)}天")
+            how = "按剩余日历天数折算" if hire and hire.year == year else "按各段日历天数折算"
+            steps.append(f"{how}{raw:.4f}天，不足1整天的部分不享受，应休{entitled}天−已休{num(taken)}天=未休{num(days)}天")
         if len({p[2] for p in pieces}) > 1:
             notes.append("年度内累计工作年限跨档或首次满12个月的，按各段日历天数分别折算后相加（本计算的做法，法规未明文规定）")
     if hire and not full_year:
@@ -358,6 +367,40 @@ def annual_leave(monthly_wage: Decimal | int | str, year: int | None = None, *, 
     notes.append("实施办法第十条的300%中含正常工作期间已支付的100%，故另付200%；月工资为支付前12个月剔除加班工资后的月平均工资（第十一条第二款）")
     inputs["days"] = num(days)
     return result("annual_leave", amount, formula, steps, articles, inputs, notes)
+
+
+def _annual_leave_years(monthly_wage, years: list[int], year, work_start, cumulative_years, hire, leave,
+                        taken_days) -> CalcResult:
+    if year is not None:
+        raise ValueError("year 与 years 不能同时给出")
+    if not years:
+        raise CalculationError("years 为空：请给出要计算的年度")
+    taken = taken_days if isinstance(taken_days, Mapping) else None
+    if taken is None and whole(taken_days, "已休年休假天数"):
+        raise CalculationError("计算多个年度时，已休天数须按年度给出（taken_days={年度: 天数}）")
+    extra = set(taken or {}) - set(years)
+    if extra:
+        raise CalculationError(f"已休天数所列年度不在计算年度中：{sorted(extra)}")
+    parts = []
+    for y in years:
+        cum = None if cumulative_years is None else cumulative_years + (y - years[0])
+        parts.append(annual_leave(monthly_wage, y, work_start=work_start, cumulative_years=cum, hire=hire,
+                                  leave=leave, taken_days=(taken or {}).get(y, 0)))
+    steps: list[str] = []
+    articles: list = []
+    notes: list[str] = []
+    for y, r in zip(years, parts, strict=True):
+        steps += [f"{y}年度：{s}" for s in r.steps]
+        articles += [c for c in r.articles if c not in articles]
+        notes += [n for n in r.notes if n not in notes]
+    amount = sum((r.amount for r in parts), Decimal(0))  # each year already to the fen, as awards list them
+    steps.append("合计" + "+".join(f"{r.amount}元" for r in parts) + f"={yuan(amount)}元")
+    notes.append("各年度分别计算并保留到分后相加；各年度请求的仲裁时效分别判断")
+    inputs = dict(parts[0].inputs) | {"years": "、".join(map(str, years)),
+                                      "days": "、".join(r.inputs.get("days", "0") for r in parts)}
+    inputs.pop("year", None)
+    inputs.pop("taken_days", None)
+    return result("annual_leave", amount, parts[0].formula, steps, articles, inputs, notes)
 
 
 # ---------------------------------------------------------------- 代通知金
