@@ -150,3 +150,14 @@ def test_penalty_never_exceeds_cost(cost, length, served):
     s = date(2020, 1, 1)
     r = calc.penalty(cost, s, s + timedelta(days=length), s + timedelta(days=served))
     assert 0 <= r.amount <= cost
+
+
+@FAST
+@given(wage=positive_wages, year=st.integers(min_value=2009, max_value=2030), a=st.integers(min_value=0, max_value=40),
+       b=st.integers(min_value=0, max_value=40), hire_day=st.integers(min_value=0, max_value=364))
+def test_annual_leave_monotonic_in_service(wage, year, a, b, hire_day):
+    lo, hi = sorted((a, b))
+    hire = date(year, 1, 1) + timedelta(days=hire_day)
+    short = calc.annual_leave(wage, year, cumulative_years=lo, hire=hire)
+    long = calc.annual_leave(wage, year, cumulative_years=hi, hire=hire)
+    assert 0 <= short.amount <= long.amount
