@@ -86,6 +86,13 @@ def test_finality_and_remuneration_flags():
         ("请求裁决被申请人支付加付赔偿金", "additional_compensation"),
         ("请求裁决被申请人退还押金500元及毕业证书", "return_deposit"),
         ("请求裁决被申请人赔礼道歉", "other"),
+        ("请求裁决被申请人支付停工留薪期间的工资", "injury_leave_wage"),
+        ("请求裁决被申请人支付竞业限制期间的经济补偿", "non_compete"),
+        ("请求裁决被申请人支付高温津贴1200元", "unpaid_wages"),
+        ("请求裁决被申请人支付试用期内违法解除劳动合同赔偿金", "unlawful_termination"),
+        ("请求裁决被申请人支付违法约定试用期的赔偿金", "other"),  # 第八十三条: not a dismissal
+        ("请求裁决被申请人支付未提前通知解除劳动合同的一个月工资", "notice_pay"),
+        ("请求裁决被申请人支付失业保险金损失", "social_insurance"),
     ],
 )
 def test_match_claim_wordings(text, expected):
