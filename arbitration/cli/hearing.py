@@ -95,6 +95,10 @@ def start(
     from arbitration.hearing.audio import file_frames, mic_frames, read_audio
 
     chan_map = _parse_channels(channels)
+    if source == "mic":
+        from arbitration.hearing.audio import sounddevice
+
+        sounddevice()  # say now, before a hearing is opened, when the microphone extra is missing
     info = {k: v for k, v in (("place", place), ("clerk", clerk), ("tribunal", tribunal)) if v}
     h = Hearing.start(_load_case(case), hearing_id, channels=chan_map, model=model, info=info,
                       hotword_prompt=hotword_prompt or None)

@@ -106,8 +106,8 @@ def file_frames(audio: np.ndarray, chunk_s: float = 0.5, realtime: bool = False,
         yield audio[i : i + step]
 
 
-def mic_frames(channels: int = 1, device: int | str | None = None, chunk_s: float = 0.5) -> Iterator[np.ndarray]:
-    """Capture from a sound card until the consumer stops; needs the optional extra `mic` (sounddevice + PortAudio)."""
+def sounddevice():
+    """The sounddevice module, or AudioError saying how to install it (the `mic` extra is optional)."""
     try:
         import sounddevice as sd
     except (ImportError, OSError) as e:
@@ -115,6 +115,12 @@ def mic_frames(channels: int = 1, device: int | str | None = None, chunk_s: floa
             "无法使用麦克风：未安装 sounddevice 或系统缺少 PortAudio（pip install 'arbitration[mic]'，"
             "apt-get install libportaudio2）"
         ) from e
+    return sd
+
+
+def mic_frames(channels: int = 1, device: int | str | None = None, chunk_s: float = 0.5) -> Iterator[np.ndarray]:
+    """Capture from a sound card until the consumer stops; needs the optional extra `mic` (sounddevice + PortAudio)."""
+    sd = sounddevice()
     q: queue.Queue[np.ndarray] = queue.Queue()
 
     def callback(indata, frames, time_info, status):  # runs in PortAudio's thread

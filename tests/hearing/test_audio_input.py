@@ -131,3 +131,20 @@ def test_hearing_downmixes_unmapped_stereo_and_notes_silence(cfg):
     assert h.segments == [] and h.now == pytest.approx(3.0)
     with pytest.raises(AudioError, match="形状"):
         h.feed(np.zeros((2, 2, 2), np.float32))
+
+
+def test_start_from_mic_without_sounddevice_opens_no_hearing(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from arbitration.cli import app
+    from arbitration.config import settings
+
+    monkeypatch.setitem(sys.modules, "sounddevice", None)
+    monkeypatch.setenv("ARBITRATION_DATA_DIR", str(tmp_path / "data"))
+    settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["hearing", "start", "-", "--source", "mic", "--id", "mic-1"])
+    finally:
+        settings.cache_clear()
+    assert isinstance(result.exception, AudioError) and "arbitration[mic]" in str(result.exception)
+    assert not (tmp_path / "data" / "hearings" / "mic-1").exists()
