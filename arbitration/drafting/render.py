@@ -223,15 +223,11 @@ def _marked_paragraphs(award: Award) -> dict[str, Paragraph]:
     return found
 
 
-def add_source_comments(path: str | os.PathLike[str], award: Award) -> int:
-    """Anchor a Word comment on each award paragraph that has a source (file, hearing, calculator, precedent,
-    LLM) saying where it came from; Review → Delete All Comments removes them in one click. Returns the count."""
-    from docx import Document
-
-    from arbitration.fileio import write_bytes
-
+def add_source_comments(doc: Any, award: Award) -> int:
+    """Anchor a Word comment on each award paragraph of python-docx `doc` that has a source (file, hearing,
+    calculator, precedent, LLM) saying where it came from; Review → Delete All Comments removes them in one
+    click. Returns the count."""
     marked = _marked_paragraphs(award)
-    doc = Document(str(path))
     n = 0
     for para in doc.paragraphs:
         if para.text.startswith("审核单"):
@@ -243,11 +239,6 @@ def add_source_comments(path: str | os.PathLike[str], award: Award) -> int:
         text = COMMENT_SOURCES[src.source] + (f"：{'、'.join(refs)}" if refs else "")
         doc.add_comment(para.runs, text=text, author=COMMENT_AUTHOR, initials="草")
         n += 1
-    import io
-
-    buf = io.BytesIO()
-    doc.save(buf)
-    write_bytes(path, buf.getvalue())
     return n
 
 
@@ -265,8 +256,29 @@ def render_award(award: Award, case: Case, out: str | os.PathLike[str], review: 
     if marks not in MARKS:
         raise ValueError(f"marks must be one of {MARKS}, not {marks!r}")
     template = Path(template) if template else TEMPLATES_DIR / TEMPLATE
-    context = award_context(award, case, review, highlight=marks in ("both", "highlight"))
-    path = render_template(template, {"a": context}, out)
-    if marks in ("both", "comments"):
-        add_source_comments(path, award)
-    return path
+    context = {"a": award_context(award, case, review, highlight=marks in ("both", "highlight"))}
+    if marks not in ("both", "comments"):
+        return render_template(template, context, out)
+    # same checks as docxrender.render_template, but the comments go onto the rendered document in memory
+    import io
+
+    from docxtpl import DocxTemplate
+
+    from arbitration.errors import TemplateError
+    from arbitration.fileio import write_bytes
+
+    if not template.is_file():
+        raise TemplateError(f"模板文件不存在：{template}")
+    tpl = DocxTemplate(str(template))
+    missing = sorted(tpl.get_undeclared_template_variables(context=context))
+    if missing:
+        raise TemplateError(f"模板 {template.name} 需要而未提供的变量：{', '.join(missing)}")
+    try:
+        tpl.render(context, autoescape=True)
+    except Exception as e:  # jinja or XML errors
+        raise TemplateError(f"模板 {template.name} 渲染失败：{e}") from e
+    add_source_comments(tpl.docx, award)
+    buf = io.BytesIO()
+    tpl.save(buf)
+    write_bytes(out, buf.getvalue())
+    return Path(out)

@@ -1,0 +1,187 @@
+"""Drafting speed: seconds per award with the rule composer and the bundled award archive loaded, and drafts per
+minute in batch (`pipelines.draft.draft_cases`, 2 workers) — the issue's target is ≥ 30/min (≤ 2 s each).
+
+    .venv/bin/python benchmarks/bench_drafting.py [--cases 40] [--cache-dir DIR]
+
+Cases are variations of the fully specified test case (tests/drafting/drafting_cases.py): wage, dates and claim
+sets differ so each draft searches the archive for its own claims. Writes benchmarks/results/drafting.json.
+The ratio `render_vs_docxtpl` compares our render (docxtpl + provenance comments + atomic write) with a bare
+docxtpl render of the same template and context in the same run; the machine is shared, so ratios travel
+better than seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "drafting"))
+
+CLAIM_SETS = [
+    ("unlawful_termination", "double_wage", "additional_compensation"),
+    ("severance", "notice_pay"),
+    ("unlawful_termination",),
+    ("labor_relation", "double_wage", "severance"),
+]
+CLAIM_TEXTS = {
+    "unlawful_termination": "裁决被申请人支付违法解除劳动合同赔偿金{a}元",
+    "double_wage": "裁决被申请人支付未签订书面劳动合同二倍工资差额{a}元",
+    "additional_compensation": "裁决被申请人支付加付赔偿金{a}元",
+    "severance": "裁决被申请人支付解除劳动合同经济补偿{a}元",
+    "notice_pay": "裁决被申请人支付代通知金{a}元",
+    "labor_relation": "确认申请人与被申请人之间存在劳动关系",
+}
+
+
+def _machine() -> str:
+    import platform
+
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return f"{platform.node()} · {cpu} · {os.cpu_count()} cores · load {load:.1f} at start"
+
+
+def cases(n: int):
+    """`n` fully specified cases: the test case with wage, dates and claim set varied."""
+    from drafting_cases import specified_case
+
+    from arbitration.model import Claim, ContractInfo, Termination, TerminationInitiator
+
+    out = []
+    for i in range(n):
+        case = specified_case()
+        case.case_number = f"京朝劳人仲字〔2024〕第{1000 + i:04d}号"
+        wage = Decimal(5000 + 250 * (i % 17))
+        hire = date(2016, 3, 1) + timedelta(days=97 * i)
+        leave = date(2024, 3, 31) - timedelta(days=11 * (i % 9))
+        f = case.facts
+        for fact, value in ((f.monthly_wage, wage), (f.hire_date, hire), (f.leave_date, leave)):
+            src = fact.values[0].source
+            fact.values.clear()
+            fact.add(value, src)
+        basis = "劳动合同法第四十条第二项" if i % 4 == 1 else None
+        src = f.termination.values[0].source
+        f.termination.values.clear()
+        f.termination.add(Termination(initiator=TerminationInitiator.EMPLOYER, mode="单方解除" if basis else "口头辞退",
+                                      statute_basis=basis, notice_date=leave), src)
+        if i % 4 == 3:  # no written contract: the 二倍工资 claim is calculated
+            src = f.written_contract.values[0].source
+            f.written_contract.values.clear()
+            f.written_contract.add(ContractInfo(signed=False), src)
+        types = CLAIM_SETS[i % len(CLAIM_SETS)]
+        case.claims = [Claim(type=t, text=CLAIM_TEXTS[t].format(a=int(wage * (2 + k))), index=k + 1,
+                             amount=None if t == "labor_relation" else wage * (2 + k))
+                       for k, t in enumerate(types)]
+        case.respondent_statement = None
+        out.append(case)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--cases", type=int, default=40)
+    p.add_argument("--cache-dir", type=Path, default=None, help="cache for the bundled archive's index")
+    args = p.parse_args(argv)
+
+    from arbitration.docxrender import render_template
+    from arbitration.drafting import draft_award, render_award
+    from arbitration.drafting.render import TEMPLATE, award_context
+    from arbitration.fileio import write_json
+    from arbitration.retrieval import default_archive
+    from pipelines.batch import BatchOptions
+    from pipelines.draft import draft_cases
+
+    result: dict = {"machine": _machine(), "composer": "rule"}
+    t0 = time.perf_counter()
+    archive = default_archive(progress=False, cache_dir=args.cache_dir)
+    result["archive"] = {"awards": len(archive), "open_or_build_s": round(time.perf_counter() - t0, 2),
+                         "index_dir": str(archive.index_dir)}
+    if not len(archive):
+        print("warning: the bundled archive is empty — drafts cite no precedents", file=sys.stderr)
+    all_cases = cases(args.cases)
+    draft_award(all_cases[0], archive)  # warm: embedder and statute data loaded once per process
+
+    draft_s, render_s, raw_s, precedents, warnings = [], [], [], 0, 0
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        from arbitration.config import TEMPLATES_DIR
+
+        for i, case in enumerate(all_cases):
+            t = time.perf_counter()
+            award = draft_award(case, archive)
+            draft_s.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            render_award(award, case, tmp / f"{i}.docx")
+            render_s.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            render_template(TEMPLATES_DIR / TEMPLATE, {"a": award_context(award, case)}, tmp / f"{i}.raw.docx")
+            raw_s.append(time.perf_counter() - t)
+            precedents += sum(len(d.precedents) for d in award.decisions)
+            warnings += len(award.warnings)
+
+        per = [d + r for d, r in zip(draft_s, render_s, strict=True)]
+        result["sequential"] = {
+            "cases": len(all_cases),
+            "draft_s_median": round(statistics.median(draft_s), 4),
+            "render_s_median": round(statistics.median(render_s), 4),
+            "per_award_s_median": round(statistics.median(per), 4),
+            "per_award_s_p90": round(sorted(per)[int(0.9 * (len(per) - 1))], 4),
+            "awards_per_min_one_core": round(60 / statistics.mean(per), 1),
+            "render_vs_docxtpl": round(statistics.median(render_s) / statistics.median(raw_s), 2),
+            "precedents_cited": precedents,
+            "warnings": warnings,
+        }
+
+        # batch: case.json files → award.docx + review.docx + award.json, 2 worker processes (each opens the archive)
+        cases_dir = tmp / "cases"
+        for i, case in enumerate(all_cases):
+            write_json(cases_dir / f"{i:03d}" / "case.json", case)
+        t = time.perf_counter()
+        batch = draft_cases(cases_dir, tmp / "out", BatchOptions(workers=2, progress=False),
+                            index_dir=archive.index_dir)
+        seconds = time.perf_counter() - t
+        t = time.perf_counter()
+        rerun = draft_cases(cases_dir, tmp / "out", BatchOptions(workers=2, progress=False), index_dir=archive.index_dir)
+        result["batch"] = {
+            "workers": 2,
+            "drafted": len(batch.done),
+            "failed": len(batch.failed),
+            "seconds": round(seconds, 2),
+            "drafts_per_min": round(60 * len(batch.done) / seconds, 1) if seconds else None,
+            "target_per_min": 30,
+            "resume_seconds": round(time.perf_counter() - t, 2),
+            "resume_skipped": len(rerun.skipped),
+        }
+    try:
+        import llama_cpp  # noqa: F401
+
+        result["local_llm"] = "llama-cpp-python installed; set llm_path and run with --llm (not automated here)"
+    except ImportError:
+        result["local_llm"] = "not measured: llama-cpp-python (extra `llm`) is not installed on this machine"
+    archive.close()
+    out = ROOT / "benchmarks" / "results" / "drafting.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
