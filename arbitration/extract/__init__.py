@@ -6,7 +6,13 @@ functions usable anywhere.
 
 from .case import build_case, extract_case
 from .pipeline import nlp
-from .rules import parse_date, parse_duration, parse_money, validate_credit_code, validate_id_number
+from .rules import (
+    parse_date,
+    parse_duration,
+    parse_money,
+    validate_credit_code,
+    validate_id_number,
+)
 
 __all__ = [
     "build_case",

@@ -61,7 +61,9 @@ def _side(doc_type: DocType, text: str) -> Side:
 
 def name_type(file: str) -> DocType | None:
     """The document type a file's name announces (「答辩书.pdf」 → DEFENCE), by the ingest title patterns."""
-    from arbitration.ingest.classify import TITLE_PATTERNS  # an earlier stage; imported lazily
+    from arbitration.ingest.classify import (
+        TITLE_PATTERNS,  # an earlier stage; imported lazily
+    )
 
     stem = Path(file).stem
     if len(stem) > 20:
@@ -201,7 +203,7 @@ class _Builder:
 
     def claims(self) -> None:
         sources = self.of_type(DocType.APPLICATION) or self.docs
-        for document, text, _ in sources:
+        for _document, text, _ in sources:
             section = text.section("claims")
             if section is None:
                 continue
@@ -350,6 +352,10 @@ class _Builder:
                             pos = text.text.find(cell)
                             start = pos if pos >= 0 else 0
                             return F.Found(money[0].amount, start, start + len(cell), "facts.wage_table", 0.8, f"工资条{label}")
+        for page in document.pages:
+            found = _wage_from_ocr_boxes(page, text)
+            if found:
+                return found
         return None
 
     def _add(self, fact: Fact[Any], found: list[F.Found], text: DocText, side: Side, offset: int) -> None:
@@ -379,6 +385,32 @@ class _Builder:
             else:
                 continue
             self.case.evidence.extend(items)
+
+
+def _wage_from_ocr_boxes(page: Any, text: DocText) -> F.Found | None:
+    """A photographed or scanned wage slip: the OCR cell under the 应发 (else 实发) header, by box position,
+    lowest row last; the OCR text itself may run cells together (「2023年12月5250.00」)."""
+    boxed = [ln for ln in page.lines if ln.box]
+    for label in ("应发", "实发"):
+        header = next((ln for ln in boxed if label in ln.text and len(ln.text) <= 8), None)
+        if header is None:
+            continue
+        hx0, _, hx1, hy1 = header.box
+        below = [
+            ln
+            for ln in boxed
+            if ln.box[1] >= hy1 - 2 and min(hx1, ln.box[2]) - max(hx0, ln.box[0]) > 0.5 * (hx1 - hx0)
+        ]
+        for cell in sorted(below, key=lambda ln: ln.box[1], reverse=True):
+            raw = cell.text.strip().replace(",", "")
+            if not re.fullmatch(r"\d+(?:\.\d{1,2})?", raw):
+                continue
+            base = text.page_start(text.document.pages.index(page))
+            pos = page.text.find(cell.text.strip())
+            start = base + (pos if pos >= 0 else 0)
+            end = start + (len(cell.text.strip()) if pos >= 0 else 0)
+            return F.Found(Decimal(raw).quantize(Decimal("0.01")), start, end, "facts.wage_ocr_table", 0.75, f"工资条{label}")
+    return None
 
 
 _HEADER_LINE = re.compile(
@@ -419,7 +451,9 @@ def build_case(documents: list[Document], source_dir: str | None = None) -> Case
 
 def extract_case(case_dir: Path) -> tuple[Case, list[IngestError]]:
     """Read a case folder (`arbitration.ingest.read_folder`) and build its `Case`."""
-    from arbitration.ingest import read_folder  # a stage may import an earlier one; lazily, to keep import light
+    from arbitration.ingest import (
+        read_folder,  # a stage may import an earlier one; lazily, to keep import light
+    )
 
     documents, errors = read_folder(Path(case_dir))
     case = build_case(documents, source_dir=str(case_dir))

@@ -43,7 +43,7 @@ def evidence_from_table(table: Table, side: PartyRole | None, file: str) -> list
     purpose_i, page_i, orig_i = (_col(header, c) for c in (_PURPOSE_COLS, _PAGE_COLS, _ORIGINAL_COLS))
     items = []
     for row in table.rows[1:]:
-        cell = lambda i: row[i].strip() if i is not None and i < len(row) else None  # noqa: E731
+        cell = lambda i, row=row: row[i].strip() if i is not None and i < len(row) else None  # noqa: E731
         name = cell(name_i)
         if not name:
             continue

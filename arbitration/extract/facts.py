@@ -14,7 +14,7 @@ from typing import Any
 
 from arbitration.model import ContractInfo, Termination, TerminationInitiator
 
-from .rules import find_dates, find_durations, find_money, find_ranges
+from .rules import find_dates, find_money, find_ranges
 
 _CLAUSE_END = "。；;\n"
 

@@ -19,7 +19,14 @@ from spacy.util import filter_spans
 
 from arbitration.errors import ModelUnavailable
 
-from .rules import find_codes, find_dates, find_durations, find_money, find_phones, find_ranges
+from .rules import (
+    find_codes,
+    find_dates,
+    find_durations,
+    find_money,
+    find_phones,
+    find_ranges,
+)
 
 PIPELINE_VERSION = "1"
 NER_LABELS = ("PER", "ORG", "LOC", "TIME")

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from arbitration.model import Document, DocType, Method, Provenance
+from arbitration.model import DocType, Document, Method, Provenance
 
 OCR_FACTOR = 0.9  # a recognised character is never as sure as a typed one, even at line confidence 1.0
 
@@ -46,6 +46,10 @@ class DocText:
         for page in document.pages:
             self._starts.append(pos)
             pos += len(page.text) + 1
+
+    def page_start(self, i: int) -> int:
+        """Where page i (0-based) starts in `self.text`."""
+        return self._starts[i]
 
     def locate(self, offset: int) -> tuple[int, int]:
         """(page index, offset in that page) for an offset into `self.text`."""

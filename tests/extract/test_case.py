@@ -9,7 +9,16 @@ from decimal import Decimal
 import pytest
 
 from arbitration.extract import build_case
-from arbitration.model import Case, DocType, Document, Method, Page, PartyRole, Side, TerminationInitiator
+from arbitration.model import (
+    Case,
+    DocType,
+    Document,
+    Method,
+    Page,
+    PartyRole,
+    Side,
+    TerminationInitiator,
+)
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,21 @@ from decimal import Decimal
 import pytest
 
 from arbitration.extract import build_case
-from arbitration.extract.facts import PartyWords, classify_termination, find_contract, find_monthly_wage
-from arbitration.model import Case, DocType, Document, Method, Page, Side, TerminationInitiator
+from arbitration.extract.facts import (
+    PartyWords,
+    classify_termination,
+    find_contract,
+    find_monthly_wage,
+)
+from arbitration.model import (
+    Case,
+    DocType,
+    Document,
+    Method,
+    Page,
+    Side,
+    TerminationInitiator,
+)
 
 APPLICATION = """劳动人事争议仲裁申请书
 申请人：王某，女，汉族，1990年5月12日出生。

@@ -7,8 +7,21 @@ from decimal import Decimal
 
 import pytest
 
-from arbitration.extract import parse_date, parse_duration, parse_money, validate_credit_code, validate_id_number
-from arbitration.extract.rules import Precision, find_codes, find_dates, find_money, find_phones, find_ranges
+from arbitration.extract import (
+    parse_date,
+    parse_duration,
+    parse_money,
+    validate_credit_code,
+    validate_id_number,
+)
+from arbitration.extract.rules import (
+    Precision,
+    find_codes,
+    find_dates,
+    find_money,
+    find_phones,
+    find_ranges,
+)
 
 
 @pytest.mark.parametrize(

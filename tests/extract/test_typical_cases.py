@@ -13,7 +13,14 @@ from decimal import Decimal
 import pytest
 
 from arbitration.extract import build_case
-from arbitration.model import Document, Method, Page, PartyKind, Side, TerminationInitiator
+from arbitration.model import (
+    Document,
+    Method,
+    Page,
+    PartyKind,
+    Side,
+    TerminationInitiator,
+)
 
 
 def _read(shared_data, name: str):

@@ -1,6 +1,14 @@
 """Deterministic rules for what rules do best: dates, money, durations, ID/credit codes, phone numbers."""
 
-from .dates import DateMention, DateRange, ParsedDate, Precision, find_dates, find_ranges, parse_date
+from .dates import (
+    DateMention,
+    DateRange,
+    ParsedDate,
+    Precision,
+    find_dates,
+    find_ranges,
+    parse_date,
+)
 from .durations import Duration, find_durations, parse_duration
 from .ids import IdCheck, find_codes, validate_credit_code, validate_id_number
 from .money import MoneyMention, find_money, format_yuan, parse_money
