@@ -137,6 +137,9 @@ def join_lines(lines: list[TextLine], left: float | None = None, right: float | 
 
 
 def _starts_paragraph(prev: TextLine, ln: TextLine, left: float, right: float, size: float) -> bool:
+    if min(prev.height, ln.height) >= 1.25 * size and abs(prev.height - ln.height) < 0.15 * ln.height:
+        # a long title in a larger font wraps onto a centred second line: one heading, not two
+        return ln.top - prev.bottom > 0.9 * ln.height or bool(_ITEM_START_RE.match(ln.text))
     indented = ln.x0 - left > 1.2 * size
     prev_short = prev.x1 < right - 2.0 * size and not prev.text.rstrip().endswith(_MID_SENTENCE)
     gap = ln.top - prev.bottom > 0.9 * size
