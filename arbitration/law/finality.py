@@ -90,7 +90,7 @@ def _yuan(x: Decimal) -> str:
 def finality(
     claim_type: str,
     amount: Decimal | int | str | None,
-    region: str,
+    region: str | None,
     on: date | None = None,
     *,
     standard_dispute: bool = False,
@@ -100,7 +100,8 @@ def finality(
 
     第一项: an item of a type marked finality="amount" in the taxonomy (劳动报酬、工伤医疗费、经济补偿或者赔偿金)
     is final when the amount awarded (确定的数额, per 解释（一）第十九条 item by item) does not exceed 12 months of the
-    monthly minimum wage in force in `region` on `on` (the award date; today when not given). 第二项: a dispute over
+    monthly minimum wage in force in `region` (the configured Settings.region when None) on `on` (the award
+    date; today when not given). 第二项: a dispute over
     executing national standards on working time, rest and leave or social insurance is final whatever the amount —
     types marked finality="standard", or any item with standard_dispute=True. A missing minimum wage raises
     MissingParameter naming the city and the file to edit."""
@@ -127,6 +128,10 @@ def finality(
     if value < 0:
         raise CalculationError(f"裁决数额不能为负数：{value}")
     when = on or date.today()
+    if not region:  # the office's configured city (Settings.region), named in the reason below
+        from arbitration.config import settings
+
+        region = settings().region
     fig = (data or regions()).minimum_wage(region, when)  # MissingParameter: city, date, file to edit
     threshold = fig.monthly * THRESHOLD_MONTHS
     notes = (fig.stale,) if fig.stale else ()

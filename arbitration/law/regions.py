@@ -53,6 +53,8 @@ class Regions:
 
     def city(self, name: str) -> str:
         """Normalise a place name to a city in the data; the name itself when no city matches."""
+        if not name or not name.strip():
+            raise MissingParameter(f"未给出城市，无法查找地区参数（{REGIONS_FILE}）")
         s = name.strip()
         for c in sorted(self.cities, key=len, reverse=True):
             short = c.removesuffix("市")

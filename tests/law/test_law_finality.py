@@ -102,3 +102,12 @@ def test_final_exactly_up_to_twelve_months_of_minimum_wage(amount, on):
     r = finality("unpaid_wages", amount, "青岛市", on)
     assert r.threshold == regions().minimum_wage("青岛市", on).monthly * 12
     assert r.final == (amount <= r.threshold)
+
+
+def test_no_region_uses_the_configured_city():
+    from arbitration.config import settings
+
+    r = finality("overtime", 1000, None, date(2024, 5, 1))
+    assert settings().region in r.reason and r.final
+    with pytest.raises(MissingParameter, match="未给出城市"):
+        regions().minimum_wage("", date(2024, 5, 1))
