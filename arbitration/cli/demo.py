@@ -4,6 +4,7 @@ the bundled award archive, then write the hearing outline and the draft award fo
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -16,34 +17,39 @@ console = Console()
 
 def _show_case(case) -> None:
     from arbitration.model import FACT_NAMES
+    from arbitration.outline.text import ROLE_NAMES, SIDE_NAMES, fact_value
 
-    console.rule(f"[bold]案件：{case.case_number or '（案号待查明）'}")
+    console.rule(f"[bold]案件：{case.case_number or '（案号待查明：申请阶段尚未编号）'}")
     for p in case.parties:
-        role = {"applicant": "申请人", "respondent": "被申请人"}.get(p.role.value, p.role.value)
-        extra = "，".join(x for x in (p.gender, p.id_number and f"身份证号{p.id_number}", p.credit_code) if x)
-        console.print(f"{role}：{p.name}{('（' + extra + '）') if extra else ''}")
+        extra = "，".join(x for x in (p.gender, p.id_number and f"身份证号{p.id_number}",
+                                      p.credit_code and f"统一社会信用代码{p.credit_code}") if x)
+        console.print(f"{ROLE_NAMES.get(p.role, p.role.value)}：{p.name}{('（' + extra + '）') if extra else ''}")
     claims = Table(title="仲裁请求", show_lines=False)
     for col in ("序号", "类型", "金额（元）", "原文"):
         claims.add_column(col)
+    from arbitration.law import taxonomy
+
+    tax = taxonomy()
     for i, c in enumerate(case.claims, 1):
-        claims.add_row(str(c.index or i), c.type, f"{c.amount:,.2f}" if c.amount is not None else "—", c.text)
+        name = tax.name(c.type) if c.type in tax else c.type
+        claims.add_row(str(c.index or i), name, f"{c.amount:,.2f}" if c.amount is not None else "—", c.text)
     console.print(claims)
-    facts = Table(title="事实要素（含来源）")
-    for col in ("要素", "主张", "来源", "争议"):
+    facts = Table(title="事实要素（每一版本及其来源；各方说法不一致的标为争议）")
+    for col in ("要素", "内容", "谁主张", "来源", "争议"):
         facts.add_column(col)
     for name, fact in case.facts.items():
         if not fact.values:
-            facts.add_row(FACT_NAMES[name], "待查明", "", "")
+            facts.add_row(FACT_NAMES[name], "待查明", "", "", "")
         for v in fact.values:
-            shown = v.value.model_dump_json(exclude_none=True) if hasattr(v.value, "model_dump_json") else str(v.value)
-            where = f"{v.source.file}" + (f" 第{v.source.page}页" if v.source.page else "")
-            facts.add_row(FACT_NAMES[name], shown, f"{where}（{v.side.value}）", "是" if fact.disputed else "")
+            where = v.source.file + (f" 第{v.source.page}页" if v.source.page else "")
+            facts.add_row(FACT_NAMES[name], fact_value(v.value), SIDE_NAMES.get(v.side, str(v.side)), where,
+                          "是" if fact.disputed else "")
     console.print(facts)
 
 
 def demo(
-    out: Path = typer.Option(Path("demo-output"), "--out", "-o", help="输出目录"),
-    case_dir: Path = typer.Option(CORPUS_DIR / "sample_case", "--case", help="案卷文件夹（默认：内置示例案件）"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出目录")] = Path("demo-output"),
+    case_dir: Annotated[Path, typer.Option("--case", help="案卷文件夹（默认：内置示例案件）")] = CORPUS_DIR / "sample_case",
 ) -> None:
     """演示：读取内置示例案卷，建立内置裁决书库索引，生成庭审要素提纲和裁决书草稿。"""
     from arbitration.extract import extract_case
