@@ -212,9 +212,10 @@ def article(
     try:
         text = statutes().text(c)
         title = format_citation(c)
+        where = statutes().resolve(c).chapter
     except ArbitrationError as e:
         _fail(str(e))
-    console.print(f"[bold]{escape(title)}[/]")
+    console.print(f"[bold]{escape(title)}[/]" + (f"（{escape(where)}）" if where else ""))
     print(text)
 
 

@@ -40,6 +40,7 @@ class Article:
     number: int
     clauses: tuple[Clause, ...]
     heading: str = ""  # only for documents numbered by parts (the 21.75 notice)
+    chapter: str = ""  # 章/节 the article stands in, e.g. 「第四章 劳动合同的解除和终止」
 
     @property
     def text(self) -> str:
@@ -142,6 +143,7 @@ def _read_law(path: Path) -> Law:
                 number=int(a["number"]),
                 clauses=tuple(Clause(c["text"], tuple(c.get("items", []))) for c in a["clauses"]),
                 heading=a.get("heading", ""),
+                chapter=a.get("chapter", ""),
             )
             for a in data["articles"]
         }

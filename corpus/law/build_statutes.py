@@ -53,6 +53,7 @@ def parse(md: str) -> tuple[str, list[dict]]:
     articles: list[dict] = []
     has_articles = any(ARTICLE.match(x.strip()) for x in body)
     current: dict | None = None
+    chapter = section = ""
     for raw in body:
         line = raw.strip().replace("\u3000", "")
         if not line:
@@ -61,12 +62,20 @@ def parse(md: str) -> tuple[str, list[dict]]:
             m = ARTICLE.match(line)
             if m:
                 current = {"number": from_chinese(m.group(1)), "clauses": []}
+                heading = " ".join(x for x in (chapter, section) if x)
+                if heading:
+                    current["chapter"] = heading  # 「第五章 特别规定 第二节 劳务派遣」
                 articles.append(current)
                 if m.group(2).strip():
                     current["clauses"].append({"text": m.group(2).strip(), "items": []})
                 continue
-            if line.startswith("#"):
-                continue  # 章/节 headings
+            if line.startswith("#"):  # 章/节 headings
+                h = re.sub(r"\s+", " ", line.lstrip("#").strip())
+                if line.startswith("###"):
+                    section = h
+                else:
+                    chapter, section = h, ""
+                continue
         else:
             m = SECTION.match(line)
             if m:

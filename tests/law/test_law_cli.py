@@ -44,7 +44,7 @@ def test_article_text():
     r = run("article", "劳动合同法", "47")
     assert r.exit_code == 0, r.output
     assert "《中华人民共和国劳动合同法》第四十七条" in r.output
-    assert "每满一年支付一个月工资" in r.output
+    assert "每满一年支付一个月工资" in r.output and "第四章 劳动合同的解除和终止" in r.output
     r = run("article", "调解仲裁法", "第二十七条", "--clause", "4")
     assert "劳动关系存续期间因拖欠劳动报酬" in r.output and "仲裁时效期间为一年" not in r.output
     r = run("article", "劳动合同法", "120")

@@ -138,6 +138,14 @@ def test_resolve_clause_and_item():
     assert data.text(Citation(law="劳动争议调解仲裁法", article=27, clause=4)).startswith("劳动关系存续期间因拖欠劳动报酬")
 
 
+def test_articles_know_their_chapter():
+    data = statutes()
+    assert data.resolve(Citation(law="劳动合同法", article=47)).chapter == "第四章 劳动合同的解除和终止"
+    assert data.resolve(Citation(law="劳动合同法", article=58)).chapter == "第五章 特别规定 第二节 劳务派遣"
+    assert data.resolve(Citation(law="调解仲裁法", article=27)).chapter == "第三章 仲裁 第二节 申请和受理"
+    assert data.resolve(Citation(law="工资折算通知", article=2)).heading == "日工资、小时工资的折算"
+
+
 def test_aliases_resolve_to_the_same_law():
     data = statutes()
     for name in ("调解仲裁法", "中华人民共和国劳动争议调解仲裁法", "《中华人民共和国劳动争议调解仲裁法》"):
