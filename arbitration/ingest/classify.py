@@ -62,6 +62,8 @@ KEYWORDS: dict[DocType, tuple[str, ...]] = {
     DocType.AWARD: ("本委认为", "裁决如下", "经审理查明", "本院认为", "判决如下"),
 }
 
+_ID_CARD_FIELDS = ("姓名", "性别", "民族", "出生", "住址", "公民身份号码")
+
 TITLE_WEIGHT = 0.6
 KEYWORD_WEIGHT = 0.06
 KEYWORD_CAP = 0.3
@@ -115,6 +117,8 @@ def classify(document: Document) -> tuple[DocType, float]:
         scores[DocType.EVIDENCE_LIST] += 0.2
     if any(w in header_cells for w in ("应发", "实发", "基本工资", "交易金额", "交易日期")):
         scores[DocType.WAGE_RECORD] += 0.2
+    if len(body) < 400 and sum(1 for w in _ID_CARD_FIELDS if w in body) >= 4:
+        scores[DocType.IDENTITY] += 0.3  # an ID card (or its scan) has no title, only its printed fields
     best, score = max(scores.items(), key=lambda item: item[1])
     if score < MIN_SCORE:
         return DocType.OTHER, round(1 - score, 2)
