@@ -21,6 +21,22 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def warm_archive() -> None:
+    """Open (and on first use build) the award archive in the background, so the first outline or similar-awards
+    page does not wait for it; the pages wait on the same lock if they come first."""
+    import threading
+
+    from arbitration.web.stages import archive
+
+    def run() -> None:
+        try:
+            archive()
+        except Exception as e:  # noqa: BLE001 - the pages report it again when they need the archive
+            err.print(f"[yellow]类案库未能打开：{e}[/]")
+
+    threading.Thread(target=run, name="archive-warmup", daemon=True).start()
+
+
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="监听地址（默认只接受本机访问）"),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="端口"),
@@ -47,6 +63,7 @@ def serve(
             "[red]案卷含个人信息：请只在可信网络中这样做，并在前面加 HTTPS 反向代理（使用 --https）。[/]"
         )
     err.print(f"网页工作台：http://{host}:{port}/ （数据目录 {settings().data_dir}）")
+    warm_archive()
     uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False, server_header=False)
 
 

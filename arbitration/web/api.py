@@ -52,7 +52,7 @@ def audit(request: Request, user: User, action: str, target: str = "", detail: s
 
 def case_summary(row) -> dict[str, Any]:
     return {"id": row["id"], "title": row["title"], "status": row["status"], "message": row["message"],
-            "created": row["created"]}
+            "created": row["created"], "done": row["progress_done"], "total": row["progress_total"]}
 
 
 # ---------------------------------------------------------------- who am I, cases

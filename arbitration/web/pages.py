@@ -199,7 +199,8 @@ def outline_download(request: Request, case_id: CaseId, masked: bool = Query(Fal
 @router.get("/cases/{case_id}/similar")
 def similar_page(request: Request, case_id: CaseId, user: User = Depends(guard)) -> HTMLResponse:
     matches = api.similar(request, case_id, 10, user)
-    return render(request, "similar.html", row=request.app.state.store.case(case_id), matches=matches)
+    return render(request, "similar.html", row=request.app.state.store.case(case_id), matches=matches,
+                  archive_size=ws_of(request).archive_size())
 
 
 @router.get("/cases/{case_id}/award")

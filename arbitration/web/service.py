@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from arbitration.errors import ArbitrationError
+from arbitration.errors import ArbitrationError, IngestError
 from arbitration.fileio import sha256_bytes, write_bytes, write_json
 from arbitration.model import (
     FACT_NAMES,
@@ -48,6 +48,7 @@ class Workspace:
         self._case_locks: dict[int, threading.Lock] = {}
         # the model-backed stages (archive, outline, drafting) are called one at a time
         self.heavy = threading.RLock()
+        self._outlines: dict[int, tuple[Any, Any]] = {}  # case id -> ((case id, case.json sha256), Outline)
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
@@ -102,9 +103,8 @@ class Workspace:
     def _extract(self, case_id: int) -> None:
         self.store.set_case_status(case_id, "processing", "正在读取案卷并抽取要素")
         try:
-            extract = stage("extract")
             with self.lock(case_id):
-                case, failures = extract.extract_case(self.files_dir(case_id))
+                case, failures = self._read_and_extract(case_id)
                 names = self.original_names(case_id)
                 self.save_case(case_id, case)
             msg = f"已读取 {len(case.documents)} 份文件"
@@ -120,6 +120,25 @@ class Workspace:
             self.store.set_case_status(case_id, "failed", f"读取失败：{e}")
         except Exception as e:  # noqa: BLE001 - a background job must leave a status a clerk can read
             self.store.set_case_status(case_id, "failed", f"读取失败（{type(e).__name__}）：{e}")
+
+    def _read_and_extract(self, case_id: int) -> tuple[Case, list[IngestError]]:
+        """What extract_case does (read_folder + build_case), one file at a time so the page can show progress."""
+        extract, ingest = stage("extract"), stage("ingest")
+        folder = self.files_dir(case_id)
+        names = self.original_names(case_id)
+        paths = ingest.list_case_files(folder)
+        documents, failures = [], []
+        for i, path in enumerate(paths):
+            self.store.set_case_progress(case_id, i, len(paths),
+                                         f"正在读取第 {i + 1}/{len(paths)} 份：{names.get(path.name, path.name)}")
+            try:
+                documents.append(ingest.read_document(path, root=folder))
+            except IngestError as e:
+                failures.append(e)
+        self.store.set_case_progress(case_id, len(paths), len(paths), "正在抽取要素")
+        case = extract.build_case(documents, source_dir=str(folder))
+        case.warnings.extend(str(e) for e in failures)
+        return case, failures
 
     # ------------------------------------------------------------ facts
 
@@ -167,12 +186,21 @@ class Workspace:
 
     # ------------------------------------------------------------ outline, similar awards
 
-    def outline_docx(self, case_id: int) -> Path:
+    def outline(self, case_id: int) -> Any:
+        """The case's outline, built once per version of case.json (a fact edit makes a new version)."""
         outline_mod = stage("outline")
         case = self.require_case(case_id)
+        key = (case_id, self._fingerprint(case_id))
         with self.heavy:
-            outline = outline_mod.build_outline(case, archive())
-            out = self.out_dir(case_id) / "outline.docx"
+            if self._outlines.get(case_id, (None,))[0] != key:
+                self._outlines[case_id] = (key, outline_mod.build_outline(case, archive()))
+            return self._outlines[case_id][1]
+
+    def outline_docx(self, case_id: int) -> Path:
+        outline_mod = stage("outline")
+        outline = self.outline(case_id)
+        out = self.out_dir(case_id) / "outline.docx"
+        with self.heavy:
             outline_mod.render_outline(outline, out, "docx")
         return out
 
@@ -181,12 +209,21 @@ class Workspace:
         from arbitration.web.mdview import markdown_to_html
 
         outline_mod = stage("outline")
-        case = self.require_case(case_id)
+        outline = self.outline(case_id)
+        path = self.out_dir(case_id) / "outline.md"
         with self.heavy:
-            outline = outline_mod.build_outline(case, archive())
-            path = self.out_dir(case_id) / "outline.md"
             outline_mod.render_outline(outline, path, "md")
         return markdown_to_html(path.read_text(encoding="utf-8"))
+
+    def archive_size(self) -> int | None:
+        """How many awards the archive holds (None when retrieval is not installed)."""
+        arch = archive()
+        if arch is None:
+            return None
+        try:
+            return len(arch)
+        except TypeError:
+            return None
 
     def similar(self, case_id: int, k: int = 10) -> list[dict[str, Any]]:
         stage("retrieval")

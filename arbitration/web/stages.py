@@ -11,6 +11,7 @@ from typing import Any
 from arbitration.errors import ArbitrationError
 
 STAGE_NAMES = {
+    "ingest": "案卷文件读取",
     "extract": "案卷读取与要素抽取",
     "retrieval": "类案检索",
     "masking": "脱敏",
@@ -20,7 +21,8 @@ STAGE_NAMES = {
 }
 # what each stage must offer for the web pages to use it
 REQUIRED = {
-    "extract": ("extract_case",),
+    "ingest": ("read_document", "list_case_files"),
+    "extract": ("extract_case", "build_case"),
     "retrieval": ("default_archive",),
     "masking": ("mask_text",),
     "hearing": ("Hearing", "load_record"),  # export is checked where the record is exported

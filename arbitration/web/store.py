@@ -41,7 +41,9 @@ CREATE TABLE IF NOT EXISTS cases (
     status TEXT NOT NULL DEFAULT 'new',   -- new | processing | ready | failed
     message TEXT NOT NULL DEFAULT '',
     created TEXT NOT NULL,
-    deleted INTEGER NOT NULL DEFAULT 0
+    deleted INTEGER NOT NULL DEFAULT 0,
+    progress_done INTEGER NOT NULL DEFAULT 0,  -- files read so far while processing
+    progress_total INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -133,6 +135,15 @@ class Store:
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=5000")
         self._db.executescript(SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Columns added after the first release, added in place to an older database."""
+        with self._lock:
+            have = {r["name"] for r in self._db.execute("PRAGMA table_info(cases)")}
+            for col in ("progress_done", "progress_total"):
+                if col not in have:
+                    self._db.execute(f"ALTER TABLE cases ADD COLUMN {col} INTEGER NOT NULL DEFAULT 0")
 
     def close(self) -> None:
         with self._lock:
@@ -236,6 +247,11 @@ class Store:
                     "UPDATE cases SET status = ?, message = ?, case_json = ? WHERE id = ?",
                     (status, message, case_json, case_id),
                 )
+
+    def set_case_progress(self, case_id: int, done: int, total: int, message: str) -> None:
+        with self.tx() as db:
+            db.execute("UPDATE cases SET progress_done = ?, progress_total = ?, message = ? WHERE id = ?",
+                       (done, total, message, case_id))
 
     def set_case_title(self, case_id: int, title: str) -> None:
         with self.tx() as db:

@@ -32,6 +32,7 @@ def flow(tmp_path_factory):
         assert time.monotonic() < deadline, "extraction did not finish in 120 s"
         time.sleep(0.3)
     assert status["status"] == "ready", status
+    assert status["done"] == status["total"] == len(files), status  # read one file at a time, with progress
     yield web, staff, case_id, origin
     web.app.state.workspace.close()
     mp.undo()

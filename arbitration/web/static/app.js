@@ -25,6 +25,11 @@ function pollCases() {
     for (const el of pending) {
       try {
         const s = await api(`/api/cases/${el.dataset.caseStatus}/status`);
+        const box = el.closest("tr, p");
+        const msg = box && box.querySelector(".msg");
+        const bar = box && box.querySelector(".case-progress");
+        if (msg) msg.textContent = s.message;
+        if (bar && s.total) { bar.max = s.total; bar.value = s.done; }
         if (s.status !== el.dataset.status) {
           if (el.dataset.reload || s.status === "ready") { location.reload(); return; }
           el.dataset.status = s.status;
@@ -60,7 +65,56 @@ function pollJob() {
   }, 1500);
 }
 
+// Upload with a progress bar: the form posts to the JSON API by XMLHttpRequest (upload.onprogress), then opens the
+// new case, whose page shows the reading progress. Without scripts the form posts to /cases as a plain form.
+function uploadForm() {
+  const form = document.getElementById("upload-form");
+  if (!form) return;
+  const state = form.querySelector(".upload-state");
+  const bar = document.getElementById("upload-progress");
+  const label = document.getElementById("upload-status");
+  const error = document.getElementById("upload-error");
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const data = new FormData();
+    data.append("title", form.elements.title.value);
+    let count = 0;
+    for (const input of form.querySelectorAll('input[type="file"]')) {
+      for (const f of input.files) {
+        const path = f.webkitRelativePath || f.name;
+        if (path.split("/").some((part) => part.startsWith(".") || part.startsWith("~$"))) continue;
+        data.append("files", f, f.name);
+        count++;
+      }
+    }
+    error.hidden = true;
+    if (!count) { error.textContent = "请选择案卷文件或文件夹"; error.hidden = false; return; }
+    const button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    state.hidden = false;
+    label.textContent = `正在上传 ${count} 个文件……`;
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/cases");
+    xhr.setRequestHeader("X-CSRF-Token", csrf());
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (e) => {
+      if (!e.lengthComputable) return;
+      bar.max = e.total; bar.value = e.loaded;
+      label.textContent = `正在上传 ${count} 个文件：${Math.round((100 * e.loaded) / e.total)}%`;
+    };
+    xhr.onload = () => {
+      if (xhr.status === 201 && xhr.response) { location.href = `/cases/${xhr.response.id}`; return; }
+      const d = xhr.response && xhr.response.detail;
+      error.textContent = "上传失败：" + (typeof d === "string" ? d : Array.isArray(d) ? d.map((x) => x.msg).join("；") : (d && d.message) || xhr.statusText || xhr.status);
+      error.hidden = false; state.hidden = true; button.disabled = false;
+    };
+    xhr.onerror = () => { error.textContent = "上传失败：无法连接服务器"; error.hidden = false; state.hidden = true; button.disabled = false; };
+    xhr.send(data);
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  uploadForm();
   document.querySelectorAll("form[data-confirm]").forEach((f) =>
     f.addEventListener("submit", (ev) => { if (!confirm(f.dataset.confirm)) ev.preventDefault(); }));
   document.querySelectorAll("form[data-busy]").forEach((f) =>

@@ -11,7 +11,7 @@
   const status = document.getElementById("rec-status");
   const startBtn = document.getElementById("rec-start");
   const stopBtn = document.getElementById("rec-stop");
-  let socket = null, ctx = null, stream = null, node = null, role = "首席仲裁员";
+  let socket = null, ctx = null, stream = null, node = null, role = "首席仲裁员", finished = false;
 
   function render(update) {
     if (update.type === "error") { status.textContent = update.message; return; }
@@ -34,7 +34,7 @@
     }));
     tentative.textContent = update.tentative || "";
     if (update.notes && update.notes.length) status.textContent = update.notes.join("；");
-    if (update.final) status.textContent = "已停止，笔录已保存";
+    if (update.final) { finished = true; status.textContent = "已停止，笔录已保存"; }
   }
 
   async function save(seg, el) {
@@ -51,6 +51,7 @@
 
   async function start() {
     startBtn.disabled = true;
+    finished = false;
     status.textContent = "正在打开麦克风……";
     try {
       stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true } });
@@ -61,7 +62,11 @@
       socket = new WebSocket(`${proto}//${location.host}/api/hearings/${hid}/ws?csrf=${encodeURIComponent(csrf)}`);
       socket.binaryType = "arraybuffer";
       socket.onmessage = (ev) => render(JSON.parse(ev.data));
-      socket.onclose = (ev) => { status.textContent = ev.code === 1000 || ev.code === 1005 ? "连接已关闭" : `连接已关闭（${ev.code}）`; cleanup(); };
+      socket.onclose = (ev) => {
+        if (!finished) status.textContent = ev.code === 1000 || ev.code === 1005 ? "连接已关闭" : `连接已关闭（${ev.code}）`;
+        socket = null;
+        cleanup();
+      };
       await new Promise((ok, fail) => { socket.onopen = ok; socket.onerror = () => fail(new Error("无法连接服务器")); });
       socket.send(JSON.stringify({ type: "role", role }));
       node = new AudioWorkletNode(ctx, "pcm-downsampler");
