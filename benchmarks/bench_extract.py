@@ -143,6 +143,15 @@ def machine() -> dict:
     }
 
 
+def _folders(root: Path) -> list[tuple[str, list[Document], dict]]:
+    """Hand-written case folders: .txt documents (and .csv tables) with a gold.json each."""
+    out = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        docs = [_document(p) for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".csv")]
+        out.append((folder.name, docs, json.loads((folder / "gold.json").read_text(encoding="utf-8"))))
+    return out
+
+
 def _timed_build(items: list[tuple[str, list[Document], dict]]) -> tuple[list[tuple[str, Case, dict]], list[float]]:
     cases, seconds = [], []
     for name, docs, gold in items:
@@ -156,11 +165,7 @@ def main() -> dict:
     from arbitration.extract import nlp
     from arbitration.ingest import read_folder
 
-    written = []
-    for folder in sorted((LABELLED / "cases").iterdir()):
-        docs = [_document(p) for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".csv")]
-        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-        written.append((folder.name, docs, gold))
+    written, heldout = _folders(LABELLED / "cases"), _folders(LABELLED / "heldout")
     real = []
     labels = json.loads((LABELLED / "shared_cases.json").read_text(encoding="utf-8"))
     if SHARED_CASES.is_dir():
@@ -172,7 +177,7 @@ def main() -> dict:
     t0 = time.perf_counter()
     nlp()  # load LAC once, outside the per-case figures (a server keeps it loaded)
     results["model_load_seconds"] = round(time.perf_counter() - t0, 2)
-    for set_name, items in (("handwritten", written), ("shared_cases", real)):
+    for set_name, items in (("handwritten", written), ("heldout", heldout), ("shared_cases", real)):
         cases, secs = _timed_build(items)
         results[set_name] = {
             "cases": len(cases),
@@ -198,7 +203,7 @@ def main() -> dict:
         "extract_seconds_per_case": round(sum(build_secs) / max(1, len(build_secs)), 3),
         **score(items),
     }
-    sets = ("handwritten", "shared_cases", "generated")
+    sets = ("handwritten", "heldout", "shared_cases", "generated")
     results["seconds"] = round(time.perf_counter() - t0, 2)
     results["combined_overall_f1"] = round(
         _prf(*[sum(results[s]["overall"][k] for s in sets) for k in ("tp", "fp", "fn")])["f1"], 3
@@ -210,7 +215,7 @@ def main() -> dict:
 if __name__ == "__main__":
     res = main()
     print("machine:", res["machine"]["name"], "load", res["machine"]["load_average_at_start"])
-    for set_name in ("handwritten", "shared_cases", "generated"):
+    for set_name in ("handwritten", "heldout", "shared_cases", "generated"):
         r = res[set_name]
         per_case = {k: v for k, v in r.items() if k.endswith("seconds_per_case")}
         print(f"{set_name} ({r['cases']} cases): overall F1 {r['overall']['f1']}  {per_case}")

@@ -38,8 +38,11 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 # words after a date that make it the hire date, or the leave date
-_HIRE = r"入职|到岗|报到|进入[^。；，]{0,15}(?:工作|上班)|到[^。；，]{0,15}(?:工作|上班|任职)|在[^。；，]{0,15}(?:工作|上班|任职)|开始(?:工作|上班)|招用|录用|应聘|建立劳动关系|受雇"
-_LEAVE = r"离职|辞职|辞退|开除|除名|解除|终止|停止工作|不再上班|不再到|不用(?:再)?来上班|不要(?:再)?来上班|被迫离开|离开公司|最后工作日|停工|自动离岗"
+_HIRE = r"入职|到岗|报到|进入[^。；，]{0,15}(?:工作|上班)|到[^。；，]{0,15}(?:工作|上班|任职)|在[^。；，]{0,15}(?:工作|上班|任职|担任)|开始(?:工作|上班)|招用|录用|应聘|建立劳动关系|受雇"
+_LEAVE = (
+    r"离职|辞职|辞退|开除|除名|解除|终止|停止工作|不再上班|不再到|不用(?:再)?来上班|不要(?:再)?来上班|被迫离开|离开公司|"
+    r"最后工作日|停工|自动离岗|自行离开|不辞而别|(?:合同)?期满(?!后)|(?:合同)?到期(?!后)"
+)
 _AFTER = re.compile(rf"(?P<hire>{_HIRE})|(?P<leave>{_LEAVE})")
 _HIRE_BEFORE = re.compile(r"(?:入职(?:时间|日期)?|入职于|用工(?:开始)?(?:时间|日期))(?:为|是|：|:)?\s*$")
 _LEAVE_BEFORE = re.compile(r"(?:离职(?:时间|日期)?|工作至|工作到|上班至|上班到|干到|做到|最后工作日(?:为)?)(?:为|是|：|:)?\s*$")
@@ -80,7 +83,7 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
             clause_end = next((j for j in range(d.end, window_end) if text[j] in "，,"), window_end)
             window_end = min(window_end, clause_end)
         m = _AFTER.search(text, d.end, window_end)
-        if m is None or "办理" in text[d.end : m.start()]:
+        if m is None:
             continue
         if m.group("hire"):
             hires.append(Found(d.date.value, d.start, d.end, "facts.hire_date", 0.9, note))
@@ -262,7 +265,8 @@ def find_workplace(text: str) -> list[Found]:
 
 
 _TERMINATION_TRIGGER = re.compile(
-    r"(?:辞退|开除|除名|解除|终止|辞职|离职|期满|不再续签|不续签|劳动关系结束|不用(?:再)?来上班|不要(?:再)?来上班)(?!前|之前|时)"
+    r"(?:辞退|开除|除名|解除|终止|辞职|离职|期满|不再续签|不续签|劳动关系结束|不用(?:再)?来上班|不要(?:再)?来上班|"
+    r"自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗)(?!前|之前|时)"
 )
 # a denied act is not a narration of it: 「答辩人从未辞退申请人」「并未提出被迫解除」「不存在违法解除」
 _NEGATED = re.compile(
@@ -332,8 +336,8 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
     if re.search(r"辞退|开除|除名|不用(?:再)?来上班|不要(?:再)?来|让[^。；，]{0,6}(?:走人|回家)", sentence):
         mode = "口头辞退" if "口头" in sentence else ("开除" if re.search("开除|除名", sentence) else "辞退")
         return Termination(initiator=TerminationInitiator.EMPLOYER, mode=mode, reason=reason, statute_basis=basis)
-    if re.search(r"辞职|个人原因|主动离职|自动离职|自行离职|提出离职|申请离职", sentence):
-        mode = "自动离职" if re.search("自动离职|自行离职", sentence) else "辞职"
+    if re.search(r"辞职|个人原因|主动离职|自动离职|自行离职|提出离职|申请离职|自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗", sentence):
+        mode = "自动离职" if re.search("自动离职|自行离职|自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗", sentence) else "辞职"
         return Termination(initiator=TerminationInitiator.EMPLOYEE, mode=mode, reason=reason, statute_basis=basis)
     if trigger.group() in ("解除", "终止"):
         clause_start = max(sentence.rfind(c, 0, trigger.start()) for c in "，,") + 1
