@@ -193,6 +193,13 @@ def _evidence_of(fact: Fact[Any]) -> str:
     return "、".join(dict.fromkeys(where))
 
 
+def _version(v: Any) -> str:
+    """One party's version (「申请人主张…」) or what a document says (「劳动合同.pdf载明…」)."""
+    if v.side == Side.EVIDENCE:
+        return f"{v.source.file}载明{show_value(v.value)}"
+    return f"{SIDE_NAMES[v.side]}主张{show_value(v.value)}"
+
+
 def facts_found(case: Case) -> tuple[list[Paragraph], list[Warning_]]:
     """本委查明: each known fact with its evidence; disputed facts the tribunal has not decided stay 「待查明」."""
     out: list[Paragraph] = []
@@ -209,8 +216,10 @@ def facts_found(case: Case) -> tuple[list[Paragraph], list[Warning_]]:
                 text = f"{sentence}，本委对该事实予以采信（证据：{_evidence_of(fact)}）。"
             out.append(Paragraph(text=text, source=source, refs=[v.source.file for v in fact.values]))
             continue
-        versions = "；".join(f"{SIDE_NAMES[v.side]}主张{show_value(v.value)}" for v in fact.values)
-        out.append(Paragraph(text=f"关于{label}，{versions}，双方存在争议，{PENDING}。", source=E,
+        versions = "；".join(_version(v) for v in fact.values)
+        sides = {v.side for v in fact.values}
+        conflict = "双方存在争议" if {Side.APPLICANT, Side.RESPONDENT} <= sides else "案卷材料记载不一致"
+        out.append(Paragraph(text=f"关于{label}，{versions}，{conflict}，{PENDING}。", source=E,
                              refs=[v.source.file for v in fact.values]))
         warnings.append(Warning_(kind="disputed_fact", message=f"{label}存在争议且仲裁庭尚未认定（{versions}），相关部分为{PENDING}。"))
     if not out:
