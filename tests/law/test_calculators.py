@@ -144,8 +144,9 @@ class TestSeverance:
         assert r.amount == D(24000 * 4)
 
     def test_missing_average_names_city_and_year(self, fixed_city):
+        # 9000 > 3 x the 2000 minimum wage, so only the (missing) 2019 average wage can settle the cap
         with pytest.raises(MissingParameter, match="测试市.*2019"):
-            calc.severance(date(2015, 1, 1), date(2020, 6, 30), 5000, city=fixed_city)
+            calc.severance(date(2015, 1, 1), date(2020, 6, 30), 9000, city=fixed_city)
 
     def test_unlawful_termination_double(self):
         # 2 × (2015-03-01..2023-08-31 → 9 months × 10000) = 180000
@@ -526,3 +527,24 @@ def test_every_article_resolves(name):
     r = resolves(SAMPLES[name]())
     assert r.name == name
     assert r.inputs  # the facts it depends on are recorded
+
+
+def test_no_average_wage_but_wage_within_three_minimum_wages_settles_the_cap(tmp_path, monkeypatch):
+    """Without the local average wage the 3x cap is still settled when the wage is at most 3x the minimum wage
+    (the average is never below the minimum); above that the calculator refuses rather than guess."""
+    from arbitration.errors import MissingParameter
+    from arbitration.law import regions
+
+    extra = tmp_path / "regions.toml"
+    extra.write_text(
+        '[[minimum_wage]]\ncity = "无均值市"\nmonthly = 2000\neffective = 2020-01-01\nsource = "测试数据"\n',
+        encoding="utf-8",
+    )
+    loaded = regions.load_regions(extra)
+    monkeypatch.setattr(regions, "regions", lambda: loaded)
+    # 2021-03-01 .. 2024-03-15: 3 years and 15 days -> 3.5 months; 6000 <= 3 x 2000
+    r = calc.severance(date(2021, 3, 1), date(2024, 3, 15), D("6000"), city="无均值市")
+    assert r.amount == D("21000.00")  # 6000 x 3.5
+    assert any("不超过当地月最低工资标准" in s for s in r.steps)
+    with pytest.raises(MissingParameter, match="职工月平均工资"):
+        calc.severance(date(2021, 3, 1), date(2024, 3, 15), D("6000.01"), city="无均值市")

@@ -51,6 +51,20 @@ class _Base:
     source: str | None
 
 
+def _below_any_cap(monthly_wage: Decimal, city: str, leave: date, year: int) -> str | None:
+    """The cap cannot apply when the wage is at most 3× the local minimum wage: every full-time wage is at least
+    the minimum, so the average wage is too. Returns the step saying so, or None when that does not settle it."""
+    try:
+        low = _regions.minimum_wage(city, leave)
+    except MissingParameter:
+        return None
+    if monthly_wage > low.monthly * CAP_MULTIPLE:
+        return None
+    return (f"{city}{year}年度职工月平均工资未载入；月工资{yuan(monthly_wage)}元不超过当地月最低工资标准"
+            f"{yuan(low.monthly)}元（{low.source}）的三倍{yuan(low.monthly * CAP_MULTIPLE)}元，职工月平均工资不低于最低工资标准，"
+            f"故月工资不超过职工月平均工资的三倍，不适用第四十七条第二款封顶，按实际月工资计算")
+
+
 def _base(monthly_wage: Decimal, leave: date, city: str | None, average_wage: Decimal | None,
           wage_year: int | None) -> tuple[_Base, list[str]]:
     year = wage_year or leave.year - 1
@@ -61,7 +75,13 @@ def _base(monthly_wage: Decimal, leave: date, city: str | None, average_wage: De
             raise CalculationError(
                 "核对三倍封顶需要本地区上年度职工月平均工资：请给出城市（city）或直接给出月平均工资（average_wage）"
             )
-        fig = _average_wage(city, year)  # MissingParameter names the city, year and file
+        try:
+            fig = _average_wage(city, year)  # MissingParameter names the city, year and file
+        except MissingParameter:
+            below = _below_any_cap(monthly_wage, city, leave, year)
+            if below is None:
+                raise
+            return _Base(monthly_wage, False, None, None), [below]
         average_wage, source = fig.monthly, f"{fig.city}{year}年度职工月平均工资{yuan(fig.monthly)}元（{fig.source}）"
     else:
         average_wage = positive("职工月平均工资", money(average_wage))
