@@ -96,7 +96,7 @@ class FasterWhisperASR:
 
 def drop_loops(words: list[Word], max_run: int = 4, max_period: int = 4) -> list[Word]:
     """Cut a hallucinated loop and everything after it, keeping one copy: the same word, or the same group of up
-    to `max_period` words (「3-2-3-2-…」), more than `max_run` times in a row."""
+    to `max_period` words (「3-2-3-2-…」), more than `max_run` times in a row (twice for non-Chinese units)."""
     texts = [w.text for w in words]
     for i in range(len(texts)):
         for p in range(1, max_period + 1):
@@ -106,7 +106,9 @@ def drop_loops(words: list[Word], max_run: int = 4, max_period: int = 4) -> list
             reps = 1
             while texts[i + reps * p : i + (reps + 1) * p] == unit:
                 reps += 1
-            if reps > max_run:
+            # a loop of digits and dashes (「4-4-4-」) is never Mandarin speech: cut it sooner
+            limit = max_run if any("\u4e00" <= c <= "\u9fff" for t in unit for c in t) else 2
+            if reps > limit:
                 return words[: i + p]
     return words
 

@@ -114,13 +114,18 @@ def _matches(window: str, win_syl: list[str], term: str) -> bool:
     return True
 
 
-def correct(text: str, lexicon: Lexicon) -> str:
-    """Text with near-homophones of lexicon terms replaced by the terms; unchanged when nothing matches."""
+def correct(text: str, lexicon: Lexicon, context: str = "") -> str:
+    """Text with near-homophones of lexicon terms replaced by the terms; unchanged when nothing matches.
+
+    `context` is the text just before (the previous committed segment): a term may start there, but only
+    characters of `text` are changed, since committed text is never rewritten."""
     if not text:
         return text
-    chars = list(text)
-    syl = _syllables(text)
-    protected = [False] * len(chars)
+    full = context + text
+    chars = list(full)
+    syl = _syllables(full)
+    protected = [i < len(context) for i in range(len(chars))]
+    text = full
     terms = sorted({t for t in lexicon.terms if len(t) >= 2}, key=len, reverse=True)
     for t in terms:  # exact occurrences of any term are never touched
         start = text.find(t)
@@ -141,4 +146,4 @@ def correct(text: str, lexicon: Lexicon) -> str:
                 i += n
             else:
                 i += 1
-    return "".join(chars)
+    return "".join(chars[len(context) :])

@@ -28,6 +28,7 @@ from arbitration.model import Case
 SEATS = ("首席仲裁员", "仲裁员", "书记员", "申请人", "被申请人", "申请人代理人", "被申请人代理人", "证人", "第三人")
 DEFAULT_ROLE = "发言人"  # a channel with no seat and no tag yet
 JOURNAL = "journal.jsonl"
+CONTEXT_CHARS = 16  # of the previous segment, for lexicon terms that straddle two commits
 META = "meta.json"
 
 
@@ -184,6 +185,7 @@ class Hearing:
         self._next = max((int(s.id) for s in self.segments), default=0) + 1
         self._procs: dict[int, Any] = {}
         self._pending: dict[int, int] = {}
+        self._compute_s: dict[int, float] = {}  # seconds the last engine pass took, per channel
         self.min_chunk_s = 1.0  # run the engine once this much new audio has arrived on a channel
         self.notes: list[str] = []
         self._fed = 0  # samples fed in this session
@@ -342,9 +344,14 @@ class Hearing:
             self._pending[ch] += len(frames)
         self._fed += len(frames)
         for ch in range(n_ch):
-            if self._pending[ch] >= self.min_chunk_s * SAMPLE_RATE:
+            # wait for at least as much new audio as the last pass took to compute: a slow machine then decodes
+            # bigger steps and keeps pace with the speaker instead of falling further behind
+            if self._pending[ch] >= max(self.min_chunk_s, self._compute_s.get(ch, 0.0)) * SAMPLE_RATE:
                 self._pending[ch] = 0
-                out += self._commit(ch, self._procs[ch].process_iter())
+                t = time.monotonic()
+                words = self._procs[ch].process_iter()
+                self._compute_s[ch] = time.monotonic() - t
+                out += self._commit(ch, words)
         return out
 
     def finish(self) -> list[Segment]:
@@ -376,7 +383,8 @@ class Hearing:
         out = []
         for role, ws in groups:
             raw = normalize_punctuation(normalize_numbers("".join(w.text for w in ws)))
-            text = correct(raw, self.lexicon)
+            before = next((s.original_text for s in reversed(self.segments) if s.channel == channel), "")
+            text = correct(raw, self.lexicon, context=before[-CONTEXT_CHARS:])  # a term may straddle two commits
             seg = Segment(id=f"{self._next:06d}", channel=channel, role=role,
                           start=round(self.offset + ws[0].start, 3), end=round(self.offset + ws[-1].end, 3),
                           text=text, raw_text=raw, original_text=text, corrected=text != raw)

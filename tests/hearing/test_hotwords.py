@@ -69,3 +69,9 @@ def test_lexicon_and_prompt_from_case(lexicon):
     assert "青岛海程物流有限公司" in lexicon.terms and "王志强" in lexicon.terms
     assert "24000元" in lexicon.amounts and "24000元" in lexicon.prompt
     assert "张文博" in lexicon.prompt
+
+
+def test_a_term_straddling_two_commits_is_fixed_only_in_the_new_text(lexicon):
+    assert correct("城物流有限公司", lexicon, context="被申请人青岛海") == "程物流有限公司"
+    assert correct("物流有限公司", lexicon, context="被申请人青岛海城") == "物流有限公司"  # committed: not rewritten
+    assert correct("和统", lexicon, context="没有签订劳动") == "合同"
