@@ -41,7 +41,8 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 _HIRE = r"入职|到岗|报到|进入[^。；，]{0,15}(?:工作|上班)|到[^。；，]{0,15}(?:工作|上班|任职)|在[^。；，]{0,15}(?:工作|上班|任职|担任)|开始(?:工作|上班)|招用|录用|应聘|建立劳动关系|受雇"
 _LEAVE = (
     r"离职|辞职|辞退|开除|除名|解除|终止|停止工作|不再上班|不再到|不用(?:再)?来上班|不要(?:再)?来上班|被迫离开|离开公司|"
-    r"最后工作日|停工|自动离岗|自行离开|不辞而别|(?:合同)?期满(?!后)|(?:合同)?到期(?!后)"
+    r"最后工作日|停工|自动离岗|自行离开|不辞而别|(?:合同)?期满(?!后)|(?:合同)?到期(?!后)|让[^。；，]{0,6}(?:走人|回家)|"
+    r"不再安排(?:其)?工作"
 )
 _AFTER = re.compile(rf"(?P<hire>{_HIRE})|(?P<leave>{_LEAVE})")
 _HIRE_BEFORE = re.compile(r"(?:入职(?:时间|日期)?|入职于|用工(?:开始)?(?:时间|日期))(?:为|是|：|:)?\s*$")
@@ -266,7 +267,8 @@ def find_workplace(text: str) -> list[Found]:
 
 _TERMINATION_TRIGGER = re.compile(
     r"(?:辞退|开除|除名|解除|终止|辞职|离职|期满|不再续签|不续签|劳动关系结束|不用(?:再)?来上班|不要(?:再)?来上班|"
-    r"自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗)(?!前|之前|时)"
+    r"自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗|让[^。；，]{0,6}(?:走人|回家)|不再安排(?:其)?工作)"
+    r"(?!(?:劳动)?(?:合同|关系)?(?:之)?前|时)"
 )
 # a denied act is not a narration of it: 「答辩人从未辞退申请人」「并未提出被迫解除」「不存在违法解除」
 _NEGATED = re.compile(
@@ -298,6 +300,10 @@ class PartyWords:
 
 
 def _initiator_from_subject(subject: str, words: PartyWords) -> TerminationInitiator | None:
+    # a party named as the object (「书面通知被申请人解除」「向申请人出具」) or inside the reason (「以被申请人欠薪为由」)
+    # is not the one who acts
+    subject = re.sub(rf"(?:通知|告知|向|对|与|要求)(?:了)?(?:{words.employer}|{words.employee})", "", subject)
+    subject = re.sub(r"以[^，。；]{2,40}?为由", "", subject)
     e = re.search(words.employer, subject)
     w = re.search(words.employee, subject)
     if e and (not w or e.start() <= w.start()):
@@ -333,7 +339,7 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
         return Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止", reason=reason, statute_basis=basis)
     if re.search(r"被迫(?:解除|离职)", sentence):
         return Termination(initiator=TerminationInitiator.EMPLOYEE, mode="被迫解除", reason=reason, statute_basis=basis)
-    if re.search(r"辞退|开除|除名|不用(?:再)?来上班|不要(?:再)?来|让[^。；，]{0,6}(?:走人|回家)", sentence):
+    if re.search(r"辞退|开除|除名|不用(?:再)?来上班|不要(?:再)?来|让[^。；，]{0,6}(?:走人|回家)|不再安排(?:其)?工作", sentence):
         mode = "口头辞退" if "口头" in sentence else ("开除" if re.search("开除|除名", sentence) else "辞退")
         return Termination(initiator=TerminationInitiator.EMPLOYER, mode=mode, reason=reason, statute_basis=basis)
     if re.search(r"辞职|个人原因|主动离职|自动离职|自行离职|提出离职|申请离职|自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗", sentence):
