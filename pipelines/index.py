@@ -1,6 +1,10 @@
-"""Build or update an award archive from a folder of award files: parse in parallel (the batch runner),
-embed in batches, add/replace by case number. Resumable: files whose hash is already in the archive are
-skipped, and each chunk is committed as it is added."""
+"""Build or update an award archive from a folder of award files (and .jsonl.gz bundles of them): parse in
+parallel (the batch runner), embed in batches, add/replace by case number. Resumable: awards whose hash is
+already in the archive are skipped, and each chunk is committed as it is added.
+
+Scale (a province's archive, 10⁵–10⁶ awards): `arbitration index DIR --executor ray` runs the parsing — and
+the embedding, which dominates — in Ray workers (a local Ray instance, or the cluster named by RAY_ADDRESS);
+the driver only writes SQLite and FAISS, and the index switches to IVF above the ANN threshold by itself."""
 
 from __future__ import annotations
 
@@ -44,13 +48,16 @@ def parse_worker(job: ParseJob) -> dict:
     else:
         p = parse_award(Path(job.path))
     p.source_file = job.rel
-    out = {"precedent": p.model_dump_json()}
+    from arbitration.retrieval.units import precedent_units
+
+    units = precedent_units(p)  # jieba tokenising is the costly part: done here, in parallel
+    out = {"precedent": p.model_dump_json(),
+           "units": [(u.kind, u.claim_index, u.claim_type, u.text, u.tokens) for u in units]}
     if job.embedder:
         from arbitration.retrieval.embedders import get_embedder
-        from arbitration.retrieval.units import precedent_units
 
         emb = get_embedder(job.embedder, threads=1)
-        out["vectors"] = emb.embed_passages([u.text for u in precedent_units(p)]).tobytes()
+        out["vectors"] = emb.embed_passages([u.text for u in units]).tobytes()
     return out
 
 
@@ -109,6 +116,7 @@ def index_awards(
     import numpy as np
 
     from arbitration.model import Precedent
+    from arbitration.retrieval.store import Unit
 
     console = console or Console(stderr=True)
     options = options or BatchOptions(progress=progress)
@@ -132,7 +140,7 @@ def index_awards(
         job = bar.add_task("向量化并入库", total=len(keys))
         for i in range(0, len(keys), CHUNK):
             chunk = keys[i : i + CHUNK]
-            precs, vecs = [], []
+            precs, vecs, units = [], [], []
             for key in chunk:
                 out = result.outputs[key]
                 p = Precedent.model_validate_json(out["precedent"])
@@ -143,9 +151,10 @@ def index_awards(
                     continue
                 seen[p.case_number] = key
                 precs.append(p)
+                units.append([Unit(p.case_number, *u) for u in out["units"]])
                 if "vectors" in out:
                     vecs.append(np.frombuffer(out["vectors"], np.float32).reshape(-1, archive.embedder.dim))
-            archive.add(precs, vectors=vecs if embed_in_workers else None)
+            archive.add(precs, vectors=vecs if embed_in_workers else None, units=units)
             bar.advance(job, len(chunk))
     for key in result.outputs:
         result.outputs[key] = None  # drop payloads; the archive holds them now

@@ -38,7 +38,8 @@ def index(
         shutil.rmtree(index_dir / "batch", ignore_errors=True)
     archive = Archive.create(index_dir, embedder)
     options = BatchOptions(workers=workers, executor=executor, force=force, progress=not quiet)
-    result = index_awards(awards_dir, archive, options, console=err)
+    # on Ray the workers embed too (the costly part scales out); locally the main process embeds in batches
+    result = index_awards(awards_dir, archive, options, embed_in_workers=executor == "ray", console=err)
     print_report(result, err, what="文件")
     meta = archive.meta()
     err.print(f"索引目录：{index_dir}；共 {len(archive)} 份裁决书、{archive.store.unit_count()} 个检索单元；"

@@ -25,7 +25,7 @@ from arbitration.retrieval.dense import (
 from arbitration.retrieval.embedders import Embedder, get_embedder
 from arbitration.retrieval.rerank import matched_claims, rerank, rrf
 from arbitration.retrieval.sparse import BM25Index, tokenize
-from arbitration.retrieval.store import Store
+from arbitration.retrieval.store import Store, Unit
 from arbitration.retrieval.units import (
     Query,
     precedent_units,
@@ -143,12 +143,13 @@ class Archive:
         self.close()
 
     # ------------------------------------------------------------ writes
-    def add(self, precedents: list[Precedent], save: bool = True, vectors: list[np.ndarray] | None = None) -> int:
+    def add(self, precedents: list[Precedent], save: bool = True, vectors: list[np.ndarray] | None = None,
+            units: list[list[Unit]] | None = None) -> int:
         """Add or replace precedents by case number (embedding their units in one batch); returns how many.
-        `vectors` (one array per precedent) skips embedding when they were computed elsewhere."""
+        `vectors` (one array per precedent) and `units` skip the work when it was done elsewhere (workers)."""
         if not precedents:
             return 0
-        all_units = [precedent_units(p) for p in precedents]
+        all_units = units if units is not None else [precedent_units(p) for p in precedents]
         if vectors is not None:
             vectors = np.vstack(vectors)
         else:

