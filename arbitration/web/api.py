@@ -102,8 +102,9 @@ async def create_case(request: Request, user: User, title: str, files: list[Uplo
     title = (title or "").strip()[:100] or "未命名案件"
     store, ws = request.app.state.store, ws_of(request)
     # check before creating the case, so a refused upload leaves nothing behind
-    from arbitration.web.uploads import check_upload
+    from arbitration.web.uploads import check_upload, expand_archives
 
+    data = expand_archives(data, ws.limits)  # a zipped case folder counts as its files
     for name, content in data:
         check_upload(name, content, ws.limits)
     case_id = store.add_case(title, user.id)

@@ -39,7 +39,7 @@ KINDS: dict[str, tuple[str, ...]] = {
 }
 KIND_NAMES = {"pdf": "PDF", "docx": "Word 文档", "doc": "Word 97-2003 文档", "txt": "纯文本",
               "png": "PNG 图片", "jpeg": "JPEG 图片", "tiff": "TIFF 图片", "bmp": "BMP 图片", "webp": "WebP 图片"}
-ALLOWED_HINT = "允许的类型：PDF、DOCX、DOC、TXT、PNG/JPEG/TIFF/BMP/WebP 图片"
+ALLOWED_HINT = "允许的类型：PDF、DOCX、DOC、TXT、PNG/JPEG/TIFF/BMP/WebP 图片，或这些文件的 ZIP 压缩包"
 
 
 class UploadRejected(IngestError):
@@ -115,6 +115,82 @@ def check_docx(name: str, data: bytes, limits: UploadLimits) -> None:
     for m in members:
         if m.file_size > 1 << 20 and m.file_size / max(1, m.compress_size) > limits.max_zip_ratio:
             raise UploadRejected(name, f"部件 {m.filename} 压缩比异常（疑似压缩炸弹）", "too_large")
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    """A member's name as the sender meant it: Windows tools write Chinese names in GBK without the UTF-8 flag."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("gbk")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
+def is_case_archive(name: str, data: bytes) -> bool:
+    """A .zip of a case folder (not a Word document, which is a zip too)."""
+    return data[:4] in (b"PK\x03\x04", b"PK\x05\x06") and Path(sanitise_name(name)).suffix.lower() == ".zip"
+
+
+def unpack_case_archive(name: str, data: bytes, limits: UploadLimits = UploadLimits()) -> list[tuple[str, bytes]]:
+    """The files of a zipped case folder, checked before anything is unpacked: member count, total and per-member
+    unpacked size, compression ratio (zip bombs), encryption, nested archives. Each member's bytes are read with a
+    cap, so a member that lies about its size cannot inflate past the limit. Hidden and clutter files are skipped;
+    folder names are dropped (the member is then checked like any uploaded file)."""
+    name = sanitise_name(name)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        members = [m for m in zf.infolist() if not m.is_dir()]
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise UploadRejected(name, f"压缩包损坏（{e}）", "corrupt") from e
+    if len(members) > limits.max_files:
+        raise UploadRejected(name, f"压缩包内有 {len(members)} 个文件，超过上限 {limits.max_files}", "too_large")
+    total = sum(m.file_size for m in members)
+    packed = max(1, sum(m.compress_size for m in members))
+    if total > limits.max_unzipped_bytes:
+        raise UploadRejected(name, f"解压后大小 {total // (1 << 20)} MB 超过上限 "
+                                   f"{limits.max_unzipped_bytes // (1 << 20)} MB（疑似压缩炸弹）", "too_large")
+    if total > 1 << 20 and total / packed > limits.max_zip_ratio:
+        raise UploadRejected(name, f"压缩比 {total / packed:.0f}:1 异常（疑似压缩炸弹）", "too_large")
+    out: list[tuple[str, bytes]] = []
+    budget = limits.max_unzipped_bytes
+    for m in members:
+        path = _member_name(m).replace("\\", "/")
+        parts = [x for x in path.split("/") if x]
+        if not parts or any(x.startswith((".", "~$")) for x in parts) or parts[0] == "__MACOSX":
+            continue
+        member = f"{name}/{parts[-1]}"
+        if m.flag_bits & 0x1:
+            raise UploadRejected(member, "压缩包中的文件已加密，无法读取", "encrypted")
+        if m.file_size > limits.max_file_bytes:
+            raise TooLarge(member, f"文件大小超过上限 {limits.max_file_bytes // (1 << 20)} MB", "too_large")
+        if m.file_size > 1 << 20 and m.file_size / max(1, m.compress_size) > limits.max_zip_ratio:
+            raise UploadRejected(member, "压缩比异常（疑似压缩炸弹）", "too_large")
+        try:
+            with zf.open(m) as f:
+                content = f.read(min(limits.max_file_bytes, budget) + 1)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as e:
+            raise UploadRejected(member, f"无法解压（{e}）", "corrupt") from e
+        if len(content) > min(limits.max_file_bytes, budget):
+            raise UploadRejected(member, "解压后超过大小上限（疑似压缩炸弹）", "too_large")
+        budget -= len(content)
+        if is_case_archive(parts[-1], content):
+            raise UploadRejected(member, "压缩包内不能再含压缩包，请解压后上传", "unsupported")
+        out.append((parts[-1], content))
+    if not out:
+        raise UploadRejected(name, "压缩包内没有可读取的文件", "empty")
+    return out
+
+
+def expand_archives(files: list[tuple[str, bytes]], limits: UploadLimits = UploadLimits()) -> list[tuple[str, bytes]]:
+    """Uploaded files with each zipped case folder replaced by its members (checked; nothing written)."""
+    out: list[tuple[str, bytes]] = []
+    for name, data in files:
+        out += unpack_case_archive(name, data, limits) if is_case_archive(name, data) else [(name, data)]
+    if len(out) > limits.max_files:
+        raise UploadRejected(sanitise_name(files[0][0]) if files else "?",
+                             f"共 {len(out)} 个文件，超过一次上传的上限 {limits.max_files}", "too_large")
+    return out
 
 
 def check_image(name: str, data: bytes, limits: UploadLimits) -> None:

@@ -152,3 +152,82 @@ def test_api_refuses_disguised_and_oversized_uploads(tmp_path, monkeypatch):
     assert stored[0].resolve().is_relative_to((web.data_dir / "web").resolve())
     assert staff.get(f"/api/cases/{case_id}").json()["files"][0]["name"] == "evil.txt"
     web.app.state.workspace.close()
+
+
+# ---------------------------------------------------------------- zipped case folders
+
+
+class GbkInfo(zipfile.ZipInfo):
+    """What Windows' built-in zip writes for Chinese names: GBK bytes and no UTF-8 flag."""
+
+    def _encodeFilenameFlags(self):  # noqa: N802 - zipfile's name
+        return self.filename.encode("gbk"), self.flag_bits
+
+
+def case_zip(members: dict[str, bytes], gbk_names: bool = False) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            info = (GbkInfo if gbk_names else zipfile.ZipInfo)(name)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+    return buf.getvalue()
+
+
+def test_zipped_case_folder_unpacks_to_checked_files():
+    from arbitration.web.uploads import expand_archives
+
+    data = case_zip({"案卷/仲裁申请书.docx": real_docx(), "案卷/证据/工资条.pdf": real_pdf(),
+                     "案卷/.DS_Store": b"\x00\x01", "__MACOSX/案卷/._x": b"junk", "案卷/扫描件.png": real_png()},
+                    gbk_names=True)
+    files = expand_archives([("案卷.zip", data), ("答辩书.txt", "答辩书".encode())])
+    assert sorted(n for n, _ in files) == sorted(["仲裁申请书.docx", "扫描件.png", "工资条.pdf", "答辩书.txt"])
+    assert [check_upload(n, d) for n, d in files]  # each member passes the same checks as an uploaded file
+
+
+@pytest.mark.parametrize("members,limits,match", [
+    ({"a.txt": b"\x00" * (8 << 20)}, UploadLimits(), "压缩炸弹"),  # ratio ~1000:1
+    ({"a.txt": "正文".encode() * 200_000}, UploadLimits(max_unzipped_bytes=100_000), "压缩炸弹"),  # total size
+    ({f"{i}.txt": b"x" for i in range(12)}, UploadLimits(max_files=10), "超过上限"),
+    ({"inner.zip": b""}, UploadLimits(), "不能再含压缩包"),
+    ({}, UploadLimits(), "没有可读取的文件"),
+])
+def test_bad_case_archives_refused(members, limits, match):
+    from arbitration.web.uploads import expand_archives
+
+    if "inner.zip" in members:
+        members = {"inner.zip": case_zip({"a.txt": b"x"})}
+    with pytest.raises(IngestError, match=match):
+        expand_archives([("案卷.zip", case_zip(members))], limits)
+
+
+def test_zip_member_lying_about_its_size_is_capped():
+    """A member whose header claims a small size but inflates to more is cut off at the limit, never held whole."""
+    from arbitration.web.uploads import unpack_case_archive
+
+    raw = bytearray(case_zip({"a.txt": b"a" * 5000}))
+    # patch the declared uncompressed size (local header and central directory) down to 100 bytes
+    for sig, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = raw.find(sig)
+        raw[at + offset: at + offset + 4] = (100).to_bytes(4, "little")
+    with pytest.raises(IngestError):
+        unpack_case_archive("案卷.zip", bytes(raw), UploadLimits(max_file_bytes=1000))
+
+
+def test_api_accepts_a_zipped_case_and_refuses_a_zip_bomb(tmp_path, monkeypatch):
+    from web_helpers import make_web
+
+    web = make_web(tmp_path, monkeypatch)
+    web.app.state.workspace.start_extraction = lambda case_id: None  # storage only; extraction has its own tests
+    staff = web.login("staff")
+    bomb = case_zip({"申请书.txt": "申请书".encode(), "证据.txt": b"\x00" * (20 << 20)})
+    r = staff.post("/api/cases", files=[("files", ("案卷.zip", bomb, "application/zip"))])
+    assert r.status_code == 422 and "压缩炸弹" in r.json()["detail"], r.text
+    assert staff.get("/api/cases").json() == []
+    good = case_zip({"案卷/仲裁申请书.docx": real_docx(), "案卷/工资条.txt": "工资条".encode()})
+    r = staff.post("/api/cases", files=[("files", ("案卷.zip", good, "application/zip"))])
+    assert r.status_code == 201, r.text
+    files = staff.get(f"/api/cases/{r.json()['id']}").json()["files"]
+    assert sorted(f["name"] for f in files) == ["仲裁申请书.docx", "工资条.txt"]
+    assert sorted(f["kind"] for f in files) == ["docx", "txt"]
+    web.app.state.workspace.close()
