@@ -11,7 +11,7 @@ import importlib
 import json
 import logging
 import os
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -98,10 +98,11 @@ def ingest_case(payload: dict[str, str]) -> dict[str, Any]:
     """Batch worker: read one case folder, write each document's pages and the case.json; report bad files.
 
     A folder where no file can be read gets no case.json (an old one is removed) and a case-level failure."""
-    from arbitration.ingest import read_folder
+    from arbitration.ingest import get_ocr, read_folder
 
     case_dir, out_dir = Path(payload["case_dir"]), Path(payload["out_dir"])
-    documents, errors = read_folder(case_dir)
+    threads = payload.get("ocr_threads")
+    documents, errors = read_folder(case_dir, ocr=_LazyOCR(lambda: get_ocr(threads=threads)))
     written: set[Path] = set()
     for d in documents:
         write_json(pages_path(out_dir, d.file), d)
@@ -116,6 +117,18 @@ def ingest_case(payload: dict[str, str]) -> dict[str, Any]:
         failures.append({"file": case_dir.name, "kind": "no_documents", "reason": NO_DOCUMENTS})
     write_json(out_dir / CASE_FAILURES_FILE, failures)
     return {"documents": len(documents), "failures": failures}
+
+
+class _LazyOCR:
+    """The worker's OCR engine, loaded on the first scanned page only (most cases have none)."""
+
+    name = "lazy"
+
+    def __init__(self, make) -> None:
+        self._make = make
+
+    def recognize(self, image):
+        return self._make().recognize(image)
 
 
 def _remove_stale_pages(out_dir: Path, keep: set[Path]) -> None:
@@ -149,7 +162,11 @@ def _carry_over_failures(result: BatchResult, out_dir: Path) -> None:
 
 def run_ingest(cases_dir: Path, out_dir: Path, options: BatchOptions | None = None, console=None) -> BatchResult:
     """Ingest every case folder under `cases_dir` into `out_dir`; unchanged cases are skipped unless forced."""
+    options = options or BatchOptions()
+    cores = os.cpu_count() or 1
     tasks = case_tasks(cases_dir, out_dir)
-    result = run_batch("读取案卷", tasks, ingest_case, out_dir, options or BatchOptions(), console=console)
+    parallel = max(1, min(options.workers or cores, len(tasks)))
+    tasks = [replace(t, payload={**t.payload, "ocr_threads": max(1, cores // parallel)}) for t in tasks]
+    result = run_batch("读取案卷", tasks, ingest_case, out_dir, options, console=console)
     _carry_over_failures(result, out_dir)
     return result

@@ -17,7 +17,7 @@ from arbitration.ingest.docx import read_doc, read_docx, refuse_encrypted_ooxml
 from arbitration.ingest.images import read_image
 from arbitration.ingest.ocr import OCREngine, get_ocr
 from arbitration.ingest.pdf import read_pdf
-from arbitration.ingest.sniff import SUPPORTED_SUFFIXES, check_file
+from arbitration.ingest.sniff import SUPPORTED_SUFFIXES, check_file, extension_note
 from arbitration.ingest.txt import read_txt
 from arbitration.model import Document, Section
 
@@ -61,6 +61,8 @@ def read_document(path: Path, root: Path | None = None, ocr: OCREngine | None = 
         pages, _encoding = read_txt(path, name)
     else:
         pages = read_image(path, name, engine())
+        if note := extension_note(path, kind):
+            warnings = [note]
     document = Document(file=name, sha256=sha256_file(path), pages=pages, sections=sections, warnings=warnings)
     document.doc_type, document.type_confidence = classify(document)
     document.sections = sections + _clip(split_sections(document), sections)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 import subprocess
 from functools import cache
@@ -71,7 +72,8 @@ class TesseractEngine:
 
     name = "tesseract"
 
-    def __init__(self, languages: str = "chi_sim+eng") -> None:
+    def __init__(self, threads: int | None = None, languages: str = "chi_sim+eng") -> None:
+        self.threads = threads or settings().threads
         binary = shutil.which("tesseract")
         if binary is None:
             raise ModelUnavailable(
@@ -90,6 +92,7 @@ class TesseractEngine:
             input=buf.getvalue(),
             capture_output=True,
             check=False,
+            env={**os.environ, "OMP_THREAD_LIMIT": str(self.threads)},
         )
         if proc.returncode != 0:
             raise ModelUnavailable(f"tesseract 运行失败：{proc.stderr.decode(errors='replace')[:200]}")
@@ -126,12 +129,13 @@ ENGINES: dict[str, type] = {"rapidocr": RapidOCREngine, "tesseract": TesseractEn
 
 
 @cache
-def get_ocr(name: str | None = None) -> OCREngine:
-    """The OCR engine named `name` (default: `Settings.ocr`), created once per process."""
+def get_ocr(name: str | None = None, threads: int | None = None) -> OCREngine:
+    """The OCR engine named `name` (default: `Settings.ocr`) on `threads` CPU threads (default: `Settings.threads`),
+    created once per process; batch workers pass cores / workers so that they do not oversubscribe the CPU."""
     name = name or settings().ocr
     if name not in ENGINES:
         raise ValueError(f"unknown OCR engine {name!r}; choose one of {sorted(ENGINES)}")
-    return ENGINES[name]()
+    return ENGINES[name](threads=threads)
 
 
 def lines_to_text(lines: list[Line], page_width: float | None = None) -> str:

@@ -41,6 +41,8 @@ EXTENSION_KINDS: dict[str, set[str]] = {
 }
 
 SUPPORTED_SUFFIXES = frozenset(EXTENSION_KINDS)
+# an image under another image's extension (a phone's JPEG saved as .png) is read by its content, with a warning
+IMAGE_KINDS = frozenset({"png", "jpeg", "tiff", "bmp", "webp"})
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OOXML_MARK = "EncryptionInfo".encode("utf-16-le")
@@ -99,8 +101,18 @@ def check_file(path: Path, name: str) -> str:
     with open(path, "rb") as f:
         head = f.read(8192)
     kind = sniff_bytes(head)
+    if kind in IMAGE_KINDS and EXTENSION_KINDS[suffix] <= IMAGE_KINDS:
+        return kind
     if kind not in EXTENSION_KINDS[suffix]:
         raise CorruptFile(
             name, f"扩展名为 {suffix} 但内容是{KIND_NAMES[kind]}，请核对文件或改正扩展名", kind="wrong_extension"
         )
     return kind
+
+
+def extension_note(path: Path, kind: str) -> str | None:
+    """A warning when a readable file's content does not match its extension (only images are let through)."""
+    suffix = path.suffix.lower()
+    if kind in EXTENSION_KINDS.get(suffix, ()):
+        return None
+    return f"扩展名为 {suffix}，内容实为{KIND_NAMES[kind]}，已按实际内容读取"

@@ -126,3 +126,16 @@ def _no_ocr():
             raise AssertionError("OCR must not run for this file")
 
     return NoOCR()
+
+
+def test_image_under_another_image_extension_is_read_by_content(tmp_path):
+    from arbitration.ingest.sniff import check_file, extension_note
+
+    photo = tmp_path / "工资条.png"
+    shutil.copy(DISMISSAL / "工资条.jpg", photo)  # a phone's JPEG saved with a .png name
+    assert check_file(photo, photo.name) == "jpeg"
+    assert extension_note(photo, "jpeg") == "扩展名为 .png，内容实为JPEG 图片，已按实际内容读取"
+    not_image = tmp_path / "工资条.jpg"
+    shutil.copy(BROKEN / "其实是Word.pdf", not_image)
+    with pytest.raises(CorruptFile, match="内容是Word 文档"):
+        check_file(not_image, not_image.name)

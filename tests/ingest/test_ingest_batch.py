@@ -95,3 +95,20 @@ def test_cli_strict_exit_and_report(cases_dir, tmp_path):
     missing = runner.invoke(app, ["ingest", str(tmp_path / "nowhere"), "--out", str(out)])
     # `main()` (the console entry point) prints a product error as one line with exit code 2
     assert isinstance(missing.exception, ArbitrationError) and "案卷目录不存在" in str(missing.exception)
+
+
+@pytest.mark.slow
+def test_sample_case_folder_with_its_scan(tmp_path):
+    """The bundled sample case (a folder of files, itself the one case) through the batch job: the attendance
+    scan is OCR'd in the worker, every file becomes a document of case.json."""
+    from ingest_paths import SAMPLE
+
+    out = tmp_path / "out"
+    result = run_ingest(SAMPLE, out, BatchOptions(workers=1, progress=False))
+    assert result.done == [SAMPLE.name] and result.failed == []
+    case = Case.model_validate_json((out / SAMPLE.name / CASE_FILE).read_text(encoding="utf-8"))
+    assert sorted(d.file for d in case.documents) == sorted(p.name for p in SAMPLE.iterdir())
+    scan = next(d for d in case.documents if d.file == "考勤记录扫描件.pdf")
+    assert scan.methods == [Method.OCR]
+    text = (out / SAMPLE.name / "pages" / "考勤记录扫描件.pdf.txt").read_text(encoding="utf-8")
+    assert "本月出勤26天" in text
