@@ -23,6 +23,7 @@ class DraftJob:
     out_dir: str  # where award.docx and award.json go
     composer: str = "rule"
     index_dir: str | None = None  # archive index dir; None = no archive (warned in each award)
+    marks: str = "both"  # how paragraph sources are shown: both | highlight | comments | none
 
 
 def find_cases(cases_dir: Path) -> list[tuple[str, Path]]:
@@ -95,7 +96,7 @@ def draft_worker(job: DraftJob) -> dict:
         failures = [{"file": e.file, "kind": e.kind, "reason": e.reason} for e in errors]
     out = Path(job.out_dir)
     award = draft_award(case, _archive(job.index_dir), composer=get_composer(job.composer))
-    render_award(award, case, out / "award.docx", review=False)
+    render_award(award, case, out / "award.docx", review=False, marks=job.marks)
     render_review(award, case, out / "review.docx")
     write_json(out / "award.json", award)
     return {"warnings": dict(Counter(w.kind for w in award.warnings)), "failures": failures,
@@ -103,7 +104,7 @@ def draft_worker(job: DraftJob) -> dict:
 
 
 def draft_cases(cases_dir: Path, out_dir: Path, options: BatchOptions | None = None, composer: str = "rule",
-                index_dir: Path | None = None, console: Console | None = None) -> BatchResult:
+                index_dir: Path | None = None, console: Console | None = None, marks: str = "both") -> BatchResult:
     """Draft every case under `cases_dir` into `out_dir/<case key>/`: award.docx (source marks, no appendix),
     review.docx (审核单) and award.json."""
     options = options or BatchOptions()
@@ -111,8 +112,8 @@ def draft_cases(cases_dir: Path, out_dir: Path, options: BatchOptions | None = N
     tasks = []
     for key, source in find_cases(Path(cases_dir)):
         idx = str(index_dir) if index_dir else None
-        job = DraftJob(str(source.resolve()), str((out_dir / key).resolve()), composer, idx)
-        tasks.append(Task(key, _fingerprint(source, composer, idx), job))
+        job = DraftJob(str(source.resolve()), str((out_dir / key).resolve()), composer, idx, marks)
+        tasks.append(Task(key, _fingerprint(source, f"{composer}:{marks}", idx), job))
     return run_batch("起草裁决书", tasks, draft_worker, out_dir, options, console)
 
 

@@ -33,6 +33,8 @@ def draft(
     composer: str = typer.Option(None, "--composer", help="说理文字生成方式：rule（默认，规则）、llama-cpp、openai"),
     index_dir: Path = typer.Option(None, "--index-dir", help="类案库索引目录（默认：配置中的，或内置裁决书库）"),
     no_archive: bool = typer.Option(False, "--no-archive", help="不检索类案（草稿中会提示）"),
+    marks: str = typer.Option("both", "--marks",
+                              help="段落来源的标示：both（底色+批注，默认）、highlight（底色）、comments（批注）、none（不标示）"),
     strict: bool = typer.Option(False, "--strict", help="有任何失败即以非零状态退出"),
     force: bool = typer.Option(False, "--force", help="重新起草未变化的案件"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度条"),
@@ -43,6 +45,10 @@ def draft(
     from pipelines.batch import BatchOptions, print_report
     from pipelines.draft import draft_cases, print_summary
 
+    from arbitration.drafting.render import MARKS
+
+    if marks not in MARKS:
+        raise typer.BadParameter(f"--marks 只能是 {'、'.join(MARKS)}")
     name = composer or settings().composer
     get_composer(name)  # fail now, with the reason, when the backend cannot run here
     resolved = None
@@ -52,7 +58,7 @@ def draft(
             resolved = archive.index_dir
             archive.close()
     options = BatchOptions(workers=workers, force=force, strict=strict, progress=not quiet)
-    result = draft_cases(cases_dir, out, options, composer=name, index_dir=resolved, console=err)
+    result = draft_cases(cases_dir, out, options, composer=name, index_dir=resolved, console=err, marks=marks)
     print_report(result, err, what="案件")
     print_summary(result, console)
     if (strict and result.failed) or (result.failed and not result.done and not result.skipped):

@@ -57,6 +57,8 @@ def test_draft_command(case, tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "a" / "award.docx").is_file()
     assert "起草 2 件" in result.output and "no_archive" in result.output
+    assert list(Document(str(tmp_path / "out" / "a" / "award.docx")).comments)  # sources shown by default
     strict = CliRunner().invoke(app, ["draft", str(tmp_path / "cases"), "--out", str(tmp_path / "out2"),
-                                      "--no-archive", "--quiet", "--workers", "1", "--strict"])
+                                      "--no-archive", "--quiet", "--workers", "1", "--strict", "--marks", "none"])
     assert strict.exit_code == 1
+    assert not list(Document(str(tmp_path / "out2" / "a" / "award.docx")).comments)
