@@ -11,6 +11,7 @@
   const status = document.getElementById("rec-status");
   const startBtn = document.getElementById("rec-start");
   const stopBtn = document.getElementById("rec-stop");
+  const seats = [...document.querySelectorAll(".roles .role")].map((b) => b.dataset.role);
   let socket = null, ctx = null, stream = null, node = null, role = "首席仲裁员", finished = false;
 
   function render(update) {
@@ -19,8 +20,22 @@
     committed.replaceChildren(...update.committed.map((seg) => {
       const li = document.createElement("li");
       li.dataset.segment = seg.id;
-      const who = document.createElement("span");
-      who.className = "speaker"; who.textContent = seg.role + "：";
+      let who;
+      if (canEdit && seats.length) {
+        // the speaker can be corrected after the fact; the change is stored as a revision like a text edit
+        who = document.createElement("select");
+        who.className = "speaker";
+        who.setAttribute("aria-label", "发言人");
+        for (const seat of new Set([seg.role, ...seats])) {
+          const o = document.createElement("option");
+          o.value = seat; o.textContent = seat + "："; o.selected = seat === seg.role;
+          who.append(o);
+        }
+        who.addEventListener("change", () => saveRole(seg, who.value));
+      } else {
+        who = document.createElement("span");
+        who.className = "speaker"; who.textContent = seg.role + "：";
+      }
       const text = document.createElement("span");
       text.className = "text"; text.textContent = seg.text;
       if (canEdit) {
@@ -41,6 +56,12 @@
     const text = el.textContent.trim();
     if (text === seg.text) return;
     try { render(await window.arbApi(`/api/hearings/${hid}/segments/${seg.id}`, { method: "POST", json: { text } })); }
+    catch (e) { status.textContent = "保存失败：" + e.message; }
+  }
+
+  async function saveRole(seg, value) {
+    if (value === seg.role) return;
+    try { render(await window.arbApi(`/api/hearings/${hid}/segments/${seg.id}`, { method: "POST", json: { role: value } })); }
     catch (e) { status.textContent = "保存失败：" + e.message; }
   }
 
