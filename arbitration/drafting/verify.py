@@ -65,6 +65,11 @@ def verify_reasoning(text: str, inputs: Any) -> list[str]:
         problems.append("处理结果与裁决不一致（应不予支持）")
     if inputs.outcome == Outcome.GRANTED and denies and not supports:
         problems.append("处理结果与裁决不一致（应予支持）")
+    if inputs.outcome == Outcome.UNKNOWN:
+        if "待查明" not in text:
+            problems.append("该项请求尚待查明，文字未保留「待查明」")
+        if supports or denies:
+            problems.append("该项请求尚待查明，文字却作出了处理结果")
     return list(dict.fromkeys(problems))
 
 

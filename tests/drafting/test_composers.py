@@ -168,3 +168,20 @@ def test_local_backends_say_what_is_missing(tmp_path):
             TransformersComposer(path=str(tmp_path))
     with pytest.raises(ValueError, match="composer"):
         get_composer("gpt-99")
+
+
+def test_pending_claim_must_stay_pending(case, endpoint):
+    """With the wage unknown the claim is 「待查明」: a reply that decides it anyway is replaced."""
+    case.facts.monthly_wage.values.clear()
+    award = _draft(case, endpoint, "faithful")  # the stub keeps 「待查明」 for an undecided claim
+    ut = award.decisions[0]
+    assert all(p.source == SourceKind.LLM for p in ut.reasoning)
+    from arbitration.drafting.compose import ReasoningInputs
+    from arbitration.drafting.verify import verify_reasoning
+    from arbitration.model import Outcome
+
+    inputs = ReasoningInputs(number=1, claim_type="unlawful_termination", claim_name="违法解除劳动合同赔偿金",
+                             claim_text=case.claims[0].text, applicant="陈晓燕", respondent="北京蓝海餐饮管理有限公司",
+                             outcome=Outcome.UNKNOWN, requested=case.claims[0].amount)
+    problems = verify_reasoning("被申请人违法解除劳动合同，本委予以支持。", inputs)
+    assert any("尚待查明" in p for p in problems)
