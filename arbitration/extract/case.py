@@ -442,6 +442,12 @@ def build_case(documents: list[Document], source_dir: str | None = None) -> Case
     builder.statements()
     builder.facts()
     builder.evidence()
+    for party in builder.case.parties:
+        role = {"applicant": "申请人", "respondent": "被申请人"}.get(party.role.value, "第三人")
+        if party.id_number_valid is False:
+            builder.case.warnings.append(f"{role}「{party.name}」的公民身份号码{party.id_number}校验不通过，未采信")
+        if party.credit_code_valid is False:
+            builder.case.warnings.append(f"{role}「{party.name}」的统一社会信用代码{party.credit_code}校验不通过，未采信")
     for name, fact in builder.case.facts.items():
         if fact.disputed:
             sides = "、".join(sorted({v.side.value for v in fact.values}))

@@ -142,6 +142,16 @@ def test_a_file_whose_content_is_unclear_takes_its_type_from_its_name():
     assert not [w for w in case.warnings if "工资条.txt" in w]  # no contradiction, only a gap filled
 
 
+def test_invalid_codes_are_reported_in_the_case_warnings():
+    text = (
+        "仲裁申请书\n申请人：赵某，公民身份号码：110105194912310021。\n"
+        "被申请人：北京某某科技有限公司，统一社会信用代码：91370203MA1B2C3D0X。\n仲裁请求：\n1、裁决被申请人支付工资5000元。\n"
+    )
+    case = build_case([_doc("申请书.txt", text, DocType.APPLICATION)])
+    assert any("110105194912310021" in w and "校验不通过" in w for w in case.warnings)
+    assert any("91370203MA1B2C3D0X" in w for w in case.warnings)
+
+
 def test_case_number_and_hearing_dates_when_stated():
     text = (
         "青岛市劳动人事争议仲裁委员会\n开庭通知\n案号：青劳人仲案字〔2024〕第 123 号\n"
@@ -169,3 +179,23 @@ def test_scanned_case_ocr_facts_carry_line_confidence(extracted):
     assert (term.initiator, term.mode) == (TerminationInitiator.EMPLOYER, "口头辞退")
     assert term.reason == "公司业务调整"
     assert case.facts.leave_date.value == date(2024, 1, 31)
+    second = case.claims[1]  # the claims run over the scan's page break
+    assert second.source.page == 2 and second.source.start == 0 and second.type == "overtime"
+
+
+def test_mislabelled_word_file_read_through_ingest(tmp_path):
+    """A real .docx named 答辩书 that holds an application: ingest classifies it by content, extract flags the name."""
+    import docx
+
+    from arbitration.extract import extract_case
+
+    d = docx.Document()
+    for line in APPLICATION.strip().splitlines():
+        d.add_paragraph(line)
+    d.save(str(tmp_path / "答辩书.docx"))
+    case, errors = extract_case(tmp_path)
+    assert errors == []
+    assert case.documents[0].doc_type is DocType.APPLICATION
+    assert any("答辩书.docx" in w and "按内容处理" in w for w in case.warnings)
+    assert case.facts.monthly_wage.values[0].side is Side.APPLICANT
+    assert case.facts.monthly_wage.values[0].source.method is Method.DOCX
