@@ -59,8 +59,11 @@ class CachedEmbedder:
         return self.cache[text]
 
 
-def subset_dir(n: int, cache_dir: Path | None) -> Path:
-    """A bundle of the corpus's first `n` awards (deterministic bytes, so its cached index is reused)."""
+def subset_dir(n: int, cache_dir: Path | None, vectors: list[Path] = ()) -> Path:
+    """A bundle of the corpus's first `n` awards (deterministic bytes, so its cached index is reused), with
+    the unit-vector caches found in corpus/awards and in `vectors` copied beside it."""
+    import shutil
+
     from arbitration.config import CORPUS_DIR, settings
     from arbitration.retrieval.generator import BUNDLE_NAME, read_bundle, write_bundle
 
@@ -68,6 +71,9 @@ def subset_dir(n: int, cache_dir: Path | None) -> Path:
     if not (d / BUNDLE_NAME).exists():
         meta, recs = read_bundle(CORPUS_DIR / "awards" / BUNDLE_NAME)
         write_bundle(recs[:n], d / BUNDLE_NAME, {**meta, "subset": n})
+    for src in [*(CORPUS_DIR / "awards").glob("vectors-*.npz"), *vectors]:
+        if not (d / src.name).exists():
+            shutil.copy(src, d / src.name)
     return d
 
 
@@ -149,13 +155,14 @@ def main() -> None:
     ap.add_argument("--cache-dir", type=Path, default=None)
     ap.add_argument("--latency-queries", type=int, default=30)
     ap.add_argument("--subset", type=int, default=0, help="index only the corpus's first N awards (0: all)")
+    ap.add_argument("--vectors", type=Path, nargs="*", default=[], help="extra vectors-<embedder>.npz caches")
     args = ap.parse_args()
     from run import machine
 
     queries = load_queries()
     result = {"machine": machine(), "load_avg_start": os.getloadavg(), "queries": len(queries), "k": K,
               "subset": args.subset or None, "embedders": {}}
-    awards = subset_dir(args.subset, args.cache_dir) if args.subset else None
+    awards = subset_dir(args.subset, args.cache_dir, args.vectors) if args.subset else None
     bm25_done = False
     for name in args.embedders.split(","):
         t = time.perf_counter()

@@ -192,7 +192,9 @@ def key_facts_from_text(text: str) -> KeyFacts:
         text,
     ):
         f.termination = TerminationInitiator.EMPLOYEE
-        f.termination_mode = "被迫解除" if "被迫解除" in text else "劳动者辞职"
+        forced = "被迫解除" in text or re.search(
+            r"以[^。]{0,30}(?:未|拖欠|欠发|克扣|不缴|未缴)[^。]{0,20}为由[^。]{0,12}(?:提出)?解除", text)
+        f.termination_mode = "被迫解除" if forced else "劳动者辞职"  # 第三十八条 or resignation: severance differs
     elif re.search(r"辞退|开除|(?:被申请人|公司|单位|被告)[^。]{0,50}(?:解除|终止)[^。]{0,6}劳动(?:合同|关系)|解除通知", text):
         f.termination, f.termination_mode = TerminationInitiator.EMPLOYER, "用人单位解除"
     if re.search(r"未(?:与申请人|与原告|与其|与[^。]{0,6})?(?:依法)?(?:签订|订立)(?:书面)?劳动合同", text):

@@ -70,8 +70,13 @@ def structured(query: Query, p: Precedent, today: date | None = None) -> tuple[d
     elif sims["tenure"]:
         reasons.append(f"工作年限相近（{tenure_band_text(pn)}）")
     qi, pi = query.facts.termination, p.facts.termination
-    sims["termination"] = 1.0 if qi is not None and qi == pi else 0.0
-    if sims["termination"]:
+    qm, pm = query.facts.termination_mode, p.facts.termination_mode
+    # same initiator; the same mode too (被迫解除 and 辞职 are both the employee's, but decide severance
+    # opposite ways) counts fully, a different or unknown mode half
+    sims["termination"] = 0.0 if qi is None or qi != pi else (1.0 if qm and qm == pm else 0.5)
+    if sims["termination"] == 1.0:
+        reasons.append(f"同为{qm}")
+    elif sims["termination"]:
         reasons.append(f"同为{TERMINATION_NAMES.get(qi, str(qi))}")
     qr, pr = (query.region or "").rstrip("市"), (p.region or "").rstrip("市")
     sims["region"] = 1.0 if qr and qr == pr else 0.0
