@@ -86,6 +86,10 @@ def draft_award(case: Case, archive: Any | None = None, record: Any | None = Non
     warnings: list[Warning_] = []
     found, fact_warnings = facts_found(case)
     warnings += fact_warnings
+    # what ingest/extract flagged (low OCR confidence, invalid ID numbers …) goes to the review sheet too
+    warnings += [Warning_(kind="extraction", message=w) for w in case.warnings]
+    warnings += [Warning_(kind="extraction", message=f"{d.file}：{w}", refs=[d.file])
+                 for d in case.documents for w in d.warnings]
     if archive is None:
         warnings.append(Warning_(kind="no_archive", message="未连接类案库：草稿未引用类案，也未做类案同裁检查。"))
     decisions: list[ClaimDecision] = []

@@ -49,6 +49,7 @@ WARNING_NAMES = {
     "calculation": "计算问题",
     "unverified_figure": "地区参数未经核对",
     "finality_unknown": "终局与否无法判断",
+    "extraction": "案卷读取提示",
     "mixed_finality": "终局与非终局事项并存",
 }
 

@@ -131,3 +131,14 @@ def test_sources_as_word_comments(rendered, case, tmp_path):
     assert not list(clean.comments)
     assert not any(list(p._p.iter(ns + "highlight")) for p in clean.paragraphs)
     assert "审核单（签发前删除）" not in "\n".join(p.text for p in clean.paragraphs)
+
+
+def test_extraction_warnings_reach_the_review_sheet(case, tmp_path):
+    from arbitration.drafting import render_review
+
+    case.warnings.append("被申请人统一社会信用代码校验位不符")
+    award = draft_award(case)
+    assert any(w.kind == "extraction" for w in award.warnings)
+    texts = "\n".join(p.text for p in Document(str(render_review(award, case, tmp_path / "r.docx"))).paragraphs)
+    assert "【案卷读取提示】被申请人统一社会信用代码校验位不符" in texts
+    assert case.case_number in texts
