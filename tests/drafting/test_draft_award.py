@@ -161,3 +161,22 @@ def test_final_and_non_final_items_in_one_award_are_flagged(case):
     assert any(w.kind == "mixed_finality" for w in award.warnings)
     notice = "".join(p.text for p in award.sections["finality"])
     assert "本裁决第二项为终局裁决" in notice and "当事人对本裁决第一项不服的" in notice
+
+
+def test_empty_case_gives_placeholders_not_a_crash(tmp_path):
+    from arbitration.drafting import render_award
+    from arbitration.model import Case, Claim
+
+    empty = Case()
+    award = draft_award(empty)
+    assert any(w.kind == "missing_fact" and "仲裁请求" in w.message for w in award.warnings)
+    path = render_award(award, empty, tmp_path / "empty.docx")
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    assert "「待填写」劳动人事争议仲裁委员会" in text and "案号「待填写」" in text
+
+    odd = Case(claims=[Claim(type="other", text="裁决被申请人赔礼道歉"), Claim(type="not_a_type", text="其他请求")])
+    award = draft_award(odd)
+    assert [d.outcome for d in award.decisions] == [Outcome.UNKNOWN, Outcome.UNKNOWN]
+    render_award(award, odd, tmp_path / "odd.docx")
