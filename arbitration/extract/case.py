@@ -186,6 +186,10 @@ class _Builder:
                 if m:
                     self.case.commission = m.group()
                     self.case.region = m.group(1) if m.group(1).endswith("市") else None
+            if self.case.cause is None:
+                m = re.search(r"案由[:：]\s*([\u4e00-\u9fa5、]{2,20}?)(?=[\s，。；,]|$)", text.text)
+                if m:
+                    self.case.cause = m.group(1)
             if doc_type is DocType.APPLICATION and self.case.application_date is None:
                 closing = text.section("closing")
                 tail = text.text[closing.start :] if closing else text.text[-80:]

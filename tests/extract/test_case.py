@@ -199,3 +199,21 @@ def test_mislabelled_word_file_read_through_ingest(tmp_path):
     assert any("答辩书.docx" in w and "按内容处理" in w for w in case.warnings)
     assert case.facts.monthly_wage.values[0].side is Side.APPLICANT
     assert case.facts.monthly_wage.values[0].source.method is Method.DOCX
+
+
+def test_cause_from_the_evidence_list(sample):
+    assert sample.cause == "劳动争议"  # 「案由：劳动争议」 on the evidence list
+
+
+@pytest.mark.slow
+def test_a_folder_of_broken_files_gives_named_errors_and_an_empty_case(fixture_cases):
+    from arbitration.errors import IngestError
+    from arbitration.extract import extract_case
+
+    folder = fixture_cases / "broken"
+    case, errors = extract_case(folder)
+    files = sorted(p.name for p in folder.iterdir() if p.is_file())
+    assert len(errors) == len(files) and all(isinstance(e, IngestError) for e in errors)
+    for name in files:  # every bad file is named in the case's warnings, the case itself is still built
+        assert any(name in w for w in case.warnings), name
+    assert case.parties == [] and case.claims == [] and "未找到仲裁请求" in case.warnings
