@@ -107,7 +107,11 @@ def _read_text_layers(path: Path, name: str, pdf_doc: pdfium.PdfDocument) -> lis
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) != len(pdf_doc):
                 raise CorruptFile(name, "PDF 文件结构不完整（页数无法确定）", kind="corrupt")
-            return [_read_layer(page, i, name) for i, page in enumerate(pdf.pages, 1)]
+            layers = []
+            for i, page in enumerate(pdf.pages, 1):
+                layers.append(_read_layer(page, i, name))
+                page.close()  # drop the page's parsed objects: memory stays flat on a 2,000-page file
+            return layers
     except (PDFPasswordIncorrect, PDFEncryptionError) as e:
         raise EncryptedFile(name, "PDF 已加密（需要密码才能读取文字）", kind="encrypted") from e
     except (PDFSyntaxError, PSException, KeyError, ValueError, TypeError) as e:
