@@ -153,6 +153,10 @@ def _carry_over_failures(result: BatchResult, out_dir: Path) -> None:
             failure = Failure(key, f["file"], f.get("kind", "unreadable"), f["reason"])
             result.failed.append(failure)
             lines.append(json.dumps(asdict(failure), ensure_ascii=False) + "\n")
+    _append_failures(out_dir, lines)
+
+
+def _append_failures(out_dir: Path, lines: list[str]) -> None:
     if lines:
         with open(Path(out_dir) / FAILURES_FILE, "a", encoding="utf-8") as fh:
             fh.writelines(lines)
@@ -169,4 +173,23 @@ def run_ingest(cases_dir: Path, out_dir: Path, options: BatchOptions | None = No
     tasks = [replace(t, payload={**t.payload, "ocr_threads": max(1, cores // parallel)}) for t in tasks]
     result = run_batch("读取案卷", tasks, ingest_case, out_dir, options, console=console)
     _carry_over_failures(result, out_dir)
+    _report_loose_files(result, Path(cases_dir), out_dir)
     return result
+
+
+LOOSE_KEY = "（案卷根目录）"
+
+
+def _report_loose_files(result: BatchResult, cases_dir: Path, out_dir: Path) -> None:
+    """Files lying beside the case folders belong to no case: say so instead of skipping them silently."""
+    from arbitration.ingest import list_case_files
+
+    if find_cases(cases_dir) == [cases_dir]:
+        return  # the folder is itself the one case: its files were read
+    loose = [p for p in list_case_files(cases_dir) if p.parent == cases_dir]
+    lines = []
+    for p in loose:
+        failure = Failure(LOOSE_KEY, p.name, "not_in_case", "文件不在任何案件文件夹中，未读取；请放入对应案件的文件夹")
+        result.failed.append(failure)
+        lines.append(json.dumps(asdict(failure), ensure_ascii=False) + "\n")
+    _append_failures(out_dir, lines)

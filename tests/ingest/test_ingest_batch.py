@@ -74,12 +74,18 @@ def test_batch_with_a_corrupt_file_then_rerun(cases_dir, tmp_path):
     assert (out / "2024-002" / "pages" / "证据目录.pdf.json").is_file()
 
 
-def test_case_with_no_readable_file(tmp_path):
+def test_case_with_no_readable_file_and_a_loose_file(tmp_path):
     cases = tmp_path / "cases"
     (cases / "2024-009").mkdir(parents=True)
     shutil.copy(BROKEN / "空文件.pdf", cases / "2024-009")
+    shutil.copy(DISMISSAL / "答辩书.pdf", cases / "答辩书.pdf")  # beside the case folders: in no case
     result = run_ingest(cases, tmp_path / "out", BatchOptions(workers=1, progress=False))
-    assert {(f.file, f.kind) for f in result.failed} == {("空文件.pdf", "empty"), ("2024-009", "no_documents")}
+    assert {(f.file, f.kind) for f in result.failed} == {
+        ("空文件.pdf", "empty"),
+        ("2024-009", "no_documents"),
+        ("答辩书.pdf", "not_in_case"),
+    }
+    assert len(_failures(tmp_path / "out")) == 3
     assert not (tmp_path / "out" / "2024-009" / CASE_FILE).exists()
 
 
