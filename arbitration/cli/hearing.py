@@ -88,7 +88,7 @@ def start(
     place: str = typer.Option("", "--place", help="开庭地点"),
     clerk: str = typer.Option("", "--clerk", help="记录人"),
     tribunal: str = typer.Option("", "--tribunal", help="仲裁庭组成，如「首席仲裁员王某，仲裁员李某、赵某」"),
-    hotword_prompt: bool = typer.Option(False, "--hotword-prompt", help="把案件人名、术语作为提示词交给识别模型（默认只用于识别后纠错）"),
+    hotword_prompt: bool = typer.Option(True, "--hotword-prompt/--no-hotword-prompt", help="是否把案件人名、术语作为提示词交给识别模型（识别后的纠错总是进行）"),
 ) -> None:
     """开始（或续记）一次庭审：已确认的文字正常显示，尚未确认的尾部以灰色显示；Ctrl-C 结束。"""
     from arbitration.hearing import SEATS, Hearing
@@ -101,7 +101,7 @@ def start(
         sounddevice()  # say now, before a hearing is opened, when the microphone extra is missing
     info = {k: v for k, v in (("place", place), ("clerk", clerk), ("tribunal", tribunal)) if v}
     h = Hearing.start(_load_case(case), hearing_id, channels=chan_map, model=model, info=info,
-                      hotword_prompt=hotword_prompt or None)
+                      hotword_prompt=hotword_prompt)
     console.print(f"庭审编号：[bold]{h.id}[/]  记录文件：{h.journal_path}")
     if h.segments:
         console.print(f"续记：已有 {len(h.segments)} 段，时间轴从 {h.offset:.1f} 秒继续")

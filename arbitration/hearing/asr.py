@@ -110,6 +110,19 @@ def drop_loops(words: list[Word], max_run: int = 4, max_period: int = 4) -> list
             limit = max_run if any("\u4e00" <= c <= "\u9fff" for t in unit for c in t) else 2
             if reps > limit:
                 return words[: i + p]
+    return drop_echo(words)
+
+
+def drop_echo(words: list[Word], min_period: int = 3) -> list[Word]:
+    """Drop a closing repeat of the words just before it squeezed into a fraction of their time (「各位观众晚上好
+    各位观众晚上好」 with the second copy in 0.1 s): Whisper's echo at the end of a buffer, never speech."""
+    texts = [w.text for w in words]
+    for p in range(len(words) // 2, min_period - 1, -1):
+        if texts[-p:] == texts[-2 * p : -p]:
+            first = words[-p - 1].end - words[-2 * p].start
+            echo = words[-1].end - words[-p].start
+            if echo < 0.5 * first:
+                return words[:-p]
     return words
 
 

@@ -200,9 +200,9 @@ class Hearing:
               hotword_prompt: bool | None = None) -> Hearing:
         """Open hearing `hearing_id` under Settings.hearings_dir, resuming it when it exists, else creating it.
 
-        `hotword_prompt` also gives the engine the lexicon's prompt (names, terms) before the committed tail; off by
-        default: on Whisper base it invited hallucinated tails and the lexicon correction did better without it
-        (benchmarks/results/hearing.json)."""
+        `hotword_prompt` gives the engine the lexicon's prompt (names, terms) before the committed tail; on by
+        default: it lowered the raw CER on case terms (benchmarks/results/hearing.json); the digit loops it
+        sometimes invites on Whisper base are cut by asr.drop_loops."""
         cfg = cfg or settings()
         hearing_id = _safe_id(hearing_id or datetime.now().strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:4])
         d = cfg.hearings_dir / hearing_id
@@ -225,7 +225,7 @@ class Hearing:
                 "model": model or cfg.asr_model or "whisper-base",
                 "asr": cfg.asr,
                 "terms": list(lexicon.case_terms) if lexicon else [],
-                "hotword_prompt": bool(hotword_prompt),
+                "hotword_prompt": True if hotword_prompt is None else hotword_prompt,
                 "sessions": [{"started_at": _now()}],
                 **case_meta(case),
                 **(info or {}),
@@ -314,7 +314,7 @@ class Hearing:
         if channel not in self._procs:
             from arbitration.hearing.online import OnlineProcessor
 
-            prefix = self.lexicon.prompt if self.meta.get("hotword_prompt") else ""
+            prefix = self.lexicon.prompt if self.meta.get("hotword_prompt", True) else ""
             self._procs[channel] = OnlineProcessor(self.asr, prompt_prefix=prefix)
             self._pending[channel] = 0
         return self._procs[channel]

@@ -11,6 +11,7 @@ from arbitration.hearing.asr import ASR, SAMPLE_RATE, Word
 from arbitration.hearing.policy import LocalAgreement
 
 VAD_WINDOW = 512  # samples per Silero VAD decision (32 ms at 16 kHz)
+TAIL_MARGIN_S = 0.25  # a word may start this long after the last voiced window (VAD edges are not exact)
 
 
 @lru_cache(maxsize=1)
@@ -69,8 +70,16 @@ class OnlineProcessor:
     def _prompt(self) -> str:
         return (self.prompt_prefix + self.policy.prompt()).strip()[-220:]
 
-    def _transcribe(self, audio: np.ndarray) -> list[Word]:
-        return self.asr.transcribe(audio, prompt=self._prompt() or None, hotwords=self.hotwords)
+    def _transcribe(self, audio: np.ndarray, speech_end: float | None = None) -> list[Word]:
+        """The engine's words over `audio`, without what Whisper invents after the speech: words that start past
+        the last voiced window (`speech_end`, buffer seconds) and a closing run of zero-length words (a repeat)."""
+        words = self.asr.transcribe(audio, prompt=self._prompt() or None, hotwords=self.hotwords)
+        if speech_end is not None:
+            words = [w for w in words if w.start < speech_end + TAIL_MARGIN_S]
+        n = len(words)
+        while n and words[n - 1].end - words[n - 1].start < 0.02:
+            n -= 1
+        return words if len(words) - n < 3 else words[:n]
 
     def _trim(self, time: float) -> None:
         """Drop audio before stream time `time`."""
@@ -102,13 +111,13 @@ class OnlineProcessor:
             if len(self.audio) / SAMPLE_RATE - speech_end >= self.end_silence_s:
                 # the speaker paused: transcribe up to the pause and commit the whole utterance
                 cut = min(len(self.audio), int((speech_end + 0.2) * SAMPLE_RATE))
-                words = self._transcribe(self.audio[:cut])
+                words = self._transcribe(self.audio[:cut], speech_end)
                 out = self.policy.update(words, self.buffer_offset) + self.policy.finish()
                 self._trim(self.buffer_offset + cut / SAMPLE_RATE)
                 return out
         else:
             self.heard_speech = True
-        words = self._transcribe(self.audio)
+        words = self._transcribe(self.audio, speech_end if self.use_vad else None)
         out = self.policy.update(words, self.buffer_offset)
         t = self.policy.trim_point(self.buffer_offset, self.buffer_offset + len(self.audio) / SAMPLE_RATE)
         if t is not None:
@@ -119,10 +128,13 @@ class OnlineProcessor:
         """End of stream: one last pass over what is left, then commit the whole tail."""
         out: list[Word] = []
         if len(self.audio) >= SAMPLE_RATE // 4:
-            has_speech = not self.use_vad or (speech_probabilities(self.audio) >= self.vad_threshold).any()
-            if has_speech:
+            speech_end = None
+            if self.use_vad:
+                voiced = np.flatnonzero(speech_probabilities(self.audio) >= self.vad_threshold)
+                speech_end = (voiced[-1] + 1) * VAD_WINDOW / SAMPLE_RATE if len(voiced) else None
+            if speech_end is not None or not self.use_vad:
                 self.heard_speech = True
-                out = self.policy.update(self._transcribe(self.audio), self.buffer_offset)
+                out = self.policy.update(self._transcribe(self.audio, speech_end), self.buffer_offset)
         out += self.policy.finish()
         self._trim(self.buffer_offset + len(self.audio) / SAMPLE_RATE)
         return out

@@ -95,3 +95,13 @@ def test_hallucinated_loops_are_cut_keeping_one_copy():
     assert text(drop_loops(ws("换 一首 歌 1 - 2 - 3 - 4 - 4 - 4 - 4"))) == "换一首歌1-2-3-4"
     assert text(drop_loops(ws("是 是 是 团圆 是 温暖"))) == "是是是团圆是温暖"  # said, not a loop
     assert text(drop_loops(ws("哈哈 哈哈 哈哈 哈哈"))) == "哈哈哈哈哈哈哈哈"
+
+
+def test_a_squeezed_closing_echo_is_dropped_but_a_said_repeat_stays():
+    from arbitration.hearing.asr import drop_echo
+
+    said = [Word(0.2 * i, 0.2 * i + 0.2, t) for i, t in enumerate(["各位", "观", "众", "晚上", "好"])]
+    echo = [Word(4.1 + 0.02 * i, 4.12 + 0.02 * i, w.text) for i, w in enumerate(said)]
+    assert text(drop_echo(said + echo)) == "各位观众晚上好"
+    again = [Word(w.start + 1.2, w.end + 1.2, w.text) for w in said]  # said twice at the same pace
+    assert text(drop_echo(said + again)) == "各位观众晚上好各位观众晚上好"
