@@ -279,6 +279,19 @@ class _Builder:
                 add(self.case.facts.hire_date, hires[:1])
                 add(self.case.facts.leave_date, leaves[-1:])
             wage = F.pick_wage(F.find_monthly_wage(region))
+            claims_section = text.section("claims") if doc_type is DocType.APPLICATION else None
+            if wage is None and claims_section is not None:
+                # only stated inside a claim (「按月工资4500元计算」): the applicant's figure, less certain
+                in_claims = F.pick_wage(F.find_monthly_wage(text.text[claims_section.start : claims_section.end]))
+                if in_claims is not None:
+                    wage = F.Found(
+                        in_claims.value,
+                        claims_section.start + in_claims.start - start,
+                        claims_section.start + in_claims.end - start,
+                        "facts.monthly_wage.claims",
+                        0.7,
+                        f"{in_claims.note}（仲裁请求中所述）",
+                    )
             if wage is None and doc_type is DocType.WAGE_RECORD:
                 wage = self._wage_from_tables(document, text)
             add(self.case.facts.monthly_wage, [wage] if wage else [])

@@ -61,6 +61,11 @@ def _claim_amount(text: str) -> Decimal | None:
     after = text[candidates[-1].end : candidates[-1].end + 3]
     if after.startswith(("/月", "每月", "/天")) and len(candidates) > 1:
         candidates = candidates[:-1]
+    if len(candidates) > 1 and all(
+        re.search(r"(?:及|和|以及|、|并|另)", text[a.end : b.start]) for a, b in zip(candidates, candidates[1:], strict=False)
+    ):
+        # 「经济补偿45000元及额外经济补偿金22500元」: one item asks for both sums
+        return sum((m.amount for m in candidates), Decimal(0))
     return candidates[-1].amount
 
 

@@ -38,7 +38,7 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 # words after a date that make it the hire date, or the leave date
-_HIRE = r"入职|到岗|报到|进入[^。；，]{0,15}(?:工作|上班)|到[^。；，]{0,15}(?:工作|上班|任职)|在[^。；，]{0,15}(?:工作|上班|任职|担任)|开始(?:工作|上班)|招用|录用|应聘|建立劳动关系|受雇"
+_HIRE = r"入职|(?<![不未没])到岗|报到|进入[^。；，]{0,15}(?:工作|上班)|到[^。；，]{0,15}(?:工作|上班|任职)|在[^。；，]{0,15}(?:工作|上班|任职|担任)|开始(?:工作|上班)|招用|录用|应聘|建立劳动关系|受雇"
 _LEAVE = (
     r"离职|辞职|辞退|开除|除名|解除|终止|停止工作|不再上班|不再到|不用(?:再)?来上班|不要(?:再)?来上班|被迫离开|离开公司|"
     r"最后工作日|停工|自动离岗|自行离开|不辞而别|(?:合同)?期满(?!后)|(?:合同)?到期(?!后)|让[^。；，]{0,6}(?:走人|回家)|"
@@ -106,7 +106,10 @@ _WAGE_BEFORE = re.compile(
 )
 _DAILY_BEFORE = re.compile(r"(?P<kw>日工资|日薪|每日工资|每天工资|工资(?:为|是)?每天|每天|每日)[^，。；,0-9]{0,4}$")
 _ANNUAL_BEFORE = re.compile(r"(?P<kw>年薪|年工资|年收入|年度工资|工资(?:为|是)?每年)[^，。；,0-9]{0,4}$")
-_NOT_WAGE = re.compile(r"加班|补偿|赔偿|差额|共计|合计|支付|拖欠|欠付|扣|补助|奖金|提成|押金|违约金|二倍|双倍|罚款|社保|公积金")
+_NOT_WAGE = re.compile(
+    r"加班|补偿|赔偿|差额|共计|合计|支付|拖欠|欠付|扣|补助|奖金|提成|押金|违约金|二倍|双倍|罚款|社保|公积金|绩效|津贴|补贴|全勤"
+)
+_WAGE_TOTAL = re.compile(r"(?<![个两三四五六七八九十\d])(?:月工资|月薪|每月工资)(?:合计|共计|总计|总额)(?:为|是)?\s*(?:人民币)?\s*$")
 _REPORTED = re.compile(r"(?<!被)申请人(?:主张|称|所称|所述|陈述)|不属实|并非|不是事实|不认可")
 _WAGE_QUALIFIERS = ("试用期", "转正", "税前", "税后", "实发", "应发", "平均", "口头约定", "约定")
 _COMPONENT = re.compile(r"(?P<name>绩效(?:工资|奖金)?|提成|奖金|岗位津贴|津贴|补贴|全勤奖)")
@@ -146,7 +149,7 @@ def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found
         if m.start in used:
             continue
         s, e = _sentence_bounds(text, m.start)
-        clause_start = max(s, max(text.rfind(c, 0, m.start) for c in "，,") + 1)
+        clause_start = max(s, max(text.rfind(c, 0, m.start) for c in "，,（(") + 1)
         before = text[max(clause_start, m.start - 16) : m.start]
         after = text[m.end : m.end + 3]
         kw = _WAGE_BEFORE.search(before)
@@ -155,8 +158,8 @@ def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found
         per_month = after.startswith(("/月", "每月", "／月"))
         if not (kw or per_month or daily or annual):
             continue
-        if _NOT_WAGE.search(text[clause_start : m.start]):
-            continue
+        if _NOT_WAGE.search(text[clause_start : m.start]) and not _WAGE_TOTAL.search(before):
+            continue  # 「月工资合计6000元」 is the wage; 「绩效工资2500元」「支付工资5000元」 are not
         if kw and not (daily or annual) and kw.group("kw") == "工资" and not re.search(r"月|工资(?:为|是)", before):
             continue  # 「工资8000元」 without 月 may be a claimed sum, not the monthly rate
         clause_end = min([i for i in (text.find(c, m.end) for c in "，,") if i != -1 and i < e] or [e])
@@ -266,7 +269,7 @@ def find_workplace(text: str) -> list[Found]:
 
 
 _TERMINATION_TRIGGER = re.compile(
-    r"(?:辞退|开除|除名|解除|终止|辞职|离职|期满|不再续签|不续签|劳动关系结束|不用(?:再)?来上班|不要(?:再)?来上班|"
+    r"(?:辞退|开除|除名|解除|终止|辞职|离职|期满|(?:不再|不|不予|拒绝)续(?:签|订)|劳动关系结束|不用(?:再)?来上班|不要(?:再)?来上班|"
     r"自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗|让[^。；，]{0,6}(?:走人|回家)|不再安排(?:其)?工作)"
     r"(?!(?:劳动)?(?:合同|关系)?(?:之)?前|时)"
 )
@@ -335,7 +338,7 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
     basis = f"{statute.group(1)}第{statute.group(2)}条" if statute else None
     if re.search(r"协商一致|协商解除|双方协商", sentence):
         return Termination(initiator=TerminationInitiator.MUTUAL, mode="协商一致解除", reason=reason, statute_basis=basis)
-    if re.search(r"(?:期满|到期)[^。；]{0,12}(?:终止|不再续|不续)|(?:不再续签|不续签|不予续签)", sentence):
+    if re.search(r"(?:期满|到期)[^。；]{0,12}(?:终止|不再续|不续|拒绝续)|(?:不再|不|不予|拒绝)续(?:签|订)", sentence):
         return Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止", reason=reason, statute_basis=basis)
     if re.search(r"被迫(?:解除|离职)", sentence):
         return Termination(initiator=TerminationInitiator.EMPLOYEE, mode="被迫解除", reason=reason, statute_basis=basis)

@@ -72,3 +72,8 @@ def test_item_numbering_forms_and_totals():
 def test_stray_number_inside_a_sentence_does_not_split_an_item():
     text = "1、裁决被申请人支付加班费3、5月份共计4000元；2、裁决被申请人支付工资2000元。"
     assert [n for n, _, _ in split_items(text)] == [1, 2]
+
+
+def test_one_item_asking_for_two_sums_claims_their_total():
+    [claim] = claims_from_section("请求裁决被申请人支付解除劳动合同经济补偿45000元及额外经济补偿金22500元。")
+    assert (claim.type, claim.amount) == ("severance", Decimal("67500"))

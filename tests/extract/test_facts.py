@@ -148,6 +148,26 @@ def test_wage_stated_in_different_ways(text, value, note_has):
     assert text[found[0].start : found[0].end].endswith(("元", "元整"))
 
 
+def test_wage_totals_and_components():
+    text = "合同约定申请人基本工资3500元，绩效工资2500元，月工资合计6000元。2023年3月起被申请人将绩效工资降为1500元。"
+    assert [f.value for f in find_monthly_wage(text)][-1] == Decimal("6000")  # the 绩效 cut is not the wage
+    assert find_monthly_wage("被申请人拖欠两个月工资共计9200元。") == []
+
+
+def test_wage_stated_only_in_a_claim_is_the_applicants_and_less_certain():
+    text = (
+        "仲裁申请书\n申请人：范某。\n被申请人：青岛某某药房有限公司。\n仲裁请求：\n"
+        "1、裁决被申请人支付违法解除劳动合同赔偿金，共计人民币伍万肆仟元整（按月工资4500元计算6个月的二倍）。\n"
+        "事实与理由：\n申请人自2021年1月4日起在被申请人门店担任营业员。\n"
+    )
+    case = build_case([_doc("申请书.txt", text, DocType.APPLICATION)])
+    [wage] = case.facts.monthly_wage.values
+    assert wage.value == Decimal("4500") and wage.side is Side.APPLICANT
+    assert "仲裁请求" in wage.note and wage.source.confidence < 0.9
+    assert text[wage.source.start : wage.source.end] == "4500元"
+    assert case.claims[0].amount == Decimal("54000")  # the rate inside the brackets is not the sum claimed
+
+
 def test_converted_wages_are_less_certain_and_claimed_sums_are_not_wages():
     daily = find_monthly_wage("申请人日工资300元。")[0]
     monthly = find_monthly_wage("申请人月工资6525元。")[0]
@@ -170,6 +190,9 @@ WORDS = PartyWords.for_names(["青岛某某物流有限公司"], ["王某"])
         ("申请人以被申请人未及时足额支付劳动报酬为由解除劳动合同", "employee", "被迫解除", "未及时足额支付劳动报酬"),
         ("双方协商一致解除劳动合同", "mutual", "协商一致解除", None),
         ("劳动合同期满后被申请人不再续签", "expiry", "合同期满终止", None),
+        ("劳动合同期满，答辩人提出以不低于原条件续订，被答辩人拒绝续订", "expiry", "合同期满终止", None),
+        ("2023年8月，被申请人以活少为由让申请人回家，不再安排工作", "employer", "辞退", "活少"),
+        ("2023年11月6日申请人以被申请人未及时足额支付劳动报酬为由，书面通知被申请人解除劳动合同", "employee", "被迫解除", None),
     ],
 )
 def test_termination_who_how_and_why(sentence, initiator, mode, reason):
@@ -184,6 +207,18 @@ def test_termination_statute_basis_and_non_events():
     t = classify_termination("公司依据《中华人民共和国劳动合同法》第三十九条第二项的规定解除与你的劳动合同", WORDS)
     assert t.initiator is TerminationInitiator.EMPLOYER and t.statute_basis == "劳动合同法第三十九条"
     assert classify_termination("被答辩人解除前十二个月的月平均工资为8200元", WORDS) is None
+    assert classify_termination("申请人于2019年9月2日入职，解除劳动合同前十二个月月平均工资7200元", WORDS) is None
+
+
+def test_hire_and_leave_words():
+    from arbitration.extract.facts import find_employment_dates
+
+    hires, leaves = find_employment_dates("被答辩人自2024年1月6日起无故不到岗，属于自动离职。")
+    assert hires == []  # 不到岗 is not 到岗
+    hires, leaves = find_employment_dates("申请人自2021年9月1日起在被申请人处担任配送司机。2024年3月15日劳动合同期满。")
+    assert [h.value for h in hires] == [date(2021, 9, 1)] and [x.value for x in leaves] == [date(2024, 3, 15)]
+    hires, _ = find_employment_dates("请你于2024年3月5日前到公司人力资源部办理工作交接。")
+    assert hires == []  # a deadline, not a start
 
 
 def test_contract_signed_and_unsigned():
