@@ -28,6 +28,7 @@ from arbitration.model import Case
 SEATS = ("首席仲裁员", "仲裁员", "书记员", "申请人", "被申请人", "申请人代理人", "被申请人代理人", "证人", "第三人")
 DEFAULT_ROLE = "发言人"  # a channel with no seat and no tag yet
 JOURNAL = "journal.jsonl"
+MAX_STEP_S = 3.0  # never wait for more new audio than this between engine passes
 CONTEXT_CHARS = 16  # of the previous segment, for lexicon terms that straddle two commits
 META = "meta.json"
 
@@ -346,7 +347,8 @@ class Hearing:
         for ch in range(n_ch):
             # wait for at least as much new audio as the last pass took to compute: a slow machine then decodes
             # bigger steps and keeps pace with the speaker instead of falling further behind
-            if self._pending[ch] >= max(self.min_chunk_s, self._compute_s.get(ch, 0.0)) * SAMPLE_RATE:
+            wait = min(max(self.min_chunk_s, self._compute_s.get(ch, 0.0)), MAX_STEP_S)
+            if self._pending[ch] >= wait * SAMPLE_RATE:
                 self._pending[ch] = 0
                 t = time.monotonic()
                 words = self._procs[ch].process_iter()

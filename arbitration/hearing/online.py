@@ -30,6 +30,18 @@ def speech_probabilities(audio: np.ndarray) -> np.ndarray:
     return np.asarray(_vad_model()(padded)).reshape(-1)
 
 
+def first_pause(speech: np.ndarray, n_windows: int, min_windows: int) -> int | None:
+    """The window where the first pause of at least `min_windows` unvoiced windows begins after speech (a pause
+    that runs to the end of the buffer counts), or None. `speech` holds the voiced window indices, ascending."""
+    if len(speech) == 0:
+        return None
+    gaps = np.flatnonzero(np.diff(speech) > min_windows)
+    if len(gaps):
+        return int(speech[gaps[0]] + 1)
+    end = int(speech[-1] + 1)
+    return end if n_windows - end >= min_windows else None
+
+
 class OnlineProcessor:
     """insert_audio_chunk → process_iter (commits what two hypotheses agree on) → finish (commits the rest).
 
@@ -107,14 +119,17 @@ class OnlineProcessor:
             if first > 1.0 and not self.policy.tentative():  # long leading silence: skip it
                 self._trim(self.buffer_offset + first - 0.3)
                 return self.process_iter()
-            speech_end = min(len(self.audio), (speech[-1] + 1) * VAD_WINDOW) / SAMPLE_RATE
-            if len(self.audio) / SAMPLE_RATE - speech_end >= self.end_silence_s:
-                # the speaker paused: transcribe up to the pause and commit the whole utterance
+            pause = first_pause(speech, len(probs), int(self.end_silence_s * SAMPLE_RATE / VAD_WINDOW))
+            if pause is not None:
+                # the speaker paused (at the end of the buffer or, after a slow pass, inside it): transcribe up to
+                # the pause, commit the whole utterance, then go on with what follows the pause
+                speech_end = pause * VAD_WINDOW / SAMPLE_RATE
                 cut = min(len(self.audio), int((speech_end + 0.2) * SAMPLE_RATE))
                 words = self._transcribe(self.audio[:cut], speech_end)
                 out = self.policy.update(words, self.buffer_offset) + self.policy.finish()
                 self._trim(self.buffer_offset + cut / SAMPLE_RATE)
-                return out
+                return out + self.process_iter()
+            speech_end = min(len(self.audio), (speech[-1] + 1) * VAD_WINDOW) / SAMPLE_RATE
         else:
             self.heard_speech = True
         words = self._transcribe(self.audio, speech_end if self.use_vad else None)

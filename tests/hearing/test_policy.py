@@ -105,3 +105,15 @@ def test_a_squeezed_closing_echo_is_dropped_but_a_said_repeat_stays():
     assert text(drop_echo(said + echo)) == "各位观众晚上好"
     again = [Word(w.start + 1.2, w.end + 1.2, w.text) for w in said]  # said twice at the same pace
     assert text(drop_echo(said + again)) == "各位观众晚上好各位观众晚上好"
+
+
+def test_first_pause_after_speech():
+    import numpy as np
+
+    from arbitration.hearing.online import first_pause
+
+    voiced = np.array([3, 4, 5, 6, 30, 31, 32])
+    assert first_pause(voiced, 40, 18) == 7  # the 23-window gap inside the buffer
+    assert first_pause(voiced, 40, 25) is None  # no gap that long, and the buffer ends in speech + 7 windows
+    assert first_pause(voiced, 60, 25) == 33  # the pause at the end of the buffer
+    assert first_pause(np.array([], int), 40, 5) is None
