@@ -33,6 +33,7 @@ def fixture_cases(tmp_path_factory) -> Path:
 def extracted(fixture_cases):
     """`extracted(name)` → (Case, errors) for a fixture folder read without photos, or the sample case in full
     via `extract_case`; cached for the session."""
+    from arbitration.errors import IngestError
     from arbitration.extract import build_case, extract_case
     from arbitration.ingest import read_document
 
@@ -48,8 +49,13 @@ def extracted(fixture_cases):
                 paths = [folder / f for f in files] if files else [
                     p for p in sorted(folder.iterdir()) if p.suffix.lower() not in IMAGES
                 ]
-                docs = [read_document(p, root=folder) for p in paths]
-                cache[key] = (build_case(docs, source_dir=str(folder)), [])
+                docs, errors = [], []
+                for p in paths:
+                    try:
+                        docs.append(read_document(p, root=folder))
+                    except IngestError as e:  # e.g. a .doc where LibreOffice is not installed
+                        errors.append(e)
+                cache[key] = (build_case(docs, source_dir=str(folder)), errors)
         return cache[key]
 
     return get

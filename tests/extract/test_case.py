@@ -180,7 +180,7 @@ def test_scanned_case_ocr_facts_carry_line_confidence(extracted):
     assert term.reason == "公司业务调整"
     assert case.facts.leave_date.value == date(2024, 1, 31)
     second = case.claims[1]  # the claims run over the scan's page break
-    assert second.source.page == 2 and second.source.start == 0 and second.type == "overtime"
+    assert second.source.page == 2 and second.source.start == len("二、") and second.type == "overtime"
 
 
 def test_mislabelled_word_file_read_through_ingest(tmp_path):

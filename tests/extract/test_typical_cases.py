@@ -1,7 +1,8 @@
 """Extraction on real text nobody on the project wrote: the official typical labour cases in ../shared/data/cases.
 
 The wording is the publishers' (基本案情 / 申请人请求 / 原告诉讼请求 …), so these check that parties and claims come
-out of narrative text with no party header. Skipped with a reason when ../shared/data is absent.
+out of narrative text with no party header (Baidu LAC finds the person). Skipped with a reason when
+../shared/data is absent.
 """
 
 from __future__ import annotations
