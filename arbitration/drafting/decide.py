@@ -274,6 +274,10 @@ def _decide_type(case: Case, claim: Claim, calculator: str | None, d: _D) -> _D:
         if hire.value is None:
             return d.pend("入职（用工）日期" + ("（双方陈述不一致）" if hire.known else ""))
         applicants, respondents = case.applicants, case.respondents
+        denial = re.search(r"不存在劳动关系|不是劳动关系|劳务关系|合作关系|承揽关系|雇佣关系|不认识申请人|从未招用",
+                           case.respondent_statement or "")
+        if denial:
+            return d.pend(f"双方是否存在劳动关系（被申请人辩称「{denial[0]}」）")
         if applicants and respondents and respondents[0].kind.value == "organisation":
             d.outcome, d.reason = Outcome.GRANTED, "申请人自入职之日起接受被申请人的管理并领取劳动报酬，双方之间存在劳动关系"
             return d

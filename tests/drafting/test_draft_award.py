@@ -180,3 +180,16 @@ def test_empty_case_gives_placeholders_not_a_crash(tmp_path):
     award = draft_award(odd)
     assert [d.outcome for d in award.decisions] == [Outcome.UNKNOWN, Outcome.UNKNOWN]
     render_award(award, odd, tmp_path / "odd.docx")
+
+
+def test_labor_relation_denied_by_respondent_is_left_to_the_tribunal(case):
+    from arbitration.model import Claim
+
+    case.claims = [Claim(type="labor_relation", text="确认申请人与被申请人之间存在劳动关系", index=1)]
+    assert draft_award(case).decisions[0].outcome == Outcome.GRANTED
+    assert "确认申请人陈晓燕与被申请人北京蓝海餐饮管理有限公司自2020年6月1日起至2024年3月31日存在劳动关系" in \
+        draft_award(case).items[0].text
+    case.respondent_statement = "双方系合作关系，不存在劳动关系。"
+    award = draft_award(case)
+    assert award.decisions[0].outcome == Outcome.UNKNOWN
+    assert any("被申请人辩称" in w.message for w in award.warnings if w.kind == "missing_fact")
