@@ -373,7 +373,7 @@ class _Builder:
             found = _wage_from_ocr_boxes(page, text)
             if found:
                 return found
-        return None
+        return _wage_from_bank_statement(document, text)
 
     def _add(self, fact: Fact[Any], found: list[F.Found], text: DocText, side: Side, offset: int) -> None:
         for f in found:
@@ -402,6 +402,38 @@ class _Builder:
             else:
                 continue
             self.case.evidence.extend(items)
+
+
+def _wage_from_bank_statement(document: Document, text: DocText) -> F.Found | None:
+    """A bank statement (交易明细): the amount credited most often under 摘要 工资/代发工资 — a net (实发) figure,
+    so it carries lower confidence and says so; one-off back-pay credits do not outvote the monthly ones."""
+    from collections import Counter
+
+    for page in document.pages:
+        for table in page.tables:
+            if len(table.rows) < 3:
+                continue
+            header = [c.replace(" ", "") for c in table.rows[0]]
+            memo = next((i for i, c in enumerate(header) if "摘要" in c or "用途" in c or "附言" in c), None)
+            amount = next((i for i, c in enumerate(header) if "金额" in c or "收入" in c or "贷方" in c), None)
+            if memo is None or amount is None:
+                continue
+            credits = [
+                row[amount].replace(",", "").strip()
+                for row in table.rows[1:]
+                if max(memo, amount) < len(row) and re.search(r"工资|薪", row[memo])
+            ]
+            credits = [c for c in credits if re.fullmatch(r"\d+(?:\.\d{1,2})?", c)]
+            if len(credits) < 2:
+                continue
+            value, count = Counter(credits).most_common(1)[0]
+            if count < 2:
+                continue
+            pos = text.text.find(value)
+            start = max(pos, 0)
+            note = f"银行流水工资入账（实发，{count}笔）"
+            return F.Found(Decimal(value).quantize(Decimal("0.01")), start, start + len(value), "facts.wage_bank", 0.6, note)
+    return None
 
 
 def _wage_from_ocr_boxes(page: Any, text: DocText) -> F.Found | None:

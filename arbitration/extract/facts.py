@@ -7,14 +7,16 @@ Each finder returns `Found` items (value, span, note, confidence, extractor); `c
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from arbitration.model import ContractInfo, Termination, TerminationInitiator
 
-from .rules import find_dates, find_money, find_ranges
+from .rules import find_dates, find_durations, find_money, find_ranges
 
 _CLAUSE_END = "。；;\n"
 
@@ -208,7 +210,14 @@ def pick_wage(found: list[Found]) -> Found | None:
 
 _UNSIGNED = re.compile(r"(?:未|没有|没|从未|一直未|拒绝)(?:与[^，。；]{0,12})?(?:依法)?(?:签订|订立|签署|签)(?:书面)?(?:的)?(?:劳动)?合同")
 _SIGNED = re.compile(r"(?:签订|订立|签署)(?:了)?(?:[^，。；]{0,10})?(?:书面)?劳动合同")
-_TERM_YEARS = re.compile(r"(?:合同)?期限(?:为)?[^，。；]{0,4}")
+_TERM_YEARS = re.compile(r"(?:合同)?期限(?:为)?")
+
+
+def _add_months(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day when it has no such day: 1月31日 + 1个月 → 2月28日)."""
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def find_contract(text: str) -> list[Found]:
@@ -230,6 +239,19 @@ def find_contract(text: str) -> list[Found]:
             info.signed_date = dates[0].date.value
         if ranges:
             info.term_start, info.term_end = ranges[0].first_day, ranges[0].last_day
+        elif info.signed_date and not info.open_ended:
+            term = _TERM_YEARS.search(sentence)
+            length = find_durations(sentence[term.end() : term.end() + 8]) if term else []
+            months = length[0].duration.total_months if length else 0
+            until = re.match(r"\s*(?:至|到)\s*", sentence[term.end() :]) if term else None
+            end_dates = find_dates(sentence[term.end() + until.end() :]) if until else []
+            if end_dates and end_dates[0].start == 0 and end_dates[0].date.precision == "day":
+                # 「签订书面劳动合同，合同期限至2022年7月14日」
+                info.term_start, info.term_end = info.signed_date, end_dates[0].date.value
+            elif months and months == int(months) and not length[0].duration.days:
+                # 「于2021年3月1日签订了书面劳动合同，合同期限三年」: the term runs from the signing day
+                info.term_start = info.signed_date
+                info.term_end = _add_months(info.signed_date, int(months)) - timedelta(days=1)
         found.append(Found(info, m.start(), m.end(), "facts.contract.signed", 0.85))
     return sorted(found, key=lambda f: f.start)
 

@@ -217,3 +217,22 @@ def test_a_folder_of_broken_files_gives_named_errors_and_an_empty_case(fixture_c
     for name in files:  # every bad file is named in the case's warnings, the case itself is still built
         assert any(name in w for w in case.warnings), name
     assert case.parties == [] and case.claims == [] and "未找到仲裁请求" in case.warnings
+
+
+@pytest.mark.libreoffice
+def test_forced_resignation_case_wage_versions_and_contract(extracted):
+    import shutil
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice not installed: the .doc defence cannot be read")
+    case, _ = extracted("case_forced_resignation")
+    wage = {(v.side, v.source.file): v for v in case.facts.monthly_wage.values}
+    bank = wage[(Side.EVIDENCE, "银行流水.pdf")]
+    assert bank.value == Decimal("6500") and "实发" in bank.note  # the net credits, said to be net
+    assert bank.source.confidence < wage[(Side.EVIDENCE, "劳动合同.pdf")].source.confidence
+    assert wage[(Side.RESPONDENT, "答辩书.doc")].value == Decimal("5000")
+    applicant = case.facts.written_contract.by_side(Side.APPLICANT)[0].value
+    assert (applicant.term_start, applicant.term_end) == (date(2019, 7, 15), date(2022, 7, 14))
+    kinds = {v.side: (v.value.initiator, v.value.mode) for v in case.facts.termination.values}
+    assert kinds[Side.APPLICANT] == (TerminationInitiator.EMPLOYEE, "被迫解除")
+    assert kinds[Side.RESPONDENT] == (TerminationInitiator.EMPLOYEE, "辞职")  # 「并未提出被迫解除」 is a denial

@@ -229,3 +229,11 @@ def test_contract_signed_and_unsigned():
     assert v.signed and v.signed_date == date(2019, 7, 15)
     assert (v.term_start, v.term_end) == (date(2019, 7, 15), date(2022, 7, 14))
     assert find_contract("双方签订无固定期限劳动合同。")[0].value.open_ended
+
+
+def test_contract_term_from_its_length_or_end():
+    [three_years] = find_contract("答辩人与被答辩人于2021年3月1日签订了书面劳动合同，合同期限三年。")
+    v = three_years.value
+    assert (v.term_start, v.term_end) == (date(2021, 3, 1), date(2024, 2, 29))
+    [until] = find_contract("双方于2019年7月15日签订书面劳动合同，合同期限至2022年7月14日，期满后续签。")
+    assert (until.value.term_start, until.value.term_end) == (date(2019, 7, 15), date(2022, 7, 14))
