@@ -97,6 +97,7 @@ class FasterWhisperASR:
 def drop_loops(words: list[Word], max_run: int = 4, max_period: int = 4) -> list[Word]:
     """Cut a hallucinated loop and everything after it, keeping one copy: the same word, or the same group of up
     to `max_period` words (「3-2-3-2-…」), more than `max_run` times in a row (twice for non-Chinese units)."""
+    words = drop_counting(words)
     texts = [w.text for w in words]
     for i in range(len(texts)):
         for p in range(1, max_period + 1):
@@ -111,6 +112,23 @@ def drop_loops(words: list[Word], max_run: int = 4, max_period: int = 4) -> list
             if reps > limit:
                 return words[: i + p]
     return drop_echo(words)
+
+
+def drop_counting(words: list[Word]) -> list[Word]:
+    """Drop 「1-2-3-4」: single digits joined by dashes are Whisper base's filler at the edge of speech; spoken
+    numbers come out as 「2021年」「8000」 and phone numbers in groups, which stay."""
+    keep, i = [], 0
+    while i < len(words):
+        j = i
+        while j < len(words) and (words[j].text == "-" or (len(words[j].text) == 1 and words[j].text.isdigit())):
+            j += 1
+        run = words[i:j]
+        if sum(w.text.isdigit() for w in run) >= 2 and any(w.text == "-" for w in run):
+            i = j
+            continue
+        keep.extend(run or words[i : i + 1])
+        i = max(j, i + 1)
+    return keep
 
 
 def drop_echo(words: list[Word], min_period: int = 3) -> list[Word]:

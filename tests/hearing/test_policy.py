@@ -92,7 +92,9 @@ def test_hallucinated_loops_are_cut_keeping_one_copy():
 
     assert text(drop_loops(ws("我 要求 支付 " + "3 - 2 - " * 8))) == "我要求支付3-2-"
     assert text(drop_loops(ws("好 " * 9))) == "好"
-    assert text(drop_loops(ws("换 一首 歌 1 - 2 - 3 - 4 - 4 - 4 - 4"))) == "换一首歌1-2-3-4"
+    assert text(drop_loops(ws("换 一首 歌 1 - 2 - 3 - 4 - 4 - 4 - 4"))) == "换一首歌"
+    assert text(drop_loops(ws("歌 。 1 - 2 - 我 有"))) == "歌。我有"
+    assert text(drop_loops(ws("电话 138 - 1234 - 5678 ， 8000 元 ， 第 3 条"))) == "电话138-1234-5678，8000元，第3条"
     assert text(drop_loops(ws("是 是 是 团圆 是 温暖"))) == "是是是团圆是温暖"  # said, not a loop
     assert text(drop_loops(ws("哈哈 哈哈 哈哈 哈哈"))) == "哈哈哈哈哈哈哈哈"
 
