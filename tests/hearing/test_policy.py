@@ -90,7 +90,7 @@ def test_hallucinated_loops_are_cut_keeping_one_copy():
     def ws(s):
         return [Word(i * 0.1, i * 0.1 + 0.1, t) for i, t in enumerate(s.split())]
 
-    assert text(drop_loops(ws("我 要求 支付 " + "3 - 2 - " * 8))) == "我要求支付3-2-"
+    assert text(drop_loops(ws("我 要求 支付 " + "3 - 2 - " * 8))) == "我要求支付"
     assert text(drop_loops(ws("好 " * 9))) == "好"
     assert text(drop_loops(ws("换 一首 歌 1 - 2 - 3 - 4 - 4 - 4 - 4"))) == "换一首歌"
     assert text(drop_loops(ws("歌 。 1 - 2 - 我 有"))) == "歌。我有"
