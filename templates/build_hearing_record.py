@@ -91,7 +91,7 @@ def build(out: Path = OUT) -> Path:
     _para(doc, "")
     _para(doc, "以上笔录经本人核对无误。", bold=True)
     _para(doc, "{%p for who in signers %}")
-    _para(doc, "{{ who }}（签名）：＿＿＿＿＿＿＿＿    ＿＿＿＿年＿＿月＿＿日")
+    _para(doc, "{{ who }}（签名）：＿＿＿＿＿＿  ＿＿＿＿年＿＿月＿＿日")
     _para(doc, "{%p endfor %}")
     _para(doc, "")
     _para(doc, "仲裁员（签名）：＿＿＿＿＿＿＿＿    书记员（签名）：＿＿＿＿＿＿＿＿")
