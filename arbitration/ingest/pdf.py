@@ -15,6 +15,7 @@ import pypdfium2.raw as pdfium_raw
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.table import Table as PlumberTable
 
 from arbitration.errors import CorruptFile, EmptyFile, EncryptedFile, TooLarge
 from arbitration.ingest.images import check_pixels, ocr_page
@@ -148,12 +149,23 @@ def _read_layer(page: pdfplumber.page.Page, number: int, name: str) -> _PageLaye
 def _find_tables(page: pdfplumber.page.Page) -> list[tuple[tuple[float, float, float, float], Table]]:
     """Ruled tables on the page (wage slips, evidence lists): cell text joined the Chinese way."""
     found = []
+    chars = page.chars
     for t in page.find_tables():
-        rows = [[join_cell(c) for c in row] for row in t.extract()]
+        bbox = t.bbox  # a property computed over all cells: once
+        # pdfplumber scans every character of the page for each row; give it only the table's own characters
+        own = _CharsOnly([c for c in chars if _inside_any(c, (bbox,))])
+        rows = [[join_cell(c) for c in row] for row in PlumberTable(own, t.cells).extract()]
         rows = [r for r in rows if any(r)]
         if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
-            found.append((t.bbox, Table(rows=rows, page=page.page_number)))
+            found.append((bbox, Table(rows=rows, page=page.page_number)))
     return found
+
+
+@dataclass
+class _CharsOnly:
+    """What `pdfplumber.table.Table.extract` reads from its page: the characters."""
+
+    chars: list[dict]
 
 
 def _inside_any(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
