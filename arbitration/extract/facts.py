@@ -197,6 +197,8 @@ def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found
                     used.update(mm.start for mm in money if mm.start > m.start and mm.start < e)
                 elif parts:
                     stated = f"{form}（另称" + "、".join(f"{n}{_yuan(a)}元" for n, a in parts) + "）"
+        if "口头约定" in quals:
+            quals.remove("约定")
         note = "、".join(dict.fromkeys([*quals, stated]))
         found.append(Found(value, m.start, m.end, "facts.monthly_wage", confidence, note))
     return found
