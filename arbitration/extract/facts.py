@@ -44,7 +44,7 @@ _HIRE = r"入职|(?<![不未没])到岗|报到|进入[^。；，]{0,15}(?:工作
 _LEAVE = (
     r"离职|辞职|辞退|开除|除名|解除|终止|停止工作|不再上班|不再到|不用(?:再)?来上班|不要(?:再)?来上班|被迫离开|离开公司|"
     r"最后工作日|停工|自动离岗|自行离开|不辞而别|(?:合同)?期满(?!后)|(?:合同)?到期(?!后)|让[^。；，]{0,6}(?:走人|回家)|"
-    r"不再安排(?:其)?工作"
+    r"不再(?:给|为)?安排[^，。；]{0,6}工作"
 )
 _AFTER = re.compile(rf"(?P<hire>{_HIRE})|(?P<leave>{_LEAVE})")
 _HIRE_BEFORE = re.compile(r"(?:入职(?:时间|日期)?|入职于|用工(?:开始)?(?:时间|日期))(?:为|是|：|:)?\s*$")
@@ -111,6 +111,7 @@ _ANNUAL_BEFORE = re.compile(r"(?P<kw>年薪|年工资|年收入|年度工资|工
 _NOT_WAGE = re.compile(
     r"加班|补偿|赔偿|差额|共计|合计|支付|拖欠|欠付|扣|补助|奖金|提成|押金|违约金|二倍|双倍|罚款|社保|公积金|绩效|津贴|补贴|全勤"
 )
+_MONTHLY_PAY = re.compile(r"每月(?:支付|发放|给付|发)[^，。；,0-9]{0,8}?(?:工资|报酬|劳动报酬)(?:为)?\s*(?:人民币)?\s*$")
 _WAGE_TOTAL = re.compile(r"(?<![个两三四五六七八九十\d])(?:月工资|月薪|每月工资)(?:合计|共计|总计|总额)(?:为|是)?\s*(?:人民币)?\s*$")
 _REPORTED = re.compile(r"(?<!被)申请人(?:主张|称|所称|所述|陈述)|不属实|并非|不是事实|不认可")
 _WAGE_QUALIFIERS = ("试用期", "转正", "税前", "税后", "实发", "应发", "平均", "口头约定", "约定")
@@ -160,7 +161,10 @@ def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found
         per_month = after.startswith(("/月", "每月", "／月"))
         if not (kw or per_month or daily or annual):
             continue
-        if _NOT_WAGE.search(text[clause_start : m.start]) and not _WAGE_TOTAL.search(before):
+        monthly_pay = _MONTHLY_PAY.search(text[clause_start : m.start])
+        if monthly_pay and not (kw or daily or annual):
+            kw = re.search(r"(?P<kw>每月)", text[clause_start : m.start])
+        if _NOT_WAGE.search(text[clause_start : m.start]) and not (_WAGE_TOTAL.search(before) or monthly_pay):
             continue  # 「月工资合计6000元」 is the wage; 「绩效工资2500元」「支付工资5000元」 are not
         if kw and not (daily or annual) and kw.group("kw") == "工资" and not re.search(r"月|工资(?:为|是)", before):
             continue  # 「工资8000元」 without 月 may be a claimed sum, not the monthly rate
@@ -188,6 +192,8 @@ def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found
         else:
             base = re.search(r"(基本工资|底薪)[^，。；,0-9]{0,3}$", before)
             form = base.group(1) if base else (kw.group("kw") if kw else "元/月")
+            if monthly_pay and not base:
+                form = "每月支付工资"
             stated = form
             if form in ("基本工资", "底薪"):
                 parts = _components(text, m.end, e)
@@ -294,7 +300,7 @@ def find_workplace(text: str) -> list[Found]:
 
 _TERMINATION_TRIGGER = re.compile(
     r"(?:辞退|开除|除名|解除|终止|辞职|离职|期满|(?:不再|不|不予|拒绝)续(?:签|订)|劳动关系结束|不用(?:再)?来上班|不要(?:再)?来上班|"
-    r"自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗|让[^。；，]{0,6}(?:走人|回家)|不再安排(?:其)?工作)"
+    r"自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗|让[^。；，]{0,6}(?:走人|回家)|不再(?:给|为)?安排[^，。；]{0,6}工作)"
     r"(?!(?:劳动)?(?:合同|关系)?(?:之)?前|时)"
 )
 # a denied act is not a narration of it: 「答辩人从未辞退申请人」「并未提出被迫解除」「不存在违法解除」
@@ -366,7 +372,7 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
         return Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止", reason=reason, statute_basis=basis)
     if re.search(r"被迫(?:解除|离职)", sentence):
         return Termination(initiator=TerminationInitiator.EMPLOYEE, mode="被迫解除", reason=reason, statute_basis=basis)
-    if re.search(r"辞退|开除|除名|不用(?:再)?来上班|不要(?:再)?来|让[^。；，]{0,6}(?:走人|回家)|不再安排(?:其)?工作", sentence):
+    if re.search(r"辞退|开除|除名|不用(?:再)?来上班|不要(?:再)?来|让[^。；，]{0,6}(?:走人|回家)|不再(?:给|为)?安排[^，。；]{0,6}工作", sentence):
         mode = "口头辞退" if "口头" in sentence else ("开除" if re.search("开除|除名", sentence) else "辞退")
         return Termination(initiator=TerminationInitiator.EMPLOYER, mode=mode, reason=reason, statute_basis=basis)
     if re.search(r"辞职|个人原因|主动离职|自动离职|自行离职|提出离职|申请离职|自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗", sentence):
