@@ -64,7 +64,7 @@ def parse_worker(job: ParseJob) -> dict:
 def award_files(awards_dir: Path) -> list[Path]:
     return sorted(
         p for p in awards_dir.rglob("*")
-        if p.is_file() and not p.name.startswith(".")
+        if p.is_file() and not p.name.startswith(".") and not p.name.upper().startswith("README")
         and (p.suffix.lower() in AWARD_SUFFIXES or p.name.endswith(BUNDLE_SUFFIX))
     )
 
