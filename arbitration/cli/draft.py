@@ -28,9 +28,9 @@ def _open_archive(index_dir: Path | None, use: bool):
 def draft(
     cases_dir: Path = typer.Argument(..., exists=True, file_okay=False,
                                      help="案件目录：arbitration ingest 的输出（含 case.json）或案卷文件夹"),
-    out: Path = typer.Option(..., "--out", "-o", help="输出目录：每件案件一个子目录（award.docx、award.json）"),
+    out: Path = typer.Option(..., "--out", "-o", help="输出目录：每件案件一个子目录（award.docx、review.docx、award.json）"),
     workers: int = typer.Option(0, "--workers", "-w", help="并行进程数，0 表示按 CPU 核数"),
-    composer: str = typer.Option(None, "--composer", help="说理文字生成方式：rule（默认，规则）、llama-cpp、openai"),
+    composer: str = typer.Option(None, "--composer", help="说理文字生成方式：rule（默认，规则）、openai（本地部署的兼容接口）、llama-cpp、transformers"),
     index_dir: Path = typer.Option(None, "--index-dir", help="类案库索引目录（默认：配置中的，或内置裁决书库）"),
     no_archive: bool = typer.Option(False, "--no-archive", help="不检索类案（草稿中会提示）"),
     marks: str = typer.Option("both", "--marks",
@@ -39,7 +39,7 @@ def draft(
     force: bool = typer.Option(False, "--force", help="重新起草未变化的案件"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度条"),
 ) -> None:
-    """批量起草裁决书：每件案件生成 award.docx（含审核单）和 award.json；可断点续跑，最后列出失败原因和审核提示统计。"""
+    """批量起草裁决书：每件案件生成 award.docx（裁决书草稿，段落标示来源）、review.docx（审核单）和 award.json；可断点续跑，最后列出失败原因和审核提示统计。"""
     from arbitration.config import settings
     from arbitration.drafting import get_composer
     from pipelines.batch import BatchOptions, print_report
