@@ -158,7 +158,7 @@ class RuleComposer:
             out.append(Paragraph(text=tail))
         if i.precedents:
             out.append(Paragraph(
-                text=f"本委此前审理的类似案件（{'、'.join(i.precedents)}）对同类请求亦作相同处理。",
+                text=f"经检索，类似案件（{'、'.join(i.precedents)}）对同类请求亦作相同处理。",
                 source=SourceKind.PRECEDENT, refs=list(i.precedents),
             ))
         return out

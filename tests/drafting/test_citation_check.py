@@ -66,3 +66,12 @@ def test_without_archive_no_case_number_survives(case):
     award.decisions[0].reasoning.append(Paragraph(text="参见京朝劳人仲字〔2022〕第0001号裁决。"))
     verify_citations(award, None)
     assert "〔2022〕" not in award.decisions[0].reasoning[-1].text
+
+
+def test_court_case_numbers_are_checked_too(case):
+    good, bad = "（2015）鲁0204民初7号", "（2016）鲁0204民初99号"
+    award = draft_award(case)
+    award.decisions[0].reasoning.append(Paragraph(text=f"经检索，类似案件（{good}、{bad}）对同类请求亦作相同处理。"))
+    verify_citations(award, _Archive({good}))
+    text = award.decisions[0].reasoning[-1].text
+    assert good in text and bad not in text
