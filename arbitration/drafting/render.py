@@ -97,8 +97,12 @@ def review_lines(award: Award, case: Case) -> list[tuple[str, list[tuple[str, So
     for d in award.decisions:
         if any(PENDING in p.text for p in d.reasoning):
             missing.append((f"请求「{d.claim.text}」的处理结果{PENDING}，须查明后再定。", T))
-    warns = [(f"【{WARNING_NAMES.get(w.kind, w.kind)}】{w.message}" + (f"（{'、'.join(w.refs)}）" if w.refs else ""), T)
-             for w in award.warnings]
+    warns = []
+    for w in award.warnings:
+        if w.kind == "disputed_fact":
+            continue  # listed with every version under 一、争议事实
+        refs = [r for r in w.refs if r not in w.message]
+        warns.append((f"【{WARNING_NAMES.get(w.kind, w.kind)}】{w.message}" + (f"（{'、'.join(refs)}）" if refs else ""), T))
     cons = [(p.text, p.source) for p in award.sections.get("consistency", [])]
     legend = [(SOURCE_NAMES[k], k) for k in SourceKind]
     legend.append(("正文底色标示每段文字的来源，批注写明具体出处；签发前全选正文，「突出显示颜色」选「无颜色」，"
