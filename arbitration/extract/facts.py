@@ -264,14 +264,29 @@ def find_contract(text: str) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
+# a clause that states a rule or an obligation (「甲方因生产经营需要安排乙方延长工作时间的，应依法支付加班工资」
+# 「乙方依法享受年休假」) says what should happen, not what happened: it is no version of the fact
+_NORMATIVE = re.compile(
+    r"依法(?:参加|享受|缴纳|支付|安排)|应(?:当)?(?:依法|按照|按)|的，(?:甲方|乙方|用人单位|劳动者)?应|有权|享有|"
+    r"按(?:照)?国家(?:有关)?规定|(?:甲方|乙方)(?:应|须|可)"
+)
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])\s*")
+
+
 def _first_sentence(text: str, pattern: str, extractor: str) -> list[Found]:
-    """The first sentence mentioning `pattern` that states something (not a heading or a table row)."""
+    """The first sentence mentioning `pattern` that states something (not a heading, a table row or a rule)."""
     for m in re.finditer(pattern, text):
         s, e = _sentence_bounds(text, m.start())
         sentence = text[s:e].strip()
         if "\t" in sentence or len(sentence) < 8 or re.match(r"第[一二三四五六七八九十百]+条", sentence) and len(sentence) < 16:
             continue
+        if _NORMATIVE.search(sentence):
+            continue
         lead = len(text[s:e]) - len(text[s:e].lstrip())
+        numbered = _ENUMERATOR.match(sentence)
+        if numbered:
+            lead += numbered.end()
+            sentence = sentence[numbered.end():]
         return [Found(sentence, s + lead, s + lead + len(sentence), extractor, 0.8)]
     return []
 

@@ -240,3 +240,25 @@ def test_contract_term_from_its_length_or_end():
     assert (v.term_start, v.term_end) == (date(2021, 3, 1), date(2024, 2, 29))
     [until] = find_contract("双方于2019年7月15日签订书面劳动合同，合同期限至2022年7月14日，期满后续签。")
     assert (until.value.term_start, until.value.term_end) == (date(2019, 7, 15), date(2022, 7, 14))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("甲方因生产经营需要安排乙方延长工作时间的，应依法支付加班工资。", []),
+        ("乙方依法享受法定节假日、年休假、婚丧假、产假等假期。", []),
+        ("甲乙双方依法参加社会保险，按时足额缴纳社会保险费。", []),
+        ("三、答辩人门店实行综合计算工时工作制，被答辩人不存在延时加班。",
+         ["答辩人门店实行综合计算工时工作制，被答辩人不存在延时加班"]),
+        ("合同约定：乙方应遵守考勤制度。申请人每周加班两天，公司未支付加班费。",
+         ["申请人每周加班两天，公司未支付加班费"]),
+    ],
+)
+def test_contract_clauses_are_rules_not_facts(text, expected):
+    """A clause saying what should happen is no version of what happened; numbering is not part of a fact."""
+    from arbitration.extract.facts import find_annual_leave, find_overtime, find_social_insurance
+
+    found = find_overtime(text) or find_annual_leave(text) or find_social_insurance(text)
+    assert [f.value for f in found] == expected
+    for f in found:
+        assert text[f.start : f.end] == f.value  # the span still points at the words in the document
