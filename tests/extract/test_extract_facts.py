@@ -256,7 +256,11 @@ def test_contract_term_from_its_length_or_end():
 )
 def test_contract_clauses_are_rules_not_facts(text, expected):
     """A clause saying what should happen is no version of what happened; numbering is not part of a fact."""
-    from arbitration.extract.facts import find_annual_leave, find_overtime, find_social_insurance
+    from arbitration.extract.facts import (
+        find_annual_leave,
+        find_overtime,
+        find_social_insurance,
+    )
 
     found = find_overtime(text) or find_annual_leave(text) or find_social_insurance(text)
     assert [f.value for f in found] == expected
