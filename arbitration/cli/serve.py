@@ -23,18 +23,10 @@ def _is_loopback(host: str) -> bool:
 
 def warm_archive() -> None:
     """Open (and on first use build) the award archive in the background, so the first outline or similar-awards
-    page does not wait for it; the pages wait on the same lock if they come first."""
-    import threading
-
+    page does not wait for it; until it is ready the pages say so and go on without precedents."""
     from arbitration.web.stages import archive
 
-    def run() -> None:
-        try:
-            archive()
-        except Exception as e:  # noqa: BLE001 - the pages report it again when they need the archive
-            err.print(f"[yellow]类案库未能打开：{e}[/]")
-
-    threading.Thread(target=run, name="archive-warmup", daemon=True).start()
+    archive(wait=0)
 
 
 def serve(

@@ -206,6 +206,20 @@ def mark_disputed(request: Request, case_id: CaseId, name: FactName, body: Dispu
     return getattr(case.facts, name).model_dump(mode="json")
 
 
+class Accept(BaseModel):
+    index: int | None = Field(default=None, ge=0, le=10_000, description="采信第几个版本（从 0 起）；null 撤销采信")
+
+
+@router.post("/cases/{case_id}/facts/{name}/accept")
+def accept_value(request: Request, case_id: CaseId, name: FactName, body: Accept,
+                 user: User = Depends(require_roles(*EDITORS))) -> dict[str, Any]:
+    case_access(request, user, case_id)
+    case = ws_of(request).accept_value(case_id, name, body.index)
+    what = "撤销采信" if body.index is None else f"采信第 {body.index + 1} 个版本"
+    audit(request, user, "edit", f"case:{case_id}", f"{FACT_NAMES[name]} {what}")
+    return getattr(case.facts, name).model_dump(mode="json")
+
+
 # ---------------------------------------------------------------- outline, similar, award
 
 

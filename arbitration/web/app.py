@@ -21,7 +21,7 @@ from arbitration.web.auth import (
     Sessions,
     tokens_equal,
 )
-from arbitration.web.service import NotReady, Workspace
+from arbitration.web.service import ArchiveNotReady, NotReady, Workspace
 from arbitration.web.stages import STAGE_NAMES, StageMissing, available
 from arbitration.web.store import ROLES, User
 from arbitration.web.uploads import UploadLimits
@@ -189,6 +189,10 @@ def create_app(data_dir: Path | None = None, *, limits: Limits = Limits(),
     @app.exception_handler(StageMissing)
     async def _missing(request: Request, exc: StageMissing):
         return page_error(request, 503, "该功能尚未安装", str(exc))
+
+    @app.exception_handler(ArchiveNotReady)
+    async def _archive_not_ready(request: Request, exc: ArchiveNotReady):
+        return page_error(request, 503, "类案库尚未就绪", str(exc))
 
     @app.exception_handler(NotReady)
     async def _not_ready(request: Request, exc: NotReady):

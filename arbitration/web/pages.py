@@ -120,19 +120,89 @@ async def upload_page(request: Request,
     return RedirectResponse(f"/cases/{case_id}", status_code=303)
 
 
+INITIATORS = {"employer": "用人单位解除", "employee": "劳动者解除（辞职/被迫解除）", "mutual": "协商一致解除",
+              "expiry": "合同期满终止", "other": "其他"}
+COMPOSITE = ("written_contract", "termination")  # facts entered through their own small form, not one text box
+
+
+def cn_date(d: Any) -> str:
+    from datetime import date as _date
+
+    if isinstance(d, str):
+        try:
+            d = _date.fromisoformat(d)
+        except ValueError:
+            return d
+    return f"{d.year}年{d.month}月{d.day}日" if isinstance(d, _date) else str(d)
+
+
+def show_value(name: str, value: Any) -> str:
+    """A fact value as a clerk reads it (dates in Chinese, amounts in 元, composite facts spelled out)."""
+    from datetime import date as _date
+    from decimal import Decimal
+
+    if value is None:
+        return ""
+    if isinstance(value, _date):
+        return cn_date(value)
+    if isinstance(value, Decimal):
+        return f"{value:,.2f} 元"
+    if name == "written_contract" and hasattr(value, "signed"):
+        parts = ["已签订书面劳动合同" if value.signed else "未签订书面劳动合同"]
+        if value.signed_date:
+            parts.append(f"签订日期 {cn_date(value.signed_date)}")
+        if value.open_ended:
+            parts.append("无固定期限")
+        elif value.term_start or value.term_end:
+            parts.append(f"期限 {cn_date(value.term_start) if value.term_start else '？'} 至 "
+                         f"{cn_date(value.term_end) if value.term_end else '？'}")
+        return "，".join(parts)
+    if name == "termination" and hasattr(value, "initiator"):
+        parts = [INITIATORS.get(value.initiator.value, value.initiator.value) + (f"（{value.mode}）" if value.mode else "")]
+        if value.reason:
+            parts.append(f"理由：{value.reason}")
+        if value.statute_basis:
+            parts.append(f"依据：{value.statute_basis}")
+        if value.notice_date:
+            parts.append(f"通知日期 {cn_date(value.notice_date)}")
+        return "，".join(parts)
+    return str(value)
+
+
 def fact_rows(case, names: dict[str, str]) -> list[dict[str, Any]]:
     rows = []
     for name, fact in case.facts.items():
         values = []
-        for v in fact.values:
-            value = v.value.model_dump(mode="json", exclude_none=True) if hasattr(v.value, "model_dump") else v.value
+        for i, v in enumerate(fact.values):
             src = v.source
-            values.append({"value": value, "side": v.side.value, "note": v.note, "file": names.get(src.file, src.file),
-                           "page": src.page, "quote": src.quote, "method": src.method.value,
-                           "confidence": src.confidence, "extractor": src.extractor})
+            values.append({"index": i, "value": show_value(name, v.value), "side": v.side.value, "note": v.note,
+                           "file": names.get(src.file, src.file), "page": src.page, "quote": src.quote,
+                           "method": src.method.value, "confidence": src.confidence, "extractor": src.extractor,
+                           "accepted": fact.accepted == i})
         rows.append({"name": name, "label": FACT_NAMES[name], "versions": values, "disputed": fact.disputed,
-                     "value": fact.value})
+                     "value": show_value(name, fact.value), "accepted": fact.accepted,
+                     "composite": name in COMPOSITE})
     return rows
+
+
+def composite_json(name: str, form: dict[str, str]) -> str:
+    """The JSON value of a composite fact from its form fields (empty dates left out)."""
+    import json
+
+    def d(key: str) -> str | None:
+        return (form.get(key) or "").strip() or None
+
+    if name == "written_contract":
+        if form.get("signed") not in ("1", "0"):
+            raise ValueError("请选择是否签订书面劳动合同")
+        value = {"signed": form["signed"] == "1", "signed_date": d("signed_date"), "term_start": d("term_start"),
+                 "term_end": d("term_end"), "open_ended": form.get("open_ended") == "1"}
+    else:
+        if form.get("initiator") not in INITIATORS:
+            raise ValueError("请选择由谁解除/终止劳动关系")
+        value = {"initiator": form["initiator"], "mode": (form.get("mode") or "").strip() or INITIATORS[form["initiator"]],
+                 "reason": d("reason"), "notice_date": d("notice_date")}
+    return json.dumps({k: v for k, v in value.items() if v is not None}, ensure_ascii=False)
 
 
 @router.get("/cases/{case_id}")
@@ -143,16 +213,30 @@ def case_page(request: Request, case_id: CaseId, user: User = Depends(guard)) ->
     case = ws.load_case(case_id)
     names = ws.original_names(case_id)
     return render(request, "case.html", row=store.case(case_id), case=case, files=store.files(case_id),
+                  INITIATORS=INITIATORS,
                   facts=fact_rows(case, names) if case else [], names=names, hearings=store.hearings(case_id),
                   assignees=store.assignees(case_id), users=store.users() if user.is_admin else [],
                   can_edit=user.role in EDITORS, can_hear=user.role in api.CLERKS)
 
 
 @router.post("/cases/{case_id}/facts/{name}")
-def fact_page(request: Request, case_id: CaseId, name: FactName,
-              value: Annotated[str, Form(max_length=2000)] = "", note: Annotated[str, Form(max_length=200)] = "",
-              user: User = Depends(require_roles(*EDITORS))) -> Response:
-    api.add_fact(request, case_id, name, api.FactEdit(value=value or " ", note=note or None), user)
+async def fact_page(request: Request, case_id: CaseId, name: FactName,
+                    user: User = Depends(require_roles(*EDITORS))) -> Response:
+    form = await request.form()
+    fields = {k: v[:2000] for k, v in form.items() if isinstance(v, str)}
+    value = composite_json(name, fields) if name in COMPOSITE else fields.get("value", "")
+    note = fields.get("note", "")[:200] or None
+    api.add_fact(request, case_id, name, api.FactEdit(value=value or " ", note=note), user)
+    return RedirectResponse(f"/cases/{case_id}#fact-{name}", status_code=303)
+
+
+@router.post("/cases/{case_id}/facts/{name}/accept")
+def accept_page(request: Request, case_id: CaseId, name: FactName,
+                index: Annotated[str, Form(max_length=6)] = "",
+                user: User = Depends(require_roles(*EDITORS))) -> Response:
+    if index and not index.isdigit():
+        raise ValueError("版本编号有误")
+    api.accept_value(request, case_id, name, api.Accept(index=int(index) if index else None), user)
     return RedirectResponse(f"/cases/{case_id}#fact-{name}", status_code=303)
 
 
@@ -188,7 +272,8 @@ def outline_page(request: Request, case_id: CaseId, user: User = Depends(guard))
     case_access(request, user, case_id)
     audit(request, user, "view", f"case:{case_id}", "庭审要素提纲")
     content = ws_of(request).outline_view(case_id)
-    return render(request, "outline.html", row=request.app.state.store.case(case_id), content=content)
+    return render(request, "outline.html", row=request.app.state.store.case(case_id), content=content,
+                  archive_note=archive_note())
 
 
 @router.get("/cases/{case_id}/outline.docx")
@@ -198,9 +283,21 @@ def outline_download(request: Request, case_id: CaseId, masked: bool = Query(Fal
 
 @router.get("/cases/{case_id}/similar")
 def similar_page(request: Request, case_id: CaseId, user: User = Depends(guard)) -> HTMLResponse:
-    matches = api.similar(request, case_id, 10, user)
+    from arbitration.web.service import ArchiveNotReady
+
+    try:
+        matches, waiting = api.similar(request, case_id, 10, user), ""
+    except ArchiveNotReady as e:
+        matches, waiting = [], str(e)
     return render(request, "similar.html", row=request.app.state.store.case(case_id), matches=matches,
-                  archive_size=ws_of(request).archive_size())
+                  archive_size=ws_of(request).archive_size(), waiting=waiting)
+
+
+def archive_note() -> str:
+    from arbitration.web.stages import archive_state
+
+    state, message = archive_state()
+    return "" if state == "ready" else message
 
 
 @router.get("/cases/{case_id}/award")
@@ -209,7 +306,7 @@ def award_page(request: Request, case_id: CaseId, user: User = Depends(guard)) -
     audit(request, user, "view", f"case:{case_id}", "裁决书草稿")
     award, warnings = ws_of(request).saved_award(case_id)
     return render(request, "award.html", row=request.app.state.store.case(case_id), award=award, warnings=warnings,
-                  can_edit=user.role in EDITORS)
+                  can_edit=user.role in EDITORS, archive_note=archive_note())
 
 
 @router.post("/cases/{case_id}/award")

@@ -25,7 +25,7 @@ from arbitration.model import (
     Warning_,
 )
 from arbitration.web import masking_export
-from arbitration.web.stages import StageMissing, archive, stage
+from arbitration.web.stages import StageMissing, archive, archive_state, stage
 from arbitration.web.store import Store, User
 from arbitration.web.uploads import (
     UploadLimits,
@@ -178,6 +178,19 @@ class Workspace:
             self.save_case(case_id, case)
         return case
 
+    def accept_value(self, case_id: int, name: str, index: int | None) -> Case:
+        """The tribunal adopts one version of a fact (采信), or withdraws its choice (None); versions stay as they are."""
+        if name not in FACT_NAMES:
+            raise ValueError(f"没有名为 {name} 的事实要素")
+        with self.lock(case_id):
+            case = self.require_case(case_id)
+            fact = getattr(case.facts, name)
+            if index is not None and not 0 <= index < len(fact.values):
+                raise ValueError(f"{FACT_NAMES[name]}：没有第 {index + 1} 个版本")
+            fact.accepted = index
+            self.save_case(case_id, case)
+        return case
+
     def require_case(self, case_id: int) -> Case:
         case = self.load_case(case_id)
         if case is None:
@@ -190,10 +203,11 @@ class Workspace:
         """The case's outline, built once per version of case.json (a fact edit makes a new version)."""
         outline_mod = stage("outline")
         case = self.require_case(case_id)
-        key = (case_id, self._fingerprint(case_id))
+        arch = archive()
+        key = (case_id, self._fingerprint(case_id), arch is not None)  # rebuilt once the archive is ready
         with self.heavy:
             if self._outlines.get(case_id, (None,))[0] != key:
-                self._outlines[case_id] = (key, outline_mod.build_outline(case, archive()))
+                self._outlines[case_id] = (key, outline_mod.build_outline(case, arch))
             return self._outlines[case_id][1]
 
     def outline_docx(self, case_id: int) -> Path:
@@ -216,8 +230,8 @@ class Workspace:
         return markdown_to_html(path.read_text(encoding="utf-8"))
 
     def archive_size(self) -> int | None:
-        """How many awards the archive holds (None when retrieval is not installed)."""
-        arch = archive()
+        """How many awards the archive holds (None when it is not open)."""
+        arch = archive(wait=0)
         if arch is None:
             return None
         try:
@@ -230,7 +244,10 @@ class Workspace:
         case = self.require_case(case_id)
         arch = archive()
         if arch is None:
-            raise StageMissing("retrieval")
+            state, message = archive_state()
+            if state == "missing":
+                raise StageMissing("retrieval", f"：{message}")
+            raise ArchiveNotReady(message)
         with self.heavy:
             matches = arch.search(case, k=k)
         return [
@@ -342,3 +359,7 @@ class Workspace:
 
 class NotReady(ArbitrationError):
     """The case has not been extracted yet (or extraction failed), so this page cannot be built."""
+
+
+class ArchiveNotReady(NotReady):
+    """The award archive is still being built (or failed to build); similar awards cannot be listed yet."""

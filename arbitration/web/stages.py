@@ -63,19 +63,67 @@ def available(name: str) -> bool:
 
 _archive_lock = threading.Lock()
 _archive: Any = None
+_archive_thread: threading.Thread | None = None
+_archive_error: str | None = None
+# start building the archive in the background when it is first needed; the test suite turns this off and then
+# opens only an archive that is already built (building one takes minutes on a small machine)
+AUTO_BUILD = True
+WAIT_S = 3.0  # how long a page waits for the archive before going on without it (opening a built one is < 1 s)
 
 
-def archive() -> Any:
-    """The embedded award archive (built once into the cache); None when retrieval is not installed."""
-    global _archive
+def archive_built() -> bool:
+    """Whether the default archive's index already lies in the cache (opening it is then quick)."""
+    from arbitration.config import settings
+
+    root = settings().cache_dir / "archive"
+    return any(d.is_dir() and not d.name.endswith(".partial") and (d / "archive.sqlite").is_file()
+               for d in root.glob(f"default-{settings().embedder}-*"))
+
+
+def _build() -> None:
+    global _archive, _archive_error
+    try:
+        make = stage("retrieval").default_archive
+        built = make(progress=False)
+        with _archive_lock:
+            _archive = built
+    except StageMissing as e:
+        _archive_error = str(e)
+    except Exception as e:  # noqa: BLE001 - shown on the similar-awards page; the pages go on without precedents
+        _archive_error = f"类案库未能建立：{e}"
+
+
+def archive(wait: float = WAIT_S) -> Any:
+    """The embedded award archive, or None while it is being built (in the background, once) or when retrieval is
+    missing or failed. Pages wait at most `wait` seconds, then go on without precedents and say so."""
+    global _archive_thread
     with _archive_lock:
-        if _archive is None:
-            try:
-                make = stage("retrieval").default_archive
-                try:
-                    _archive = make(progress=False)
-                except TypeError:
-                    _archive = make()
-            except StageMissing:
+        if _archive is not None:
+            return _archive
+        if _archive_thread is None and _archive_error is None:
+            if not available("retrieval"):
                 return None
-        return _archive
+            if not AUTO_BUILD and not archive_built():
+                return None
+            _archive_thread = threading.Thread(target=_build, name="archive-build", daemon=True)
+            _archive_thread.start()
+        thread = _archive_thread
+    if thread is not None and wait > 0:
+        thread.join(wait)
+    return _archive
+
+
+def archive_state() -> tuple[str, str]:
+    """("ready" | "building" | "idle" (not built, not building) | "failed" | "missing" (retrieval not installed),
+    a sentence for the page)."""
+    if _archive is not None:
+        return "ready", ""
+    if _archive_error:
+        return "failed", _archive_error
+    if not available("retrieval"):
+        return "missing", f"该功能尚未安装：{STAGE_NAMES['retrieval']}"
+    if _archive_thread is not None and _archive_thread.is_alive():
+        return "building", "类案库正在建立（首次使用需要几分钟），请稍后刷新；在此之前提纲和草稿不引用类案"
+    if not AUTO_BUILD and not archive_built():
+        return "idle", "类案库尚未建立（运行 arbitration index 或启动网页工作台后自动建立）"
+    return "building", "类案库正在打开，请稍后刷新"

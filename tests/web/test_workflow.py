@@ -86,6 +86,43 @@ def test_manual_fact_is_added_not_overwritten_and_disputed(flow):
     assert ("edit", f"case:{case_id}") in actions
 
 
+def test_accept_a_version_and_enter_composite_facts(flow):
+    web, staff, case_id, _ = flow
+    # the tribunal adopts one version of a fact; the versions themselves are untouched
+    staff.post(f"/api/cases/{case_id}/facts/monthly_wage", json={"value": "7000", "note": "被申请人主张"})
+    values = staff.get(f"/api/cases/{case_id}").json()["case"]["facts"]["monthly_wage"]["values"]
+    assert len(values) >= 2
+    r = staff.post(f"/api/cases/{case_id}/facts/monthly_wage/accept", json={"index": len(values) - 1})
+    assert r.status_code == 200 and r.json()["accepted"] == len(values) - 1 and r.json()["values"] == values
+    assert staff.post(f"/api/cases/{case_id}/facts/monthly_wage/accept", json={"index": 99}).status_code == 422
+    page = staff.get(f"/cases/{case_id}").text
+    row = page.split('id="fact-monthly_wage"')[1].split("</tr>")[0]
+    assert "已采信" in row and "7,000.00 元" in row
+    # withdrawn through the page form
+    r = staff.post(f"/cases/{case_id}/facts/monthly_wage/accept", data={"csrf_token": staff.csrf, "index": ""})
+    assert r.status_code == 303
+    assert staff.get(f"/api/cases/{case_id}").json()["case"]["facts"]["monthly_wage"]["accepted"] is None
+
+    # composite facts come from their own small form, not typed JSON
+    r = staff.post(f"/cases/{case_id}/facts/written_contract",
+                   data={"csrf_token": staff.csrf, "signed": "0", "signed_date": "", "note": "庭审自认"})
+    assert r.status_code == 303, r.text[:300]
+    r = staff.post(f"/cases/{case_id}/facts/termination",
+                   data={"csrf_token": staff.csrf, "initiator": "employer", "mode": "口头辞退",
+                         "reason": "经营调整", "notice_date": "2023-06-30"})
+    assert r.status_code == 303, r.text[:300]
+    facts = staff.get(f"/api/cases/{case_id}").json()["case"]["facts"]
+    assert facts["written_contract"]["values"][-1]["value"] == {
+        "signed": False, "signed_date": None, "term_start": None, "term_end": None, "open_ended": False}
+    last = facts["termination"]["values"][-1]["value"]
+    assert (last["initiator"], last["mode"], last["reason"], last["notice_date"]) == (
+        "employer", "口头辞退", "经营调整", "2023-06-30")
+    page = staff.get(f"/cases/{case_id}").text
+    assert "未签订书面劳动合同" in page and "用人单位解除（口头辞退），理由：经营调整，通知日期 2023年6月30日" in page
+    bad = staff.post(f"/cases/{case_id}/facts/termination", data={"csrf_token": staff.csrf, "initiator": "boss"})
+    assert bad.status_code == 422
+
+
 def test_outline_view_download_and_masked(flow):
     need_stage("outline")
     web, staff, case_id, _ = flow
@@ -113,8 +150,16 @@ def test_outline_view_download_and_masked(flow):
 
 def test_similar_awards(flow):
     need_stage("retrieval")
+    from arbitration.web.stages import archive_built
+
     web, staff, case_id, _ = flow
     r = staff.get(f"/api/cases/{case_id}/similar")
+    if not archive_built():  # the suite never builds the archive (minutes); the page says why there is nothing
+        assert r.status_code in (503, 409), r.text[:300]
+        assert "类案库" in r.json()["detail"]
+        page = staff.get(f"/cases/{case_id}/similar")
+        assert page.status_code == 200 and "类案库" in page.text
+        pytest.skip("the award archive is not built in the cache: only the 'not ready' answer was checked")
     assert r.status_code == 200, r.text[:300]
     for m in r.json():
         assert m["case_number"] and isinstance(m["reasons"], list)

@@ -58,6 +58,8 @@ def make_web(tmp_path: Path, monkeypatch, **kwargs) -> Web:
     from arbitration import config
 
     config.settings.cache_clear()
+    # tests open the award archive only when it is already built; they never start a build of minutes
+    monkeypatch.setattr("arbitration.web.stages.AUTO_BUILD", False)
     from arbitration.web.app import create_app
     from arbitration.web.auth import hash_password
 
