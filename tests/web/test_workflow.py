@@ -166,6 +166,55 @@ def test_similar_awards(flow):
     assert staff.get(f"/cases/{case_id}/similar").status_code == 200
 
 
+@pytest.fixture(scope="module")
+def small_archive(flow, tmp_path_factory):
+    """A real archive (FAISS + BM25 + the configured embedder) of a few awards from the bundled corpus that share
+    claim types with the sample case, put in place of the default one (building all 2000 takes minutes)."""
+    need_stage("retrieval")
+    from arbitration.config import CORPUS_DIR
+    from arbitration.retrieval import Archive
+    from arbitration.retrieval.parser import parse_text
+    from pipelines.index import bundle_records
+
+    bundles = sorted((CORPUS_DIR / "awards").glob("*.jsonl.gz"))
+    if not bundles:
+        pytest.skip("no award bundle under corpus/awards (the retrieval generator has not been run)")
+    web, staff, case_id, _ = flow
+    wanted = {c.type for c in web.app.state.workspace.load_case(case_id).claims}
+    picked = []
+    for name, text in bundle_records(bundles[0])[:400]:
+        p = parse_text(text, name)
+        if p.case_number and wanted & {c.type for c in p.claims}:
+            picked.append(p)
+        if len(picked) == 5:
+            break
+    assert picked, "no award in the bundle shares a claim type with the sample case"
+    arch = Archive.create(tmp_path_factory.mktemp("archive") / "index")
+    arch.add(picked)
+    mp = pytest.MonkeyPatch()
+    mp.setattr("arbitration.web.stages._archive", arch)
+    yield arch, picked
+    mp.undo()
+    arch.close()
+
+
+def test_similar_awards_with_a_real_archive(flow, small_archive):
+    web, staff, case_id, _ = flow
+    arch, picked = small_archive
+    r = staff.get(f"/api/cases/{case_id}/similar?k=5")
+    assert r.status_code == 200, r.text[:300]
+    matches = r.json()
+    assert matches and {m["case_number"] for m in matches} <= {p.case_number for p in picked}
+    assert any(m["reasons"] for m in matches)  # why each one matched, in Chinese
+    assert any(m["claims"] for m in matches)  # the matched claims with their outcome
+    page = staff.get(f"/cases/{case_id}/similar").text
+    assert f"类案库共 {len(picked)} 份裁决书" in page
+    top = matches[0]
+    assert top["case_number"] in page and all(reason in page for reason in top["reasons"])
+    for claim in top["claims"]:
+        assert claim["text"] in page
+
+
 def test_draft_award_and_masked_export(flow):
     need_stage("drafting")
     web, staff, case_id, _ = flow
