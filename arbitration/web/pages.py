@@ -31,14 +31,33 @@ from arbitration.web.store import User
 public = APIRouter(include_in_schema=False)
 router = APIRouter(include_in_schema=False)
 
+# the drafting stage's warning kinds, named for the review sheet (an unknown kind is shown as it is)
+WARNING_NAMES = {"deviation": "与类案裁判尺度不一致", "missing_fact": "缺少事实要素", "disputed_fact": "事实有争议",
+                 "citation_removed": "引用已删除（无法核实）", "llm_fallback": "文字生成改用模板",
+                 "calculation": "计算问题", "extraction": "要素抽取存疑", "finality_unknown": "终局性待定",
+                 "missing_parameter": "缺少计算参数", "mixed_finality": "终局与非终局事项并存",
+                 "no_archive": "未检索类案", "time_barred": "可能超过仲裁时效", "unverified_figure": "数字未经核实"}
 SIDE_NAMES = {"applicant": "申请人", "respondent": "被申请人", "evidence": "证据材料", "tribunal": "仲裁庭/工作人员"}
 STATUS_NAMES = {"new": "新建", "processing": "处理中", "ready": "已读取", "failed": "失败"}
+
+
+def claim_name(claim_type: str | None) -> str:
+    """A claim type's Chinese name from the law layer's taxonomy (the id itself when it is unknown or absent)."""
+    if not claim_type:
+        return ""
+    try:
+        from arbitration.law import taxonomy
+
+        return taxonomy().name(claim_type)
+    except Exception:  # noqa: BLE001 - a label only: never fail a page over it
+        return claim_type
 
 
 def render(request: Request, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
     templates = request.app.state.templates
     base = {"user": getattr(request.state, "user", None), "csrf": getattr(request.state, "csrf", ""),
-            "FACT_NAMES": FACT_NAMES, "SIDE_NAMES": SIDE_NAMES, "STATUS_NAMES": STATUS_NAMES,
+            "FACT_NAMES": FACT_NAMES, "SIDE_NAMES": SIDE_NAMES, "STATUS_NAMES": STATUS_NAMES, "claim_name": claim_name,
+            "WARNING_NAMES": WARNING_NAMES,
             "OUTCOME_NAMES": {k.value: v for k, v in OUTCOME_NAMES.items()},
             "DOC_TYPE_NAMES": {k.value: v for k, v in DOC_TYPE_NAMES.items()}}
     resp = templates.TemplateResponse(request, name, {**base, **ctx}, status_code=status_code)
