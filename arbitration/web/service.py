@@ -138,7 +138,27 @@ class Workspace:
         self.store.set_case_progress(case_id, len(paths), len(paths), "正在抽取要素")
         case = extract.build_case(documents, source_dir=str(folder))
         case.warnings.extend(str(e) for e in failures)
-        return case, failures
+        return self.with_display_names(case_id, case), failures
+
+    def display_names(self, case_id: int) -> dict[str, str]:
+        """Generated file name → the name shown to people (the uploaded name, numbered when two are the same)."""
+        out: dict[str, str] = {}
+        seen: dict[str, int] = {}
+        for stored, original in self.original_names(case_id).items():
+            seen[original] = seen.get(original, 0) + 1
+            if seen[original] > 1:
+                stem, dot, ext = original.rpartition(".")
+                original = f"{stem}（{seen[original]}）.{ext}" if dot else f"{original}（{seen[original]}）"
+            out[stored] = original
+        return out
+
+    def with_display_names(self, case_id: int, case: Case) -> Case:
+        """The case with every reference to a stored file (documents, sources, warnings) under the file's uploaded
+        name, so pages and the DOCX exports (outline, award) never show the generated storage names."""
+        raw = case.model_dump_json()
+        for stored, shown in self.display_names(case_id).items():
+            raw = raw.replace(stored, json.dumps(shown, ensure_ascii=False)[1:-1])
+        return Case.model_validate_json(raw)
 
     # ------------------------------------------------------------ facts
 

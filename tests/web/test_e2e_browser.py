@@ -30,6 +30,7 @@ AUDIO = ROOT.parent / "shared" / "data" / "audio"
 CLIPS = ("BAC009S0764W0121.wav", "TEST_NET_Y0000000000_-KTKHdZ2fb8_S00000.wav")  # references in fireredasr-text
 PASSWORD = "E2e-admin-pass-2024!"
 WIDTH, HEIGHT = 1366, 768
+STORED_NAME = re.compile(r"[0-9a-f]{24}\.[a-z]{3,4}")  # the generated storage names (uploads.stored_name)
 SERVER_START_S = 60
 EXTRACT_S = 150
 ARCHIVE_S = 300  # the first call to the archive builds its index into the cache (once per machine)
@@ -164,6 +165,11 @@ def fits_screen(page) -> None:
     """The page has no horizontal scroll bar at 1366×768 (the office screen)."""
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= WIDTH, f"{page.url} is {width}px wide at {WIDTH}×{HEIGHT}"
+    shots = os.environ.get("ARBITRATION_E2E_SHOTS")  # a folder: keep a screenshot of each page for review
+    if shots:
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^a-z0-9]+", "-", page.url.split("//", 1)[1].split("/", 1)[1].lower()).strip("-") or "root"
+        page.screenshot(path=str(Path(shots) / f"{name}.png"))
 
 
 def download(page, locator, out: Path, site: dict | None = None) -> Path:
@@ -270,6 +276,7 @@ def test_outline_view_and_download(site):
     path = download(page, page.locator("a[href$='outline.docx']"), site["tmp"] / "outline.docx", site)
     assert path.read_bytes()[:2] == b"PK"
     assert "庭审要素提纲" in docx_text(path)
+    assert not STORED_NAME.search(docx_text(path))  # files are named as uploaded, never by their storage names
 
 
 def test_similar_awards_with_per_claim_explanation(site):
@@ -356,6 +363,7 @@ def test_draft_and_download_award(site):
     path = download(page, page.locator(f"a[href='/cases/{cid}/award.docx']"), site["tmp"] / "award.docx", site)
     assert path.read_bytes()[:2] == b"PK"
     assert "裁决" in docx_text(path)
+    assert not STORED_NAME.search(docx_text(path))
 
 
 def test_batch_drafting_progress(site):

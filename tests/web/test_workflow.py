@@ -5,6 +5,7 @@ batch drafting. Steps whose stage has not landed are skipped naming it."""
 from __future__ import annotations
 
 import io
+import json
 import time
 
 import pytest
@@ -64,6 +65,11 @@ def test_case_extracted_with_sources(flow):
     original_names = {f["name"] for f in data["files"]}
     assert any(name in page for name in original_names)
     assert "<dl class=\"source\">" in page and "来源" in page
+    # nothing shows the generated storage names: the case refers to files by their uploaded names
+    import re
+
+    assert not re.search(r"[0-9a-f]{24}\.(pdf|docx|doc|txt|png|jpg)", json.dumps(case, ensure_ascii=False))
+    assert {d["file"] for d in case["documents"]} == original_names
 
 
 def test_manual_fact_is_added_not_overwritten_and_disputed(flow):
