@@ -4,6 +4,7 @@ revisions, and the record is exported as DOCX (optionally masked)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import secrets
 import threading
@@ -32,6 +33,7 @@ router = APIRouter(tags=["hearing"])
 
 SAMPLE_RATE = 16_000
 MAX_FRAME_BYTES = SAMPLE_RATE * 4 * 5  # one message holds at most 5 s of Float32 audio
+MAX_BATCH_BYTES = SAMPLE_RATE * 4 * 30  # frames that piled up are fed together, at most 30 s (Float32) at a time
 # the seats of a hearing room (arbitration.hearing.journal.SEATS), offered as role buttons
 SEATS = ("首席仲裁员", "仲裁员", "书记员", "申请人", "被申请人", "申请人代理人", "被申请人代理人", "证人", "第三人")
 HEARERS = ("admin", "arbitrator", "clerk")
@@ -192,19 +194,48 @@ async def hearing_socket(websocket: WebSocket, hearing_id: int) -> None:
             return snapshot(h)
 
     app.state.store.audit("edit", user, f"hearing:{hearing_id}", "庭审录音开始")
+    width = 4 if f32 else 2
+    # a reader task queues what the browser sends; when recognition falls behind (a slow machine), the frames
+    # that piled up are fed in one call instead of one call per 100 ms frame, so the backlog shrinks again
+    inbox: asyncio.Queue = asyncio.Queue()
+
+    async def reader() -> None:
+        try:
+            while True:
+                msg = await websocket.receive()
+                await inbox.put(msg)
+                if msg["type"] == "websocket.disconnect":
+                    return
+        except (WebSocketDisconnect, RuntimeError):
+            await inbox.put({"type": "websocket.disconnect"})
+
+    def good_frame(data: bytes | None) -> bool:
+        return bool(data) and len(data) % width == 0 and len(data) <= MAX_FRAME_BYTES
+
+    reading = asyncio.create_task(reader())
+    held: dict | None = None
     try:
         await websocket.send_json(await run_in_threadpool(locked, lambda: None))
         while True:
-            msg = await websocket.receive()
+            msg, held = held or await inbox.get(), None
             if msg["type"] == "websocket.disconnect":
                 break
             data = msg.get("bytes")
             if data is not None:
-                width = 4 if f32 else 2
-                if not data or len(data) % width or len(data) > MAX_FRAME_BYTES:
+                if not good_frame(data):
                     await websocket.send_json({"type": "error", "message": "音频帧格式不正确"})
                     continue
-                frames = np.frombuffer(data, dtype="<f4").copy() if f32 else bytes(data)
+                chunks, size = [data], len(data)
+                while not inbox.empty() and size < MAX_BATCH_BYTES:
+                    nxt = inbox.get_nowait()
+                    if good_frame(nxt.get("bytes")):
+                        chunks.append(nxt["bytes"])
+                        size += len(nxt["bytes"])
+                    else:
+                        held = nxt  # a command or a bad frame: handled next, in order
+                        break
+                data = b"".join(chunks)
+                frames = np.frombuffer(data, dtype="<f4").copy() if f32 else data
                 await websocket.send_json(await run_in_threadpool(locked, h.feed, frames))
             elif msg.get("text"):
                 try:
@@ -219,6 +250,7 @@ async def hearing_socket(websocket: WebSocket, hearing_id: int) -> None:
     except WebSocketDisconnect:
         pass
     finally:
+        reading.cancel()
         live.streaming = False
         app.state.store.audit("edit", user, f"hearing:{hearing_id}", "庭审录音结束")
     await websocket.close()
