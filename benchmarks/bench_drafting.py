@@ -256,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         seconds = time.perf_counter() - t
         t = time.perf_counter()
         rerun = draft_cases(cases_dir, tmp / "out", BatchOptions(workers=2, progress=False), index_dir=archive.index_dir)
+        resume_s = time.perf_counter() - t
         t = time.perf_counter()
         plain = draft_cases(cases_dir, tmp / "out_no_archive", BatchOptions(workers=2, progress=False))
         plain_s = time.perf_counter() - t
@@ -271,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
             "seconds": round(seconds, 2),
             "drafts_per_min": round(60 * len(batch.done) / seconds, 1) if seconds else None,
             "target_per_min": 30,
-            "resume_seconds": round(time.perf_counter() - t, 2),
+            "resume_seconds": round(resume_s, 2),
             "resume_skipped": len(rerun.skipped),
         }
     result["local_llm"] = _local_llm(args.llm, all_cases[: args.llm_cases], archive)
