@@ -308,8 +308,13 @@ def similar_page(request: Request, case_id: CaseId, user: User = Depends(guard))
         matches, waiting = api.similar(request, case_id, 10, user), ""
     except ArchiveNotReady as e:
         matches, waiting = [], str(e)
+    case = ws_of(request).load_case(case_id)
+    by_claim = []  # 本案每项请求 → 类案中同类请求的结果与理由（逐项说明）
+    for c in case.claims if case else []:
+        items = [{"case_number": m["case_number"], **mc} for m in matches for mc in m["claims"] if mc["type"] == c.type]
+        by_claim.append({"text": c.text, "type": c.type, "hits": items})
     return render(request, "similar.html", row=request.app.state.store.case(case_id), matches=matches,
-                  archive_size=ws_of(request).archive_size(), waiting=waiting)
+                  archive_size=ws_of(request).archive_size(), waiting=waiting, by_claim=by_claim)
 
 
 def archive_note() -> str:

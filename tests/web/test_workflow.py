@@ -219,6 +219,13 @@ def test_similar_awards_with_a_real_archive(flow, small_archive):
     assert top["case_number"] in page and all(reason in page for reason in top["reasons"])
     for claim in top["claims"]:
         assert claim["text"] in page
+    # per claim of this case: the outcome of the same kind of claim in each similar award
+    section = page.split('class="list by-claim"')[1].split("</table>")[0]
+    case = staff.get(f"/api/cases/{case_id}").json()["case"]
+    assert all(c["text"] in section for c in case["claims"])
+    shared = [(m["case_number"], mc) for m in matches for mc in m["claims"]
+              if mc["type"] in {c["type"] for c in case["claims"]}]
+    assert all(f"{num}：" in section for num, _ in shared)
 
 
 def test_draft_award_and_masked_export(flow):
