@@ -97,7 +97,7 @@ def search(
         return
     table = Table(title=f"类案检索结果（{len(matches)} 件）", show_lines=True)
     for col in ("序号", "案号", "机构/地区/日期", "得分", "匹配理由", "匹配请求的裁决结果与金额"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for i, m in enumerate(matches, 1):
         p = m.precedent
         where = "\n".join(x for x in (p.commission or "", p.region or "", str(p.award_date or "")) if x)
