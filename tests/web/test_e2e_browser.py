@@ -85,7 +85,7 @@ def docx_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, request):
     """The server (subprocess) and one logged-out browser page on it."""
     if not CHROMIUM.is_file():
         pytest.skip(f"no Chromium at {CHROMIUM} (Debian package `chromium`; .ci/run installs it)")
@@ -110,6 +110,7 @@ def site(tmp_path_factory):
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
         env={**os.environ, "ARBITRATION_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"},
     )
+    request.addfinalizer(lambda: server.poll() is None and server.kill())  # whatever fails below, no orphan
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + SERVER_START_S
     while True:
