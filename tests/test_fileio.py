@@ -2,7 +2,13 @@ import json
 
 import pytest
 
-from arbitration.fileio import atomic_open, sha256_bytes, sha256_file, write_json, write_text
+from arbitration.fileio import (
+    atomic_open,
+    sha256_bytes,
+    sha256_file,
+    write_json,
+    write_text,
+)
 
 
 def test_atomic_write_replaces_whole_file(tmp_path):

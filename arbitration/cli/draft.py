@@ -42,10 +42,9 @@ def draft(
     """批量起草裁决书：每件案件生成 award.docx（裁决书草稿，段落标示来源）、review.docx（审核单）和 award.json；可断点续跑，最后列出失败原因和审核提示统计。"""
     from arbitration.config import settings
     from arbitration.drafting import get_composer
+    from arbitration.drafting.render import MARKS
     from pipelines.batch import BatchOptions, print_report
     from pipelines.draft import draft_cases, print_summary
-
-    from arbitration.drafting.render import MARKS
 
     if marks not in MARKS:
         raise typer.BadParameter(f"--marks 只能是 {'、'.join(MARKS)}")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from arbitration.errors import IndexMismatch, MissingData
+from arbitration.errors import ArbitrationError, IndexMismatch, MissingData
 from arbitration.model import Case, Precedent, PrecedentClaim
 from arbitration.retrieval.dense import (
     ANN_THRESHOLD,
@@ -333,7 +333,14 @@ def default_archive(embedder: str | None = None, progress: bool = True, cache_di
     started = time.perf_counter()
     result = index_awards(awards_dir, archive, progress=progress)
     if result.failed:
-        log.warning("内置裁决书库有 %d 份未能解析：%s", len(result.failed), result.failed[:3])
+        # every bundled award parses (tests/retrieval checks the round trip), so a failure here is a crash or a
+        # killed worker: keep the .partial dir for the rerun to resume, never mark a short archive complete
+        archive.close()
+        first = result.failed[0]
+        raise ArbitrationError(
+            f"内置裁决书库建立未完成：{len(result.failed)} 份未能处理（如 {first.key}："
+            f"{first.reason}）；已完成部分保留在 {partial}，重新运行即可续建"
+        )
     archive.store.set_meta(complete="1", built_at=_now(), corpus_sha=digest,
                            build_seconds=f"{time.perf_counter() - started:.1f}")
     archive.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,7 +1,6 @@
 import json
 
 import pytest
-
 from rich.console import Console
 
 from arbitration.errors import CorruptFile
