@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,11 @@ CJK_BODY_FONT = "仿宋"  # body text of official documents (仿宋_GB2312 where
 CJK_HEADING_FONT = "宋体"
 
 
-def render_template(template: str | os.PathLike[str], context: dict[str, Any], out: str | os.PathLike[str]) -> Path:
-    """Render `template` with `context` into `out` atomically; refuse when the template needs undeclared names."""
+def render_template(template: str | os.PathLike[str], context: dict[str, Any], out: str | os.PathLike[str],
+                    finish: Callable[[Any], None] | None = None) -> Path:
+    """Render `template` with `context` into `out` atomically; refuse when the template needs undeclared names.
+
+    `finish`, when given, gets the rendered python-docx Document before it is saved (e.g. to add comments)."""
     from docxtpl import DocxTemplate
 
     template = Path(template)
@@ -33,6 +37,8 @@ def render_template(template: str | os.PathLike[str], context: dict[str, Any], o
         tpl.render(context, autoescape=True)
     except Exception as e:  # jinja or XML errors; the template context goes into the message
         raise TemplateError(f"模板 {template.name} 渲染失败：{e}") from e
+    if finish is not None:
+        finish(tpl.docx)
     buf = io.BytesIO()
     tpl.save(buf)
     write_bytes(out, buf.getvalue())

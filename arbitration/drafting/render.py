@@ -264,26 +264,4 @@ def render_award(award: Award, case: Case, out: str | os.PathLike[str], review: 
     context = {"a": award_context(award, case, review, highlight=marks in ("both", "highlight"))}
     if marks not in ("both", "comments"):
         return render_template(template, context, out)
-    # same checks as docxrender.render_template, but the comments go onto the rendered document in memory
-    import io
-
-    from docxtpl import DocxTemplate
-
-    from arbitration.errors import TemplateError
-    from arbitration.fileio import write_bytes
-
-    if not template.is_file():
-        raise TemplateError(f"模板文件不存在：{template}")
-    tpl = DocxTemplate(str(template))
-    missing = sorted(tpl.get_undeclared_template_variables(context=context))
-    if missing:
-        raise TemplateError(f"模板 {template.name} 需要而未提供的变量：{', '.join(missing)}")
-    try:
-        tpl.render(context, autoescape=True)
-    except Exception as e:  # jinja or XML errors
-        raise TemplateError(f"模板 {template.name} 渲染失败：{e}") from e
-    add_source_comments(tpl.docx, award)
-    buf = io.BytesIO()
-    tpl.save(buf)
-    write_bytes(out, buf.getvalue())
-    return Path(out)
+    return render_template(template, context, out, finish=lambda doc: add_source_comments(doc, award))

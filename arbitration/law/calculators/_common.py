@@ -107,6 +107,18 @@ def span(start: date, end: date) -> Span:
     return Span(start, end, months, days)
 
 
+def less_paid(due: Decimal, already: Decimal | None, steps: list[str], rest: str = "余") -> Decimal:
+    """What is still owed after `already` was paid, never below zero; the steps say so."""
+    if not already:
+        return due
+    amount = due - already
+    steps.append(f"减去已支付{yuan(already)}元，{rest}{yuan(amount)}元")
+    if amount < 0:
+        steps.append("已支付数额不低于应付数额，不再支付")
+        amount = Decimal(0)
+    return amount
+
+
 def result(name: str, amount: Decimal, formula: str, steps: list[str], articles: list[Citation],
            inputs: dict[str, object], notes: list[str] | None = None) -> CalcResult:
     """The CalcResult, rounded once at the end (a step says so when rounding changed the figure)."""

@@ -16,6 +16,7 @@ from arbitration.law.calculators._common import (
     cite,
     day_before,
     describe_months,
+    less_paid,
     money,
     month_count,
     month_segments,
@@ -123,13 +124,7 @@ def injury_leave_wage(monthly_wage: Decimal | int | str, suspension_start: date,
     months = month_count(segments)
     due = wage * months
     steps.append(f"停工留薪期工资={yuan(wage)}元×{months_expr(segments)}个月={due:.4f}元（{describe_months(segments)}）")
-    amount = due
-    if already:
-        amount = due - already
-        steps.append(f"减去已支付{yuan(already)}元，余{yuan(amount)}元")
-        if amount < 0:
-            amount = Decimal(0)
-            steps.append("已支付数额不低于应付数额，不再支付")
+    amount = less_paid(due, already, steps)
     return result(
         "injury_leave_wage",
         amount,

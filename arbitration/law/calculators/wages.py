@@ -21,6 +21,7 @@ from arbitration.law.calculators._common import (
     cite,
     day_before,
     describe_months,
+    less_paid,
     money,
     month_count,
     month_segments,
@@ -235,13 +236,7 @@ def overtime(monthly_wage: Decimal | int | str, *, weekday_hours: Decimal | int 
         total_due += amount
         steps.append(f"{kind}：{hourly:.4f}元×{num(hours)}小时×{num(rate * 100)}%={amount:.4f}元")
     steps.append(f"应付加班费合计{yuan(total_due)}元")
-    amount = total_due
-    if already:
-        amount = total_due - already
-        steps.append(f"减去已支付{yuan(already)}元，差额{yuan(amount)}元")
-        if amount < 0:
-            steps.append("已支付数额不低于应付数额，不再支付")
-            amount = Decimal(0)
+    amount = less_paid(total_due, already, steps, rest="差额")
     return result(
         "overtime",
         amount,
@@ -570,13 +565,7 @@ def non_compete(monthly_wage: Decimal | int | str, months: Decimal | int | str, 
         total += extra
         articles.append(cite("劳动争议解释（一）", 39, 2))
         steps.append(f"用人单位在竞业限制期限内解除竞业限制协议，额外支付三个月：{monthly:.4f}元×3={extra:.4f}元")
-    amount = total
-    if already:
-        amount = total - already
-        steps.append(f"减去已支付{yuan(already)}元，余{yuan(amount)}元")
-        if amount < 0:
-            amount = Decimal(0)
-            steps.append("已支付数额不低于应付数额，不再支付")
+    amount = less_paid(total, already, steps)
     return result(
         "non_compete",
         amount,
