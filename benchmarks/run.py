@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/run.py            all of them
     .venv/bin/python benchmarks/run.py ingest law only those whose name contains a word given
+    .venv/bin/python benchmarks/run.py --summary-only   rewrite SUMMARY.md from the results already there
 
 Each bench_X.py writes benchmarks/results/X*.json itself; this runner only sequences them (never in parallel:
 the machine has two cores and the figures would lie) and writes results/SUMMARY.md with the machine named.
@@ -35,6 +36,8 @@ def machine() -> str:
 
 def main(argv: list[str]) -> int:
     scripts = sorted(HERE.glob("bench_*.py"))
+    if "--summary-only" in argv:  # rebuild SUMMARY.md from the results already there
+        scripts, argv = [], []
     if argv:
         scripts = [s for s in scripts if any(w in s.stem for w in argv)]
     failed = []
