@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -333,12 +334,15 @@ def default_archive(embedder: str | None = None, progress: bool = True, cache_di
     started = time.perf_counter()
     result = index_awards(awards_dir, archive, progress=progress)
     if result.failed:
-        # every bundled award parses (tests/retrieval checks the round trip), so a failure here is a crash or a
-        # killed worker: keep the .partial dir for the rerun to resume, never mark a short archive complete
+        log.warning("内置裁决书库有 %d 份未能解析：%s", len(result.failed), result.failed[:3])
+    crashed = [f for f in result.failed if _crashed(f)]
+    if crashed:
+        # a killed worker or a broken pool is not a bad file: keep the .partial dir for the rerun to resume,
+        # never mark a short archive complete
         archive.close()
-        first = result.failed[0]
+        first = crashed[0]
         raise ArbitrationError(
-            f"内置裁决书库建立未完成：{len(result.failed)} 份未能处理（如 {first.key}："
+            f"内置裁决书库建立未完成：{len(crashed)} 份处理中断（如 {first.key}："
             f"{first.reason}）；已完成部分保留在 {partial}，重新运行即可续建"
         )
     archive.store.set_meta(complete="1", built_at=_now(), corpus_sha=digest,
@@ -349,6 +353,17 @@ def default_archive(embedder: str | None = None, progress: bool = True, cache_di
     shutil.rmtree(final, ignore_errors=True)
     partial.rename(final)  # atomic on one filesystem
     return Archive.open(final, name)
+
+
+def _crashed(failure: Any) -> bool:
+    """A failure that is not a named product error (a file the parser refused) but a crash, e.g. BrokenProcessPool."""
+    named = {"ArbitrationError"}
+    todo = [ArbitrationError]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            named.add(sub.__name__)
+            todo.append(sub)
+    return failure.kind not in named and not failure.kind.islower()  # IngestError kinds are lower_snake
 
 
 def _combined_hash(paths: list[Path]) -> str:

