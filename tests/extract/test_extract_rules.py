@@ -152,3 +152,11 @@ def test_find_codes_tells_ids_from_credit_codes():
 def test_phones_never_match_inside_id_numbers():
     text = "联系电话：13912345678，座机0532-86881234，身份证370203198807161826"
     assert [p.number for p in find_phones(text)] == ["13912345678", "053286881234"]
+
+
+def test_a_digit_run_beyond_any_claim_is_no_money():
+    """Found by hypothesis: 40 digits before 元 overflowed quantize; such a run is an ID or account, not money."""
+    from arbitration.extract.rules.money import find_money
+
+    assert find_money("370203198807161826370203198807161826370203元") == []
+    assert [m.amount for m in find_money("共计999999999999.99元")] == [Decimal("999999999999.99")]

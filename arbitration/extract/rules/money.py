@@ -33,6 +33,9 @@ MONEY_PATTERN = re.compile(
 )
 
 
+MAX_YUAN = Decimal(10) ** 12  # one trillion yuan: beyond any claim, and within Decimal's quantize precision
+
+
 def _quantise(value: Decimal) -> Decimal:
     return value.quantize(FEN, rounding=ROUND_HALF_UP)
 
@@ -54,7 +57,8 @@ def _amount(m: re.Match[str]) -> Decimal | None:
             return None
     except ValueError:
         return None  # e.g. 万元 with no digits, or 1.2.3元
-    return _quantise(value) if value > 0 else None
+    # a run of digits before 元 that no labour dispute could claim (an ID number, a bank account) is no amount
+    return _quantise(value) if 0 < value < MAX_YUAN else None
 
 
 def find_money(text: str) -> list[MoneyMention]:
