@@ -69,7 +69,7 @@ def relevant_facts(ct: Any | None, type_id: str) -> list[str]:
     if ct is not None:
         for el in ct.elements:
             names += [f for f in el.facts if f in FACT_NAMES and f not in names]
-    for f in CALCULATOR_FACTS.get(type_id, ()):
+    for f in calculator_facts(ct):
         if f not in names:
             names.append(f)
     return names
@@ -196,7 +196,13 @@ PARAM_LABELS: dict[str, str] = {
     "training_cost": "培训费用", "service_months": "服务期月数", "served_months": "已履行月数",
 }
 
-CALCULATOR_FACTS: dict[str, tuple[str, ...]] = {}
+
+def calculator_facts(ct: Any | None) -> tuple[str, ...]:
+    """The Facts fields the claim type's calculator reads, from its signature (empty without a calculator)."""
+    fn = law.calculators.CALCULATORS.get(getattr(ct, "calculator", None) or "")
+    if fn is None:
+        return ()
+    return tuple(dict.fromkeys(PARAM_FACTS[p.name] for p in _signature(fn) if p.name in PARAM_FACTS))
 
 
 def _calculator(tax: Any, type_id: str) -> tuple[str, Any] | None:
@@ -255,13 +261,12 @@ def amount_preview(case: Case, type_id: str, claims: list[Claim], tax: Any, toda
     _, fn = found
     params = _signature(fn)
     fact_params = [(p, PARAM_FACTS[p.name]) for p in params if p.name in PARAM_FACTS]
-    CALCULATOR_FACTS.setdefault(type_id, tuple(dict.fromkeys(f for _, f in fact_params)))
     requested = [c.amount for c in claims if c.amount is not None]
     preview = AmountPreview(
         claim_type=type_id,
         claim_name=claim_name(tax, type_id),
         requested=money(sum(requested)) if requested else MISSING,
-        depends_on=[FACT_NAMES[f] for f in dict.fromkeys(f for _, f in fact_params)],
+        depends_on=[FACT_NAMES[f] for f in calculator_facts(claim_type(tax, type_id))],
     )
     required = [p.name for p in params if p.default is p.empty]
     unmapped = [n for n in required if n not in PARAM_FACTS and n not in PARAM_NAMES and n not in DERIVED]

@@ -187,3 +187,13 @@ def test_outline_round_trips_json(case):
     again = Outline.model_validate_json(o.model_dump_json())
     assert again == o
     json.loads(o.model_dump_json())
+
+
+def test_calculator_facts_come_from_the_signature_not_from_earlier_previews():
+    """The facts a claim turns on do not depend on which outlines were built before in the process."""
+    from arbitration.outline.lawview import calculator_facts, relevant_facts
+
+    ct = taxonomy().get("notice_pay")
+    assert calculator_facts(ct) == ("monthly_wage",)
+    assert "monthly_wage" in relevant_facts(ct, "notice_pay")
+    assert calculator_facts(taxonomy().get("unpaid_wages")) == ()
