@@ -90,5 +90,26 @@ def set_east_asian_font(run: Any, name: str, size_pt: float | None = None) -> No
         run.font.size = Pt(size_pt)
 
 
+def add_field(paragraph: Any, instr: str, font: str, size_pt: float) -> None:
+    """Append a Word field (e.g. PAGE, NUMPAGES) that Word and LibreOffice compute when they lay the page out."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for kind in ("begin", "instr", "separate", "text", "end"):
+        run = paragraph.add_run()
+        set_east_asian_font(run, font, size_pt)
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {instr} "
+        elif kind == "text":
+            el = OxmlElement("w:t")
+            el.text = "1"  # shown until the field is updated
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
+
+
 # 中文字号 in points
 FONT_SIZES = {"二号": 22, "小二": 18, "三号": 16, "小三": 15, "四号": 14, "小四": 12, "五号": 10.5}

@@ -20,7 +20,7 @@ from docx.shared import Cm, Pt
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from arbitration.docxrender import FONT_SIZES, set_east_asian_font  # noqa: E402
+from arbitration.docxrender import FONT_SIZES, add_field, set_east_asian_font  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "award.docx"
 
@@ -84,20 +84,7 @@ def page_number_footer(section) -> None:
         set_east_asian_font(p.add_run(t), "宋体", FONT_SIZES["四号"])
 
     text("— ")
-    for kind in ("begin", "instr", "separate", "text", "end"):
-        run = p.add_run()
-        set_east_asian_font(run, "宋体", FONT_SIZES["四号"])
-        if kind == "instr":
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = " PAGE "
-        elif kind == "text":
-            el = OxmlElement("w:t")
-            el.text = "1"
-        else:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        run._r.append(el)
+    add_field(p, "PAGE", "宋体", FONT_SIZES["四号"])
     text(" —")
 
 

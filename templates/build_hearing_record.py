@@ -9,11 +9,10 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from arbitration.docxrender import set_east_asian_font
+from arbitration.docxrender import add_field, set_east_asian_font
 
 OUT = Path(__file__).resolve().parent / "hearing_record.docx"
 BODY, HEADING = "仿宋", "宋体"
@@ -35,25 +34,9 @@ def _para(doc, text: str, font: str = BODY, size: float = 14, bold: bool = False
 
 def _page_number(paragraph) -> None:
     """「第 X 页 共 Y 页」 with PAGE / NUMPAGES fields."""
-    def field(code: str) -> None:
-        run = paragraph.add_run()
-        set_east_asian_font(run, BODY, 10.5)
-        for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"), ("end", None)):
-            if kind:
-                el = OxmlElement("w:fldChar")
-                el.set(qn("w:fldCharType"), kind)
-            elif text == code:
-                el = OxmlElement("w:instrText")
-                el.set(qn("xml:space"), "preserve")
-                el.text = f" {code} "
-            else:
-                el = OxmlElement("w:t")
-                el.text = text
-            run._r.append(el)
-
     for piece in ("第 ", "PAGE", " 页  共 ", "NUMPAGES", " 页"):
         if piece in ("PAGE", "NUMPAGES"):
-            field(piece)
+            add_field(paragraph, piece, BODY, 10.5)
         else:
             set_east_asian_font(paragraph.add_run(piece), BODY, 10.5)
 

@@ -21,7 +21,7 @@ from docx.shared import Cm, Pt
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from arbitration.docxrender import FONT_SIZES, set_east_asian_font  # noqa: E402
+from arbitration.docxrender import FONT_SIZES, add_field, set_east_asian_font  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "outline.docx"
 
@@ -120,20 +120,7 @@ def page_number_footer(section) -> None:
         set_east_asian_font(p.add_run(t), BODY_FONT, FONT_SIZES["五号"])
 
     def field(instr: str) -> None:
-        for kind, value in (("begin", None), ("instr", instr), ("separate", None), ("text", "1"), ("end", None)):
-            run = p.add_run()
-            set_east_asian_font(run, BODY_FONT, FONT_SIZES["五号"])
-            if kind == "instr":
-                el = OxmlElement("w:instrText")
-                el.set(qn("xml:space"), "preserve")
-                el.text = f" {value} "
-            elif kind == "text":
-                el = OxmlElement("w:t")
-                el.text = value
-            else:
-                el = OxmlElement("w:fldChar")
-                el.set(qn("w:fldCharType"), kind)
-            run._r.append(el)
+        add_field(p, instr, BODY_FONT, FONT_SIZES["五号"])
 
     text("第 ")
     field("PAGE")
