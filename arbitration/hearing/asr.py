@@ -6,6 +6,7 @@ seconds relative to the start of `audio`, in simplified Chinese. Engines hold no
 
 from __future__ import annotations
 
+import importlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,38 +163,11 @@ def _short_context_model(base: type) -> type:
     return ShortContextWhisper
 
 
-class OpenAIWhisperASR:
-    """openai-whisper for users who bring a `.pt` checkpoint (optional extra `whisper-pt`; pulls torch)."""
-
-    name = "openai-whisper"
-
-    def __init__(self, model: str | os.PathLike[str] | None = None, cfg: Settings | None = None) -> None:
-        if not model or not Path(model).is_file():
-            raise ModelUnavailable(f"openai-whisper 需要本地 .pt 模型文件（--model 或配置 asr_model），收到：{model or '空'}")
-        try:
-            import whisper
-        except ImportError as e:
-            raise ModelUnavailable(
-                "未安装 openai-whisper：先 pip install torch==2.13.0，再 pip install 'arbitration[whisper-pt]'"
-            ) from e
-        self.model = whisper.load_model(str(model), device="cpu")
-
-    def transcribe(self, audio: np.ndarray, prompt: str | None = None, hotwords: str | None = None) -> list[Word]:
-        prompt = " ".join(p for p in (hotwords, prompt) if p) or None
-        result = self.model.transcribe(
-            np.asarray(audio, dtype=np.float32), language=LANGUAGE, word_timestamps=True,
-            initial_prompt=prompt, condition_on_previous_text=False, fp16=False,
-        )
-        words = []
-        for seg in result.get("segments", []):
-            for w in seg.get("words", []):
-                text = to_simplified(w["word"].strip())
-                if text:
-                    words.append(Word(float(w["start"]), float(w["end"]), text, float(w.get("probability", 1.0))))
-        return words
-
-
-ENGINES: dict[str, type] = {"faster-whisper": FasterWhisperASR, "openai-whisper": OpenAIWhisperASR}
+# engine name -> "module:class", imported only when chosen (openai-whisper pulls torch)
+ENGINES: dict[str, str] = {
+    "faster-whisper": "arbitration.hearing.asr:FasterWhisperASR",
+    "openai-whisper": "arbitration.hearing.whisper_pt:OpenAIWhisperASR",
+}
 
 
 def get_asr(name: str | None = None, model: str | None = None, cfg: Settings | None = None) -> ASR:
@@ -208,4 +182,5 @@ def get_asr(name: str | None = None, model: str | None = None, cfg: Settings | N
         name = "openai-whisper"
     if name not in ENGINES:
         raise ModelUnavailable(f"未知的语音识别引擎 {name!r}；可选：{', '.join(ENGINES)}")
-    return ENGINES[name](model, cfg=cfg)
+    module, _, cls = ENGINES[name].partition(":")
+    return getattr(importlib.import_module(module), cls)(model, cfg=cfg)
