@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -56,6 +57,17 @@ class Segment(BaseModel):
     corrected: bool = False  # the lexicon changed raw_text
     committed_at: float = 0.0  # wall time (epoch seconds) of the fsync
     revisions: list[Revision] = Field(default_factory=list)
+    # where the speaker is judged: the middle of the first word (a tag inside a word gives the word to the
+    # speaker who says most of it); None in journals written before it was kept: the start
+    role_at: float | None = None
+    # the recognised words (start, end, text) on the timeline: a role tag that falls inside the segment later
+    # splits it there; None in older journals (such a segment is never split)
+    words: list[tuple[float, float, str]] | None = None
+    split_from: str | None = None  # the segment this one was cut from by a role tag
+
+    @property
+    def role_time(self) -> float:
+        return self.start if self.role_at is None else self.role_at
 
 
 def _read_journal(path: Path) -> list[dict[str, Any]]:
@@ -78,35 +90,91 @@ def _read_journal(path: Path) -> list[dict[str, Any]]:
 
 
 def _role_at(tags: list[dict[str, Any]], channel: int, t: float, default: str) -> str:
-    role = default
+    """The role of the last tag at or before `t` on `channel`; of two tags at the same time the later one wins
+    (`tags` in journal order)."""
+    role, best = default, None
     for tag in tags:
-        if tag["channel"] == channel and tag["at"] <= t + 1e-6:
-            role = tag["role"]
+        if tag["channel"] == channel and tag["at"] <= t + 1e-6 and (best is None or tag["at"] >= best):
+            role, best = tag["role"], tag["at"]
     return role
 
 
-def _replay(records: list[dict[str, Any]], channel_roles: dict[int, str]) -> list[Segment]:
-    tags = sorted((r for r in records if r.get("type") == "role"), key=lambda r: r["at"])
-    segs: dict[str, Segment] = {}
-    for r in records:
+def _mid(word: tuple[float, float, str]) -> float:
+    return (word[0] + word[1]) / 2
+
+
+class _Record:
+    """The record as the journal builds it, one record after another. The live Hearing applies every record it
+    appends through `apply`, the same code a replay runs, so a replay gives exactly what the clerk saw."""
+
+    def __init__(self, channel_roles: dict[int, str]) -> None:
+        self.channel_roles = channel_roles
+        self.by_id: dict[str, Segment] = {}
+        self.tags: list[dict[str, Any]] = []  # journal order
+        self._order: list[Segment] | None = None
+
+    def role(self, channel: int, t: float) -> str:
+        return _role_at(self.tags, channel, t, self.channel_roles.get(channel, DEFAULT_ROLE))
+
+    def _retag(self, seg: Segment) -> None:
+        if not any(r.role for r in seg.revisions):  # the clerk's own correction of the speaker stands
+            seg.role = self.role(seg.channel, seg.role_time)
+
+    def apply(self, r: dict[str, Any]) -> Segment | None:
+        """Apply one journal record; returns the segment it added, if any."""
         kind = r.get("type")
+        added = None
         if kind == "segment":
-            seg = Segment.model_validate({k: v for k, v in r.items() if k != "type"})
-            seg.original_text = seg.original_text or seg.text
-            segs[seg.id] = seg
-        elif kind == "revision" and r.get("id") in segs:
-            seg = segs[r["id"]]
+            added = Segment.model_validate({k: v for k, v in r.items() if k != "type"})
+            added.original_text = added.original_text or added.text
+        elif kind == "role":
+            self.tags.append(r)
+            for seg in self.by_id.values():
+                if seg.channel == r["channel"]:
+                    self._retag(seg)
+        elif kind == "revision" and r.get("id") in self.by_id:
+            seg = self.by_id[r["id"]]
             rev = Revision(text=r.get("text"), role=r.get("role"), at=r["at"], by=r.get("by", "书记员"))
             seg.revisions.append(rev)
-    out = sorted(segs.values(), key=lambda s: (s.start, s.id))
-    for seg in out:
-        seg.role = _role_at(tags, seg.channel, seg.start, channel_roles.get(seg.channel, seg.role))
-        for rev in seg.revisions:
             if rev.text is not None:
                 seg.text = rev.text
             if rev.role is not None:
                 seg.role = rev.role
-    return out
+        elif kind == "split" and r.get("id") in self.by_id:  # a role tag fell inside the segment: cut it there
+            head = self.by_id[r["id"]]
+            for k, v in r["head"].items():
+                setattr(head, k, v)
+            head.words = [tuple(w) for w in head.words] if head.words else head.words
+            added = Segment.model_validate(r["tail"])
+        if added is not None:
+            self._retag(added)
+            self.by_id[added.id] = added
+        if kind in ("segment", "split"):
+            self._order = None
+        return added
+
+    def ordered(self) -> list[Segment]:
+        """Segments in time order (what every view and export shows)."""
+        if self._order is None:
+            self._order = sorted(self.by_id.values(), key=lambda s: (s.start, s.id))
+        return list(self._order)
+
+    def last(self, channel: int) -> Segment | None:
+        """The latest segment of `channel` on the timeline."""
+        return max((s for s in self.by_id.values() if s.channel == channel), key=lambda s: (s.end, s.id),
+                   default=None)
+
+    def before(self, seg: Segment) -> Segment | None:
+        """The segment of the same channel just before `seg`."""
+        return max((s for s in self.by_id.values() if s.channel == seg.channel and (s.start, s.id) < (seg.start, seg.id)),
+                   key=lambda s: (s.start, s.id), default=None)
+
+
+def _replay(records: list[dict[str, Any]], channel_roles: dict[int, str]) -> _Record:
+    rec = _Record(channel_roles)
+    for r in records:
+        rec.apply(r)
+    return rec
 
 
 def _meta(hearing_dir: Path) -> dict[str, Any]:
@@ -121,7 +189,7 @@ def load_record(hearing_dir: str | os.PathLike[str]) -> list[Segment]:
     hearing_dir = Path(hearing_dir)
     meta = _meta(hearing_dir)
     roles = {int(k): v for k, v in meta.get("channels", {}).items()}
-    return _replay(_read_journal(hearing_dir / JOURNAL), roles)
+    return _replay(_read_journal(hearing_dir / JOURNAL), roles).ordered()
 
 
 def load_meta(hearing_dir: str | os.PathLike[str]) -> dict[str, Any]:
@@ -177,14 +245,12 @@ class Hearing:
         self.lexicon = lexicon or build_lexicon(None, meta.get("terms"))
         self.on_commit = on_commit
         self.channels = {int(k): v for k, v in meta.get("channels", {}).items()}
-        records = _read_journal(self.journal_path)
-        self._tags = [r for r in records if r.get("type") == "role"]
-        self.segments: list[Segment] = _replay(records, self.channels)
-        self.offset = max((s.end for s in self.segments), default=0.0)  # timeline continues here
-        if self.segments:
-            self.offset = float(np.ceil(self.offset * 10) / 10)
-        self._next = max((int(s.id) for s in self.segments), default=0) + 1
+        self._lock = threading.RLock()  # commits (feeding thread) and tags/edits (keyboard, web) come from threads
+        self.record = _replay(_read_journal(self.journal_path), self.channels)
+        self.offset = self._resume_offset()  # this session's audio starts here on the timeline
+        self._next = max((int(s.id) for s in self.record.by_id.values()), default=0) + 1
         self._procs: dict[int, Any] = {}
+        self._base: dict[int, float] = {}  # timeline time of each channel processor's first sample
         self._pending: dict[int, int] = {}
         self._compute_s: dict[int, float] = {}  # seconds the last engine pass took, per channel
         self.min_chunk_s = 1.0  # run the engine once this much new audio has arrived on a channel
@@ -248,6 +314,26 @@ class Hearing:
         return self.meta["id"]
 
     @property
+    def segments(self) -> list[Segment]:
+        """Committed segments in time order, roles and revisions applied (the same as `load_record` gives)."""
+        return self.record.ordered()
+
+    def _resume_offset(self) -> float:
+        """Where a resumed hearing's timeline goes on: after every segment, every role tag and the end of every
+        earlier session, so times never run backwards and an old tag never lands in the new audio."""
+        ends = [s.end for s in self.record.by_id.values()] + [t["at"] for t in self.record.tags]
+        ends += [s["end"] for s in self.meta.get("sessions", []) if isinstance(s.get("end"), int | float)]
+        last = max(ends, default=0.0)
+        return float(np.ceil(last * 10) / 10) if last > 0 else 0.0
+
+    def _save_end(self) -> None:
+        """Note in meta.json where this session's audio ended (the next session continues after it)."""
+        sessions = self.meta.get("sessions")
+        if sessions and self._fed:
+            sessions[-1]["end"] = round(self.now, 3)
+            write_json(self.dir / META, self.meta)
+
+    @property
     def journal_path(self) -> Path:
         return self.dir / JOURNAL
 
@@ -278,29 +364,47 @@ class Hearing:
     def _append(self, record: dict[str, Any]) -> None:
         self._append_raw(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
 
+    def _write(self, record: dict[str, Any]) -> Segment | None:
+        """Journal a record (fsynced), then apply it to what is shown, through the replay's own code."""
+        self._append(record)
+        return self.record.apply(json.loads(json.dumps(record, ensure_ascii=False)))
+
     def set_role(self, role: str, channel: int = 0, at: float | None = None) -> None:
-        """The clerk says who is speaking on `channel` from timeline time `at` (default: now)."""
-        at = self.now if at is None else at
-        tag = {"type": "role", "channel": channel, "role": role, "at": round(at, 3), "wall": _now()}
-        self._append(tag)
-        self._tags.append(tag)
-        for seg in self.segments:  # segments already committed after the tag take the new role
-            if seg.channel == channel and seg.start >= at - 1e-6 and not any(r.role for r in seg.revisions):
-                seg.role = role
+        """The clerk says who is speaking on `channel` from timeline time `at` (default: now). Words after `at`
+        take the role: segments committed later, the tentative tail when it commits, and the part after `at` of
+        a segment already committed (it is cut there; a segment the clerk revised is left whole)."""
+        with self._lock:
+            at = round(self.now if at is None else at, 3)
+            self._write({"type": "role", "channel": channel, "role": role, "at": at, "wall": _now()})
+            for seg in self.record.ordered():
+                if seg.channel == channel and seg.words and not seg.revisions:
+                    k = next((i for i, w in enumerate(seg.words) if _mid(w) >= at - 1e-6), len(seg.words))
+                    if 0 < k < len(seg.words):
+                        self._split(seg, k, at)
+
+    def _split(self, seg: Segment, k: int, at: float) -> None:
+        before = self.record.before(seg)
+        head_words, tail_words = list(seg.words[:k]), list(seg.words[k:])
+        text, raw = self._texts(head_words, before.original_text if before else "")
+        head = {"end": head_words[-1][1], "text": text, "raw_text": raw, "original_text": text,
+                "corrected": text != raw, "words": head_words}
+        text, raw = self._texts(tail_words, head["original_text"])
+        tail = Segment(id=f"{self._next:06d}", channel=seg.channel, role=seg.role, start=tail_words[0][0],
+                       end=seg.end, text=text, raw_text=raw, original_text=text, corrected=text != raw,
+                       committed_at=time.time(), role_at=round(_mid(tail_words[0]), 3), words=tail_words,
+                       split_from=seg.id)
+        self._next += 1
+        self._write({"type": "split", "id": seg.id, "at": at, "head": head,
+                     "tail": tail.model_dump(exclude={"revisions"})})
 
     def revise(self, segment_id: str, text: str | None = None, role: str | None = None, by: str = "书记员") -> Segment:
         """Record a clerk's edit; the recognised text stays in the journal."""
-        seg = next((s for s in self.segments if s.id == segment_id), None)
-        if seg is None:
-            raise ArbitrationError(f"庭审 {self.id} 中没有编号为 {segment_id} 的记录段")
-        rev = Revision(text=text, role=role, at=_now(), by=by)
-        self._append({"type": "revision", "id": segment_id, **rev.model_dump(exclude_none=True)})
-        seg.revisions.append(rev)
-        if text is not None:
-            seg.text = text
-        if role is not None:
-            seg.role = role
-        return seg
+        with self._lock:
+            if segment_id not in self.record.by_id:
+                raise ArbitrationError(f"庭审 {self.id} 中没有编号为 {segment_id} 的记录段")
+            rev = Revision(text=text, role=role, at=_now(), by=by)
+            self._write({"type": "revision", "id": segment_id, **rev.model_dump(exclude_none=True)})
+            return self.record.by_id[segment_id]
 
     # audio --------------------------------------------------------------------------------------------------
     @property
@@ -309,7 +413,7 @@ class Hearing:
         return self.offset + self._fed / SAMPLE_RATE
 
     def _role(self, channel: int, t: float) -> str:
-        return _role_at(sorted(self._tags, key=lambda r: r["at"]), channel, t, self.channels.get(channel, DEFAULT_ROLE))
+        return self.record.role(channel, t)
 
     def _processor(self, channel: int):
         if channel not in self._procs:
@@ -318,6 +422,9 @@ class Hearing:
             prefix = self.lexicon.prompt if self.meta.get("hotword_prompt", True) else ""
             self._procs[channel] = OnlineProcessor(self.asr, prompt_prefix=prefix)
             self._pending[channel] = 0
+            # its word times count from its first sample, which may come after this session's start (a channel
+            # that joins later): remember where that is on the timeline
+            self._base[channel] = self.now
         return self._procs[channel]
 
     def feed(self, frames: np.ndarray | bytes, channels: int | None = None) -> list[Segment]:
@@ -363,6 +470,7 @@ class Hearing:
             out += self._commit(ch, proc.finish())
         if self._procs and not any(p.heard_speech for p in self._procs.values()) and not out:
             self.notes.append("未检测到语音（全部为静音），本次没有生成记录")
+        self._save_end()
         return out
 
     def tentative(self) -> dict[int, str]:
@@ -370,31 +478,48 @@ class Hearing:
         return {ch: "".join(w.text for w in p.tentative()) for ch, p in self._procs.items()}
 
     def close(self) -> None:
-        self._journal.close()
+        if not self._journal.closed:
+            self._save_end()
+            self._journal.close()
+
+    def _texts(self, words: list[tuple[float, float, str]], before: str) -> tuple[str, str]:
+        """(corrected, raw) text of `words`; `before` is the text just before them on the channel (a lexicon
+        term may straddle two commits)."""
+        raw = normalize_punctuation(normalize_numbers("".join(w[2] for w in words)))
+        return correct(raw, self.lexicon, context=before[-CONTEXT_CHARS:]), raw
 
     def _commit(self, channel: int, words: list[Word]) -> list[Segment]:
+        """Journal the words a processor committed as segments, one per speaker run: a word belongs to the role
+        in force at its middle. Times go on the timeline and never run backwards on a channel."""
         if not words:
             return []
-        groups: list[tuple[str, list[Word]]] = []
-        for w in words:  # a role tag inside the batch splits it
-            role = self._role(channel, self.offset + w.start)
-            if groups and groups[-1][0] == role:
-                groups[-1][1].append(w)
-            else:
-                groups.append((role, [w]))
-        out = []
-        for role, ws in groups:
-            raw = normalize_punctuation(normalize_numbers("".join(w.text for w in ws)))
-            before = next((s.original_text for s in reversed(self.segments) if s.channel == channel), "")
-            text = correct(raw, self.lexicon, context=before[-CONTEXT_CHARS:])  # a term may straddle two commits
-            seg = Segment(id=f"{self._next:06d}", channel=channel, role=role,
-                          start=round(self.offset + ws[0].start, 3), end=round(self.offset + ws[-1].end, 3),
-                          text=text, raw_text=raw, original_text=text, corrected=text != raw)
-            seg.committed_at = time.time()
-            self._append({"type": "segment", **seg.model_dump(exclude={"revisions"})})  # durable first …
-            self._next += 1
-            self.segments.append(seg)
-            out.append(seg)
-            if self.on_commit:  # … then shown
-                self.on_commit(seg)
-        return out
+        with self._lock:
+            base = self._base.get(channel, self.offset)
+            last = self.record.last(channel)
+            prev = last.end if last else 0.0
+            timed: list[tuple[float, float, str]] = []
+            for w in words:
+                start = round(max(base + w.start, prev), 3)
+                end = round(max(base + w.end, start), 3)
+                timed.append((start, end, w.text))
+                prev = end
+            groups: list[tuple[str, list[tuple[float, float, str]]]] = []
+            for w in timed:  # a role tag inside the batch splits it
+                role = self.record.role(channel, _mid(w))
+                if groups and groups[-1][0] == role:
+                    groups[-1][1].append(w)
+                else:
+                    groups.append((role, [w]))
+            out = []
+            for role, ws in groups:
+                last = self.record.last(channel)
+                text, raw = self._texts(ws, last.original_text if last else "")
+                seg = Segment(id=f"{self._next:06d}", channel=channel, role=role, start=ws[0][0], end=ws[-1][1],
+                              text=text, raw_text=raw, original_text=text, corrected=text != raw,
+                              committed_at=time.time(), role_at=round(_mid(ws[0]), 3), words=ws)
+                self._next += 1
+                seg = self._write({"type": "segment", **seg.model_dump(exclude={"revisions"})})  # durable first …
+                out.append(seg)
+                if self.on_commit:  # … then shown
+                    self.on_commit(seg)
+            return out
