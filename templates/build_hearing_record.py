@@ -71,13 +71,19 @@ def build(out: Path = OUT) -> Path:
     set_east_asian_font(line.add_run("{{ line.text }}"), BODY, 14)
     _para(doc, "{%p endfor %}")
     _para(doc, "（以下无正文）", align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(doc, "")
-    _para(doc, "以上笔录经本人核对无误。", bold=True)
+    # the signatures stay together on one page: each party checks the record and signs it, then the tribunal and
+    # the clerk, one line each (short enough not to wrap with the longest seat, 被申请人代理人)
+    block = [_para(doc, "")]
+    block.append(_para(doc, "以上笔录经本人核对无误。", bold=True))
     _para(doc, "{%p for who in signers %}")
-    _para(doc, "{{ who }}（签名）：＿＿＿＿＿＿  ＿＿＿＿年＿＿月＿＿日")
+    block.append(_para(doc, "{{ who }}（签名）：＿＿＿＿＿＿　　　　年　　月　　日"))
     _para(doc, "{%p endfor %}")
-    _para(doc, "")
-    _para(doc, "仲裁员（签名）：＿＿＿＿＿＿＿＿    书记员（签名）：＿＿＿＿＿＿＿＿")
+    block.append(_para(doc, ""))
+    _para(doc, "{%p for who in officials %}")
+    block.append(_para(doc, "{{ who }}（签名）：＿＿＿＿＿＿"))
+    _para(doc, "{%p endfor %}")
+    for p in block[:-1]:
+        p.paragraph_format.keep_with_next = True
     _page_number(sec.footer.paragraphs[0])
     sec.footer.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     out.parent.mkdir(parents=True, exist_ok=True)

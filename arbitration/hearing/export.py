@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from arbitration.config import TEMPLATES_DIR
@@ -36,6 +36,12 @@ def record_lines(segments: list[Segment], timestamps: bool = True) -> list[dict[
     return lines
 
 
+def _signers(lines: list[dict[str, str]]) -> list[str]:
+    """The parties (and agents, witnesses) who spoke, then 申请人 and 被申请人 in any case: each signs the record."""
+    seats = list(dict.fromkeys([x["role"] for x in lines] + ["申请人", "被申请人"]))
+    return [s for s in seats if "仲裁员" not in s and s not in ("书记员", DEFAULT_ROLE)]
+
+
 def _srt_time(t: float) -> str:
     ms = int(round(t * 1000))
     h, ms = divmod(ms, 3_600_000)
@@ -44,26 +50,66 @@ def _srt_time(t: float) -> str:
     return f"{h:02d}:{m:02d}:{s:02d},{ms:03d}"
 
 
-def _header(meta: dict) -> dict[str, str]:
-    created = meta.get("created_at", "")
+MISSING = "（未填写）"  # a header field nobody gave: the clerk fills it in by hand before the parties sign
+
+
+def _wall(value: object) -> datetime | None:
     try:
-        when = datetime.fromisoformat(created).strftime("%Y年%-m月%-d日 %H:%M")
+        return datetime.fromisoformat(str(value))
     except ValueError:
-        when = created
-    tribunal = meta.get("tribunal") or ""
-    if isinstance(tribunal, list):
-        tribunal = "、".join(tribunal)
-    attendees = meta.get("attendees") or []
-    return {
+        return None
+
+
+def _when(meta: dict) -> str:
+    """「2024年5月6日 09:30至10:12」: from the hearing's creation to where the last session's audio ended."""
+    start = _wall(meta.get("created_at", ""))
+    if start is None:
+        return str(meta.get("created_at") or MISSING)
+    text = start.strftime("%Y年%-m月%-d日 %H:%M")
+    last = (meta.get("sessions") or [{}])[-1]
+    began = _wall(last.get("started_at", ""))
+    if began is not None and all(isinstance(last.get(k), int | float) for k in ("end", "offset")):
+        end = began + timedelta(seconds=max(0.0, last["end"] - last["offset"]))
+        text += "至" + end.strftime("%H:%M" if end.date() == start.date() else "%Y年%-m月%-d日 %H:%M")
+    return text
+
+
+def _names(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return "、".join(str(v) for v in value if str(v).strip())
+    return str(value or "").strip()
+
+
+def _attendees(meta: dict) -> str:
+    """「申请人：张文博；被申请人：某公司、刘某（委托代理人）」 by side when the case gave the sides."""
+    sides = [(label, _names(meta.get(key))) for label, key in (("申请人", "applicants"), ("被申请人", "respondents"))]
+    if any(names for _, names in sides):
+        return "；".join(f"{label}：{names}" for label, names in sides if names)
+    return _names(meta.get("attendees"))
+
+
+def _header(meta: dict) -> dict[str, str]:
+    """The header fields of the record; a field nobody gave reads 「（未填写）」, never an empty line."""
+    head = {
         "commission": meta.get("commission", "") or "劳动人事争议仲裁委员会",
-        "case_number": meta.get("case_number", "") or "",
-        "time": meta.get("time") or when,
-        "place": meta.get("place", "") or "",
-        "cause": meta.get("cause", "") or "劳动争议",
-        "tribunal": tribunal,
-        "clerk": meta.get("clerk", "") or "",
-        "attendees": "、".join(attendees) if isinstance(attendees, list) else str(attendees),
+        "case_number": _names(meta.get("case_number")) or f"案号：{MISSING}",
+        "time": _names(meta.get("time")) or _when(meta),
+        "place": _names(meta.get("place")),
+        "cause": _names(meta.get("cause")) or "劳动争议",
+        "tribunal": _names(meta.get("tribunal")) or _names(meta.get("arbitrators")),
+        "clerk": _names(meta.get("clerk")),
+        "attendees": _attendees(meta),
     }
+    return {k: v or MISSING for k, v in head.items()}
+
+
+def _officials(lines: list[dict[str, str]], tribunal: str) -> list[str]:
+    """Who signs for the tribunal: the arbitrators' seats heard in the record (首席仲裁员 when the tribunal names
+    one), else 仲裁员; then the clerk."""
+    seats = [x["role"] for x in lines if "仲裁员" in x["role"]]
+    if "首席仲裁员" in tribunal:
+        seats.insert(0, "首席仲裁员")
+    return list(dict.fromkeys(seats or ["仲裁员"])) + ["书记员"]
 
 
 def export(hearing_dir: str | os.PathLike[str], fmt: str = "docx", out: str | os.PathLike[str] | None = None,
@@ -86,21 +132,21 @@ def export(hearing_dir: str | os.PathLike[str], fmt: str = "docx", out: str | os
         ]
         write_text(out, "\n".join(blocks))
     elif fmt == "txt":
-        rows = [f"{head['commission']}", "庭审笔录", head["case_number"]]
+        lines = record_lines(segments, timestamps)
+        rows = [head["commission"], "庭审笔录", head["case_number"]]
         rows += [f"{k}：{head[v]}" for k, v in (("时间", "time"), ("地点", "place"), ("案由", "cause"),
                                                 ("仲裁庭组成", "tribunal"), ("记录人", "clerk"), ("到庭人员", "attendees"))]
-        rows += ["记录如下："] + [
-            (f"〔{x['time']}〕" if x["time"] else "") + f"{x['role']}：{x['text']}"
-            for x in record_lines(segments, timestamps)
-        ]
-        rows += ["（以下无正文）", "以上笔录经本人核对无误。"]
+        rows += ["记录如下："] + [(f"〔{x['time']}〕" if x["time"] else "") + f"{x['role']}：{x['text']}" for x in lines]
+        rows += ["（以下无正文）", "", "以上笔录经本人核对无误。"]
+        rows += [f"{who}（签名）：＿＿＿＿＿＿　　　　年　　月　　日" for who in _signers(lines)]
+        rows += [""] + [f"{who}（签名）：＿＿＿＿＿＿" for who in _officials(lines, head["tribunal"])]
         write_text(out, "\n".join(rows) + "\n")
     else:
         from arbitration.docxrender import render_template
 
-        signers = list(dict.fromkeys([x["role"] for x in record_lines(segments)] + ["申请人", "被申请人"]))
-        signers = [s for s in signers if "仲裁员" not in s and s not in ("书记员", DEFAULT_ROLE)]
-        context = {**head, "lines": record_lines(segments, timestamps), "signers": signers}
+        lines = record_lines(segments, timestamps)
+        context = {**head, "lines": lines, "signers": _signers(lines),
+                   "officials": _officials(lines, head["tribunal"])}
         render_template(TEMPLATES_DIR / TEMPLATE, context, out)
     return out
 

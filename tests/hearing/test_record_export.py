@@ -4,6 +4,7 @@ times, signature lines), TXT, SRT, JSON, the `arbitration hearing export` comman
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -42,6 +43,7 @@ def hearing_dir(cfg):
         h.close()
     h = Hearing.start(None, "2024-123-1", cfg=cfg)
     try:
+        h.revise("000003", text="要求支付二倍工资差额。", by="李敏")
         h.revise("000003", text="要求支付未签订书面劳动合同的二倍工资。")
     finally:
         h.close()
@@ -63,9 +65,9 @@ def test_docx_record_opens_with_header_lines_and_signatures(hearing_dir):
         "〔00:00:04〕申请人：我于2021年3月1日入职，公司未与我签订书面劳动合同。要求支付未签订书面劳动合同的二倍工资。",
         "〔00:01:15〕被申请人代理人：我方不同意申请人的仲裁请求。",
     ]
-    assert any(p.startswith("申请人（签名）") for p in paras)
-    assert any(p.startswith("被申请人代理人（签名）") for p in paras)
-    assert "{{" not in body and "{%" not in body
+    signed = [p.split("（签名）")[0] for p in paras if "（签名）" in p]
+    assert signed == ["申请人", "被申请人代理人", "被申请人", "首席仲裁员", "书记员"]  # parties, then tribunal
+    assert "{{" not in body and "{%" not in body and "（未填写）" not in body
 
 
 def test_docx_without_timestamps(hearing_dir, tmp_path):
@@ -81,14 +83,43 @@ def test_txt_srt_json(hearing_dir):
     txt = export(hearing_dir, "txt").read_text(encoding="utf-8")
     assert "庭审笔录" in txt and "案由：劳动争议" in txt
     assert "〔00:01:15〕被申请人代理人：我方不同意申请人的仲裁请求。" in txt
+    assert "〔00:00:04〕申请人：我于2021年3月1日入职，公司未与我签订书面劳动合同。要求支付未签订" in txt  # one paragraph
     srt = export(hearing_dir, "srt").read_text(encoding="utf-8")
     assert "00:01:15,000 --> 00:01:19,000\n被申请人代理人：我方不同意申请人的仲裁请求。" in srt
+    assert srt.count(" --> ") == len(SAID)  # subtitles stay per segment
     data = json.loads(export(hearing_dir, "json").read_text(encoding="utf-8"))
     assert data["meta"]["case_number"] == "青劳人仲案字〔2024〕第123号"
-    seg = data["segments"][2]
+    assert len(data["segments"]) == len(SAID)
+    seg = data["segments"][2]  # the revision history survives the replay: every edit, in order, and the original
     assert seg["text"] == "要求支付未签订书面劳动合同的二倍工资。" and seg["original_text"] == "要求支付二倍工资。"
+    assert seg["raw_text"] == "要求支付二倍工资。"
+    assert [(r["text"], r["by"]) for r in seg["revisions"]] == [("要求支付二倍工资差额。", "李敏"),
+                                                               ("要求支付未签订书面劳动合同的二倍工资。", "书记员")]
     for s in data["segments"]:  # every segment carries role, times and text
         assert s["role"] and s["end"] > s["start"] >= 0 and s["text"]
+
+
+def test_missing_header_fields_say_so(cfg, monkeypatch):
+    """No case, no place, clerk or tribunal given (a web hearing): the header says 「（未填写）」, never a bare
+    label; the time runs from the start to where the recorded audio ended."""
+    from docx import Document
+    from scripted_asr import ScriptedASR, frames, use
+
+    asr = use(monkeypatch, ScriptedASR({0: [(1.0, 2.0, "现在开庭。")]}))
+    h = Hearing.start(None, "web-000002-0000", cfg=cfg, asr=asr)
+    try:
+        h.feed(frames(0.0, 150.0))
+        h.finish()
+    finally:
+        h.close()
+    paras = [p.text for p in Document(str(export(h.dir, "docx"))).paragraphs]
+    for label in ("地点", "仲裁庭组成", "记录人", "到庭人员", "案号"):
+        assert f"{label}：（未填写）" in paras, label
+    assert not [p for p in paras if p.endswith("：") and p != "记录如下："]
+    when = next(p for p in paras if p.startswith("时间："))
+    assert re.fullmatch(r"时间：\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d(至\d\d:\d\d|至\d{4}年.*)", when), when
+    txt = export(h.dir, "txt").read_text(encoding="utf-8")
+    assert "记录人：（未填写）" in txt and "〔00:00:01〕发言人：现在开庭。" in txt
 
 
 def test_unknown_format_is_refused(hearing_dir):
