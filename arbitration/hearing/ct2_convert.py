@@ -58,8 +58,8 @@ class CT2Model:
         value = self.raw(name)
         if value.dtype in (np.int8, np.int16) and f"{name}_scale" in self:
             scale = self.raw(f"{name}_scale").astype(np.float32)
-            if value.dtype == np.int8 and scale.ndim == 1:  # one scale per output row
-                return value.astype(np.float32) / scale[:, None]
+            if value.dtype == np.int8 and scale.ndim == 1:  # one scale per output row (or conv channel)
+                return value.astype(np.float32) / scale.reshape(-1, *([1] * (value.ndim - 1)))
             return value.astype(np.float32) / scale  # int16: one scale for the tensor
         return value.astype(np.float32)
 

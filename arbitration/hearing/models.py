@@ -18,6 +18,7 @@ from arbitration.config import Settings, settings
 from arbitration.errors import ModelUnavailable
 
 MODEL_DIRNAME = "whisper-base"
+PT_FILENAME = "whisper-base.pt"  # the same model exported for openai-whisper (`arbitration models export-pt`)
 SHA256_PREFIX = "d01c3014"  # of the joined model.bin, per ../shared/MODELS.md
 SHA256_SUFFIX = "0a6a9"
 SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
@@ -66,6 +67,11 @@ def _checksum_ok(digest: str) -> bool:
 def model_dir(cfg: Settings | None = None) -> Path:
     """Where the assembled model lives (whether or not it is there yet)."""
     return (cfg or settings()).cache_dir / MODEL_DIRNAME
+
+
+def default_pt_path(cfg: Settings | None = None) -> Path:
+    """Where `arbitration models export-pt` writes the bundled model as an openai-whisper checkpoint."""
+    return (cfg or settings()).cache_dir / PT_FILENAME
 
 
 def is_prepared(cfg: Settings | None = None) -> bool:
@@ -140,6 +146,9 @@ def list_models(cfg: Settings | None = None) -> list[dict[str, str]]:
             "path": str(model_dir(cfg)) + ("" if is_prepared(cfg) else "（尚未准备）"),
         }
     )
+    pt = default_pt_path(cfg)
+    if pt.is_file():
+        rows.append({"name": "whisper-base (openai-whisper .pt)", "source": "export-pt", "path": str(pt)})
     if cfg.asr_model:
         rows.append({"name": "asr_model", "source": "config", "path": cfg.asr_model})
     return rows
