@@ -1,7 +1,8 @@
-"""`arbitration hearing start|export|list|revise`: the live clerk in a terminal and the hearing record export."""
+"""`arbitration hearing start|devices|export|list|revise`: the live clerk in a terminal and the hearing record export."""
 
 from __future__ import annotations
 
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -77,10 +78,23 @@ def _keys(h, stop: threading.Event) -> None:
             h.set_role(SEATS[int(key) - 1], channel=0)
 
 
+def _on_stop_signal(stop: threading.Event):
+    """Ctrl-C (or SIGTERM) asks for a clean stop between two chunks, never inside the engine or a journal
+    write; a second Ctrl-C stops at once."""
+
+    def handler(signum, frame):
+        if stop.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        stop.set()
+
+    return handler
+
+
 @hearing_app.command("start")
 def start(
     case: str = typer.Argument(..., help="案件 JSON 文件或案卷目录；「-」表示不关联案件"),
     source: str = typer.Option("mic", "--source", "-s", help="mic（麦克风）或音频文件路径"),
+    device: str = typer.Option(None, "--device", "-d", help="录音设备的序号或名称（名称的一部分即可；见 arbitration hearing devices），默认用系统默认设备"),
     realtime: bool = typer.Option(False, "--realtime", help="按实际时长回放音频文件（演练、测延迟）"),
     channels: str = typer.Option(None, "--channels", help="声道与席位，如「0=首席仲裁员,1=申请人,2=被申请人」"),
     model: str = typer.Option(None, "--model", help="本地 CTranslate2 模型目录或 openai-whisper 的 .pt 文件"),
@@ -90,69 +104,104 @@ def start(
     tribunal: str = typer.Option("", "--tribunal", help="仲裁庭组成，如「首席仲裁员王某，仲裁员李某、赵某」"),
     hotword_prompt: bool = typer.Option(True, "--hotword-prompt/--no-hotword-prompt", help="是否把案件人名、术语作为提示词交给识别模型（识别后的纠错总是进行）"),
 ) -> None:
-    """开始（或续记）一次庭审：已确认的文字正常显示，尚未确认的尾部以灰色显示；Ctrl-C 结束。"""
+    """开始（或续记）一次庭审：已确认的文字正常显示，尚未确认的尾部以灰色显示；按 Ctrl-C 结束（已录下的声音会识别完再退出）。"""
     from arbitration.hearing import SEATS, Hearing
-    from arbitration.hearing.audio import file_frames, mic_frames, read_audio
+    from arbitration.hearing.audio import (
+        MicCapture,
+        file_frames,
+        find_input_device,
+        read_audio,
+    )
 
     chan_map = _parse_channels(channels)
+    n_ch = max(1, len(chan_map or {}))
     if source == "mic":
-        from arbitration.hearing.audio import sounddevice
-
-        sounddevice()  # say now, before a hearing is opened, when the microphone extra is missing
+        # say now, before a hearing is opened, when the microphone extra is missing or the device is wrong
+        find_input_device(device, n_ch)
+    elif device is not None:
+        console.print("[yellow]注意：[/]--device 只用于麦克风录音，回放音频文件时忽略")
     info = {k: v for k, v in (("place", place), ("clerk", clerk), ("tribunal", tribunal)) if v}
     h = Hearing.start(_load_case(case), hearing_id, channels=chan_map, model=model, info=info,
                       hotword_prompt=hotword_prompt)
     console.print(f"庭审编号：[bold]{h.id}[/]  记录文件：{h.journal_path}")
     if h.segments:
         console.print(f"续记：已有 {len(h.segments)} 段，时间轴从 {h.offset:.1f} 秒继续")
-    n_ch = max(1, len(chan_map or {}))
-    if source == "mic":
-        frames = mic_frames(channels=n_ch)
-    else:
-        notes: list[str] = []
-        audio = read_audio(source, notes)
-        for n in notes:
-            console.print(f"[yellow]注意：[/]{n}")
-        if audio.shape[1] > 1 and not chan_map:
-            console.print(f"[yellow]注意：[/]{source} 有 {audio.shape[1]} 个声道，未配置 --channels，已混为单声道")
-            audio = audio.mean(axis=1, keepdims=True)
-        elif chan_map and audio.shape[1] < n_ch:
-            from arbitration.errors import AudioError
-
-            raise AudioError(f"{source} 只有 {audio.shape[1]} 个声道，--channels 配置了 {n_ch} 个")
-        frames = file_frames(audio, realtime=realtime)
-    if n_ch == 1:
-        console.print("切换发言人：输入序号后回车 " + "  ".join(f"{i}={s}" for i, s in enumerate(SEATS, 1)))
+    capture = None
     stop = threading.Event()
-    if n_ch == 1 and sys.stdin.isatty():
-        threading.Thread(target=_keys, args=(h, stop), daemon=True).start()
-
-    def view() -> Text:
-        t = Text()
-        for s in h.segments[-12:]:
-            t.append(f"{s.role}：", style="bold")
-            t.append(s.text + "\n")
-        for ch, tail in h.tentative().items():
-            if tail:
-                t.append(f"（{h._role(ch, h.now)}）{tail}\n", style="dim")
-        return t
-
+    old_handlers = {}
+    if threading.current_thread() is threading.main_thread():  # signal handlers live in the main thread only
+        old_handlers = {sig: signal.signal(sig, _on_stop_signal(stop)) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        with Live(view(), console=console, refresh_per_second=4, transient=False) as live:
-            try:
+        if source == "mic":
+            _ = h.asr  # load the speech model before the microphone opens: no backlog of audio while it loads
+            capture = MicCapture(channels=n_ch, device=device)
+            frames = capture.frames()
+            console.print(f"开始录音：{capture.device['name']}（{n_ch} 声道，{capture.rate} Hz）；按 Ctrl-C 结束")
+        else:
+            notes: list[str] = []
+            audio = read_audio(source, notes)
+            for n in notes:
+                console.print(f"[yellow]注意：[/]{n}")
+            if audio.shape[1] > 1 and not chan_map:
+                console.print(f"[yellow]注意：[/]{source} 有 {audio.shape[1]} 个声道，未配置 --channels，已混为单声道")
+                audio = audio.mean(axis=1, keepdims=True)
+            elif chan_map and audio.shape[1] < n_ch:
+                from arbitration.errors import AudioError
+
+                raise AudioError(f"{source} 只有 {audio.shape[1]} 个声道，--channels 配置了 {n_ch} 个")
+            frames = file_frames(audio, realtime=realtime)
+        if n_ch == 1:
+            console.print("切换发言人：输入序号后回车 " + "  ".join(f"{i}={s}" for i, s in enumerate(SEATS, 1)))
+        keys_stop = threading.Event()
+        if n_ch == 1 and sys.stdin.isatty():
+            threading.Thread(target=_keys, args=(h, keys_stop), daemon=True).start()
+
+        def view() -> Text:
+            t = Text()
+            for s in h.segments[-12:]:
+                t.append(f"{s.role}：", style="bold")
+                t.append(s.text + "\n")
+            for ch, tail in h.tentative().items():
+                if tail:
+                    t.append(f"（{h._role(ch, h.now)}）{tail}\n", style="dim")
+            return t
+
+        try:
+            with Live(view(), console=console, refresh_per_second=4, transient=False) as live:
                 for chunk in frames:
                     h.feed(chunk)
                     live.update(view())
-            except KeyboardInterrupt:
-                console.print("已停止录音，正在确认最后的内容……")
-            h.finish()
-            live.update(view())
+                    if stop.is_set():
+                        break
+                if stop.is_set():
+                    console.print("已停止录音，正在识别最后的内容……")
+                if capture is not None:
+                    capture.stop()
+                    for chunk in capture.drain():  # captured before the stop, not yet fed: nothing is dropped
+                        h.feed(chunk)
+                h.finish()
+                live.update(view())
+        finally:
+            keys_stop.set()
     finally:
-        stop.set()
+        if capture is not None:
+            capture.stop()
+            h.notes.extend(capture.summary())
+        for sig, old in old_handlers.items():
+            signal.signal(sig, old)
         h.close()
     for n in h.notes:
         console.print(f"[yellow]注意：[/]{n}")
     console.print(f"共 {len(h.segments)} 段；导出笔录：arbitration hearing export {h.id} --format docx")
+
+
+@hearing_app.command("devices")
+def devices_cmd() -> None:
+    """列出本机的录音设备（序号、名称、声道数、默认采样率；* 为系统默认），供 start --device 选用。"""
+    from arbitration.hearing.audio import describe_devices, input_devices
+
+    console.print("序号  名称（接口，声道数，默认采样率；* 为默认设备）")
+    console.print(describe_devices(input_devices()), markup=False, highlight=False)
 
 
 @hearing_app.command("export")

@@ -118,19 +118,214 @@ def sounddevice():
     return sd
 
 
-def mic_frames(channels: int = 1, device: int | str | None = None, chunk_s: float = 0.5) -> Iterator[np.ndarray]:
-    """Capture from a sound card until the consumer stops; needs the optional extra `mic` (sounddevice + PortAudio)."""
+def rescan_devices() -> None:
+    """Ask PortAudio for the device list again (a USB microphone plugged in after start); never while a stream
+    is open, as PortAudio forgets its streams on re-initialisation."""
     sd = sounddevice()
-    q: queue.Queue[np.ndarray] = queue.Queue()
+    sd._terminate()  # the documented way to refresh the list (sounddevice FAQ); public API has none
+    sd._initialize()
 
-    def callback(indata, frames, time_info, status):  # runs in PortAudio's thread
-        q.put(indata.copy())
 
+def input_devices() -> list[dict]:
+    """The capture devices PortAudio sees: index, name, host API, input channels, default rate, is_default."""
+    sd = sounddevice()
     try:
-        stream = sd.InputStream(samplerate=SAMPLE_RATE, channels=channels, dtype="float32", device=device,
-                                blocksize=int(chunk_s * SAMPLE_RATE), callback=callback)
-    except Exception as e:  # PortAudio raises its own error types
-        raise AudioError(f"无法打开麦克风（设备 {device or '默认'}，{channels} 声道）：{e}") from e
-    with stream:
-        while True:
-            yield q.get()
+        devices = sd.query_devices()
+        apis = sd.query_hostapis()
+    except sd.PortAudioError as e:
+        raise AudioError(f"无法读取声卡列表：{e}") from e
+    try:
+        default_in = sd.query_devices(kind="input")["index"]
+    except (sd.PortAudioError, ValueError):  # no default input device
+        default_in = -1
+    return [
+        {"index": d["index"], "name": d["name"], "hostapi": apis[d["hostapi"]]["name"],
+         "channels": d["max_input_channels"], "rate": int(d["default_samplerate"]),
+         "is_default": d["index"] == default_in}
+        for d in devices if d["max_input_channels"] > 0
+    ]
+
+
+def describe_devices(devices: list[dict]) -> str:
+    """The input devices as lines a clerk can read (what `arbitration hearing devices` prints)."""
+    if not devices:
+        return "（本机没有可用的录音设备：请检查麦克风是否插好、声卡驱动或 PulseAudio 是否在运行）"
+    return "\n".join(
+        f"{'*' if d['is_default'] else ' '} {d['index']:>3}  {d['name']}（{d['hostapi']}，最多 {d['channels']} 声道，"
+        f"默认 {d['rate']} Hz）" for d in devices)
+
+
+def find_input_device(device: int | str | None, channels: int = 1) -> dict:
+    """The input device chosen by index, by (a case-insensitive part of) its name, or the system default;
+    AudioError listing the input devices when it is absent, ambiguous or has fewer channels than asked."""
+    if channels < 1:
+        raise AudioError(f"声道数应至少为 1，收到 {channels}")
+    devices = input_devices()
+    if device is not None and not _match(devices, device):
+        rescan_devices()  # plugged in after the program started?
+        devices = input_devices()
+    listing = "本机的录音设备（* 为默认）：\n" + describe_devices(devices)
+    if device is None:
+        found = [d for d in devices if d["is_default"]]
+        if not found:
+            raise AudioError("没有默认的录音设备，请用 --device 指定序号或名称。\n" + listing)
+    else:
+        found = _match(devices, device)
+        if not found:
+            raise AudioError(f"找不到录音设备「{device}」。\n" + listing)
+        if len(found) > 1:
+            names = "、".join(f"{d['index']} {d['name']}" for d in found)
+            raise AudioError(f"「{device}」同时匹配多个录音设备（{names}），请用序号或更完整的名称。\n" + listing)
+    dev = found[0]
+    if dev["channels"] < channels:
+        raise AudioError(f"录音设备「{dev['name']}」只有 {dev['channels']} 个输入声道，"
+                         f"声道席位配置了 {channels} 个。\n" + listing)
+    return dev
+
+
+def _match(devices: list[dict], device: int | str) -> list[dict]:
+    if isinstance(device, int) or (isinstance(device, str) and device.strip().isdigit()):
+        return [d for d in devices if d["index"] == int(device)]
+    key = device.strip().lower()
+    exact = [d for d in devices if d["name"].lower() == key]
+    return exact or [d for d in devices if key in d["name"].lower()]
+
+
+class StreamResampler:
+    """Resamples a stream chunk by chunk with one libswresample state per channel, so chunk edges leave no
+    clicks or gaps (audio.resample is for whole files); output lags the input by the filter delay."""
+
+    def __init__(self, rate: int, channels: int, target: int = SAMPLE_RATE) -> None:
+        import av
+
+        self.rate, self.target = rate, target
+        self._av = av
+        self._rs = [av.AudioResampler(format="flt", layout="mono", rate=target) for _ in range(channels)]
+
+    def __call__(self, chunk: np.ndarray | None) -> np.ndarray:
+        """float32 (samples, channels) at `rate` → at `target`; None flushes what the filters still hold."""
+        out = []
+        for ch, rs in enumerate(self._rs):
+            if chunk is None:
+                frames = rs.resample(None)
+            else:
+                frame = self._av.AudioFrame.from_ndarray(
+                    np.ascontiguousarray(chunk[:, ch][None, :], dtype=np.float32), format="flt", layout="mono")
+                frame.sample_rate = self.rate
+                frames = rs.resample(frame)
+            out.append(np.concatenate([f.to_ndarray().reshape(-1) for f in frames]) if frames
+                       else np.zeros(0, np.float32))
+        n = min(len(o) for o in out)
+        return np.stack([o[:n] for o in out], axis=1).astype(np.float32)
+
+
+class MicCapture:
+    """A sound card read by PortAudio (sounddevice) into 16 kHz float32 chunks (samples, channels).
+
+    Opens the device at 16 kHz, or at its own rate when it refuses 16 kHz and resamples; counts the overflows
+    PortAudio reports (audio the machine dropped) instead of hiding them; `stop()` closes the device and
+    `drain()` then returns everything captured but not yet read, so stopping loses nothing."""
+
+    def __init__(self, channels: int = 1, device: int | str | None = None, chunk_s: float = 0.5,
+                 rate: int | None = None) -> None:
+        self.sd = sd = sounddevice()
+        self.device = find_input_device(device, channels)
+        self.channels = channels
+        self.notes: list[str] = []
+        self.overflows = 0  # callbacks that reported input overflow (samples lost before they reached us)
+        self.captured = 0  # samples captured at the device rate
+        self.started_at: float | None = None  # wall time (epoch s) of the first captured sample
+        self.rate = rate or self._pick_rate()
+        self._q: queue.Queue[np.ndarray] = queue.Queue()
+        self._resample = StreamResampler(self.rate, channels) if self.rate != SAMPLE_RATE else None
+        self._flushed = False
+        try:
+            self.stream = sd.InputStream(samplerate=self.rate, channels=channels, dtype="float32",
+                                         device=self.device["index"], blocksize=int(chunk_s * self.rate),
+                                         callback=self._callback)
+            self.stream.start()
+        except (sd.PortAudioError, ValueError) as e:
+            raise AudioError(f"无法打开录音设备「{self.device['name']}」（{channels} 声道，{self.rate} Hz）：{e}") from e
+
+    def _pick_rate(self) -> int:
+        try:
+            self.sd.check_input_settings(device=self.device["index"], channels=self.channels,
+                                         samplerate=SAMPLE_RATE, dtype="float32")
+            return SAMPLE_RATE
+        except self.sd.PortAudioError:
+            native = self.device["rate"]
+            self.notes.append(f"录音设备「{self.device['name']}」不支持 {SAMPLE_RATE} Hz，"
+                              f"以 {native} Hz 录音并重采样为 {SAMPLE_RATE} Hz")
+            return native
+
+    def _callback(self, indata, frames, time_info, status) -> None:  # runs in PortAudio's thread
+        if self.started_at is None:
+            self.started_at = time.time() - frames / self.rate
+        if status.input_overflow:
+            self.overflows += 1
+        self.captured += frames
+        self._q.put(indata.copy())
+
+    @property
+    def active(self) -> bool:
+        return bool(self.stream.active)
+
+    def _out(self, block: np.ndarray) -> np.ndarray:
+        return self._resample(block) if self._resample else block
+
+    def frames(self, timeout_s: float = 5.0) -> Iterator[np.ndarray]:
+        """Chunks until stop(); AudioError when the device goes quiet for `timeout_s` (unplugged, stalled)."""
+        waited = 0.0
+        while self.stream.active or not self._q.empty():
+            try:
+                block = self._q.get(timeout=0.25)
+            except queue.Empty:
+                waited += 0.25
+                if waited >= timeout_s and self.stream.active:
+                    raise AudioError(f"录音设备「{self.device['name']}」{timeout_s:.0f} 秒没有送来声音，"
+                                     "可能已被拔出或被其他程序占用") from None
+                continue
+            waited = 0.0
+            out = self._out(block)
+            if len(out):
+                yield out
+
+    def stop(self) -> None:
+        """Close the device (idempotent); what it captured stays queued for drain()."""
+        if not self.stream.closed:
+            try:
+                self.stream.stop()
+            finally:
+                self.stream.close()
+
+    def drain(self) -> list[np.ndarray]:
+        """After stop(): the chunks captured but not yet read, and the resampler's tail."""
+        out = []
+        while not self._q.empty():
+            out.append(self._out(self._q.get_nowait()))
+        if self._resample and not self._flushed:
+            self._flushed = True
+            out.append(self._resample(None))
+        return [o for o in out if len(o)]
+
+    def summary(self) -> list[str]:
+        """Notes for the clerk: rate conversion, and overflows when there were any."""
+        notes = list(self.notes)
+        if self.overflows:
+            notes.append(f"录音过程中声卡缓冲溢出 {self.overflows} 次（部分声音未能录入），"
+                         "请关闭占用 CPU 的程序或换用性能更好的电脑")
+        return notes
+
+    def __enter__(self) -> MicCapture:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def mic_frames(channels: int = 1, device: int | str | None = None, chunk_s: float = 0.5,
+               rate: int | None = None) -> Iterator[np.ndarray]:
+    """Capture from a sound card until the consumer stops (closing the generator closes the device);
+    needs the optional extra `mic` (sounddevice + PortAudio). Use MicCapture to also drain and read notes."""
+    with MicCapture(channels, device, chunk_s, rate) as cap:
+        yield from cap.frames()
