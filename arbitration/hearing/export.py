@@ -66,9 +66,10 @@ def _when(meta: dict) -> str:
     if start is None:
         return str(meta.get("created_at") or MISSING)
     text = start.strftime("%Y年%-m月%-d日 %H:%M")
-    last = (meta.get("sessions") or [{}])[-1]
+    recorded = [x for x in meta.get("sessions") or [] if all(isinstance(x.get(k), int | float) for k in ("end", "offset"))]
+    last = recorded[-1] if recorded else {}  # the last session that recorded audio (not a later edit)
     began = _wall(last.get("started_at", ""))
-    if began is not None and all(isinstance(last.get(k), int | float) for k in ("end", "offset")):
+    if began is not None and last:
         end = began + timedelta(seconds=max(0.0, last["end"] - last["offset"]))
         text += "至" + end.strftime("%H:%M" if end.date() == start.date() else "%Y年%-m月%-d日 %H:%M")
     return text

@@ -279,6 +279,7 @@ class Hearing:
             if channels:
                 meta["channels"] = {str(k): v for k, v in channels.items()}
             meta.setdefault("sessions", []).append({"started_at": _now()})
+            meta.update(info or {})  # a place or clerk given when the hearing is resumed
             if hotword_prompt is not None:
                 meta["hotword_prompt"] = hotword_prompt
             if lexicon is None and meta.get("terms"):

@@ -120,6 +120,9 @@ def test_missing_header_fields_say_so(cfg, monkeypatch):
     assert re.fullmatch(r"时间：\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d(至\d\d:\d\d|至\d{4}年.*)", when), when
     txt = export(h.dir, "txt").read_text(encoding="utf-8")
     assert "记录人：（未填写）" in txt and "〔00:00:01〕发言人：现在开庭。" in txt
+    Hearing.start(None, h.id, cfg=cfg, info={"place": "第二仲裁庭"}).close()  # resumed for an edit, no audio
+    txt = export(h.dir, "txt").read_text(encoding="utf-8")
+    assert "地点：第二仲裁庭" in txt and f"{when}\n" in txt  # the time still ends where the audio ended
 
 
 def test_unknown_format_is_refused(hearing_dir):
