@@ -1,0 +1,220 @@
+"""The microphone path for real, without a sound card: a private PulseAudio server with a null sink is the
+"room"; paplay plays a real clip into it and its monitor is the microphone, reached the way a sound card is —
+PortAudio → ALSA (pulse plugin) → sounddevice → MicCapture → the clerk. Needs libportaudio2, pulseaudio,
+pulseaudio-utils, libasound2-plugins and sounddevice (scripts/install.sh --test installs them)."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+from hearing_audio import clip, concat, load
+
+from arbitration.errors import AudioError
+
+SINK = "court"  # the null sink; its monitor is the only (so the default) capture source
+
+
+def _missing() -> str | None:
+    for tool in ("pulseaudio", "paplay", "pactl"):
+        if not shutil.which(tool):
+            return f"{tool} not installed (apt-get install pulseaudio pulseaudio-utils)"
+    if not glob.glob("/usr/lib/*/alsa-lib/libasound_module_pcm_pulse.so") + glob.glob(
+            "/usr/lib/alsa-lib/libasound_module_pcm_pulse.so"):
+        return "the ALSA pulse plugin is missing (apt-get install libasound2-plugins)"
+    try:
+        import sounddevice  # noqa: F401
+    except (ImportError, OSError) as e:
+        return f"sounddevice/PortAudio unavailable ({e}; pip install sounddevice, apt-get install libportaudio2)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def room(tmp_path_factory):
+    """A running PulseAudio with one null sink (16 kHz mono, no rewinds so its monitor is sample-exact); the
+    process environment points ALSA/PortAudio at it for the module. Yields the environment for subprocesses."""
+    why = _missing()
+    if why:
+        pytest.skip(why)
+    base = tmp_path_factory.mktemp("room")
+    run = base / "run"
+    run.mkdir(mode=0o700)
+    env = {"HOME": str(base), "XDG_RUNTIME_DIR": str(run), "PULSE_RUNTIME_PATH": str(run),
+           "PULSE_STATE_PATH": str(base / "state"), "PULSE_SERVER": f"unix:{run}/native"}
+    full = {**os.environ, **env}
+    log = open(base / "pulse.log", "wb")
+    server = subprocess.Popen(
+        ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=no",
+         "--log-target=stderr", "-L", f"module-native-protocol-unix socket={run}/native auth-anonymous=1",
+         "-L", f"module-null-sink sink_name={SINK} rate=16000 channels=1 norewinds=1"],
+        env=full, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(100):
+            if subprocess.run(["pactl", "info"], env=full, capture_output=True).returncode == 0:
+                break
+            if server.poll() is not None:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.skip("PulseAudio did not start within 10 s: " + (base / "pulse.log").read_text(errors="replace"))
+        if server.poll() is not None:
+            pytest.fail("PulseAudio exited: " + (base / "pulse.log").read_text(errors="replace"))
+        with pytest.MonkeyPatch.context() as mp:
+            for k, v in env.items():
+                mp.setenv(k, v)
+            from arbitration.hearing.audio import rescan_devices
+
+            rescan_devices()  # PortAudio lists devices once; let it see the new server
+            yield full
+        rescan_devices()
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def play(env: dict, path: Path) -> subprocess.Popen:
+    """Say it in the room: paplay into the null sink, in real time."""
+    return subprocess.Popen(["paplay", f"--device={SINK}", str(path)], env=env)
+
+
+def align(x: np.ndarray, ref: np.ndarray) -> int:
+    """Offset of `ref` inside `x` by FFT cross-correlation."""
+    n = len(x) + len(ref)
+    c = np.fft.irfft(np.fft.rfft(x, n) * np.conj(np.fft.rfft(ref, n)), n)[: len(x) - len(ref) + 1]
+    return int(np.argmax(c))
+
+
+@pytest.mark.parametrize("rate", [None, 48000], ids=["16k", "48k-resampled"])
+def test_capture_yields_the_clip_as_played(room, rate):
+    from arbitration.hearing.audio import MicCapture
+
+    name = "IT0011W0001"
+    ref = load(name)
+    cap = MicCapture(device="pulse", rate=rate)  # a part of the device's name selects it
+    try:
+        frames = cap.frames()
+        got = [next(frames)]  # the device is live (silence) before anyone speaks
+        player = play(room, clip(name))
+        need = len(ref) + 16000  # the clip and a second of room tone after it
+        while sum(len(c) for c in got[1:]) < need:
+            got.append(next(frames))
+        player.wait(10)
+    finally:
+        cap.stop()
+    got += cap.drain()
+    assert cap.stream.closed and not cap.active
+    x = np.concatenate(got)
+    assert x.ndim == 2 and x.shape[1] == 1 and x.dtype == np.float32
+    x = x[:, 0]
+    k = align(x, ref)
+    y = x[k: k + len(ref)]
+    assert len(y) == len(ref), "the end of the clip was not captured"
+    if rate is None:  # 16 kHz all the way: every sample arrives unchanged
+        assert cap.rate == 16000 and not cap.notes
+        assert np.abs(y - ref).max() < 1e-4
+    else:  # captured at 48 kHz, resampled chunk by chunk: the same speech, no gaps at chunk edges
+        assert cap.rate == 48000
+        assert np.corrcoef(y, ref)[0, 1] > 0.99
+        assert 0.9 < np.sqrt((y ** 2).mean() / (ref ** 2).mean()) < 1.1
+        assert abs(len(x) - cap.captured * 16000 / 48000) < 100
+    assert np.abs(x[:k]).max(initial=0.0) < 1e-3  # before the clip: the silent room
+    assert isinstance(cap.overflows, int)
+    assert all("溢出" in n for n in cap.summary()[len(cap.notes):])
+
+
+def test_missing_or_too_small_device_is_named_with_the_list(room):
+    from typer.testing import CliRunner
+
+    from arbitration.cli import app
+    from arbitration.hearing.audio import MicCapture, find_input_device, input_devices
+
+    names = [d["name"] for d in input_devices()]
+    assert "pulse" in names
+    with pytest.raises(AudioError) as e:
+        MicCapture(device="法庭三号麦克风")
+    msg = str(e.value)
+    assert "找不到录音设备「法庭三号麦克风」" in msg and "本机的录音设备" in msg and "pulse" in msg
+    pulse = find_input_device("pulse")
+    assert find_input_device(str(pulse["index"]))["name"] == "pulse"  # by index, as typed on the command line
+    with pytest.raises(AudioError, match=rf"只有 {pulse['channels']} 个输入声道.*\n本机的录音设备"):
+        find_input_device("pulse", channels=pulse["channels"] + 1)
+
+    result = CliRunner().invoke(app, ["hearing", "devices"])
+    assert result.exit_code == 0, result.output
+    assert "pulse" in result.output and "默认" in result.output
+
+    data = Path(room["HOME"]) / "cli-data"
+    with pytest.MonkeyPatch.context() as mp:
+        from arbitration.config import settings
+
+        mp.setenv("ARBITRATION_DATA_DIR", str(data))
+        settings.cache_clear()
+        try:
+            result = CliRunner().invoke(app, ["hearing", "start", "-", "--source", "mic", "--device", "法庭三号",
+                                              "--id", "mic-missing"])
+        finally:
+            settings.cache_clear()
+    assert isinstance(result.exception, AudioError) and "找不到录音设备" in str(result.exception)
+    assert not (data / "hearings" / "mic-missing").exists()  # no hearing opened for a wrong device
+
+
+@pytest.mark.slow
+def test_clerk_records_a_hearing_from_the_microphone(room, tmp_path):
+    """`arbitration hearing start - --source mic` on the default device, two real utterances said into the room,
+    Ctrl-C: the journal holds what was said, and the record exports."""
+    from arbitration.hearing import export, load_record
+
+    said = tmp_path / "said.wav"
+    sf.write(str(said), concat(["BAC009S0764W0121", "e5oipIfM49I__20190201_CCTV_104"]), 16000)
+    env = {**room, "ARBITRATION_DATA_DIR": str(tmp_path / "data"), "PYTHONUNBUFFERED": "1", "COLUMNS": "120"}
+    cli = subprocess.Popen([sys.executable, "-c", "from arbitration.cli import main; main()", "hearing", "start", "-", "--source", "mic",
+                            "--id", "mic-1"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           stdin=subprocess.DEVNULL)
+    lines: list[str] = []
+    ready = threading.Event()
+
+    def read():
+        for raw in cli.stdout:
+            lines.append(raw.decode("utf-8", "replace"))
+            if "开始录音" in lines[-1]:
+                ready.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 60  # the speech model loads first
+        while not ready.wait(0.2) and cli.poll() is None and time.monotonic() < deadline:
+            pass
+        assert ready.is_set(), "the clerk never opened the microphone:\n" + "".join(lines)
+        time.sleep(0.3)
+        assert play(room, said).wait(30) == 0
+        time.sleep(1.0)  # the room tone after the last word, then the clerk presses Ctrl-C
+        cli.send_signal(signal.SIGINT)
+        assert cli.wait(60) == 0, "".join(lines)
+    finally:
+        if cli.poll() is None:
+            cli.kill()
+        reader.join(5)
+    out = "".join(lines)
+    assert "已停止录音" in out and "Traceback" not in out
+    hearing = tmp_path / "data" / "hearings" / "mic-1"
+    text = "".join(s.text for s in load_record(hearing))
+    assert "交易" in text and "春节" in text, text
+    assert "情况" in text or "温暖" in text, text
+    docx = export(hearing, "docx")
+    assert docx.is_file() and docx.stat().st_size > 5000
+    assert "交易" in export(hearing, "txt").read_text(encoding="utf-8")
