@@ -3,6 +3,7 @@ converted weights compute what CTranslate2 computes, transcribe a real clip, and
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 
@@ -180,3 +181,50 @@ def test_truncated_model_bin_is_refused(base_dir, tmp_path):
         shutil.copy(base_dir / name, tmp_path / name)
     with pytest.raises(ModelUnavailable, match="截断"):
         export_pt(tmp_path, tmp_path / "x.pt")
+
+
+def _int8_copy(base_dir, out):
+    """The bundled model re-quantized to int8 by CTranslate2's own writer (its WhisperSpec and `optimize`), as
+    `ct2-transformers-converter --quantization int8` would write it."""
+    import json
+
+    from ctranslate2.specs import whisper_spec
+
+    src = read_ct2(base_dir / "model.bin")
+    spec = whisper_spec.WhisperSpec(6, 8, 6, 8)
+    for name, value in {**src.variables, "decoder/projection/weight": src.raw("decoder/embeddings/weight")}.items():
+        if value.ndim == 0:  # scalars (heads, flags) are set by the spec itself
+            continue
+        obj, *path = spec, *name.split("/")
+        for part in path[:-1]:
+            m = re.fullmatch(r"(.+)_(\d+)", part)
+            obj = getattr(obj, m.group(1))[int(m.group(2))] if m and hasattr(obj, m.group(1)) else getattr(obj, part)
+        setattr(obj, path[-1], np.array(value))
+    config = json.loads((base_dir / "config.json").read_text(encoding="utf-8"))
+    for key in ("suppress_ids", "suppress_ids_begin", "lang_ids", "alignment_heads"):
+        setattr(spec.config, key, config[key])
+    vocabulary = (base_dir / "vocabulary.txt").read_text(encoding="utf-8").split("\n")[:-1]  # one token a line
+    spec.register_vocabulary(vocabulary)
+    spec.validate()
+    spec.optimize(quantization="int8")
+    out.mkdir()
+    spec.save(str(out))
+    return src
+
+
+@pytest.mark.slow
+def test_int8_model_is_dequantized(base_dir, torch_whisper, tmp_path):
+    src = _int8_copy(base_dir, tmp_path / "int8")
+    q = read_ct2(tmp_path / "int8" / "model.bin")
+    assert "encoder/conv1/weight" in q.quantized and "decoder/embeddings/weight" in q.quantized
+    for name in ("encoder/conv1/weight", "encoder/layer_3/self_attention/linear_0/weight",
+                 "decoder/embeddings/weight"):
+        step = 1 / q.raw(f"{name}_scale").astype(np.float32)  # one int8 step, per row
+        err = np.abs(q.weight(name) - src.weight(name)).reshape(len(step), -1).max(axis=1)
+        assert (err <= 0.51 * step + 1e-3).all(), name
+    report = export_pt(tmp_path / "int8", tmp_path / "int8.pt")
+    assert len(report.dequantized) == len(q.quantized) > 60
+    from arbitration.hearing.whisper_pt import OpenAIWhisperASR
+
+    text = "".join(w.text for w in OpenAIWhisperASR(report.out, cfg=load_settings()).transcribe(load(CLIP)))
+    assert all(term in text for term in ("出现", "交易", "几乎", "情况")), text
