@@ -10,6 +10,8 @@ Measures, in one run on the same machine (the machine is shared: compare within 
   engines see the same load): our two engines (greedy, short encoder context, drop_loops) and the two libraries
   as shipped (greedy, 30 s window);
 - first call of the torch engine (numba compiles the word-timestamp DTW once per process);
+- streaming: the five clips as one hearing through the product path (Hearing.feed: VAD, LocalAgreement-2,
+  journal) fed as fast as it takes it, with each engine: real-time factor and CER;
 - with --install: a fresh venv timed installing torch==2.13.0 + openai-whisper, with and without triton.
 Writes benchmarks/results/whisper_pt.json.
 """
@@ -73,6 +75,7 @@ def timed_install(with_triton: bool) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--no-stream", action="store_true", help="skip the streaming pass")
     ap.add_argument("--install", action="store_true", help="also time fresh venv installs (~2.5 min)")
     args = ap.parse_args()
     import torch
@@ -142,6 +145,14 @@ def main() -> None:
             e["openai-whisper library (30 s window)"]["rtf"] / e["faster-whisper library (30 s window)"]["rtf"], 2),
         "cer_openai_minus_faster_engine": round(e["openai-whisper engine"]["cer"] - e["faster-whisper engine"]["cer"], 4),
     }
+    if not args.no_stream:
+        from bench_hearing import as_hearing, stream, whole
+
+        audio, spans = as_hearing(clips)
+        result["streaming"] = {}
+        for key, engine in (("faster-whisper engine", fw), ("openai-whisper engine", ow)):
+            segments, _lat, elapsed = stream(engine, audio)
+            result["streaming"][key] = {"rtf": round(elapsed / (len(audio) / SR), 3), **whole(segments, spans)}
     if args.install:
         result["install"] = {"without_triton (scripts/install.sh --test)": timed_install(False),
                              "with_triton (pip install openai-whisper)": timed_install(True)}
@@ -150,6 +161,8 @@ def main() -> None:
     print(json.dumps({k: v for k, v in result.items() if k != "engines"}, ensure_ascii=False, indent=1))
     for key, v in e.items():
         print(f"{key:40s} CER {v['cer']:.4f}  RTF {v['rtf']:.3f}")
+    for key, v in result.get("streaming", {}).items():
+        print(f"streaming, {key:29s} CER {v['cer']:.4f}  RTF {v['rtf']:.3f}")
 
 
 if __name__ == "__main__":

@@ -81,8 +81,12 @@ class OpenAIWhisperASR:
     name = "openai-whisper"
 
     def __init__(self, model: str | os.PathLike[str] | None = None, cfg: Settings | None = None,
-                 beam_size: int = 1, short_context: bool = True, device: str = "cpu") -> None:
+                 beam_size: int = 1, short_context: bool = True, device: str | None = None) -> None:
         cfg = cfg or settings()
+        if not model:  # the bundled base, once exported by `arbitration models export-pt`
+            from arbitration.hearing.models import default_pt_path
+
+            model = default_pt_path(cfg) if default_pt_path(cfg).is_file() else None
         if not model or not Path(model).is_file():
             raise ModelUnavailable(
                 f"openai-whisper 需要本地 .pt 模型文件（--model 或配置 asr_model），收到：{model or '空'}；"
@@ -95,11 +99,12 @@ class OpenAIWhisperASR:
             raise ModelUnavailable(f"未安装 openai-whisper：{INSTALL_HINT}") from e
         torch.set_num_threads(max(1, cfg.threads))
         self.path = Path(model)
-        self.device = device
-        self.fp16 = device != "cpu"  # torch has no fast float16 on CPU
+        # the point of the torch engine is an office's GPU: use it when this torch build sees one
+        self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+        self.fp16 = self.device != "cpu"  # torch has no fast float16 on CPU
         # greedy like FasterWhisperASR: the streaming policy re-decodes and keeps what two passes agree on
         self.beam_size = beam_size
-        self.model = load_checkpoint(self.path, device)
+        self.model = load_checkpoint(self.path, self.device)
         # encode only the audio that is there (+2 s), not 30 s of padding, as FasterWhisperASR does
         self.short_context = short_context
         self.encoder = _short_context(self.model.encoder)

@@ -228,3 +228,36 @@ def test_int8_model_is_dequantized(base_dir, torch_whisper, tmp_path):
 
     text = "".join(w.text for w in OpenAIWhisperASR(report.out, cfg=load_settings()).transcribe(load(CLIP)))
     assert all(term in text for term in ("出现", "交易", "几乎", "情况")), text
+
+
+@pytest.mark.slow
+def test_exported_base_is_what_openai_whisper_loads_by_default(base_pt, torch_whisper, tmp_path):
+    from arbitration.hearing.asr import get_asr
+    from arbitration.hearing.models import default_pt_path, list_models
+
+    cfg = load_settings(cache_dir=tmp_path)
+    default_pt_path(cfg).symlink_to(base_pt)  # where `arbitration models export-pt` writes by default
+    assert get_asr("openai-whisper", cfg=cfg).path == default_pt_path(cfg)
+    assert any(row["path"] == str(default_pt_path(cfg)) for row in list_models(cfg))
+
+
+def test_cli_export_refuses_a_non_whisper_dir(tmp_path):
+    from typer.testing import CliRunner
+
+    from arbitration.cli import app
+
+    result = CliRunner().invoke(app, ["models", "export-pt", "--from", str(tmp_path), "--out", str(tmp_path / "x.pt")])
+    assert isinstance(result.exception, ModelUnavailable) and "缺少 model.bin" in str(result.exception)
+
+
+@pytest.mark.slow
+def test_cli_exports_the_bundled_base(base_dir, torch_whisper, tmp_path):
+    from typer.testing import CliRunner
+
+    from arbitration.cli import app
+
+    out = tmp_path / "exported" / "base.pt"
+    result = CliRunner().invoke(app, ["models", "export-pt", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "已导出" in result.output and out.stat().st_size > 100_000_000
+    assert list(out.parent.iterdir()) == [out]  # no temp file left beside it
