@@ -4,7 +4,9 @@ A restart replays the journal (a torn last line is ignored) and continues the ti
 
 from __future__ import annotations
 
+import bisect
 import json
+import math
 import os
 import re
 import threading
@@ -89,16 +91,6 @@ def _read_journal(path: Path) -> list[dict[str, Any]]:
     return records
 
 
-def _role_at(tags: list[dict[str, Any]], channel: int, t: float, default: str) -> str:
-    """The role of the last tag at or before `t` on `channel`; of two tags at the same time the later one wins
-    (`tags` in journal order)."""
-    role, best = default, None
-    for tag in tags:
-        if tag["channel"] == channel and tag["at"] <= t + 1e-6 and (best is None or tag["at"] >= best):
-            role, best = tag["role"], tag["at"]
-    return role
-
-
 def _mid(word: tuple[float, float, str]) -> float:
     return (word[0] + word[1]) / 2
 
@@ -111,10 +103,16 @@ class _Record:
         self.channel_roles = channel_roles
         self.by_id: dict[str, Segment] = {}
         self.tags: list[dict[str, Any]] = []  # journal order
+        self._tag_index: dict[int, list[tuple[float, int, str]]] = {}  # per channel: (at, journal order, role)
+        self._last: dict[int, Segment] = {}  # per channel: the segment that ends last
         self._order: list[Segment] | None = None
 
     def role(self, channel: int, t: float) -> str:
-        return _role_at(self.tags, channel, t, self.channel_roles.get(channel, DEFAULT_ROLE))
+        """The role of the last tag at or before `t` on `channel`; of two tags at the same time the later one wins.
+        By bisection: a long hearing has thousands of segments and hundreds of tags."""
+        index = self._tag_index.get(channel, [])
+        i = bisect.bisect_right(index, (t + 1e-6, math.inf))
+        return index[i - 1][2] if i else self.channel_roles.get(channel, DEFAULT_ROLE)
 
     def _retag(self, seg: Segment) -> None:
         if not any(r.role for r in seg.revisions):  # the clerk's own correction of the speaker stands
@@ -129,8 +127,9 @@ class _Record:
             added.original_text = added.original_text or added.text
         elif kind == "role":
             self.tags.append(r)
-            for seg in self.by_id.values():
-                if seg.channel == r["channel"]:
+            bisect.insort(self._tag_index.setdefault(r["channel"], []), (r["at"], len(self.tags), r["role"]))
+            for seg in self.by_id.values():  # only segments after the tag can change
+                if seg.channel == r["channel"] and seg.role_time >= r["at"] - 1e-6:
                     self._retag(seg)
         elif kind == "revision" and r.get("id") in self.by_id:
             seg = self.by_id[r["id"]]
@@ -149,6 +148,9 @@ class _Record:
         if added is not None:
             self._retag(added)
             self.by_id[added.id] = added
+            last = self._last.get(added.channel)
+            if last is None or (added.end, added.id) >= (last.end, last.id):
+                self._last[added.channel] = added
         if kind in ("segment", "split"):
             self._order = None
         return added
@@ -161,8 +163,7 @@ class _Record:
 
     def last(self, channel: int) -> Segment | None:
         """The latest segment of `channel` on the timeline."""
-        return max((s for s in self.by_id.values() if s.channel == channel), key=lambda s: (s.end, s.id),
-                   default=None)
+        return self._last.get(channel)
 
     def before(self, seg: Segment) -> Segment | None:
         """The segment of the same channel just before `seg`."""
@@ -456,7 +457,8 @@ class Hearing:
             # wait for at least as much new audio as the last pass took to compute: a slow machine then decodes
             # bigger steps and keeps pace with the speaker instead of falling further behind
             wait = min(max(self.min_chunk_s, self._compute_s.get(ch, 0.0)), MAX_STEP_S)
-            if self._pending[ch] >= wait * SAMPLE_RATE:
+            # … but a pause closes the utterance at once: its last words are committed without waiting
+            if self._pending[ch] >= wait * SAMPLE_RATE or self._procs[ch].paused():
                 self._pending[ch] = 0
                 t = time.monotonic()
                 words = self._procs[ch].process_iter()
