@@ -193,6 +193,9 @@ def start(
     for n in h.notes:
         console.print(f"[yellow]注意：[/]{n}")
     console.print(f"共 {len(h.segments)} 段；导出笔录：arbitration hearing export {h.id} --format docx")
+    if capture is not None and capture.interrupted:
+        console.print(f"[red]错误：[/]录音中断；续记：arbitration hearing start {case} --source mic --id {h.id}")
+        raise typer.Exit(1)
 
 
 @hearing_app.command("devices")

@@ -235,6 +235,8 @@ class MicCapture:
         self.overflows = 0  # callbacks that reported input overflow (samples lost before they reached us)
         self.captured = 0  # samples captured at the device rate
         self.started_at: float | None = None  # wall time (epoch s) of the first captured sample
+        self.interrupted = False  # the device went away while recording (unplugged, sound server stopped)
+        self._stopping = False
         self.rate = rate or self._pick_rate()
         self._q: queue.Queue[np.ndarray] = queue.Queue()
         self._resample = StreamResampler(self.rate, channels) if self.rate != SAMPLE_RATE else None
@@ -274,7 +276,8 @@ class MicCapture:
         return self._resample(block) if self._resample else block
 
     def frames(self, timeout_s: float = 5.0) -> Iterator[np.ndarray]:
-        """Chunks until stop(); AudioError when the device goes quiet for `timeout_s` (unplugged, stalled)."""
+        """Chunks until stop() or until the device goes away (then `interrupted`); AudioError when an open
+        device sends nothing for `timeout_s` (stalled, taken by another program)."""
         waited = 0.0
         while self.stream.active or not self._q.empty():
             try:
@@ -289,9 +292,12 @@ class MicCapture:
             out = self._out(block)
             if len(out):
                 yield out
+        if not self._stopping:  # PortAudio ended the stream on its own: the device is gone
+            self.interrupted = True
 
     def stop(self) -> None:
         """Close the device (idempotent); what it captured stays queued for drain()."""
+        self._stopping = True
         if not self.stream.closed:
             try:
                 self.stream.stop()
@@ -311,6 +317,9 @@ class MicCapture:
     def summary(self) -> list[str]:
         """Notes for the clerk: rate conversion, and overflows when there were any."""
         notes = list(self.notes)
+        if self.interrupted:
+            notes.append(f"录音设备「{self.device['name']}」在录到 {self.captured / self.rate:.1f} 秒时中断"
+                         "（设备被拔出或音频服务停止）；此前的声音已识别并保存，请检查设备后用同一庭审编号续记")
         if self.overflows:
             notes.append(f"录音过程中声卡缓冲溢出 {self.overflows} 次（部分声音未能录入），"
                          "请关闭占用 CPU 的程序或换用性能更好的电脑")
