@@ -71,7 +71,8 @@ def _when(meta: dict) -> str:
     began = _wall(last.get("started_at", ""))
     if began is not None and last:
         end = began + timedelta(seconds=max(0.0, last["end"] - last["offset"]))
-        text += "至" + end.strftime("%H:%M" if end.date() == start.date() else "%Y年%-m月%-d日 %H:%M")
+        until = end.strftime("%H:%M" if end.date() == start.date() else "%Y年%-m月%-d日 %H:%M")
+        text += "" if until == start.strftime("%H:%M") else "至" + until
     return text
 
 
