@@ -86,7 +86,6 @@ def offline(asr: FasterWhisperASR, clips, raw_library: bool) -> dict:
     for name, x, ref in clips:
         t = time.perf_counter()
         if raw_library:  # faster-whisper as shipped: 30 s encoder window
-            asr.model.frames = None
             segs, _ = asr.model.transcribe(x, language="zh", beam_size=5, vad_filter=False)
             from arbitration.hearing.text import to_simplified
 

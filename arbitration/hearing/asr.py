@@ -20,6 +20,9 @@ from arbitration.hearing.text import to_simplified
 
 SAMPLE_RATE = 16_000  # every engine and the streaming code work at 16 kHz mono
 LANGUAGE = "zh"  # hearings are held in Mandarin
+NO_SPEECH, MIN_LOGPROB = 0.6, -1.0  # Whisper's silence rule (openai/whisper's defaults)
+PREPEND_PUNCTUATION = "\"'“¿([{-"
+APPEND_PUNCTUATION = "\"'.。,，!！?？:：”)]}、"
 
 
 @dataclass(frozen=True)
@@ -42,10 +45,16 @@ class ASR(Protocol):
     ) -> list[Word]: ...
 
 
+def supports_prefix(asr: ASR) -> bool:
+    """Whether the engine takes `prefix=` (text forced at the start of the audio, returned with its times)."""
+    return bool(getattr(asr, "supports_prefix", False))
+
+
 class FasterWhisperASR:
     """faster-whisper on CTranslate2 (default): the bundled Whisper base, or any local CT2 model dir."""
 
     name = "faster-whisper"
+    supports_prefix = True
 
     def __init__(self, model: str | os.PathLike[str] | None = None, cfg: Settings | None = None,
                  beam_size: int = 1, short_context: bool = True) -> None:
@@ -67,34 +76,73 @@ class FasterWhisperASR:
         # encode only the audio that is there (+2 s) instead of 30 s of padding: 3–5× faster on short
         # streaming buffers with the same text on the test clips (whisper.cpp calls this audio_ctx)
         self.short_context = short_context
+        self.context_pad_s = 2.0  # seconds of silence the encoder sees after the audio
         try:
-            self.model = _short_context_model(WhisperModel)(str(path), device="cpu", compute_type="int8", cpu_threads=cfg.threads)
+            self.model = WhisperModel(str(path), device="cpu", compute_type="int8", cpu_threads=cfg.threads)
         except (RuntimeError, ValueError, OSError) as e:
             raise ModelUnavailable(f"无法加载语音模型 {path}：{e}") from e
+        from faster_whisper.tokenizer import Tokenizer
 
-    def transcribe(self, audio: np.ndarray, prompt: str | None = None, hotwords: str | None = None) -> list[Word]:
-        duration = len(audio) / SAMPLE_RATE
-        self.model.frames = min(3000, int(duration * 100) + 200) if self.short_context else None
-        segments, _info = self.model.transcribe(
-            np.asarray(audio, dtype=np.float32),
-            language=LANGUAGE,
-            beam_size=self.beam_size,
-            word_timestamps=True,
-            initial_prompt=prompt or None,
-            hotwords=hotwords or None,
-            condition_on_previous_text=False,  # the streaming layer passes its own prompt
-            vad_filter=False,  # the streaming layer runs VAD itself
-            temperature=0.0,  # no fallback re-decoding: the next streaming pass corrects a bad guess
-            max_new_tokens=int(duration * 10) + 10,  # Mandarin is < 8 characters/s; stops runaway loops
-            repetition_penalty=1.1,
+        self.tokenizer = Tokenizer(self.model.hf_tokenizer, self.model.model.is_multilingual, task="transcribe",
+                                   language=LANGUAGE)
+
+    def transcribe(self, audio: np.ndarray, prompt: str | None = None, hotwords: str | None = None,
+                   prefix: str | None = None) -> list[Word]:
+        """Decode `audio` in one window. `prefix` is text known to open the audio (the streaming layer's committed
+        words still in its buffer): it is forced, not decoded again, and only the words after it are returned."""
+        from faster_whisper.transcribe import (
+            get_ctranslate2_storage,
+            get_suppressed_tokens,
         )
-        words = []
-        for seg in segments:
-            for w in seg.words or []:
-                text = to_simplified(w.word.strip())
-                if text:
-                    words.append(Word(float(w.start), float(w.end), text, float(w.probability)))
-        return drop_loops(words)
+
+        m = self.model
+        tok = self.tokenizer
+        audio = np.asarray(audio, dtype=np.float32)
+        duration = len(audio) / SAMPLE_RATE
+        features = m.feature_extractor(audio)
+        content = features.shape[-1] - 1
+        frames = min(3000, int((duration + self.context_pad_s) * 100)) if self.short_context else 3000
+        features = np.pad(features, ((0, 0), (0, max(0, frames - features.shape[-1]))))[:, :frames]
+        encoded = m.model.encode(get_ctranslate2_storage(np.ascontiguousarray(features[None])), to_cpu=False)
+
+        context = " ".join(p for p in (hotwords, prompt) if p)
+        head = [tok.sot_prev] + tok.encode(" " + context)[-(m.max_length // 2 - 1):] if context else []
+        forced = tok.encode(" " + prefix.strip())[: m.max_length // 4] if prefix and prefix.strip() else []
+        start = head + list(tok.sot_sequence) + [tok.no_timestamps] + forced
+        result = m.model.generate(
+            encoded, [start], beam_size=self.beam_size, patience=1,
+            repetition_penalty=1.1,  # Whisper base loops on Mandarin without it
+            max_length=len(start) + int(duration * 10) + 10,  # Mandarin is < 8 characters/s: stops runaway loops
+            return_scores=True, return_no_speech_prob=True, suppress_blank=True,
+            suppress_tokens=list(get_suppressed_tokens(tok, [-1])),
+        )[0]
+        new = [t for t in result.sequences_ids[0] if t < tok.eot]
+        if forced and new[: len(forced)] == forced:  # CTranslate2 returns the forced tokens with the new ones
+            new = new[len(forced):]
+        avg_logprob = result.scores[0] * len(new) / (len(new) + 1) if new else -np.inf
+        if not forced and result.no_speech_prob > NO_SPEECH and avg_logprob < MIN_LOGPROB:
+            return []  # Whisper's own "nobody spoke" verdict: what it wrote is invented (subtitle credits …)
+        return drop_loops(self._words(forced + new, encoded, content, skip=len(forced)))
+
+    def _words(self, tokens: list[int], encoded, num_frames: int, skip: int = 0) -> list[Word]:
+        """Word times by cross-attention alignment (what faster-whisper does for word_timestamps=True), without
+        the first `skip` tokens (the forced prefix); a word that straddles the boundary keeps only its new part."""
+        from faster_whisper.transcribe import merge_punctuations
+
+        if len(tokens) <= skip:
+            return []
+        alignment = self.model.find_alignment(self.tokenizer, [tokens], encoded, num_frames)[0]
+        merge_punctuations(alignment, PREPEND_PUNCTUATION, APPEND_PUNCTUATION)
+        words, seen = [], 0
+        for a in alignment:
+            seen += len(a["tokens"])
+            if seen <= skip:
+                continue
+            new = a["tokens"][max(0, len(a["tokens"]) - (seen - skip)):]
+            text = to_simplified((a["word"] if len(new) == len(a["tokens"]) else self.tokenizer.decode(new)).strip())
+            if text:
+                words.append(Word(round(float(a["start"]), 2), round(float(a["end"]), 2), text, float(a["probability"])))
+        return words
 
 
 def drop_loops(words: list[Word], max_run: int = 4, max_period: int = 4) -> list[Word]:
@@ -145,22 +193,6 @@ def drop_echo(words: list[Word], min_period: int = 3) -> list[Word]:
             if echo < 0.5 * first:
                 return words[:-p]
     return words
-
-
-def _short_context_model(base: type) -> type:
-    """A WhisperModel whose encoder sees only `frames` mel frames (None = the usual 30 s)."""
-    from faster_whisper.transcribe import get_ctranslate2_storage
-
-    class ShortContextWhisper(base):  # type: ignore[misc, valid-type]
-        frames: int | None = None
-
-        def encode(self, features: np.ndarray):
-            if self.frames and features.shape[-1] > self.frames:
-                features = features[..., : self.frames]
-            features = np.ascontiguousarray(features[None] if features.ndim == 2 else features)
-            return self.model.encode(get_ctranslate2_storage(features), to_cpu=False)
-
-    return ShortContextWhisper
 
 
 # engine name -> "module:class", imported only when chosen (openai-whisper pulls torch)

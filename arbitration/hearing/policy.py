@@ -22,9 +22,13 @@ class HypothesisBuffer:
         self.last_committed_time = 0.0
         self.last_committed_text = ""
 
-    def insert(self, words: list[Word], offset: float) -> None:
-        """Take a new hypothesis (times relative to the buffer start `offset`), dropping what is already committed."""
+    def insert(self, words: list[Word], offset: float, fresh: bool = False) -> None:
+        """Take a new hypothesis (times relative to the buffer start `offset`), dropping what is already committed;
+        `fresh`: the engine was given the committed words as a prefix and returned only what follows them."""
         shifted = [Word(w.start + offset, w.end + offset, w.text, w.probability) for w in words]
+        if fresh:
+            self.new = shifted
+            return
         # words centred before the last commit were already decided (word times jitter by ~0.1 s)
         self.new = [w for w in shifted if (w.start + w.end) / 2 > self.last_committed_time]
         if self.new and abs(self.new[0].start - self.last_committed_time) < 1.0 and self.committed_in_buffer:
@@ -70,9 +74,10 @@ class LocalAgreement:
         self.hyp = HypothesisBuffer()
         self.committed: list[Word] = []  # everything committed, in order
 
-    def update(self, words: list[Word], offset: float) -> list[Word]:
-        """Feed one hypothesis over the buffer starting at `offset`; return the newly committed words."""
-        self.hyp.insert(words, offset)
+    def update(self, words: list[Word], offset: float, fresh: bool = False) -> list[Word]:
+        """Feed one hypothesis over the buffer starting at `offset`; return the newly committed words (`fresh`: see
+        HypothesisBuffer.insert)."""
+        self.hyp.insert(words, offset, fresh)
         new = self.hyp.flush()
         self.committed.extend(new)
         return new
@@ -106,6 +111,9 @@ class LocalAgreement:
     def trimmed(self, time: float) -> None:
         self.hyp.pop_committed(time)
 
-    def prompt(self, max_chars: int = 100) -> str:
-        """The tail of committed text, given to the engine as context for the next hypothesis."""
-        return "".join(w.text for w in self.committed)[-max_chars:]
+    def prompt(self, max_chars: int = 100, exclude_in_buffer: bool = False) -> str:
+        """The tail of committed text, given to the engine as context for the next hypothesis; without the words
+        still in the audio buffer when the engine is given those as a prefix."""
+        words = self.committed[: len(self.committed) - len(self.hyp.committed_in_buffer)] if exclude_in_buffer \
+            else self.committed
+        return "".join(w.text for w in words)[-max_chars:]
