@@ -59,7 +59,7 @@ def timed_install(with_triton: bool) -> dict:
         pip = [str(d / "bin" / "python"), "-m", "pip", "install", "-q"]
         steps = [pip + ["torch==2.13.0", "openai-whisper==20250625"]] if with_triton else [
             pip + ["torch==2.13.0"], pip + ["--no-deps", "openai-whisper==20250625"],
-            pip + ["numba", "tiktoken", "tqdm", "more-itertools"]]
+            pip + ["numba==0.68.1", "tiktoken==0.14.0", "tqdm", "more-itertools"]]  # as scripts/install.sh
         t = time.perf_counter()
         for cmd in steps:
             subprocess.run(cmd, check=True, capture_output=True)
@@ -155,7 +155,12 @@ def main() -> None:
             result["streaming"][key] = {"rtf": round(elapsed / (len(audio) / SR), 3), **whole(segments, spans)}
     if args.install:
         result["install"] = {"without_triton (scripts/install.sh --test)": timed_install(False),
-                             "with_triton (pip install openai-whisper)": timed_install(True)}
+                             "with_triton (pip install openai-whisper)": timed_install(True),
+                             "measured_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    elif OUT.is_file():  # keep the last install timing (slow to take) rather than drop it
+        previous = json.loads(OUT.read_text(encoding="utf-8")).get("install")
+        if previous:
+            result["install"] = previous
     result["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     write_json(OUT, result)
     print(json.dumps({k: v for k, v in result.items() if k != "engines"}, ensure_ascii=False, indent=1))

@@ -41,7 +41,7 @@ fi
 if [ "$want_test" = 1 ]; then
   if .venv/bin/python -m pip install -q torch==2.13.0 \
     && .venv/bin/python -m pip install -q --no-deps 'openai-whisper==20250625' \
-    && .venv/bin/python -m pip install -q numba tiktoken tqdm more-itertools; then
+    && .venv/bin/python -m pip install -q 'numba==0.68.1' 'tiktoken==0.14.0' tqdm more-itertools; then
     :
   else
     echo "note: torch==2.13.0 / openai-whisper not installed; the openai-whisper tests are skipped" >&2
