@@ -480,6 +480,22 @@ class Hearing:
         """Each channel's uncommitted tail (shown dimmed; may still change)."""
         return {ch: "".join(w.text for w in p.tentative()) for ch, p in self._procs.items()}
 
+    def tentative_roles(self) -> dict[int, list[tuple[str, str]]]:
+        """Each channel's uncommitted tail as (role, text) runs, split by the rule its commit will follow (the
+        role in force at each word's middle), so a view can show a tag in the past inside the tail at once."""
+        out: dict[int, list[tuple[str, str]]] = {}
+        with self._lock:
+            for ch, p in self._procs.items():
+                runs: list[tuple[str, str]] = []
+                for w in p.tentative():
+                    role = self.record.role(ch, self._base.get(ch, self.offset) + (w.start + w.end) / 2)
+                    if runs and runs[-1][0] == role:
+                        runs[-1] = (role, runs[-1][1] + w.text)
+                    else:
+                        runs.append((role, w.text))
+                out[ch] = runs
+        return out
+
     def close(self) -> None:
         if not self._journal.closed:
             self._save_end()

@@ -89,6 +89,8 @@ def test_a_tag_inside_the_tentative_tail_splits_the_words_when_they_commit(cfg, 
         committed = "".join(s.text for s in h.segments)
         assert h.tentative()[0], "the scripted speech should leave a tentative tail at 3.5 s"
         h.set_role("申请人", at=2.25)  # in the past: the applicant began at 2.3 s, inside the uncommitted words
+        runs = h.tentative_roles()[0]  # a view shows the tail split as it will commit
+        assert runs[-1][0] == "申请人" and runs[-1][1].startswith("我") and "".join(t for _, t in runs) == h.tentative()[0]
         for i in range(35, 60):
             h.feed(frames(i / 10, (i + 1) / 10))
             _same_as_replay(h)
