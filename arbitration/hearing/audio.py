@@ -1,5 +1,6 @@
 """Audio in: WAV/FLAC files (checked for truncation, resampled to 16 kHz with a note), raw PCM frames from the web
-page, and the microphone (sounddevice, optional extra `mic`). Everything leaves here as float32 (samples, channels)."""
+page, and the microphone (MicCapture: sounddevice/PortAudio, optional extra `mic`; device by index or name, native
+rate resampled, overflows counted, stop loses nothing). Everything leaves here as float32 (samples, channels)."""
 
 from __future__ import annotations
 
@@ -235,6 +236,8 @@ class MicCapture:
         self.overflows = 0  # callbacks that reported input overflow (samples lost before they reached us)
         self.captured = 0  # samples captured at the device rate
         self.started_at: float | None = None  # wall time (epoch s) of the first captured sample
+        self.max_backlog_s = 0.0  # most audio waiting in the queue at once: how far recognition fell behind
+        self._chunk_s = chunk_s
         self.interrupted = False  # the device went away while recording (unplugged, sound server stopped)
         self._stopping = False
         self.rate = rate or self._pick_rate()
@@ -245,8 +248,12 @@ class MicCapture:
             self.stream = sd.InputStream(samplerate=self.rate, channels=channels, dtype="float32",
                                          device=self.device["index"], blocksize=int(chunk_s * self.rate),
                                          callback=self._callback)
-            self.stream.start()
         except (sd.PortAudioError, ValueError) as e:
+            raise AudioError(f"无法打开录音设备「{self.device['name']}」（{channels} 声道，{self.rate} Hz）：{e}") from e
+        try:
+            self.stream.start()
+        except sd.PortAudioError as e:
+            self.stream.close()
             raise AudioError(f"无法打开录音设备「{self.device['name']}」（{channels} 声道，{self.rate} Hz）：{e}") from e
 
     def _pick_rate(self) -> int:
@@ -289,6 +296,7 @@ class MicCapture:
                                      "可能已被拔出或被其他程序占用") from None
                 continue
             waited = 0.0
+            self.max_backlog_s = max(self.max_backlog_s, self._q.qsize() * self._chunk_s)
             out = self._out(block)
             if len(out):
                 yield out
@@ -320,6 +328,8 @@ class MicCapture:
         if self.interrupted:
             notes.append(f"录音设备「{self.device['name']}」在录到 {self.captured / self.rate:.1f} 秒时中断"
                          "（设备被拔出或音频服务停止）；此前的声音已识别并保存，请检查设备后用同一庭审编号续记")
+        if self.max_backlog_s >= 5:
+            notes.append(f"识别一度落后于发言约 {self.max_backlog_s:.0f} 秒（电脑较慢）；声音已全部识别，没有丢失")
         if self.overflows:
             notes.append(f"录音过程中声卡缓冲溢出 {self.overflows} 次（部分声音未能录入），"
                          "请关闭占用 CPU 的程序或换用性能更好的电脑")

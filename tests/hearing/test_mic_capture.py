@@ -167,6 +167,21 @@ def test_capture_yields_the_clip_as_played(room, rate, monkeypatch):
     assert all("溢出" in n for n in cap.summary()[len(cap.notes):])
 
 
+def test_closing_the_generator_closes_the_device(room):
+    from arbitration.hearing.audio import mic_frames
+
+    def recording() -> list[str]:
+        out = subprocess.run(["pactl", "list", "short", "source-outputs"], env=room, capture_output=True,
+                             text=True, check=True).stdout
+        return [line for line in out.splitlines() if line.strip()]
+
+    frames = mic_frames(device="pulse", chunk_s=0.25)
+    chunk = next(frames)
+    assert chunk.shape == (4000, 1) and recording()  # the sound server sees us recording
+    frames.close()  # the consumer is done (the web page's hearing ends, a `for` loop breaks)
+    assert not recording()
+
+
 def test_missing_or_too_small_device_is_named_with_the_list(room):
     from typer.testing import CliRunner
 
