@@ -285,3 +285,35 @@ def test_a_device_that_goes_away_ends_the_capture_with_a_note(room, tmp_path):
     assert sum(len(c) for c in got) >= 16000  # the second before the loss is kept
     assert cap.interrupted
     assert any("中断" in n and "续记" in n for n in cap.summary())
+
+
+def test_two_channels_stay_apart(room, tmp_path, monkeypatch):
+    """A two-channel device (a desk microphone per side): each channel arrives as it was said, none mixed
+    into the other, so the clerk can map channel 0 and 1 to two seats."""
+    from arbitration.hearing.audio import MicCapture
+
+    a, b = load("IT0011W0001"), load("e5oipIfM49I__20190201_CCTV_1")
+    stereo = np.zeros((max(len(a), len(b)), 2), np.float32)
+    stereo[: len(a), 0], stereo[: len(b), 1] = a, b
+    sf.write(str(tmp_path / "two-seats.wav"), stereo, 16000)
+    module = subprocess.run(["pactl", "load-module", "module-null-sink", "sink_name=seats", "rate=16000",
+                             "channels=2", "norewinds=1"], env=room, capture_output=True, text=True, check=True)
+    try:
+        monkeypatch.setenv("PULSE_SOURCE", "seats.monitor")  # libpulse's own choice of source for this process
+        cap = MicCapture(channels=2, device="pulse", chunk_s=0.25)
+        try:
+            frames = cap.frames()
+            got = [next(frames)]
+            player = subprocess.Popen(["paplay", "--device=seats", str(tmp_path / "two-seats.wav")], env=room)
+            while sum(len(c) for c in got[1:]) < len(stereo) + 8000:
+                got.append(next(frames))
+            player.wait(10)
+        finally:
+            cap.stop()
+    finally:
+        subprocess.run(["pactl", "unload-module", module.stdout.strip()], env=room, check=True)
+    x = np.concatenate(got + cap.drain())
+    assert x.shape[1] == 2
+    k = align(x[:, 0], a)
+    assert np.abs(x[k: k + len(a), 0] - a).max() < 1e-4
+    assert np.abs(x[k: k + len(b), 1] - b).max() < 1e-4  # the same instant, the other seat's words
