@@ -108,6 +108,11 @@ class OpenAIWhisperASR:
         # encode only the audio that is there (+2 s), not 30 s of padding, as FasterWhisperASR does
         self.short_context = short_context
         self.encoder = _short_context(self.model.encoder)
+        # numba compiles openai-whisper's word-timestamp DTW on first use (seconds): pay it here, at load, not on
+        # the first words of a hearing (same argument type: a C-contiguous float64 matrix)
+        from whisper.timing import dtw_cpu
+
+        dtw_cpu(np.zeros((2, 2)))
 
     def transcribe(self, audio: np.ndarray, prompt: str | None = None, hotwords: str | None = None) -> list[Word]:
         audio = np.asarray(audio, dtype=np.float32)
