@@ -111,8 +111,12 @@ class OpenAIWhisperASR:
         # numba compiles openai-whisper's word-timestamp DTW on first use (seconds): pay it here, at load, not on
         # the first words of a hearing (same argument type: a C-contiguous float64 matrix)
         from whisper.timing import dtw_cpu
+        from whisper.tokenizer import get_tokenizer
 
         dtw_cpu(np.zeros((2, 2)))
+        # the tokenizer too (cached by its arguments, which transcribe() passes the same way)
+        get_tokenizer(self.model.is_multilingual, num_languages=self.model.num_languages, language=LANGUAGE,
+                      task="transcribe")
 
     def transcribe(self, audio: np.ndarray, prompt: str | None = None, hotwords: str | None = None) -> list[Word]:
         audio = np.asarray(audio, dtype=np.float32)
