@@ -55,6 +55,8 @@ def _parse_channels(spec: str | None) -> dict[int, str] | None:
         if not sep or not ch.strip().isdigit() or not role.strip():
             raise ArbitrationError(f"声道映射 {spec!r} 格式应为「0=首席仲裁员,1=申请人」")
         out[int(ch)] = role.strip()
+    if sorted(out) != list(range(len(out))):  # the channels a device delivers are numbered 0, 1, 2 … in order
+        raise ArbitrationError(f"声道映射 {spec!r} 的声道号应从 0 起连续编号（如「0=申请人,1=被申请人」）")
     return out
 
 

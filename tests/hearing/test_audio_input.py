@@ -148,3 +148,15 @@ def test_start_from_mic_without_sounddevice_opens_no_hearing(tmp_path, monkeypat
         settings.cache_clear()
     assert isinstance(result.exception, AudioError) and "arbitration[mic]" in str(result.exception)
     assert not (tmp_path / "data" / "hearings" / "mic-1").exists()
+
+
+def test_channel_seats_are_parsed_and_checked():
+    from arbitration.cli.hearing import _parse_channels
+    from arbitration.errors import ArbitrationError
+
+    assert _parse_channels("0=首席仲裁员，1=申请人, 2=被申请人") == {0: "首席仲裁员", 1: "申请人", 2: "被申请人"}
+    assert _parse_channels(None) is None
+    with pytest.raises(ArbitrationError, match="格式应为"):
+        _parse_channels("申请人")
+    with pytest.raises(ArbitrationError, match="从 0 起连续编号"):
+        _parse_channels("0=申请人,2=被申请人")  # channel 1 would be captured with no seat, channel 2 never
