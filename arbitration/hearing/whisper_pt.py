@@ -60,15 +60,25 @@ def _short_context(encoder):
 
     class ShortContextEncoder(AudioEncoder):
         frames: int | None = None
+        # transcribe() encodes each window twice, to decode and again to align words: the second time is answered
+        # from here. The input is held, so its memory cannot be reused by another mel under the same address;
+        # the version counter catches an in-place change
+        last: tuple | None = None
 
         def forward(self, x):
+            key = (x.data_ptr(), x.shape, x.stride(), x.dtype, x._version, self.frames)
+            if self.last is not None and self.last[0] == key:
+                return self.last[2]
+            mel = x
             if self.frames and x.shape[-1] > self.frames:
                 x = x[..., : self.frames]
             x = F.gelu(self.conv2(F.gelu(self.conv1(x)))).permute(0, 2, 1)
             x = (x + self.positional_embedding[: x.shape[1]]).to(x.dtype)
             for block in self.blocks:
                 x = block(x)
-            return self.ln_post(x)
+            out = self.ln_post(x)
+            self.last = (key, mel, out)
+            return out
 
     encoder.__class__ = ShortContextEncoder
     return encoder
@@ -126,20 +136,23 @@ class OpenAIWhisperASR:
         # openai-whisper has no hotwords option: they go first in the prompt, as faster-whisper puts them first
         # in the previous-text context
         initial = " ".join(p for p in (hotwords, prompt) if p) or None
-        result = self.model.transcribe(
-            audio,
-            language=LANGUAGE,
-            task="transcribe",
-            beam_size=self.beam_size if self.beam_size > 1 else None,
-            word_timestamps=True,
-            initial_prompt=initial,
-            condition_on_previous_text=False,  # the streaming layer passes its own prompt
-            temperature=0.0,  # no fallback re-decoding: the next streaming pass corrects a bad guess
-            # Mandarin is < 8 characters/s: stops runaway loops (at most whisper's own default, half the context)
-            sample_len=min(int(duration * 10) + 10, self.model.dims.n_text_ctx // 2),
-            fp16=self.fp16,
-            verbose=None,
-        )
+        try:
+            result = self.model.transcribe(
+                audio,
+                language=LANGUAGE,
+                task="transcribe",
+                beam_size=self.beam_size if self.beam_size > 1 else None,
+                word_timestamps=True,
+                initial_prompt=initial,
+                condition_on_previous_text=False,  # the streaming layer passes its own prompt
+                temperature=0.0,  # no fallback re-decoding: the next streaming pass corrects a bad guess
+                # Mandarin is < 8 characters/s: stops runaway loops (at most whisper's own default, half the context)
+                sample_len=min(int(duration * 10) + 10, self.model.dims.n_text_ctx // 2),
+                fp16=self.fp16,
+                verbose=None,
+            )
+        finally:
+            self.encoder.last = None  # free the cached window
         words = []
         for seg in result.get("segments", []):
             for w in seg.get("words", []):

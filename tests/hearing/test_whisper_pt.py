@@ -152,6 +152,9 @@ def test_openai_whisper_engine_transcribes_a_real_clip(base_pt, torch_whisper):
     assert all(term in text for term in ("出现", "交易", "几乎", "情况")), text
     assert all(0 <= w.start <= w.end <= len(audio) / 16000 + 0.5 for w in words)
     assert [w.start for w in words] == sorted(w.start for w in words)
+    # the engine answers the word-alignment pass from the window it just encoded: never from an earlier call's
+    again = "".join(w.text for w in asr.transcribe(load("IT0011W0001")))  # 换一首歌
+    assert "首歌" in again and "交易" not in again and asr.encoder.last is None
 
 
 @pytest.mark.slow
