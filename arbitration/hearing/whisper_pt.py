@@ -14,7 +14,16 @@ import numpy as np
 
 from arbitration.config import Settings, settings
 from arbitration.errors import ModelUnavailable
-from arbitration.hearing.asr import LANGUAGE, SAMPLE_RATE, Word, drop_loops
+from arbitration.hearing.asr import (
+    APPEND_PUNCTUATION,
+    LANGUAGE,
+    MIN_LOGPROB,
+    NO_SPEECH,
+    PREPEND_PUNCTUATION,
+    SAMPLE_RATE,
+    Word,
+    drop_loops,
+)
 from arbitration.hearing.text import to_simplified
 
 INSTALL_HINT = "先 pip install torch==2.13.0，再 pip install 'arbitration[whisper-pt]'"
@@ -53,35 +62,48 @@ def load_checkpoint(path: Path, device: str = "cpu"):
 
 
 def _short_context(encoder):
-    """Make `encoder` (a whisper AudioEncoder) see only its `frames` first mel frames (None = the usual 30 s):
-    the trick FasterWhisperASR uses (whisper.cpp's audio_ctx); transcribe() pads every window to 30 s."""
+    """Let `encoder` (a whisper AudioEncoder) take fewer than 30 s of mel frames, as FasterWhisperASR's encoder
+    does (whisper.cpp's audio_ctx), and answer a second call on the same mel from its last result."""
     import torch.nn.functional as F
     from whisper.model import AudioEncoder
 
     class ShortContextEncoder(AudioEncoder):
-        frames: int | None = None
-        # transcribe() encodes each window twice, to decode and again to align words: the second time is answered
-        # from here. The input is held, so its memory cannot be reused by another mel under the same address;
-        # the version counter catches an in-place change
+        # the window just encoded: decoding and the word alignment after it both encode the same mel. The mel is
+        # held, so its memory cannot be reused by another under the same address; its version catches a change
         last: tuple | None = None
 
         def forward(self, x):
-            key = (x.data_ptr(), x.shape, x.stride(), x.dtype, x._version, self.frames)
+            key = (x.data_ptr(), x.shape, x.stride(), x.dtype, x._version)
             if self.last is not None and self.last[0] == key:
                 return self.last[2]
-            mel = x
-            if self.frames and x.shape[-1] > self.frames:
-                x = x[..., : self.frames]
-            x = F.gelu(self.conv2(F.gelu(self.conv1(x)))).permute(0, 2, 1)
-            x = (x + self.positional_embedding[: x.shape[1]]).to(x.dtype)
+            out = F.gelu(self.conv2(F.gelu(self.conv1(x)))).permute(0, 2, 1)
+            out = (out + self.positional_embedding[: out.shape[1]]).to(out.dtype)
             for block in self.blocks:
-                x = block(x)
-            out = self.ln_post(x)
-            self.last = (key, mel, out)
+                out = block(out)
+            out = self.ln_post(out)
+            self.last = (key, x, out)
             return out
 
     encoder.__class__ = ShortContextEncoder
     return encoder
+
+
+def _repetition_penalty(penalty: float, begin: int):
+    """A logit filter that lowers tokens already in the sequence from index `begin` on (the forced prefix and
+    what was decoded), as CTranslate2's repetition_penalty, which FasterWhisperASR uses: Whisper base loops on
+    Mandarin without it."""
+    import torch
+    from whisper.decoding import LogitFilter
+
+    class RepetitionPenalty(LogitFilter):
+        def apply(self, logits, tokens):
+            if tokens.shape[1] <= begin:
+                return
+            previous = tokens[:, begin:]
+            scores = torch.gather(logits, 1, previous)
+            logits.scatter_(1, previous, torch.where(scores > 0, scores / penalty, scores * penalty))
+
+    return RepetitionPenalty()
 
 
 class OpenAIWhisperASR:
@@ -89,6 +111,7 @@ class OpenAIWhisperASR:
     faster-whisper engine, so the streaming policy sees the same kind of output from either."""
 
     name = "openai-whisper"
+    supports_prefix = True
 
     def __init__(self, model: str | os.PathLike[str] | None = None, cfg: Settings | None = None,
                  beam_size: int = 1, short_context: bool = True, device: str | None = None) -> None:
@@ -115,8 +138,9 @@ class OpenAIWhisperASR:
         # greedy like FasterWhisperASR: the streaming policy re-decodes and keeps what two passes agree on
         self.beam_size = beam_size
         self.model = load_checkpoint(self.path, self.device)
-        # encode only the audio that is there (+2 s), not 30 s of padding, as FasterWhisperASR does
+        # encode only the audio that is there (+1 s of silence), not 30 s of padding, as FasterWhisperASR does
         self.short_context = short_context
+        self.context_pad_s = 1.0
         self.encoder = _short_context(self.model.encoder)
         # numba compiles openai-whisper's word-timestamp DTW on first use (seconds): pay it here, at load, not on
         # the first words of a hearing (same argument type: a C-contiguous float64 matrix)
@@ -124,39 +148,69 @@ class OpenAIWhisperASR:
         from whisper.tokenizer import get_tokenizer
 
         dtw_cpu(np.zeros((2, 2)))
-        # the tokenizer too (cached by its arguments, which transcribe() passes the same way)
-        get_tokenizer(self.model.is_multilingual, num_languages=self.model.num_languages, language=LANGUAGE,
-                      task="transcribe")
+        self.tokenizer = get_tokenizer(self.model.is_multilingual, num_languages=self.model.num_languages,
+                                       language=LANGUAGE, task="transcribe")
 
-    def transcribe(self, audio: np.ndarray, prompt: str | None = None, hotwords: str | None = None) -> list[Word]:
-        audio = np.asarray(audio, dtype=np.float32)
+    def transcribe(self, audio: np.ndarray, prompt: str | None = None, hotwords: str | None = None,
+                   prefix: str | None = None) -> list[Word]:
+        """Decode `audio` in one window (at most 30 s), as FasterWhisperASR does. `prefix` is text known to open
+        the audio (committed words still in the streaming buffer): forced, not decoded again, and only the words
+        after it are returned."""
+        import torch
+        from whisper.audio import N_FRAMES, log_mel_spectrogram
+        from whisper.decoding import DecodingOptions, DecodingTask
+
+        audio = np.asarray(audio, dtype=np.float32)[: N_FRAMES * 160]
         duration = len(audio) / SAMPLE_RATE
-        # even: the second convolution halves the frames
-        self.encoder.frames = min(3000, 2 * (int(duration * 50) + 100)) if self.short_context else None
-        # openai-whisper has no hotwords option: they go first in the prompt, as faster-whisper puts them first
-        # in the previous-text context
-        initial = " ".join(p for p in (hotwords, prompt) if p) or None
+        if duration < 0.05:
+            return []
+        n_ctx = self.model.dims.n_text_ctx
+        # silence after the audio, in the audio (as openai-whisper pads), then only as many frames as needed
+        pad = int(self.context_pad_s * SAMPLE_RATE) if self.short_context else N_FRAMES * 160
+        mel = log_mel_spectrogram(torch.from_numpy(audio), self.model.dims.n_mels, padding=pad)
+        content = len(audio) // 160
+        frames = min(N_FRAMES, content + pad // 160) if self.short_context else N_FRAMES
+        mel = mel[:, :frames].to(self.device)
+        mel = mel.half() if self.fp16 else mel
+        tok = self.tokenizer
+        # openai-whisper has no hotwords option: they go first in the previous-text context, as in faster-whisper
+        context = " ".join(p for p in (hotwords, prompt) if p)
+        forced = tok.encode(" " + prefix.strip())[: n_ctx // 4] if prefix and prefix.strip() else []
+        options = DecodingOptions(
+            task="transcribe", language=LANGUAGE, temperature=0.0,  # greedy, no fallback: the next pass corrects
+            beam_size=self.beam_size if self.beam_size > 1 else None,
+            # Mandarin is < 8 characters/s: stops runaway loops (openai-whisper keeps prefix + this ≤ half the context)
+            sample_len=max(1, min(int(duration * 10) + 10, n_ctx // 2 - len(forced))),
+            prompt=context or None, prefix=forced or None, without_timestamps=True, fp16=self.fp16,
+        )
         try:
-            result = self.model.transcribe(
-                audio,
-                language=LANGUAGE,
-                task="transcribe",
-                beam_size=self.beam_size if self.beam_size > 1 else None,
-                word_timestamps=True,
-                initial_prompt=initial,
-                condition_on_previous_text=False,  # the streaming layer passes its own prompt
-                temperature=0.0,  # no fallback re-decoding: the next streaming pass corrects a bad guess
-                # Mandarin is < 8 characters/s: stops runaway loops (at most whisper's own default, half the context)
-                sample_len=min(int(duration * 10) + 10, self.model.dims.n_text_ctx // 2),
-                fp16=self.fp16,
-                verbose=None,
-            )
+            with torch.no_grad():
+                task = DecodingTask(self.model, options)
+                task.logit_filters.append(_repetition_penalty(1.1, task.sample_begin - len(forced)))
+                result = task.run(mel[None])[0]
+                new = [t for t in result.tokens if t < tok.eot]
+                if not forced and result.no_speech_prob > NO_SPEECH and result.avg_logprob < MIN_LOGPROB:
+                    return []  # Whisper's own "nobody spoke" verdict: what it wrote is invented
+                return drop_loops(self._words(forced + new, mel, content, skip=len(forced)))
         finally:
             self.encoder.last = None  # free the cached window
-        words = []
-        for seg in result.get("segments", []):
-            for w in seg.get("words", []):
-                text = to_simplified(w["word"].strip())
-                if text:
-                    words.append(Word(float(w["start"]), float(w["end"]), text, float(w.get("probability", 1.0))))
-        return drop_loops(words)
+
+    def _words(self, tokens: list[int], mel, num_frames: int, skip: int = 0) -> list[Word]:
+        """Word times by cross-attention alignment (openai-whisper's word_timestamps), without the first `skip`
+        tokens (the forced prefix); a word that straddles the boundary keeps only its new part."""
+        from whisper.timing import find_alignment, merge_punctuations
+
+        if len(tokens) <= skip:
+            return []
+        alignment = find_alignment(self.model, self.tokenizer, tokens, mel, num_frames)
+        merge_punctuations(alignment, PREPEND_PUNCTUATION, APPEND_PUNCTUATION)
+        words, seen = [], 0
+        for a in alignment:
+            seen += len(a.tokens)
+            if seen <= skip or not a.tokens:
+                continue
+            new = a.tokens[max(0, len(a.tokens) - (seen - skip)):]
+            text = to_simplified((a.word if len(new) == len(a.tokens) else self.tokenizer.decode(new)).strip())
+            if text:
+                words.append(Word(round(float(a.start), 2), round(float(a.end), 2), text, float(a.probability)))
+        return words

@@ -139,7 +139,7 @@ def test_converted_model_computes_what_ctranslate2_computes(base_dir, base_pt, t
 
 @pytest.mark.slow
 def test_openai_whisper_engine_transcribes_a_real_clip(base_pt, torch_whisper):
-    from arbitration.hearing.asr import get_asr
+    from arbitration.hearing.asr import get_asr, supports_prefix
     from arbitration.hearing.whisper_pt import OpenAIWhisperASR
 
     torch, _ = torch_whisper
@@ -152,7 +152,12 @@ def test_openai_whisper_engine_transcribes_a_real_clip(base_pt, torch_whisper):
     assert all(term in text for term in ("出现", "交易", "几乎", "情况")), text
     assert all(0 <= w.start <= w.end <= len(audio) / 16000 + 0.5 for w in words)
     assert [w.start for w in words] == sorted(w.start for w in words)
-    # the engine answers the word-alignment pass from the window it just encoded: never from an earlier call's
+    # a forced prefix (the streaming layer's committed words) is not returned again; what follows keeps its times
+    after = asr.transcribe(audio, prefix="甚至出现")
+    assert supports_prefix(asr) and "甚至" not in "".join(w.text for w in after) and after[0].text == "交"
+    assert after[0].start == pytest.approx(next(w.start for w in words if w.text == "交"), abs=0.1)
+    assert asr.transcribe(np.zeros(32000, np.float32)) == []  # silence: Whisper's no-speech verdict
+    # the alignment pass is answered from the window just encoded: never from an earlier call's
     again = "".join(w.text for w in asr.transcribe(load("IT0011W0001")))  # 换一首歌
     assert "首歌" in again and "交易" not in again and asr.encoder.last is None
 
