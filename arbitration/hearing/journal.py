@@ -254,7 +254,7 @@ class Hearing:
         self._base: dict[int, float] = {}  # timeline time of each channel processor's first sample
         self._pending: dict[int, int] = {}
         self._compute_s: dict[int, float] = {}  # seconds the last engine pass took, per channel
-        self.min_chunk_s = 1.0  # run the engine once this much new audio has arrived on a channel
+        self.min_chunk_s = 1.25  # run the engine once this much new audio has arrived on a channel (see bench_hearing)
         self.notes: list[str] = []
         self._fed = 0  # samples fed in this session
         self._journal = open(self.journal_path, "ab")
@@ -457,8 +457,8 @@ class Hearing:
             # wait for at least as much new audio as the last pass took to compute: a slow machine then decodes
             # bigger steps and keeps pace with the speaker instead of falling further behind
             wait = min(max(self.min_chunk_s, self._compute_s.get(ch, 0.0)), MAX_STEP_S)
-            # … but a pause closes the utterance at once: its last words are committed without waiting
-            if self._pending[ch] >= wait * SAMPLE_RATE or self._procs[ch].paused():
+            # (the processor runs at once at a pause and holds back passes that could not commit anything)
+            if self._procs[ch].due(self._pending[ch] / SAMPLE_RATE, wait):
                 self._pending[ch] = 0
                 t = time.monotonic()
                 words = self._procs[ch].process_iter()

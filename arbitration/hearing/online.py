@@ -71,6 +71,8 @@ class OnlineProcessor:
         self.received = 0  # samples received in total
         self.heard_speech = False  # whether VAD ever found speech (for the 'silence only' note)
         self._vad_cache: tuple | None = None
+        self.first_pass_s = 2.0  # an utterance shorter than this is decoded once, at its pause
+        self.hold_silence_s = 0.25  # a trailing silence this long holds the step back (see due)
 
     @property
     def stream_time(self) -> float:
@@ -84,13 +86,26 @@ class OnlineProcessor:
             self._vad_cache = (key, np.flatnonzero(probs >= self.vad_threshold), len(probs))
         return self._vad_cache[1], self._vad_cache[2]
 
-    def paused(self) -> bool:
-        """Whether the speaker has paused long enough to close the utterance: the caller then runs a pass at once
-        instead of waiting for its next step, so the end of an utterance is committed ~end_silence_s after it."""
+    def due(self, new_s: float, step_s: float) -> bool:
+        """Whether to run a pass now, `new_s` seconds of audio after the last one. At a pause: at once (the
+        utterance is committed whole ~end_silence_s after its last word). Otherwise every `step_s`, except in
+        the first `first_pass_s` of an utterance and while the speaker is silent (a pause pass may follow); a
+        step is held back once at most, so a speaker with many short pauses still gets a pass per 2 steps."""
         if not self.use_vad or len(self.audio) < SAMPLE_RATE // 2:
-            return False
+            return new_s >= step_s
         speech, n = self._speech()
-        return first_pause(speech, n, int(self.end_silence_s * SAMPLE_RATE / VAD_WINDOW)) is not None
+        if len(speech) == 0:
+            return new_s >= step_s
+        if first_pause(speech, n, int(self.end_silence_s * SAMPLE_RATE / VAD_WINDOW)) is not None:
+            return True
+        if new_s < step_s:
+            return False
+        if new_s >= 2 * step_s:
+            return True
+        fresh = not self.policy.tentative() and not self.policy.hyp.committed_in_buffer
+        if fresh and (n - speech[0]) * VAD_WINDOW / SAMPLE_RATE < self.first_pass_s:
+            return False
+        return (n - 1 - speech[-1]) * VAD_WINDOW / SAMPLE_RATE < self.hold_silence_s
 
     def insert_audio_chunk(self, chunk: np.ndarray) -> None:
         chunk = np.asarray(chunk, dtype=np.float32).reshape(-1)

@@ -69,8 +69,12 @@ class HypothesisBuffer:
 class LocalAgreement:
     """LocalAgreement-2 with buffer trimming: where to cut the audio buffer after commits."""
 
-    def __init__(self, trim_after_s: float = 12.0) -> None:
+    def __init__(self, trim_after_s: float = 12.0, keep_s: float | None = 2.0) -> None:
         self.trim_after_s = trim_after_s  # cut the buffer once it is longer than this
+        # … or once it holds more than this much committed speech: the committed words in the buffer are forced
+        # again on every pass (CTranslate2 steps through them one by one), so an unbounded tail costs as much as
+        # decoding it; 2 s keeps enough context (benchmarks/results/hearing.json)
+        self.keep_s = keep_s
         self.hyp = HypothesisBuffer()
         self.committed: list[Word] = []  # everything committed, in order
 
@@ -104,6 +108,10 @@ class LocalAgreement:
         for w in reversed(inside):
             if w.text and w.text[-1] in SENTENCE_END:
                 return w.end
+        if self.keep_s is not None:  # keep only the last keep_s of committed speech in the buffer
+            older = [w for w in inside if w.end <= inside[-1].end - self.keep_s]
+            if older:
+                return older[-1].end
         if buffer_end - buffer_start > self.trim_after_s:
             return inside[-1].end
         return None

@@ -84,14 +84,14 @@ def test_a_tag_inside_the_tentative_tail_splits_the_words_when_they_commit(cfg, 
     asr = use(monkeypatch, ScriptedASR({0: said}))
     h = Hearing.start(None, "tail", cfg=cfg, asr=asr, channels={0: "首席仲裁员"})
     try:
-        for i in range(35):  # 100 ms frames up to 3.5 s
+        for i in range(40):  # 100 ms frames up to 4 s: passes at 2.5 s and 3.75 s (min_chunk_s 1.25)
             h.feed(frames(i / 10, (i + 1) / 10))
         committed = "".join(s.text for s in h.segments)
-        assert h.tentative()[0], "the scripted speech should leave a tentative tail at 3.5 s"
+        assert h.tentative()[0], "the scripted speech should leave a tentative tail at 4 s"
         h.set_role("申请人", at=2.25)  # in the past: the applicant began at 2.3 s, inside the uncommitted words
         runs = h.tentative_roles()[0]  # a view shows the tail split as it will commit
         assert runs[-1][0] == "申请人" and runs[-1][1].startswith("我") and "".join(t for _, t in runs) == h.tentative()[0]
-        for i in range(35, 60):
+        for i in range(40, 60):
             h.feed(frames(i / 10, (i + 1) / 10))
             _same_as_replay(h)
         h.finish()
