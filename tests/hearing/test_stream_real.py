@@ -72,18 +72,18 @@ def run(asr, tmp_path_factory):
 
 
 def _text_in(segments, span):
-    return "".join(s.text for s in segments if span[0] <= (s.start + s.end) / 2 < span[1])
+    """What was said during `span`: the segments that overlap it (a segment may straddle two turns when the
+    machine is slow; which turn owns it is not what this checks)."""
+    return "".join(s.text for s in segments if s.start < span[1] and s.end > span[0])
 
 
 def test_recognition_quality_on_real_clips(run):
     h, spans, _ = run
     refs = references()
-    errors = total = 0
     for (name, word, _how, _tag), span in zip(TURNS, spans, strict=True):
         said = _text_in(h.segments, span)
         assert word in said, f"{name}: {word!r} not in {said!r}"
-        e, n = cer_counts(refs[name], said)
-        errors, total = errors + e, total + n
+    errors, total = cer_counts("".join(refs[name] for name, *_ in TURNS), "".join(s.text for s in h.segments))
     assert errors / total < 0.5, f"pooled CER {errors / total:.2f}"
 
 
