@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import tempfile
@@ -28,6 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "drafting"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: the shared machine helper
+
+from machine import machine_line  # noqa: E402
 
 CLAIM_SETS = [
     ("unlawful_termination", "double_wage", "additional_compensation"),
@@ -43,21 +45,6 @@ CLAIM_TEXTS = {
     "notice_pay": "裁决被申请人支付代通知金{a}元",
     "labor_relation": "确认申请人与被申请人之间存在劳动关系",
 }
-
-
-def _machine() -> str:
-    import platform
-
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return f"{platform.node()} · {cpu} · {os.cpu_count()} cores · load {load:.1f} at start"
 
 
 def cases(n: int):
@@ -184,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     from pipelines.batch import BatchOptions
     from pipelines.draft import draft_cases
 
-    result: dict = {"machine": _machine(), "composer": "rule"}
+    result: dict = {"machine": machine_line(), "composer": "rule"}
     t0 = time.perf_counter()
     if args.index_dir:
         from arbitration.retrieval import Archive

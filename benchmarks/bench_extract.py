@@ -15,8 +15,6 @@ import csv
 import hashlib
 import io
 import json
-import os
-import platform
 import sys
 import time
 from collections import defaultdict
@@ -25,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: the shared machine helper
+
+from machine import machine, machine_line  # noqa: E402
 
 from arbitration.extract import build_case  # noqa: E402
 from arbitration.fileio import write_json  # noqa: E402
@@ -129,20 +130,6 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3), "tp": tp, "fp": fp, "fn": fn}
 
 
-def machine() -> dict:
-    """The machine the figures come from (shared with other jobs: the load average says how busy it was)."""
-    cpu = next(
-        (ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines() if ln.startswith("model name")),
-        platform.processor() or platform.machine(),
-    ) if Path("/proc/cpuinfo").exists() else platform.processor()  # fmt: skip
-    return {
-        "name": f"{platform.node()} ({os.cpu_count()} cores, {cpu})",
-        "cores": os.cpu_count(),
-        "python": platform.python_version(),
-        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
-    }
-
-
 def _folders(root: Path) -> list[tuple[str, list[Document], dict]]:
     """Hand-written case folders: .txt documents (and .csv tables) with a gold.json each."""
     out = []
@@ -173,7 +160,7 @@ def main() -> dict:
             if file_name.startswith("_"):
                 continue
             real.append((file_name, [_document(SHARED_CASES / file_name)], gold))
-    results: dict = {"machine": machine()}
+    results: dict = {"machine": {**machine(), "name": machine_line(load=False)}}
     t0 = time.perf_counter()
     nlp()  # load LAC once, outside the per-case figures (a server keeps it loaded)
     results["model_load_seconds"] = round(time.perf_counter() - t0, 2)

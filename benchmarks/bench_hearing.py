@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import sys
 import tempfile
 import time
@@ -33,6 +32,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: the shared machine helper
+
+from machine import machine  # noqa: E402
 
 from arbitration.config import load_settings  # noqa: E402
 from arbitration.hearing import Hearing, build_lexicon  # noqa: E402
@@ -50,19 +52,6 @@ TERMS = ROOT / "tests" / "hearing" / "data"
 OUT = ROOT / "benchmarks" / "results" / "hearing.json"
 GAP_S = 0.8  # silence between turns when clips are played as one hearing
 SR = 16000
-
-
-def machine() -> dict:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"node": platform.node(), "cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
-            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
 
 
 def real_clips() -> list[tuple[str, np.ndarray, str]]:

@@ -9,8 +9,6 @@ Run: .venv/bin/python benchmarks/bench_hearing_journal.py   → benchmarks/resul
 from __future__ import annotations
 
 import json
-import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -19,18 +17,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: the shared machine helper
+
+from machine import machine_line  # noqa: E402
+
 OUT = ROOT / "benchmarks" / "results" / "hearing_journal.json"
 SEATS = ("首席仲裁员", "申请人", "被申请人代理人")
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        cpu = next(ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
-                   if ln.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    return f"{platform.node()} · {cpu} · {os.cpu_count()} cores · load {os.getloadavg()[0]:.1f} at start"
 
 
 def write_journal(path: Path, hours: float) -> int:
@@ -61,7 +53,7 @@ def main() -> None:
     from arbitration.hearing import Hearing, load_record
     from arbitration.hearing.asr import Word
 
-    result = {"machine": machine(), "runs": []}
+    result = {"machine": machine_line(), "runs": []}
     with tempfile.TemporaryDirectory() as tmp:
         cfg = load_settings(data_dir=Path(tmp) / "data")
         for hours in (1.0, 3.0):

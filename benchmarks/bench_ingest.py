@@ -29,9 +29,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "ingest"))
+sys.path.insert(0, str(HERE))
 
 from ingest_paths import fixture_builder  # noqa: E402
-from run import machine  # noqa: E402  (benchmarks/run.py names the machine the same way for every benchmark)
+from machine import machine_line  # noqa: E402  (benchmarks/machine.py names the machine for every benchmark)
 
 from arbitration.fileio import write_json  # noqa: E402
 
@@ -227,7 +228,7 @@ def main() -> None:
         ocr = bench_ocr(Path(tmp), args.scan_pages, args.repeats)
         print("scanned PDF:", json.dumps({k: v for k, v in ocr.items() if not k.endswith("runs_s")}, ensure_ascii=False))
     results = {
-        "machine": machine(),
+        "machine": machine_line(),
         "cores": os.cpu_count(),
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in os.getloadavg()],

@@ -8,8 +8,6 @@ machine has two cores shared with others). Writes benchmarks/results/law_data.js
 from __future__ import annotations
 
 import json
-import os
-import platform
 import re
 import sys
 import time
@@ -17,6 +15,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: the shared machine helper
+
+from machine import machine_line  # noqa: E402
 
 from arbitration.law import find_citations, format_citation, statutes, taxonomy  # noqa: E402
 from arbitration.law.statutes import Statutes  # noqa: E402
@@ -32,16 +33,6 @@ def _best(fn, repeat: int = 5) -> float:
         fn()
         best = min(best, time.perf_counter() - t0)
     return best
-
-
-def _machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        cpu = next(x.split(":", 1)[1].strip() for x in Path("/proc/cpuinfo").read_text().splitlines()
-                   if x.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    return f"{platform.node()} · {cpu} · {os.cpu_count()} cores · Python {platform.python_version()}"
 
 
 def main() -> None:
@@ -76,7 +67,7 @@ def main() -> None:
     t_tax = _best(lambda: load_taxonomy(), repeat=3)
 
     result = {
-        "machine": _machine(),
+        "machine": machine_line(),
         "claim_sentences": len(sentences),
         "match_per_sentence_us": round(t_match / len(sentences) * 1e6, 1),
         "match_all_per_sentence_us": round(t_all / len(sentences) * 1e6, 1),

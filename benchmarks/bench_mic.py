@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: the shared machine helper
+
+from machine import machine  # noqa: E402
 
 from arbitration.config import load_settings  # noqa: E402
 from arbitration.hearing import Hearing  # noqa: E402
@@ -140,9 +142,7 @@ def main() -> None:
     for name in CLIPS:
         parts += [read_audio(AUDIO / f"{name}.wav")[:, 0], np.zeros(int(GAP_S * SR), np.float32)]
     said = np.concatenate(parts)
-    results: dict = {"machine": {"node": platform.node(), "cores": os.cpu_count(),
-                                 "python": platform.python_version(),
-                                 "load_average_at_start": [round(v, 2) for v in os.getloadavg()]},
+    results: dict = {"machine": machine(),
                      "path": "paplay → PulseAudio null sink → ALSA pulse plugin → PortAudio → sounddevice → "
                              "MicCapture → Hearing (Whisper base int8, product defaults)",
                      "audio_s": round(len(said) / SR, 2)}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -18,7 +17,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: the shared machine helper
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from machine import machine  # noqa: E402
 
 from arbitration.fileio import write_json  # noqa: E402
 
@@ -39,15 +41,6 @@ def load_case():
 
     case = make_case()
     return case, f"tests/outline/outline_cases.make_case ({len(case.claims)} claims)"
-
-
-def machine() -> dict:
-    return {
-        "platform": platform.platform(),
-        "python": platform.python_version(),
-        "cpus": os.cpu_count(),
-        "cpu": platform.processor() or platform.machine(),
-    }
 
 
 def main() -> None:

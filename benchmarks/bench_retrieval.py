@@ -25,6 +25,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: the shared machine helper
 
 from arbitration.retrieval import SearchOptions, default_archive, parse_award  # noqa: E402
 from arbitration.retrieval.units import query_from_precedent, query_from_text  # noqa: E402
@@ -157,10 +158,10 @@ def main() -> None:
     ap.add_argument("--subset", type=int, default=0, help="index only the corpus's first N awards (0: all)")
     ap.add_argument("--vectors", type=Path, nargs="*", default=[], help="extra vectors-<embedder>.npz caches")
     args = ap.parse_args()
-    from run import machine
+    from machine import machine_line
 
     queries = load_queries()
-    result = {"machine": machine(), "load_avg_start": os.getloadavg(), "queries": len(queries), "k": K,
+    result = {"machine": machine_line(), "load_avg_start": os.getloadavg(), "queries": len(queries), "k": K,
               "subset": args.subset or None, "embedders": {}}
     awards = subset_dir(args.subset, args.cache_dir, args.vectors) if args.subset else None
     bm25_done = False

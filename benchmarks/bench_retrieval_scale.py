@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -24,6 +23,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: the shared machine helper
+
+from machine import machine  # noqa: E402
 
 from arbitration.retrieval.dense import IndexParams, VectorIndex, choose_params  # noqa: E402
 
@@ -60,17 +62,6 @@ def latency(index: VectorIndex, queries: np.ndarray, k: int = 10) -> tuple[float
 
 def recall(got: np.ndarray, truth: np.ndarray) -> float:
     return float(np.mean([len(set(g) & set(t)) / len(t) for g, t in zip(got, truth, strict=True)]))
-
-
-def machine() -> dict:
-    cpu = "?"
-    try:
-        cpu = next(x.split(":", 1)[1].strip() for x in open("/proc/cpuinfo") if x.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    return {"cpu": cpu, "cores": os.cpu_count(), "platform": platform.platform(), "load_avg": os.getloadavg(),
-            "faiss_threads": THREADS,
-            "note": "other engineers' jobs share these 2 cores: compare the ratios in one run, not absolute times"}
 
 
 def bench_size(n: int, centers: np.ndarray, queries: np.ndarray, hnsw: bool) -> dict:
@@ -168,7 +159,9 @@ def main() -> None:
     rng = np.random.default_rng(0)
     centers = rng.standard_normal((2000, DIM)).astype(np.float32)
     queries = mixture(args.queries, 99, centers)
-    out = {"machine": machine(), "dim": DIM, "sizes": [], "bm25": []}
+    out = {"machine": {**machine(), "faiss_threads": THREADS,
+                   "note": "other engineers' jobs share these 2 cores: compare the ratios in one run, not absolute times"},
+           "dim": DIM, "sizes": [], "bm25": []}
     for n in (int(s) for s in args.sizes.split(",")):
         t = time.perf_counter()
         row = bench_size(n, centers, queries, hnsw=(n == 100_000))

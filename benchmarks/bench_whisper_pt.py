@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_hearing import machine, pooled, real_clips  # noqa: E402
+from bench_hearing import pooled, real_clips  # noqa: E402
+from machine import machine  # noqa: E402
 
 from arbitration.config import load_settings  # noqa: E402
 from arbitration.fileio import write_json  # noqa: E402

@@ -11,8 +11,6 @@ the machine has two cores and the figures would lie) and writes results/SUMMARY.
 from __future__ import annotations
 
 import json
-import os
-import platform
 import subprocess
 import sys
 import time
@@ -20,18 +18,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
+sys.path.insert(0, str(HERE))  # benchmarks/: the shared machine helper
 
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{platform.node()} · {cpu} · {os.cpu_count()} cores · Python {platform.python_version()}"
+from machine import machine_line  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -48,7 +37,7 @@ def main(argv: list[str]) -> int:
         print(f"== {s.name}: exit {rc} in {time.perf_counter() - t0:.0f} s", flush=True)
         if rc:
             failed.append(s.name)
-    lines = [f"# Benchmark results\n\nMachine: {machine()}\n"]
+    lines = [f"# Benchmark results\n\nMachine: {machine_line(load=False)}\n"]
     for f in sorted(RESULTS.glob("*.json")):
         try:
             data = json.loads(f.read_text(encoding="utf-8"))
