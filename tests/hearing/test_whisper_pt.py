@@ -137,14 +137,21 @@ def test_converted_model_computes_what_ctranslate2_computes(base_dir, base_pt, t
     assert result.tokens == ct_tokens and "交易" in result.text
 
 
+@pytest.fixture(scope="module")
+def torch_asr(base_pt):
+    """The torch engine on the exported base, chosen by get_asr from the `.pt` path, loaded once."""
+    from arbitration.hearing.asr import get_asr
+
+    return get_asr(model=str(base_pt), cfg=load_settings(threads=2))
+
+
 @pytest.mark.slow
-def test_openai_whisper_engine_transcribes_a_real_clip(base_pt, torch_whisper):
-    from arbitration.hearing.asr import get_asr, supports_prefix
+def test_openai_whisper_engine_transcribes_a_real_clip(torch_asr, torch_whisper):
+    from arbitration.hearing.asr import supports_prefix
     from arbitration.hearing.whisper_pt import OpenAIWhisperASR
 
     torch, _ = torch_whisper
-    cfg = load_settings(threads=2)
-    asr = get_asr(model=str(base_pt), cfg=cfg)
+    asr = torch_asr
     assert isinstance(asr, OpenAIWhisperASR) and torch.get_num_threads() == 2
     audio = load(CLIP)
     words = asr.transcribe(audio, hotwords="停滞")
@@ -269,3 +276,24 @@ def test_cli_exports_the_bundled_base(base_dir, torch_whisper, tmp_path):
     assert result.exit_code == 0, result.output
     assert "已导出" in result.output and out.stat().st_size > 100_000_000
     assert list(out.parent.iterdir()) == [out]  # no temp file left beside it
+
+
+@pytest.mark.slow
+def test_the_live_clerk_runs_on_the_torch_engine(torch_asr, tmp_path):
+    """Engines are swappable under the streaming path: two real clips through Hearing (VAD, LocalAgreement,
+    journal) on openai-whisper end as committed, simplified segments with the clips' key words."""
+    from arbitration.hearing import Hearing
+    from arbitration.hearing.audio import file_frames
+    cfg = load_settings(data_dir=tmp_path / "data")
+    gap = np.zeros(12800, np.float32)
+    audio = np.concatenate([load(CLIP), gap, load("IT0011W0001"), gap])
+    h = Hearing.start(None, "torch-1", cfg=cfg, asr=torch_asr)
+    try:
+        for chunk in file_frames(audio[:, None], chunk_s=0.5):
+            h.feed(chunk)
+        h.finish()
+    finally:
+        h.close()
+    text = "".join(s.text for s in h.segments)
+    assert all(term in text for term in ("交易", "几乎", "首歌")), text
+    assert h.journal_path.read_text(encoding="utf-8").count('"id"') >= len(h.segments) >= 2
