@@ -120,8 +120,8 @@ class FasterWhisperASR:
         if forced and new[: len(forced)] == forced:  # CTranslate2 returns the forced tokens with the new ones
             new = new[len(forced):]
         avg_logprob = result.scores[0] * len(new) / (len(new) + 1) if new else -np.inf
-        if not forced and result.no_speech_prob > NO_SPEECH and avg_logprob < MIN_LOGPROB:
-            return []  # Whisper's own "nobody spoke" verdict: what it wrote is invented (subtitle credits …)
+        if not forced and invented(result.no_speech_prob, avg_logprob, tok.decode(new), context):
+            return []
         return drop_loops(self._words(forced + new, encoded, content, skip=len(forced)))
 
     def _words(self, tokens: list[int], encoded, num_frames: int, skip: int = 0) -> list[Word]:
@@ -143,6 +143,19 @@ class FasterWhisperASR:
             if text:
                 words.append(Word(round(float(a["start"]), 2), round(float(a["end"]), 2), text, float(a["probability"])))
         return words
+
+
+def invented(no_speech: float, avg_logprob: float, text: str, prompt: str = "") -> bool:
+    """Whether a window's text was written over no speech: Whisper's own rule (no-speech probability > 0.6 and
+    mean log-probability < -1), its prompt read back (「以下是劳动争议仲裁庭审」 over mains hum: no-speech 0.99 but
+    confident), or a very unsure guess where speech is doubtful (「这位是什么?」 over silence: 0.20 / -2.4). Real
+    speech on the shared clips scores no-speech < 0.02 and log-probability > -0.6."""
+    if no_speech > NO_SPEECH and avg_logprob < MIN_LOGPROB:
+        return True
+    said = "".join(ch for ch in text if ch.isalnum())
+    if no_speech > 0.5 and len(said) >= 4 and said in "".join(ch for ch in prompt if ch.isalnum()):
+        return True
+    return no_speech > 0.1 and avg_logprob < -1.5
 
 
 def drop_loops(words: list[Word], max_run: int = 4, max_period: int = 4) -> list[Word]:
