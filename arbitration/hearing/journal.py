@@ -430,12 +430,13 @@ class Hearing:
         return self._procs[channel]
 
     def feed(self, frames: np.ndarray | bytes, channels: int | None = None) -> list[Segment]:
-        """Push audio: float32 (samples,) / (samples, channels) at 16 kHz, or 16-bit little-endian PCM bytes.
+        """Push audio: float32 (samples,) / (samples, channels) at 16 kHz, or 16-bit little-endian PCM bytes (mono
+        unless `channels` says how many are interleaved).
         Returns the segments committed (already fsynced) by this call."""
         if isinstance(frames, bytes | bytearray | memoryview):
             from arbitration.hearing.audio import pcm16_to_float
 
-            frames = pcm16_to_float(bytes(frames), channels or max(1, len(self.channels)))
+            frames = pcm16_to_float(bytes(frames), channels or 1)  # the web page sends mono
         frames = np.asarray(frames, dtype=np.float32)
         if frames.ndim == 1:
             frames = frames[:, None]

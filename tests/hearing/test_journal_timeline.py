@@ -115,3 +115,17 @@ def test_times_never_run_backwards_on_a_channel(cfg):
     times = [t for s in segs for w in s.words for t in w[:2]]
     assert times == sorted(times) and all(s.start <= s.end for s in segs)
     assert [s.start for s in segs] == [1.0, 2.6, 3.4]
+
+
+def test_web_pcm_is_mono_even_when_the_hearing_has_seats(cfg, monkeypatch):
+    """A hearing set up with two seats (say, started from the CLI with --channels) and continued from the web page:
+    the page's PCM is one channel and must not be read as two interleaved ones."""
+    asr = use(monkeypatch, ScriptedASR({0: FIRST}))
+    h = Hearing.start(None, "seats-web", cfg=cfg, asr=asr, channels={0: "申请人", 1: "被申请人"})
+    try:
+        _web(h, 0.0, 5.0)
+        h.finish()
+    finally:
+        h.close()
+    assert "".join(s.text for s in h.segments) == "甚至出现交易几乎停滞。"
+    assert {s.channel for s in h.segments} == {0}
