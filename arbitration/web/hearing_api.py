@@ -65,14 +65,15 @@ def hearing_row(request: Request, hearing_id: int, user: User):
     return row
 
 
-def live_hearing(app, row) -> Live:
-    """The open Hearing for this row (opened on first use; kept while the server runs)."""
+def live_hearing(app, row, info: dict[str, Any] | None = None) -> Live:
+    """The open Hearing for this row (opened on first use; kept while the server runs); `info` goes into a new
+    hearing's header (记录人 …)."""
     lives: dict[int, Live] = app.state.live_hearings
     with app.state.live_lock:
         if row["id"] not in lives:
             lib = stage("hearing")
             case = app.state.workspace.load_case(row["case_id"])
-            lives[row["id"]] = Live(lib.Hearing.start(case, row["hearing_key"]))
+            lives[row["id"]] = Live(lib.Hearing.start(case, row["hearing_key"], info=info))
         return lives[row["id"]]
 
 
@@ -101,7 +102,8 @@ def start_hearing(request: Request, case_id: CaseId, user: User = Depends(requir
     stage("hearing")
     key = f"web-{case_id:06d}-{secrets.token_hex(4)}"
     hid = request.app.state.store.add_hearing(case_id, key, user.id)
-    live_hearing(request.app, request.app.state.store.hearing(hid))  # creates the folder and its meta.json
+    # creates the folder and its meta.json; whoever starts the record is its 记录人
+    live_hearing(request.app, request.app.state.store.hearing(hid), info={"clerk": user.display_name})
     api.audit(request, user, "edit", f"case:{case_id}", f"开始庭审记录 hearing:{hid}")
     return {"id": hid, "key": key}
 

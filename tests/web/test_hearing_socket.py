@@ -59,3 +59,13 @@ def test_socket_feeds_real_speech_and_commits_text(web):
     # the journal holds it: a fresh read through the API (no live socket) gives the same text
     seg = clerk.get(f"/api/hearings/{hid}/segments").json()
     assert "".join(s["text"] for s in seg["committed"]) == heard
+    # whoever started the record is its 记录人, in the exported 庭审笔录
+    from docx import Document
+
+    r = clerk.get(f"/hearings/{hid}/record.docx")
+    assert r.status_code == 200
+    import io
+
+    text = "\n".join(p.text for p in Document(io.BytesIO(r.content)).paragraphs)
+    name = web.store.user_row("clerk")["display_name"]
+    assert name and f"记录人：{name}" in text.replace(" ", ""), text[:400]
