@@ -17,12 +17,11 @@ from arbitration.errors import ModelUnavailable
 from arbitration.hearing.asr import (
     APPEND_PUNCTUATION,
     LANGUAGE,
-    MIN_LOGPROB,
-    NO_SPEECH,
     PREPEND_PUNCTUATION,
     SAMPLE_RATE,
     Word,
     drop_loops,
+    invented,
 )
 from arbitration.hearing.text import to_simplified
 
@@ -189,8 +188,9 @@ class OpenAIWhisperASR:
                 task.logit_filters.append(_repetition_penalty(1.1, task.sample_begin - len(forced)))
                 result = task.run(mel[None])[0]
                 new = [t for t in result.tokens if t < tok.eot]
-                if not forced and result.no_speech_prob > NO_SPEECH and result.avg_logprob < MIN_LOGPROB:
-                    return []  # Whisper's own "nobody spoke" verdict: what it wrote is invented
+                avg_logprob = result.avg_logprob if new else -np.inf
+                if not forced and invented(result.no_speech_prob, avg_logprob, tok.decode(new), context):
+                    return []  # written where nobody spoke (the rule FasterWhisperASR applies)
                 return drop_loops(self._words(forced + new, mel, content, skip=len(forced)))
         finally:
             self.encoder.last = None  # free the cached window

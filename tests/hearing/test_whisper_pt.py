@@ -163,7 +163,11 @@ def test_openai_whisper_engine_transcribes_a_real_clip(torch_asr, torch_whisper)
     after = asr.transcribe(audio, prefix="甚至出现")
     assert supports_prefix(asr) and "甚至" not in "".join(w.text for w in after) and after[0].text == "交"
     assert after[0].start == pytest.approx(next(w.start for w in words if w.text == "交"), abs=0.1)
-    assert asr.transcribe(np.zeros(32000, np.float32)) == []  # silence: Whisper's no-speech verdict
+    # silence and mains hum, with and without a prompt: nothing (the rule the default engine applies)
+    t = np.arange(3 * 16000) / 16000
+    for prompt in (None, "以下是劳动争议仲裁庭审的普通话记录。当事人：张文博、青岛海程物流有限公司。"):
+        assert asr.transcribe(np.zeros(len(t), np.float32), prompt=prompt) == []
+        assert asr.transcribe((0.02 * np.sin(2 * np.pi * 50 * t)).astype(np.float32), prompt=prompt) == []
     # the alignment pass is answered from the window just encoded: never from an earlier call's
     again = "".join(w.text for w in asr.transcribe(load("IT0011W0001")))  # 换一首歌
     assert "首歌" in again and "交易" not in again and asr.encoder.last is None
