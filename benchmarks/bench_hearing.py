@@ -7,7 +7,7 @@ Measures, in one run on the same machine (figures are only comparable within a r
 - offline: the raw library (WhisperModel.transcribe over the whole clip, beam 5) and our engine (short encoder
   context): real-time factor and CER; the quality ceiling of streaming;
 - streaming: the product path (Hearing.feed: VAD, LocalAgreement-2 with the committed words forced as a prefix,
-  a pass per 1.25 s of new audio or at a 0.6 s pause, journal fsync) fed as fast as it can take it: real-time factor
+  a pass per 1.25 s of new audio or at a 0.5 s pause, journal fsync) fed as fast as it can take it: real-time factor
   (compute seconds per audio second) and CER, beam 5 and beam 1 (the default); the same on the synthetic hearing
   with long turns (lexicon section);
 - commit latency: the same path (product default: greedy decoding) paced in real time; for each committed segment,
