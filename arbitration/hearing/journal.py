@@ -32,6 +32,7 @@ SEATS = ("首席仲裁员", "仲裁员", "书记员", "申请人", "被申请人
 DEFAULT_ROLE = "发言人"  # a channel with no seat and no tag yet
 JOURNAL = "journal.jsonl"
 MAX_STEP_S = 3.0  # never wait for more new audio than this between engine passes
+REACTION_S = 1.5  # a click this soon after a new speaker began is moved back to where they began
 CONTEXT_CHARS = 16  # of the previous segment, for lexicon terms that straddle two commits
 META = "meta.json"
 
@@ -372,11 +373,15 @@ class Hearing:
         return self.record.apply(json.loads(json.dumps(record, ensure_ascii=False)))
 
     def set_role(self, role: str, channel: int = 0, at: float | None = None) -> None:
-        """The clerk says who is speaking on `channel` from timeline time `at` (default: now). Words after `at`
+        """The clerk says who is speaking on `channel` from timeline time `at` (default: now, or where the speaker
+        talking now began if that was under REACTION_S ago after a pause: the clerk clicks late). Words after `at`
         take the role: segments committed later, the tentative tail when it commits, and the part after `at` of
         a segment already committed (it is cut there; a segment the clerk revised is left whole)."""
         with self._lock:
-            at = round(self.now if at is None else at, 3)
+            if at is None:  # a click or keystroke: it comes a moment after the new speaker began
+                onset = self._procs[channel].speech_onset(REACTION_S) if channel in self._procs else None
+                at = self.now if onset is None else self._base[channel] + onset
+            at = round(at, 3)
             self._write({"type": "role", "channel": channel, "role": role, "at": at, "wall": _now()})
             for seg in self.record.ordered():
                 if seg.channel == channel and seg.words and not seg.revisions:

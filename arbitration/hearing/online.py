@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import numpy as np
@@ -73,6 +74,7 @@ class OnlineProcessor:
         self.heard_speech = False  # whether VAD ever found speech (for the 'silence only' note)
         self._grid_probs = np.zeros(0, dtype=np.float32)  # speech probability per VAD window of the buffer …
         self._grid_start = 0  # … from this window of the stream's grid on
+        self._grid_lock = threading.Lock()
         self.first_pass_s = 2.0  # an utterance shorter than this is decoded once, at its pause
         self.hold_silence_s = 0.25  # a trailing silence this long holds the step back (see due)
 
@@ -87,16 +89,38 @@ class OnlineProcessor:
         start = self.received - len(self.audio)  # stream sample of audio[0]
         first = -(-start // VAD_WINDOW)  # first grid window wholly inside the buffer
         last = self.received // VAD_WINDOW  # grid windows complete so far
-        if self._grid_start < first:  # the buffer was trimmed
-            self._grid_probs = self._grid_probs[first - self._grid_start:]
-            self._grid_start = first
-        done = self._grid_start + len(self._grid_probs)
-        if last > done:
-            ctx = min(done - first, VAD_CONTEXT_WINDOWS)
-            a, b = (done - ctx) * VAD_WINDOW - start, last * VAD_WINDOW - start
-            probs = speech_probabilities(self.audio[a:b])
-            self._grid_probs = np.concatenate([self._grid_probs, probs[ctx:]])
-        return np.flatnonzero(self._grid_probs >= self.vad_threshold), len(self._grid_probs)
+        with self._grid_lock:
+            if self._grid_start < first:  # the buffer was trimmed
+                self._grid_probs = self._grid_probs[first - self._grid_start:]
+                self._grid_start = first
+            done = self._grid_start + len(self._grid_probs)
+            if last > done:
+                ctx = min(done - first, VAD_CONTEXT_WINDOWS)
+                a, b = (done - ctx) * VAD_WINDOW - start, last * VAD_WINDOW - start
+                probs = speech_probabilities(self.audio[a:b])
+                self._grid_probs = np.concatenate([self._grid_probs, probs[ctx:]])
+            return np.flatnonzero(self._grid_probs >= self.vad_threshold), len(self._grid_probs)
+
+    def speech_onset(self, within_s: float = 1.5, gap_s: float = 0.3) -> float | None:
+        """Where the speaker who is talking now began (seconds since the first sample), if that was less than
+        `within_s` ago after a pause of `gap_s`: a clerk clicks the new speaker's seat a moment after they start,
+        and the tag belongs at their first word. None when nobody is talking or the start is not in sight.
+        Reads only what VAD has scored (it may be called from the clerk's thread while audio is fed)."""
+        if not self.use_vad:
+            return None
+        with self._grid_lock:
+            probs, grid = self._grid_probs, self._grid_start
+        voiced = np.flatnonzero(probs >= self.vad_threshold)
+        gap = int(gap_s * SAMPLE_RATE / VAD_WINDOW)
+        if not len(voiced) or len(probs) - 1 - voiced[-1] > gap:  # nobody is talking now
+            return None
+        breaks = np.flatnonzero(np.diff(voiced) > gap)
+        onset = int(voiced[breaks[-1] + 1]) if len(breaks) else int(voiced[0])
+        if not len(breaks) and onset < gap:  # the run began before the buffer: its start is not known
+            return None
+        if (len(probs) - onset) * VAD_WINDOW / SAMPLE_RATE > within_s:
+            return None
+        return (grid + onset) * VAD_WINDOW / SAMPLE_RATE
 
     def due(self, new_s: float, step_s: float) -> bool:
         """Whether to run a pass now, `new_s` seconds of audio after the last one. At a pause: at once (the

@@ -102,3 +102,36 @@ def test_a_tag_inside_the_tentative_tail_splits_the_words_when_they_commit(cfg, 
     assert _said(segs) == [("首席仲裁员", "请申请人陈述。"), ("申请人", "我要求补发工资。")]
     txt = export(h.dir, "txt").read_text(encoding="utf-8")
     assert "〔00:00:00〕首席仲裁员：请申请人陈述。\n〔00:00:02〕申请人：我要求补发工资。" in txt
+
+
+TURNS = [(0.1, 0.9, "请"), (0.9, 1.3, "申请人"), (1.3, 2.0, "陈述。"),  # the arbitrator, then a pause
+         (3.0, 3.6, "我"), (3.6, 4.2, "要求"), (4.2, 4.8, "补发"), (4.8, 5.4, "工资。")]  # the applicant
+
+
+def _click_at(cfg, monkeypatch, when: float) -> tuple[float, list]:
+    """Feed 100 ms frames, click 申请人 (no time given, as the keyboard and the web button do) at `when`."""
+    h = Hearing.start(None, f"click-{when}", cfg=cfg, asr=use(monkeypatch, ScriptedASR({0: TURNS})),
+                      channels={0: "首席仲裁员"})
+    try:
+        for i in range(60):
+            if i == round(when * 10):
+                h.set_role("申请人")
+            h.feed(frames(i / 10, (i + 1) / 10))
+        h.finish()
+        tag = next(r for r in h.record.tags if r["role"] == "申请人")["at"]
+        return tag, _said(_same_as_replay(h))
+    finally:
+        h.close()
+
+
+def test_a_late_click_moves_back_to_where_the_new_speaker_began(cfg, monkeypatch):
+    tag, said = _click_at(cfg, monkeypatch, 3.8)  # 0.8 s after the applicant began
+    assert 2.9 <= tag <= 3.05
+    assert said == [("首席仲裁员", "请申请人陈述。"), ("申请人", "我要求补发工资。")]
+
+
+@pytest.mark.parametrize("when, first_of_applicant", [(2.5, "我要求补发工资。"), (5.0, "工资。")])
+def test_a_click_in_a_pause_or_long_after_the_start_stays_where_it_is(cfg, monkeypatch, when, first_of_applicant):
+    tag, said = _click_at(cfg, monkeypatch, when)  # in the pause: nobody talking; 2 s in: not a late click
+    assert tag == when
+    assert said[-1] == ("申请人", first_of_applicant)
