@@ -193,6 +193,17 @@ def _split_rows(ct2: CT2Model, src: str, parts: list[str | None], out: dict[str,
             out[f"{dst}.bias"] = b[i * n : (i + 1) * n]
 
 
+def _block(ct2: CT2Model, src: str, dst: str, sd: dict[str, np.ndarray], n_state: int) -> None:
+    """The self-attention and feed-forward parts every encoder and decoder layer has."""
+    _split_rows(ct2, f"{src}/self_attention/linear_0", [f"{dst}.attn.{p}" for p in ("query", "key", "value")],
+                sd, n_state)
+    _linear(ct2, f"{src}/self_attention/linear_1", f"{dst}.attn.out", sd)
+    _norm(ct2, f"{src}/self_attention/layer_norm", f"{dst}.attn_ln", sd)
+    _linear(ct2, f"{src}/ffn/linear_0", f"{dst}.mlp.0", sd)
+    _linear(ct2, f"{src}/ffn/linear_1", f"{dst}.mlp.2", sd)
+    _norm(ct2, f"{src}/ffn/layer_norm", f"{dst}.mlp_ln", sd)
+
+
 def whisper_state_dict(ct2: CT2Model) -> tuple[dict[str, int], dict[str, np.ndarray]]:
     """(dims, state dict as float32 numpy arrays) in openai-whisper's names; raises on a non-Whisper model."""
     if ct2.spec != WHISPER_SPEC:
@@ -203,31 +214,18 @@ def whisper_state_dict(ct2: CT2Model) -> tuple[dict[str, int], dict[str, np.ndar
         _linear(ct2, f"encoder/conv{i}", f"encoder.conv{i}", sd)
     sd["encoder.positional_embedding"] = ct2.weight("encoder/position_encodings/encodings")
     for i in range(dims["n_audio_layer"]):
-        src, dst = f"encoder/layer_{i}", f"encoder.blocks.{i}"
-        _split_rows(ct2, f"{src}/self_attention/linear_0", [f"{dst}.attn.{p}" for p in ("query", "key", "value")],
-                    sd, dims["n_audio_state"])
-        _linear(ct2, f"{src}/self_attention/linear_1", f"{dst}.attn.out", sd)
-        _norm(ct2, f"{src}/self_attention/layer_norm", f"{dst}.attn_ln", sd)
-        _linear(ct2, f"{src}/ffn/linear_0", f"{dst}.mlp.0", sd)
-        _linear(ct2, f"{src}/ffn/linear_1", f"{dst}.mlp.2", sd)
-        _norm(ct2, f"{src}/ffn/layer_norm", f"{dst}.mlp_ln", sd)
+        _block(ct2, f"encoder/layer_{i}", f"encoder.blocks.{i}", sd, dims["n_audio_state"])
     _norm(ct2, "encoder/layer_norm", "encoder.ln_post", sd)
     sd["decoder.token_embedding.weight"] = ct2.weight("decoder/embeddings/weight")
     sd["decoder.positional_embedding"] = ct2.weight("decoder/position_encodings/encodings")
     for i in range(dims["n_text_layer"]):
         src, dst = f"decoder/layer_{i}", f"decoder.blocks.{i}"
-        _split_rows(ct2, f"{src}/self_attention/linear_0", [f"{dst}.attn.{p}" for p in ("query", "key", "value")],
-                    sd, dims["n_text_state"])
-        _linear(ct2, f"{src}/self_attention/linear_1", f"{dst}.attn.out", sd)
-        _norm(ct2, f"{src}/self_attention/layer_norm", f"{dst}.attn_ln", sd)
+        _block(ct2, src, dst, sd, dims["n_text_state"])
         _linear(ct2, f"{src}/attention/linear_0", f"{dst}.cross_attn.query", sd)
         _split_rows(ct2, f"{src}/attention/linear_1", [f"{dst}.cross_attn.key", f"{dst}.cross_attn.value"],
                     sd, dims["n_text_state"])
         _linear(ct2, f"{src}/attention/linear_2", f"{dst}.cross_attn.out", sd)
         _norm(ct2, f"{src}/attention/layer_norm", f"{dst}.cross_attn_ln", sd)
-        _linear(ct2, f"{src}/ffn/linear_0", f"{dst}.mlp.0", sd)
-        _linear(ct2, f"{src}/ffn/linear_1", f"{dst}.mlp.2", sd)
-        _norm(ct2, f"{src}/ffn/layer_norm", f"{dst}.mlp_ln", sd)
     _norm(ct2, "decoder/layer_norm", "decoder.ln", sd)
     # the output projection is tied to the token embedding in both formats (an alias in CTranslate2)
     proj = "decoder/projection/weight"
