@@ -34,6 +34,7 @@ sys.path.insert(0, str(HERE))
 from ingest_paths import fixture_builder  # noqa: E402
 from machine import machine_line  # noqa: E402  (benchmarks/machine.py names the machine for every benchmark)
 
+from arbitration.editdistance import levenshtein  # noqa: E402
 from arbitration.fileio import write_json  # noqa: E402
 
 OUT = HERE / "results" / "ingest.json"
@@ -129,13 +130,7 @@ def bench_text(tmp: Path, sections: int, repeats: int) -> dict:
 
 
 def cer(expected: str, got: str) -> float:
-    prev = list(range(len(got) + 1))
-    for i, a in enumerate(expected, 1):
-        cur = [i]
-        for j, b in enumerate(got, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a != b)))
-        prev = cur
-    return prev[-1] / max(len(expected), 1)
+    return levenshtein(expected, got) / max(len(expected), 1)
 
 
 def bench_ocr(tmp: Path, scan_pages: int, repeats: int) -> dict:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from arbitration.editdistance import levenshtein
 from arbitration.model import Case
 
 # words and phrases said in every labour hearing; phrases give short words context (位以申请人签订→未与申请人签订)
@@ -85,18 +86,6 @@ def _term_syllables(term: str) -> tuple[str, ...]:
     return tuple(_syllables(term))
 
 
-def _lev(a: str, b: str) -> int:
-    if a == b:
-        return 0
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 def _matches(window: str, win_syl: list[str], term: str) -> bool:
     n = len(term)
     shared = sum(1 for a, b in zip(window, term, strict=True) if a == b)
@@ -106,7 +95,7 @@ def _matches(window: str, win_syl: list[str], term: str) -> bool:
     for a, b, sa, sb in zip(window, term, win_syl, _term_syllables(term), strict=True):
         if a == b or sa == sb:
             continue
-        if n < 4 or _lev(sa, sb) > 1:
+        if n < 4 or levenshtein(sa, sb) > 1:
             return False
         near += 1
         if near > 1:

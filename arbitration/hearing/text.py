@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from arbitration.editdistance import levenshtein
+
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -111,13 +113,7 @@ def cer_counts(reference: str, hypothesis: str) -> tuple[int, int]:
     simplified; summed over clips they give a pooled CER."""
     ref = _NOT_SCORED.sub("", to_simplified(reference))
     hyp = _NOT_SCORED.sub("", to_simplified(hypothesis))
-    prev = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        cur = [i]
-        for j, h in enumerate(hyp, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (r != h)))
-        prev = cur
-    return prev[-1], len(ref)
+    return levenshtein(ref, hyp), len(ref)
 
 
 def cer(reference: str, hypothesis: str) -> float:

@@ -8,6 +8,7 @@ import shutil
 import pytest
 from ingest_paths import BROKEN, SAMPLE, SCANNED
 
+from arbitration.editdistance import levenshtein
 from arbitration.errors import EmptyFile
 from arbitration.ingest import OCREngine, get_ocr, read_document
 from arbitration.ingest.ocr import lines_to_text
@@ -26,13 +27,7 @@ ATTENDANCE = [
 
 def cer(expected: str, got: str) -> float:
     """Character error rate: edit distance / expected length."""
-    prev = list(range(len(got) + 1))
-    for i, a in enumerate(expected, 1):
-        cur = [i]
-        for j, b in enumerate(got, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a != b)))
-        prev = cur
-    return prev[-1] / max(len(expected), 1)
+    return levenshtein(expected, got) / max(len(expected), 1)
 
 
 def test_unknown_engine_is_refused():
