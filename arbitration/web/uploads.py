@@ -105,16 +105,22 @@ def check_docx(name: str, data: bytes, limits: UploadLimits) -> None:
         raise UploadRejected(name, f"是 ZIP 压缩包而不是 Word 文档；{ALLOWED_HINT}", "unsupported")
     if len(members) > limits.max_zip_members:
         raise UploadRejected(name, f"Word 文档内含 {len(members)} 个部件，超过上限 {limits.max_zip_members}", "too_large")
+    _check_unpacked(name, members, limits)
+    for m in members:
+        if m.file_size > 1 << 20 and m.file_size / max(1, m.compress_size) > limits.max_zip_ratio:
+            raise UploadRejected(name, f"部件 {m.filename} 压缩比异常（疑似压缩炸弹）", "too_large")
+
+
+def _check_unpacked(name: str, members: list[zipfile.ZipInfo], limits: UploadLimits, ratio_above: int = 0) -> None:
+    """Zip-bomb checks on what the members say they unpack to: the total, and the compression ratio once the
+    total exceeds `ratio_above` bytes."""
     total = sum(m.file_size for m in members)
     packed = max(1, sum(m.compress_size for m in members))
     if total > limits.max_unzipped_bytes:
         raise UploadRejected(name, f"解压后大小 {total // (1 << 20)} MB 超过上限 "
                                    f"{limits.max_unzipped_bytes // (1 << 20)} MB（疑似压缩炸弹）", "too_large")
-    if total / packed > limits.max_zip_ratio:
+    if total > ratio_above and total / packed > limits.max_zip_ratio:
         raise UploadRejected(name, f"压缩比 {total / packed:.0f}:1 异常（疑似压缩炸弹）", "too_large")
-    for m in members:
-        if m.file_size > 1 << 20 and m.file_size / max(1, m.compress_size) > limits.max_zip_ratio:
-            raise UploadRejected(name, f"部件 {m.filename} 压缩比异常（疑似压缩炸弹）", "too_large")
 
 
 def _member_name(info: zipfile.ZipInfo) -> str:
@@ -145,13 +151,7 @@ def unpack_case_archive(name: str, data: bytes, limits: UploadLimits = UploadLim
         raise UploadRejected(name, f"压缩包损坏（{e}）", "corrupt") from e
     if len(members) > limits.max_files:
         raise UploadRejected(name, f"压缩包内有 {len(members)} 个文件，超过上限 {limits.max_files}", "too_large")
-    total = sum(m.file_size for m in members)
-    packed = max(1, sum(m.compress_size for m in members))
-    if total > limits.max_unzipped_bytes:
-        raise UploadRejected(name, f"解压后大小 {total // (1 << 20)} MB 超过上限 "
-                                   f"{limits.max_unzipped_bytes // (1 << 20)} MB（疑似压缩炸弹）", "too_large")
-    if total > 1 << 20 and total / packed > limits.max_zip_ratio:
-        raise UploadRejected(name, f"压缩比 {total / packed:.0f}:1 异常（疑似压缩炸弹）", "too_large")
+    _check_unpacked(name, members, limits, ratio_above=1 << 20)
     out: list[tuple[str, bytes]] = []
     budget = limits.max_unzipped_bytes
     for m in members:
