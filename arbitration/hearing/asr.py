@@ -139,16 +139,23 @@ class FasterWhisperASR:
             return []
         alignment = self.model.find_alignment(self.tokenizer, [tokens], encoded, num_frames)[0]
         merge_punctuations(alignment, PREPEND_PUNCTUATION, APPEND_PUNCTUATION)
-        words, seen = [], 0
-        for a in alignment:
-            seen += len(a["tokens"])
-            if seen <= skip:
-                continue
-            new = a["tokens"][max(0, len(a["tokens"]) - (seen - skip)):]
-            text = to_simplified((a["word"] if len(new) == len(a["tokens"]) else self.tokenizer.decode(new)).strip())
-            if text:
-                words.append(Word(round(float(a["start"]), 2), round(float(a["end"]), 2), text, float(a["probability"])))
-        return words
+        return words_after(((a["word"], a["tokens"], a["start"], a["end"], a["probability"]) for a in alignment),
+                           skip, self.tokenizer.decode)
+
+
+def words_after(aligned, skip: int, decode) -> list[Word]:
+    """Words from an alignment's (word, tokens, start, end, probability) rows, without the first `skip` tokens
+    (a forced prefix): a word that straddles the boundary keeps only its new part, decoded with `decode`."""
+    words, seen = [], 0
+    for text, tokens, start, end, probability in aligned:
+        seen += len(tokens)
+        if seen <= skip or not tokens:
+            continue
+        new = tokens[max(0, len(tokens) - (seen - skip)):]
+        text = to_simplified((text if len(new) == len(tokens) else decode(new)).strip())
+        if text:
+            words.append(Word(round(float(start), 2), round(float(end), 2), text, float(probability)))
+    return words
 
 
 def invented(no_speech: float, avg_logprob: float, text: str, prompt: str = "") -> bool:

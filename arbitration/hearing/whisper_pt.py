@@ -22,8 +22,8 @@ from arbitration.hearing.asr import (
     Word,
     drop_loops,
     invented,
+    words_after,
 )
-from arbitration.hearing.text import to_simplified
 
 INSTALL_HINT = "先 pip install torch==2.13.0，再 pip install 'arbitration[whisper-pt]'"
 # what torch.load / load_state_dict raise on a truncated, foreign or mismatched file
@@ -204,13 +204,5 @@ class OpenAIWhisperASR:
             return []
         alignment = find_alignment(self.model, self.tokenizer, tokens, mel, num_frames)
         merge_punctuations(alignment, PREPEND_PUNCTUATION, APPEND_PUNCTUATION)
-        words, seen = [], 0
-        for a in alignment:
-            seen += len(a.tokens)
-            if seen <= skip or not a.tokens:
-                continue
-            new = a.tokens[max(0, len(a.tokens) - (seen - skip)):]
-            text = to_simplified((a.word if len(new) == len(a.tokens) else self.tokenizer.decode(new)).strip())
-            if text:
-                words.append(Word(round(float(a.start), 2), round(float(a.end), 2), text, float(a.probability)))
-        return words
+        return words_after(((a.word, a.tokens, a.start, a.end, a.probability) for a in alignment), skip,
+                           self.tokenizer.decode)
