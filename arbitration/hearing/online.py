@@ -78,10 +78,6 @@ class OnlineProcessor:
         self.first_pass_s = 2.0  # an utterance shorter than this is decoded once, at its pause
         self.hold_silence_s = 0.25  # a trailing silence this long holds the step back (see due)
 
-    @property
-    def stream_time(self) -> float:
-        return self.received / SAMPLE_RATE
-
     def _speech(self) -> tuple[np.ndarray, int]:
         """Voiced window indices of the buffer and the number of windows. Windows lie on a grid of the stream, so
         each is scored once, with up to 1 s of the audio before it as context (the web sends 10 frames a second:

@@ -20,7 +20,6 @@ class HypothesisBuffer:
         self.buffer: list[Word] = []  # previous hypothesis, uncommitted part
         self.new: list[Word] = []  # latest hypothesis, uncommitted part
         self.last_committed_time = 0.0
-        self.last_committed_text = ""
 
     def insert(self, words: list[Word], offset: float, fresh: bool = False) -> None:
         """Take a new hypothesis (times relative to the buffer start `offset`), dropping what is already committed;
@@ -50,7 +49,6 @@ class HypothesisBuffer:
             commit.append(w)
         if commit:
             self.last_committed_time = commit[-1].end
-            self.last_committed_text = commit[-1].text
         self.buffer = self.new
         self.new = []
         self.committed_in_buffer.extend(commit)
