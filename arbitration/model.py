@@ -308,10 +308,18 @@ class Party(_Model):
     source: Provenance | None = None
 
 
+class ClaimantSide(StrEnum):
+    """Whose claim it is, whatever the party's procedural role (an employer often sues against an award)."""
+
+    WORKER = "worker"  # 劳动者
+    EMPLOYER = "employer"  # 用人单位 (「原告无需支付被告…」, 「确认原、被告之间不存在劳动关系」)
+
+
 class Claim(_Model):
     """One 仲裁请求 item: its type from the taxonomy, amount, period and the original wording."""
 
     type: str  # claim-type id from the taxonomy, e.g. "severance"; "other" when unrecognised
+    claimant: ClaimantSide = ClaimantSide.WORKER  # every later stage must know whose claim it is
     text: str  # the original wording
     amount: Decimal | None = None  # requested amount in yuan, None when not stated
     period_start: date | None = None
@@ -364,6 +372,7 @@ class Case(_Model):
     documents: list[DocumentRef] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     source_dir: str | None = None
+    forum: str | None = None  # "commission" (仲裁: 申请人/被申请人) or "court" (诉讼: 原告/被告, 起诉状); None: unknown
 
     def parties_by_role(self, role: PartyRole) -> list[Party]:
         return [p for p in self.parties if p.role == role]
