@@ -6,9 +6,10 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from arbitration.errors import CalculationError
+from arbitration.law.holidays import next_working_day, uncovered_note
 from arbitration.law.taxonomy import taxonomy
 from arbitration.model import Citation
 
@@ -27,7 +28,7 @@ VERDICTS = {
 }
 
 DEFENCE_NOTE = "仲裁时效属于抗辩事由，被申请人未提出时效抗辩的，仲裁庭不主动审查适用"
-HOLIDAY_NOTE = "期间最后一日为法定节假日的顺延至节假日后的第一日（节假日未纳入数据，请人工核对）"
+HOLIDAY_NOTE = "期间最后一日为法定节假日或休息日的，顺延至其后的第一个工作日（按国务院节假日安排，含调休上班日）"
 GENERAL_NOTES = (DEFENCE_NOTE, HOLIDAY_NOTE)  # true of every verdict; shown once, not per claim
 
 
@@ -65,14 +66,6 @@ def one_year_after(d: date) -> date:
     return date(y, d.month, min(d.day, calendar.monthrange(y, d.month)[1]))
 
 
-def _roll_weekend(d: date) -> tuple[date, str | None]:
-    """A period ending on a Saturday or Sunday ends on the next Monday."""
-    if d.weekday() < 5:
-        return d, None
-    monday = d + timedelta(days=7 - d.weekday())
-    return monday, f"期间最后一日{_cn(d)}为休息日，顺延至{_cn(monday)}"
-
-
 def _cn(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
@@ -95,7 +88,8 @@ def limitation(
     `remuneration` in the taxonomy) is not limited while the employment lasts, and must be made within one year of
     its end (第四款). Each date in `interruptions` (a demand to the other party, a complaint to an authority, the
     other party agreeing to pay) restarts the year (第二款); each (from, to) in `suspensions` stops the clock and it
-    runs on after the cause ends (第三款). Statutory holidays are not in the data; weekends are rolled over."""
+    runs on after the cause ends (第三款). A last day on a rest day rolls to the next working day by the State
+    Council's holiday arrangements (arbitration.law.holidays); a year the data lack is said so in the notes."""
     ct = taxonomy().get(claim_type)  # TaxonomyError for an unknown id
     arts: list[Citation] = [Citation(law=LAW, article=27, clause=1)]
     notes: list[str] = []
@@ -154,9 +148,12 @@ def limitation(
         steps.append(f"{_cn(a)}至{_cn(b)}因不可抗力或其他正当理由中止，原因消除后继续计算至{_cn(deadline)}")
         if Citation(law=LAW, article=27, clause=3) not in arts:
             arts.append(Citation(law=LAW, article=27, clause=3))
-    last, rolled = _roll_weekend(deadline)
-    if rolled:
-        steps.append(rolled)
+    roll = next_working_day(deadline)
+    last = roll.day
+    if roll.step:
+        steps.append(roll.step)
+    elif not roll.covered:
+        notes.append(uncovered_note(deadline) or "")
     if application_date <= last:
         flag = WITHIN
         steps.append(f"申请人于{_cn(application_date)}申请仲裁，未超过仲裁时效")

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from arbitration.errors import CalculationError
 from arbitration.law import find_citations, format_citation, limitation
+from arbitration.law.holidays import MAX_ROLL, rest_day
 from arbitration.law.limitation import (
     BARRED,
     NOT_LIMITED,
@@ -122,9 +123,40 @@ def test_verdict_is_consistent_with_its_dates(leave, gap, claim):
     applied = leave + timedelta(days=gap)
     r = limitation(claim, leave, applied)
     assert r.start == leave and r.deadline is not None
-    # the last day is a year on (rolled past a weekend by at most two days) and never a weekend
-    assert 365 <= (r.deadline - leave).days <= 368 and r.deadline.weekday() < 5
+    # the last day is a year on (rolled past a weekend or a holiday period) and never a rest day of the
+    # State Council's arrangement (a 调休 Saturday is a working day)
+    assert 365 <= (r.deadline - leave).days <= 366 + MAX_ROLL and not rest_day(r.deadline)[0]
     assert r.barred == (applied > r.deadline)
     # filing earlier never turns a timely claim late
     if not r.barred:
         assert not limitation(claim, leave, leave).barred
+
+
+def test_period_ending_in_national_day_holiday_rolls_to_october_8():
+    """Issue 15 item 3: left 2023-10-01, the year ends on 2024-10-01 — 国庆节 (10月1日至7日放假, 国务院办公厅
+    2024年节假日安排) — so the last day is Tuesday 2024-10-08; a claim filed that day is in time (the old
+    weekend-only roll ended the period on 2024-10-01 and barred it)."""
+    r = limitation("severance", date(2023, 10, 1), date(2024, 10, 8))
+    assert r.deadline == date(2024, 10, 8) and r.flag == WITHIN
+    assert "法定节假日" in r.reason and "2024年10月8日" in r.reason
+
+
+def test_period_ending_in_spring_festival_rolls_past_the_whole_holiday():
+    """春节 2026 (2月15日至23日放假): a year ending Tuesday 2026-02-17 runs to Tuesday 2026-02-24."""
+    r = limitation("unlawful_termination", date(2025, 2, 17), date(2026, 2, 24))
+    assert r.deadline == date(2026, 2, 24) and r.flag == WITHIN
+
+
+def test_make_up_working_saturday_is_not_rolled():
+    """Saturday 2024-10-12 is a 调休 working day (国庆 arrangement): a year ending then ends then; filing on
+    Monday 2024-10-14 is two days late (the weekend-only roll had moved the last day to that Monday)."""
+    r = limitation("severance", date(2023, 10, 12), date(2024, 10, 14))
+    assert r.deadline == date(2024, 10, 12) and r.flag == BARRED
+    assert "超过仲裁时效2日" in r.reason
+
+
+def test_year_without_holiday_arrangement_says_so():
+    """2027's arrangement is not published in the data: the verdict says the last day must be checked by hand."""
+    r = limitation("severance", date(2026, 10, 1), date(2027, 9, 1))
+    assert r.deadline == date(2027, 10, 1)
+    assert any("2027年的国务院节假日安排未收录" in n for n in r.notes)
