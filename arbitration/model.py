@@ -352,6 +352,14 @@ class DocumentRef(_Model):
     warnings: list[str] = Field(default_factory=list)
 
 
+class ReviewState(StrEnum):
+    """The arbitrator's review of a proposed finding (arbitration.findings)."""
+
+    PROPOSED = "proposed"  # 拟认定, not yet reviewed
+    ACCEPTED = "accepted"  # 采信: the finding stands
+    REJECTED = "rejected"  # 不予采信: the fact returns to 「待查明」
+
+
 class Case(_Model):
     """A labour-dispute case as read from its file."""
 
@@ -373,6 +381,7 @@ class Case(_Model):
     warnings: list[str] = Field(default_factory=list)
     source_dir: str | None = None
     forum: str | None = None  # "commission" (仲裁: 申请人/被申请人) or "court" (诉讼: 原告/被告, 起诉状); None: unknown
+    reviews: dict[str, ReviewState] = Field(default_factory=dict)  # proposal id → the arbitrator's accept/reject (findings)
 
     def parties_by_role(self, role: PartyRole) -> list[Party]:
         return [p for p in self.parties if p.role == role]
@@ -416,6 +425,57 @@ class CalcResult(_Model):
     articles: list[Citation] = Field(default_factory=list)
     inputs: dict[str, str] = Field(default_factory=dict)  # the facts it depends on, as strings
     notes: list[str] = Field(default_factory=list)  # rules applied (cap, 第97条 …)
+
+
+# ---------------------------------------------------------------- findings (拟认定: proposed findings of fact)
+
+
+class Basis(StrEnum):
+    """Why a finding is proposed, by the rules of evidence (arbitration.findings)."""
+
+    ESTABLISHED = "established"  # 经审理查明, or the arbitrator's adoption (采信): overrides every proposal
+    AGREED = "agreed"  # both sides state it, or one states it and the other admits it
+    EVIDENCE = "evidence"  # documentary evidence outweighs a bare statement; an original a disputed copy
+    BURDEN = "burden"  # the side with the burden of proof offered nothing and bears the consequence
+
+
+BASIS_NAMES: dict[Basis, str] = {
+    Basis.ESTABLISHED: "仲裁庭查明",
+    Basis.AGREED: "双方无异议",
+    Basis.EVIDENCE: "证据认定",
+    Basis.BURDEN: "举证责任",
+}
+
+
+class Proposal(_Model):
+    """One finding for a fact (a `Facts` field) or an issue a claim turns on (「加班事实是否存在」), with its basis."""
+
+    id: str  # stable key: the Facts field name ("monthly_wage") or "issue:<name>" ("issue:overtime")
+    label: str  # 「月工资」「加班事实」
+    text: str  # the finding as a clause: 「申请人的月工资为7500元」
+    basis: Basis
+    reason: str  # why, in the words of awards (the comparison made, the rule followed)
+    value_index: int | None = None  # for a fact: the version of case.facts.<id> found (the most precise kept)
+    holds: bool | None = None  # for an issue: the answer found (True: 加班事实存在)
+    amount: Decimal | None = None  # for an issue with a sum found (欠付工资数额), else None
+    sources: list[Provenance] = Field(default_factory=list)  # every version and statement it rests on
+    articles: list[Citation] = Field(default_factory=list)  # rules of evidence applied (解释（一）第44条 …)
+    state: ReviewState = ReviewState.PROPOSED  # established findings are ACCEPTED from the start
+
+    @property
+    def is_fact(self) -> bool:
+        return not self.id.startswith("issue:")
+
+
+class Findings(_Model):
+    """What the findings stage proposes for one case: every fact and issue the claims need, found or pending."""
+
+    proposals: list[Proposal] = Field(default_factory=list)  # not rejected ones first in the order they were made
+    pending: dict[str, str] = Field(default_factory=dict)  # id → why no finding can be proposed (「待查明」)
+
+    def get(self, pid: str) -> Proposal | None:
+        """The finding for `pid` that stands (not rejected), or None."""
+        return next((p for p in self.proposals if p.id == pid and p.state != ReviewState.REJECTED), None)
 
 
 # ---------------------------------------------------------------- precedents (past awards)
@@ -494,6 +554,7 @@ class SourceKind(StrEnum):
     PRECEDENT = "precedent"
     LLM = "llm"
     TEMPLATE = "template"  # fixed wording of the template / rule composer
+    PROPOSAL = "proposal"  # rests on a proposed finding (拟认定) the arbitrator has not yet accepted
 
 
 class Paragraph(_Model):
@@ -544,6 +605,8 @@ class Award(_Model):
     # drafting: the other parts of the award as paragraphs, by part name (parties, procedure, claims,
     # applicant_reasons, defence, evidence, ruling_intro, finality, consistency), so citation checks see all text
     sections: dict[str, list[Paragraph]] = Field(default_factory=dict)
+    findings: Findings | None = None  # the findings the decisions rest on (拟认定 and 查明), for the review sheet
+    forum: str = "commission"  # "commission": 仲裁裁决书; "court": 民事判决书 (from Case.forum)
 
 
 __all__ = [name for name in dir() if not name.startswith("_") or name == "Warning_"]
