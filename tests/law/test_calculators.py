@@ -187,21 +187,38 @@ class TestDoubleWage:
     def test_whole_limitation_last_day_and_one_day_after(self):
         # hire 2022-03-01, left 2023-02-28 (the day before the anniversary) → 11 months × 5000 = 55000; the year runs
         # from 2023-03-01 to 2024-02-28 (a Wednesday, no weekend roll-over)
-        on_time = calc.double_wage(date(2022, 3, 1), 5000, end=date(2023, 2, 28), applied=date(2024, 2, 28))
+        # (the respondent raised the time bar: only then is it applied)
+        on_time = calc.double_wage(date(2022, 3, 1), 5000, end=date(2023, 2, 28), applied=date(2024, 2, 28),
+                                   time_bar_raised=True)
         assert on_time.amount == D(55000)
-        late = resolves(calc.double_wage(date(2022, 3, 1), 5000, end=date(2023, 2, 28), applied=date(2024, 2, 29)))
+        late = resolves(calc.double_wage(date(2022, 3, 1), 5000, end=date(2023, 2, 28), applied=date(2024, 2, 29),
+                                         time_bar_raised=True))
         assert late.amount == 0
         assert cited(late, "劳动争议调解仲裁法", 27)
         # a demand for payment on 2023-10-10 restarts the year (第二款): in time until 2024-10-10
         again = calc.double_wage(date(2022, 3, 1), 5000, end=date(2023, 2, 28), applied=date(2024, 2, 29),
-                                 interruptions=[date(2023, 10, 10)])
+                                 interruptions=[date(2023, 10, 10)], time_bar_raised=True)
         assert again.amount == D(55000)
+
+    def test_time_bar_not_raised_is_not_applied(self):
+        """Issue 15 item 1 (调解仲裁法第二十七条第一款 is a defence): hire 2022-03-01, left 2023-02-28, applied
+        2024-02-29 — one day after the year ended — and the respondent said nothing of the time bar: the tribunal
+        does not apply it of its own motion, so 11 months × 5000 = 55000 (the old code silently gave 0); the notes
+        say what the defence would take out."""
+        r = resolves(calc.double_wage(date(2022, 3, 1), 5000, end=date(2023, 2, 28), applied=date(2024, 2, 29)))
+        assert r.amount == D(55000)
+        assert not any("不予计算" in s for s in r.steps)
+        assert any("未提出仲裁时效抗辩" in n and "余0.00元" in n for n in r.notes)
+        per_month = calc.double_wage(date(2022, 1, 1), 5000, end=date(2022, 12, 31), applied=date(2023, 6, 15),
+                                     limitation_practice="per_month")
+        assert per_month.amount == D(55000)
+        assert any("余35000.00元" in n for n in per_month.notes)
 
     def test_per_month_limitation(self):
         # applied 2023-06-15, per-month practice: months ending 2022-02-28, 03-31, 04-30, 05-31 expired
         # (their years ended before 2023-06-15); June..December 2022 = 7 months remain: 5000 × 7 = 35000
         r = calc.double_wage(date(2022, 1, 1), 5000, end=date(2022, 12, 31), applied=date(2023, 6, 15),
-                             limitation_practice="per_month")
+                             limitation_practice="per_month", time_bar_raised=True)
         assert r.amount == D(35000)
         assert sum("不予计算" in s for s in r.steps) == 4
 

@@ -88,8 +88,10 @@ def test_double_wage_limitation_only_removes(hire, wage, gap):
     end = hire + timedelta(days=500)
     full = calc.double_wage(hire, wage, end=end)
     applied = end + timedelta(days=gap)
-    whole = calc.double_wage(hire, wage, end=end, applied=applied)
-    per_month = calc.double_wage(hire, wage, end=end, applied=applied, limitation_practice="per_month")
+    assert calc.double_wage(hire, wage, end=end, applied=applied).amount == full.amount  # no defence raised
+    whole = calc.double_wage(hire, wage, end=end, applied=applied, time_bar_raised=True)
+    per_month = calc.double_wage(hire, wage, end=end, applied=applied, limitation_practice="per_month",
+                                 time_bar_raised=True)
     assert whole.amount in (full.amount, 0)
     assert 0 <= per_month.amount <= full.amount
     # every month ends on or before the last double-wage day, so per-month counting bars at least what the

@@ -49,14 +49,16 @@ def double_wage(hire: date, monthly_wage: Decimal | int | str, *, signed: date |
                 end: date | None = None, applied: date | None = None,
                 limitation_practice: str = "whole", interruptions: Iterable[date] = (),
                 signed_date: date | None = None, application_date: date | None = None,
-                open_ended_due: date | None = None) -> CalcResult:
+                open_ended_due: date | None = None, time_bar_raised: bool = False) -> CalcResult:
     """未签书面劳动合同二倍工资差额 per 劳动合同法第八十二条第一款, 实施条例第六、七条: one extra month's wage for
     each month from the day after the first full month of employment (用工之日起满一个月的次日) to the day before
     the contract was signed (`signed`) or the employment ended (`end`, last day worked), at most to the day before
     the first anniversary — 11 months; on the anniversary a contract without fixed term is deemed concluded.
 
-    With `applied` (the date of the arbitration application) months barred by the one-year limitation
-    (调解仲裁法第二十七条第一款) are excluded: `limitation_practice="whole"` counts the year from the day after the
+    With `applied` (the date of the arbitration application) the one-year limitation (调解仲裁法第二十七条第一款)
+    is checked; the barred months are excluded only when the respondent raised the defence (`time_bar_raised`):
+    仲裁时效 is a defence the tribunal does not apply of its own motion, so otherwise the amount covers every month
+    and the notes say which months the defence would take out. `limitation_practice="whole"` counts the year from the day after the
     last double-wage day (the claim stands or falls as one); `"per_month"` counts it for each month from the day
     after that month, as some offices do. The verdicts come from `arbitration.law.limitation` (weekends rolled over,
     `interruptions` restart the year per 第二款). Without `applied` the months are returned and limitation is left to
@@ -108,6 +110,7 @@ def double_wage(hire: date, monthly_wage: Decimal | int | str, *, signed: date |
         notes.append(f"用工满一年之日（{anniversary.isoformat()}）视为已订立无固定期限劳动合同，此后不再支付第八十二条第一款的二倍工资")
     inputs: dict[str, object] = {"hire": hire, "monthly_wage": wage, "signed": signed, "end": end, "applied": applied,
                                  "limitation_practice": limitation_practice if applied else None,
+                                 "time_bar_raised": True if applied and time_bar_raised else None,
                                  "open_ended_due": open_ended_due}
     formula = ("二倍工资差额=月工资×应支付二倍工资的月数（自用工之日起满一个月的次日至补订书面劳动合同前一日，最多十一个月）"
                if open_ended_due is None else
@@ -133,23 +136,29 @@ def double_wage(hire: date, monthly_wage: Decimal | int | str, *, signed: date |
                     notes.append(n)
             return v
 
+        bar: list[str] = []  # the limitation reasoning: steps when the defence was raised, else a note
         if limitation_practice == "whole":
             v = verdict(stop)
-            steps.append(f"仲裁时效（整体计算，自二倍工资截止日次日起算）：{v.reason}")
+            bar.append(f"仲裁时效（整体计算，自二倍工资截止日次日起算）：{v.reason}")
+            kept = [] if v.barred else segments
             if v.barred:
-                steps.append("全部月份均超过仲裁时效，不予计算")
-                segments = []
+                bar.append("全部月份均超过仲裁时效，不予计算")
         else:
             kept = []
             for i, (a, b, f) in enumerate(segments, start=1):
                 v = verdict(b)
                 if v.barred:
-                    steps.append(f"第{i}个月（{a.isoformat()}至{b.isoformat()}）的仲裁时效至{v.deadline.isoformat() if v.deadline else ''}"
-                                 f"届满，申请日{applied.isoformat()}已超过，不予计算")
+                    bar.append(f"第{i}个月（{a.isoformat()}至{b.isoformat()}）的仲裁时效至{v.deadline.isoformat() if v.deadline else ''}"
+                               f"届满，申请日{applied.isoformat()}已超过，不予计算")
                 else:
                     kept.append((a, b, f))
-            steps.append(f"仲裁时效（逐月计算，各月自该月末次日起算）：未超过时效的为{describe_months(kept) if kept else '0个月'}")
+            bar.append(f"仲裁时效（逐月计算，各月自该月末次日起算）：未超过时效的为{describe_months(kept) if kept else '0个月'}")
+        if time_bar_raised:
+            steps += ["被申请人提出仲裁时效抗辩", *bar]
             segments = kept
+        elif kept != segments:
+            notes.append("被申请人未提出仲裁时效抗辩，仲裁庭不主动适用仲裁时效，金额按全部月份计算；如被申请人提出，"
+                         f"则{'；'.join(bar)}，余{yuan(wage * month_count(kept))}元")
         notes.append("仲裁时效的计算方法（整体或逐月）依本机构实践选择，本次为" + ("整体计算" if limitation_practice == "whole" else "逐月计算"))
     else:
         notes.append("未给出申请仲裁日期，未审查仲裁时效（调解仲裁法第二十七条），请另行判断（arbitration.law.limitation）")

@@ -1,0 +1,85 @@
+"""仲裁时效 applied to a case (arbitration.law.timebar): the defence only when the respondent raised it, and the
+start of the period from what the case holds (issue 15 items 1 and 2)."""
+
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+
+from arbitration.law import limitation
+from arbitration.law.timebar import (
+    defence_raised,
+    employment_ongoing,
+    known_date,
+    limitation_inputs,
+)
+from arbitration.model import Case, Claim, ContractInfo, Provenance, Side
+
+SRC = Provenance(file="仲裁申请书.docx")
+
+
+@pytest.mark.parametrize(("statement", "raised"), [
+    ("申请人的请求已超过仲裁时效，应予驳回。", True),
+    ("申请人离职已逾一年，其请求已过时效。", True),
+    ("二倍工资的请求时效已经届满。", True),
+    ("被申请人认可申请人的入职时间，但认为解除合法。", False),
+    ("申请人的请求未超过仲裁时效，被申请人对此无异议。", False),
+    (None, False),
+])
+def test_defence_raised_only_by_the_respondents_words(statement, raised):
+    case = Case(respondent_statement=statement)
+    assert (defence_raised(case) is not None) == raised
+
+
+def test_defence_raised_at_the_hearing_counts_and_the_applicants_words_do_not():
+    case = Case(applicant_statement="申请人的请求未超过仲裁时效。")
+    said = [SimpleNamespace(role="申请人", text="我的请求没有超过仲裁时效"),
+            SimpleNamespace(role="被申请人", text="我方认为申请人的请求已经超过仲裁时效")]
+    assert defence_raised(case, said[:1]) is None
+    assert defence_raised(case, said).startswith("庭审笔录")
+
+
+def test_employment_ongoing_from_the_file_or_pending():
+    """No leave date and no termination: ongoing only where the applicant says so, else 待查明 (None)."""
+    assert employment_ongoing(Case(applicant_statement="申请人至今仍在被申请人处工作。")) is True
+    assert employment_ongoing(Case(applicant_statement="申请人于2020年入职。")) is None
+    left = Case(applicant_statement="申请人至今仍在被申请人处工作。")
+    left.facts.leave_date.add(date(2024, 1, 31), SRC, Side.APPLICANT)
+    assert employment_ongoing(left) is False
+
+
+def test_double_wage_runs_from_the_end_of_the_period_claimed():
+    """Issue 15 item 2: hire 2021-03-01, no contract, left 2023-06-30, applied 2023-09-01, claim for
+    2021-04-01 to 2022-02-28. The year runs from the end of the unsigned period claimed (2022-02-28), not from
+    the leave date: it ended 2023-02-28, so the claim is out of time (from the leave date it would be in time)."""
+    case = Case(application_date=date(2023, 9, 1))
+    case.facts.hire_date.add(date(2021, 3, 1), SRC, Side.APPLICANT)
+    case.facts.leave_date.add(date(2023, 6, 30), SRC, Side.APPLICANT)
+    case.facts.written_contract.add(ContractInfo(signed=False), SRC, Side.APPLICANT)
+    claim = Claim(type="double_wage", text="二倍工资", period_start=date(2021, 4, 1), period_end=date(2022, 2, 28))
+    kwargs, _ = limitation_inputs(case, claim)
+    assert kwargs["known_date"] == date(2022, 2, 28)
+    r = limitation("double_wage", application_date=case.application_date, **kwargs)
+    assert r.barred and r.deadline == date(2023, 2, 28)
+
+
+def test_annual_leave_year_gives_a_start_instead_of_unknown():
+    """未休年休假 of 2022, employment ongoing: the leave could be arranged until 2023-12-31 (条例第五条第二款), so
+    the year runs from then — a verdict, not 'unknown'; an earlier end of the employment starts it sooner."""
+    case = Case(applicant_statement="申请人至今仍在被申请人处工作。")
+    claim = Claim(type="annual_leave", text="2022年度未休年休假工资")
+    kwargs, _ = limitation_inputs(case, claim, year=2022)
+    assert kwargs["known_date"] == date(2023, 12, 31) and kwargs["employment_ongoing"]
+    assert limitation("annual_leave", application_date=date(2024, 6, 1), **kwargs).flag == "within"
+    case.facts.leave_date.add(date(2023, 3, 31), SRC, Side.APPLICANT)
+    assert known_date(case, claim, 2022)[0] == date(2023, 3, 31)
+
+
+def test_unknown_end_of_employment_is_pending_not_ongoing():
+    """Overtime (劳动报酬) with no leave date and nothing saying the job goes on: 「待查明」, not 'not limited'."""
+    case = Case()
+    kwargs, notes = limitation_inputs(case, Claim(type="overtime", text="加班费"))
+    assert kwargs["employment_ongoing"] is False and any("待查明" in n for n in notes)
+    assert limitation("overtime", application_date=date(2024, 6, 1), **kwargs).flag == "unknown"
