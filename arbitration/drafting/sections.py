@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from arbitration.drafting.text import PENDING, TO_FILL, money, ymd
+from arbitration.drafting.text import PENDING, TO_FILL, ymd
+from arbitration.findings.text import fact_sentence, show_value  # noqa: F401  (re-exported)
 from arbitration.model import (
     DOC_TYPE_NAMES,
     FACT_NAMES,
     Award,
     Case,
-    ContractInfo,
     DocType,
     Fact,
     Paragraph,
@@ -21,7 +21,6 @@ from arbitration.model import (
     PartyRole,
     Side,
     SourceKind,
-    Termination,
     Warning_,
 )
 
@@ -102,6 +101,10 @@ def claims(case: Case) -> list[Paragraph]:
 
 
 def _statement(label: str, text: str | None, missing: str) -> list[Paragraph]:
+    """A party's statement quoted as written, stopped where its closing (此致, signer, date) begins."""
+    from arbitration.extract.signature import without_signature
+
+    text = without_signature(text)
     if not text or not text.strip():
         return [Paragraph(text=f"{label}{missing}")]
     lines = [x.strip() for x in text.strip().splitlines() if x.strip()]
@@ -135,52 +138,6 @@ def evidence(case: Case, record: list[Any] | None) -> list[Paragraph]:
     else:
         out.append(Paragraph(text=f"经质证，双方的质证意见{TO_FILL}。"))
     return out
-
-
-def show_value(value: Any) -> str:
-    if isinstance(value, ContractInfo):
-        if not value.signed:
-            return "双方未签订书面劳动合同"
-        term = ""
-        if value.open_ended:
-            term = "，为无固定期限劳动合同"
-        elif value.term_start or value.term_end:
-            term = f"，期限自{ymd(value.term_start)}至{ymd(value.term_end)}"
-        return f"双方于{ymd(value.signed_date)}签订书面劳动合同{term}"
-    if isinstance(value, Termination):
-        bits = [value.mode]
-        if value.notice_date:
-            bits.insert(0, ymd(value.notice_date))
-        if value.reason:
-            bits.append(f"理由为「{value.reason}」")
-        return "，".join(bits)
-    if hasattr(value, "year") and hasattr(value, "day"):
-        return ymd(value)
-    if hasattr(value, "as_tuple"):
-        return money(value)
-    return str(value)
-
-
-_FACT_SENTENCE = {
-    "hire_date": "申请人于{v}入职被申请人处",
-    "leave_date": "双方劳动关系于{v}解除（终止）",
-    "position": "申请人的工作岗位为{v}",
-    "workplace": "申请人的工作地点为{v}",
-    "monthly_wage": "申请人的月工资为{v}",
-    "written_contract": "{v}",
-    "social_insurance": "被申请人为申请人缴纳社会保险的情况为：{v}",
-    "overtime": "关于加班情况：{v}",
-    "annual_leave": "关于年休假情况：{v}",
-    "termination": "劳动关系解除（终止）的情况为：{v}",
-}
-
-
-def fact_sentence(name: str, fact: Fact[Any]) -> str | None:
-    """The found fact as a clause (accepted value, else the only value), None when disputed or missing."""
-    v = fact.value
-    if v is None:
-        return None
-    return _FACT_SENTENCE.get(name, FACT_NAMES.get(name, name) + "为{v}").format(v=show_value(v))
 
 
 def _evidence_of(fact: Fact[Any]) -> str:

@@ -35,6 +35,7 @@ from .claims import claims_from_section
 from .evidence import evidence_from_table, evidence_from_text
 from .parties import ORG_NAME, merge_party, parties_from_header
 from .rules import find_dates, find_money
+from .signature import without_signature
 from .text import DocText, guess_doc_type
 
 log = logging.getLogger(__name__)
@@ -235,10 +236,10 @@ class _Builder:
         for _, text, doc_type in self.docs:
             facts = text.section("facts")
             if facts and self.case.applicant_statement is None and doc_type in (DocType.APPLICATION, DocType.OTHER):
-                self.case.applicant_statement = text.text[facts.start : facts.end].strip()
+                self.case.applicant_statement = without_signature(text.text[facts.start : facts.end].strip())
         for _, text, _ in self.of_type(DocType.DEFENCE):
             start, end = self._defence_body(text)
-            body = text.text[start:end].strip()
+            body = without_signature(text.text[start:end].strip())
             if body:
                 self.case.respondent_statement = body
                 break
