@@ -98,8 +98,35 @@ def _pool(case: Case, claim: Claim) -> dict[str, Any]:
         "period_end": claim.period_end or pool.get("leave_date"),
         "application_date": case.application_date, "claim": claim, "case": case,
         "year": _claim_year(claim),  # the leave year of 未休年休假工资 (「2023年度」)
+        "time_bar_raised": _defence(case) is not None,  # 仲裁时效 is applied only when the respondent raised it
+        "pre2008": _pre2008(case),  # 第九十七条第三款 by the termination ground (None: 待查明 when it matters)
     })
     return pool
+
+
+def _defence(case: Case, record: list[Any] | None = None) -> str | None:
+    from arbitration.law.timebar import defence_raised
+
+    return defence_raised(case, record)
+
+
+def _ground(case: Case) -> Any:
+    """The statutory ground the employment ended on (arbitration.law.grounds), None when the file does not say."""
+    from arbitration.law.grounds import ground_of
+
+    return ground_of(case.facts.termination.value)
+
+
+def _pre2008(case: Case) -> str | None:
+    g = _ground(case)
+    return g.pre2008 or None if g is not None else None
+
+
+def claim_name(case: Case, claim: Claim) -> str:
+    """How the award names the claim; 经济补偿 by its ground (an expired contract: 「终止劳动合同经济补偿金」)."""
+    name = award_name(claim.type, claim.text)
+    g = _ground(case) if claim.type == "severance" else None
+    return name.replace("解除", "终止", 1) if g is not None and g.kind == "终止" else name
 
 
 def _claim_year(claim: Claim) -> int | None:
@@ -155,25 +182,31 @@ def _call_with(fn: Any, pool: dict[str, Any]) -> Any:
     return fn(**kwargs)
 
 
-def limitation_bar(case: Case, claim: Claim) -> tuple[bool, str, list[Citation]]:
-    """(time-barred, reason, articles) from arbitration.law.limitation; not barred when it cannot tell (no
-    application date, or the law layer is not there)."""
+def limitation_bar(case: Case, claim: Claim, record: list[Any] | None = None
+                   ) -> tuple[bool, str, list[Citation]]:
+    """(time-barred, reason, articles) by arbitration.law.limitation with the dates the case holds (the start of
+    the period, whether the employment goes on). Barred only when the respondent raised the defence; a bar nobody
+    raised is a risk for the review sheet (`time_bar_risk`), not a ground to dismiss."""
+    v, raised = time_bar(case, claim, record)
+    if v is None or not v.barred or not raised:
+        return False, "", []
+    return True, "；".join(r for r in v.reasons if r), list(v.articles)
+
+
+def time_bar(case: Case, claim: Claim, record: list[Any] | None = None) -> tuple[Any, str | None]:
+    """(the law layer's LimitationResult or None when there is no application date, where the defence was
+    raised or None)."""
+    from arbitration.law import limitation
+    from arbitration.law.timebar import limitation_inputs
+
+    if case.application_date is None:
+        return None, None
+    kwargs, _notes = limitation_inputs(case, claim, _claim_year(claim))
     try:
-        from arbitration.law import limitation
-    except ImportError:
-        return False, "", []
-    pool = _pool(case, claim) | {"claim_type": claim.type}
-    try:
-        v = _call_with(limitation, pool)
-    except (ArbitrationError, ValueError, TypeError):
-        return False, "", []
-    if v is None:
-        return False, "", []
-    barred = getattr(v, "barred", None)
-    if barred is None:
-        barred = str(getattr(v, "verdict", "")).lower() in ("barred", "time_barred", "expired", "超过仲裁时效")
-    reasons = getattr(v, "reasons", None) or [getattr(v, "reason", "") or ""]
-    return bool(barred), "；".join(r for r in reasons if r), list(getattr(v, "articles", []) or [])
+        v = limitation(claim.type, application_date=case.application_date, **kwargs)
+    except (ArbitrationError, ValueError):
+        return None, None
+    return v, _defence(case, record)
 
 
 def is_final(case: Case, claim: Claim, amount: Decimal | None, on: date | None = None
@@ -296,6 +329,10 @@ def _decide_type(case: Case, claim: Claim, calculator: str | None, d: _D) -> _D:
                               _c("劳动合同法实施条例", 25))
             if ini == TerminationInitiator.EMPLOYER and re.search(r"三十九|39", basis):
                 return d.pend("被申请人依劳动合同法第三十九条解除劳动合同所依据的事实是否成立（用人单位负举证责任）")
+            hire = case.facts.hire_date.value
+            if hire is not None and hire.year < 2008 and _pre2008(case) is None:
+                return d.pend("劳动合同解除或终止的法定事由（2008年1月1日前的工作年限是否计发经济补偿，依劳动合同法"
+                              "第九十七条第三款按当时有关规定，取决于该事由）")
         if t == "unlawful_termination":
             if ini != TerminationInitiator.EMPLOYER:
                 return d.deny("双方劳动合同并非由被申请人单方解除，申请人主张违法解除劳动合同赔偿金缺乏事实依据", _c("劳动合同法", 87))
@@ -303,7 +340,8 @@ def _decide_type(case: Case, claim: Claim, calculator: str | None, d: _D) -> _D:
                 return d.pend("被申请人解除劳动合同的理由及依据是否成立（用人单位负举证责任）")
             d.reason = "被申请人单方解除劳动合同，未能举证证明其解除具有事实和法律依据，构成违法解除劳动合同"
         if t == "notice_pay":
-            if ini != TerminationInitiator.EMPLOYER or not re.search(r"四十条|40", basis):
+            ground = _ground(case)
+            if ini != TerminationInitiator.EMPLOYER or ground is None or not ground.notice_pay:
                 return d.deny("本案不属于劳动合同法第四十条规定的用人单位提前三十日通知或额外支付一个月工资后解除劳动合同的情形",
                               _c("劳动合同法", 40))
             if any(c.type == "unlawful_termination" for c in case.claims) and not _unlawful_denied(case):
@@ -350,6 +388,21 @@ def _unlawful_granted(case: Case) -> bool:
     return False
 
 
+def _time_bar_risk(case: Case, claim: Claim, record: list[Any] | None) -> list[Warning_]:
+    """For the review sheet: the claim looks time-barred (or its start is unknown) but nobody raised the defence."""
+    v, raised = time_bar(case, claim, record)
+    if v is None or raised:
+        return []
+    if v.barred:
+        return [Warning_(kind="time_bar_risk", claim_type=claim.type, message=(
+            f"「{claim.text}」按现有日期已超过仲裁时效（{v.reason}）；被申请人未提出时效抗辩，仲裁庭不主动适用，"
+            "本草稿照常处理并全额计算。被申请人在庭审中提出的，须重新审查。"))]
+    if v.flag == "unknown":
+        return [Warning_(kind="time_bar_risk", claim_type=claim.type,
+                         message=f"「{claim.text}」的仲裁时效无法判断：{v.reason}（被申请人未提出时效抗辩）。")]
+    return []
+
+
 def decide_claim(case: Case, claim: Claim, number: int, record: list[Any] | None = None
                  ) -> tuple[ClaimDecision, ReasoningInputs, list[Warning_]]:
     """Decide one claim; returns the decision (reasoning still empty), the composer's inputs and warnings."""
@@ -359,13 +412,15 @@ def decide_claim(case: Case, claim: Claim, number: int, record: list[Any] | None
     ct = tax.get(claim.type) if claim.type in tax else tax.get("other")
     data = statutes()
     d = _D()
-    barred, why, lim_articles = limitation_bar(case, claim)
+    barred, why, lim_articles = limitation_bar(case, claim, record)
     if barred:
-        d.deny(f"申请人的该项请求已超过仲裁时效（{why}）" if why else "申请人的该项请求已超过仲裁时效",
+        d.deny(f"被申请人提出仲裁时效抗辩，申请人的该项请求已超过仲裁时效（{why}）",
                *(lim_articles or [_c("劳动争议调解仲裁法", 27)]))
-        d.warnings.append(Warning_(kind="time_barred", message=f"「{claim.text}」已超过仲裁时效：{why}", claim_type=claim.type))
+        d.warnings.append(Warning_(kind="time_barred", claim_type=claim.type,
+                                   message=f"「{claim.text}」已超过仲裁时效（被申请人已提出时效抗辩：{_defence(case, record)}）：{why}"))
     else:
         _decide_type(case, claim, ct.calculator, d)
+        d.warnings += _time_bar_risk(case, claim, record)
     if d.calc is not None and any("【未经核对】" in s for s in [*d.calc.steps, *d.calc.notes]):
         d.warnings.append(Warning_(
             kind="unverified_figure", claim_type=claim.type,
@@ -390,7 +445,7 @@ def decide_claim(case: Case, claim: Claim, number: int, record: list[Any] | None
             articles.append(c)
     decision = ClaimDecision(claim=claim, outcome=d.outcome, amount=d.amount, calculation=d.calc, articles=articles)
     inputs = ReasoningInputs(
-        number=number, claim_type=claim.type, claim_name=award_name(ct.id, claim.text),
+        number=number, claim_type=claim.type, claim_name=claim_name(case, claim),
         claim_text=claim.text, applicant=party_name(case, PartyRole.APPLICANT),
         respondent=party_name(case, PartyRole.RESPONDENT), outcome=d.outcome, requested=claim.amount,
         amount=d.amount, rule=RULES.get(ct.id, ""), facts=facts, fact_sources=sources, calculation=d.calc,
@@ -419,12 +474,27 @@ def ruling_items(case: Case, decisions: list[ClaimDecision], on: date | None = N
                                      message=f"无法判断「{d.claim.text}」是否为终局裁决事项：{why}；救济告知暂按非终局写明，须核对。"))
         return final
 
+    def final_by_claim(d: ClaimDecision) -> bool | None:
+        """An item not yet decided (or dismissed) by the amount claimed: the award cannot exceed it, so a claim
+        within twelve months of the minimum wage is final whatever is found; above it, it depends on the finding."""
+        final, why = is_final(case, d.claim, d.claim.amount, on)
+        if final is False and _finality_by_amount(d.claim.type):
+            final, why = None, f"请求金额{money(d.claim.amount)}超过终局裁决的限额，终局与否取决于裁决确定的数额"
+        if final is None:
+            warnings.append(Warning_(kind="finality_unknown", claim_type=d.claim.type,
+                                     message=f"「{d.claim.text}」是否为终局裁决事项{PENDING}：{why}；救济告知暂按非终局写明，须核对。"))
+        return final
+
+    rest_final: list[bool | None] = []
     for d in decisions:
-        name = award_name(d.claim.type, d.claim.text)
+        name = claim_name(case, d.claim)
         if d.outcome in (Outcome.DENIED, Outcome.NOT_ACCEPTED, Outcome.PARTLY):
             rest = True
+            if d.outcome != Outcome.PARTLY:
+                rest_final.append(final_by_claim(d) if d.outcome == Outcome.DENIED else None)
         if d.outcome == Outcome.UNKNOWN:
-            items.append(RulingItem(text=f"关于申请人{name}的请求：{PENDING}", claim_types=[d.claim.type]))
+            items.append(RulingItem(text=f"关于申请人{name}的请求：{PENDING}", claim_types=[d.claim.type],
+                                    final=final_by_claim(d)))
         elif d.outcome in (Outcome.GRANTED, Outcome.PARTLY):
             if d.claim.type == "labor_relation":
                 hire, leave = case.facts.hire_date.value, case.facts.leave_date.value
@@ -439,10 +509,17 @@ def ruling_items(case: Case, decisions: list[ClaimDecision], on: date | None = N
                     text=f"被申请人{resp}{PAYMENT_DEADLINE}支付申请人{app}{name}{period}{money(d.amount)}",
                     claim_types=[d.claim.type], amount=d.amount, final=final_of(d),
                 ))
-    if rest:
-        items.append(RulingItem(text="驳回申请人的其他仲裁请求"))
+    if rest and not items:  # nothing granted and nothing pending
+        whole = "驳回申请人的全部仲裁请求" if len(decisions) > 1 else "驳回申请人的仲裁请求"
+        items.append(RulingItem(text=whole, claim_types=[d.claim.type for d in decisions],
+                                final=_all_final(rest_final)))
+    elif rest:
+        partly = [it.final for it in items if it.amount is not None and any(
+            d.outcome == Outcome.PARTLY and d.claim.type in it.claim_types for d in decisions)]
+        items.append(RulingItem(text="驳回申请人的其他仲裁请求", final=_all_final(rest_final + partly)))
     for i, it in enumerate(items):
         it.text = it.text.rstrip("；。") + ("。" if i == len(items) - 1 else "；")
+    warnings.append(_notice_warning(items))
     finals = [it for it in items if it.final]
     others = [it for it in items if it.claim_types and it.final is False]
     if finals and others:
@@ -453,3 +530,33 @@ def ruling_items(case: Case, decisions: list[ClaimDecision], on: date | None = N
                     "通常应将终局裁决事项单独制作裁决书。",
         ))
     return items, warnings
+
+
+def _finality_by_amount(claim_type: str) -> bool:
+    """Whether the type is final by amount (调解仲裁法第四十七条第一项), so its finality waits for the figure."""
+    from arbitration.law import taxonomy
+
+    tax = taxonomy()
+    return claim_type in tax and tax.get(claim_type).finality == "amount"
+
+
+def _all_final(flags: list[bool | None]) -> bool | None:
+    """One ruling item over several claims: final when each is, non-final when one is not, else unknown."""
+    if not flags or None in flags:
+        return None
+    return all(flags)
+
+
+def _notice_warning(items: list[RulingItem]) -> Warning_:
+    """Which 救济告知 the draft gives (第四十七条至第四十九条 终局, 第五十条 非终局), and why, for the review sheet."""
+    final = [i for i, it in enumerate(items, 1) if it.final]
+    unknown = [i for i, it in enumerate(items, 1) if it.final is None]
+    if final and len(final) == len(items):
+        text = "各项均为终局裁决事项，救济告知适用终局裁决（调解仲裁法第四十七条至第四十九条）"
+    elif not final:
+        text = "各项均按非终局裁决告知（调解仲裁法第五十条）"
+    else:
+        text = "第" + "、".join(map(str, final)) + "项按终局裁决告知（第四十七条至第四十九条），其余按非终局裁决告知（第五十条）"
+    if unknown:
+        text += "；第" + "、".join(map(str, unknown)) + f"项终局与否{PENDING}，暂按非终局告知"
+    return Warning_(kind="finality_notice", message=text + "。")

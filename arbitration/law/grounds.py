@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from arbitration.config import CORPUS_DIR
 from arbitration.errors import ArbitrationError
@@ -173,10 +174,23 @@ def recognise(text: str | None, data: Grounds | None = None) -> Ground | None:
     return specific[0] if specific else words[0][1]
 
 
+def ground_of(termination: Any) -> Ground | None:
+    """The ground of a `model.Termination`: from its article and stated reason, else what its mode says (an
+    expired contract is 第四十四条第一项, an agreed end 第三十六条); None when nothing says."""
+    if termination is None:
+        return None
+    words = " ".join(x for x in (termination.statute_basis, termination.reason, termination.mode) if x)
+    found = recognise(words)
+    if found is None:
+        by_initiator = {"expiry": "lcl44_1", "mutual": "lcl36"}.get(str(termination.initiator))
+        found = grounds().get(by_initiator) if by_initiator else None
+    return found
+
+
 def termination_ground(text: str | None) -> tuple[int, int | None, int | None] | None:
     """(article, clause, item) of the 劳动合同法 ground `text` relies on, or None when it states none."""
     g = recognise(text)
     return g.key if g is not None else None
 
 
-__all__ = ["Ground", "Grounds", "grounds", "load_grounds", "recognise", "termination_ground"]
+__all__ = ["Ground", "Grounds", "ground_of", "grounds", "load_grounds", "recognise", "termination_ground"]

@@ -131,6 +131,7 @@ def test_finality_by_item_from_the_law_layer(case):
 
 def test_time_barred_claim_is_denied_with_article(case):
     case.application_date = date(2025, 9, 1)  # more than a year after the 2024-03-31 dismissal
+    case.respondent_statement += "申请人的请求已超过仲裁时效，应予驳回。"  # the defence is raised
     award = draft_award(case)
     ut = next(d for d in award.decisions if d.claim.type == "unlawful_termination")
     assert ut.outcome == Outcome.DENIED
