@@ -130,10 +130,9 @@ def claim_name(case: Case, claim: Claim) -> str:
 
 
 def _claim_year(claim: Claim) -> int | None:
-    if claim.period_start and (claim.period_end is None or claim.period_start.year == claim.period_end.year):
-        return claim.period_start.year
-    m = re.search(r"((?:19|20)\d{2})\s*年度", claim.text)
-    return int(m[1]) if m else None
+    from arbitration.law.timebar import claim_year
+
+    return claim_year(claim)
 
 
 def calculate(name: str, case: Case, claim: Claim) -> tuple[CalcResult | None, list[str], list[Warning_]]:

@@ -77,6 +77,14 @@ def employment_ongoing(case: Case) -> bool | None:
     return True if _cues()["ongoing"].find(said) else None
 
 
+def claim_year(claim: Claim) -> int | None:
+    """The year a claim is for (未休年休假 「2023年度」): its period's year, else a 「…年度」 in its wording."""
+    if claim.period_start and (claim.period_end is None or claim.period_start.year == claim.period_end.year):
+        return claim.period_start.year
+    m = re.search(r"((?:19|20)\d{2})\s*年度", claim.text)
+    return int(m[1]) if m else None
+
+
 def double_wage_last_day(hire: date | None, signed: date | None = None, end: date | None = None,
                          claimed_to: date | None = None) -> date | None:
     """The last day of the unsigned period the claim covers: the end of the period claimed, the day before the
@@ -115,7 +123,7 @@ def limitation_inputs(case: Case, claim: Claim, year: int | None = None) -> tupl
     leave = case.facts.leave_date.value
     ongoing = employment_ongoing(case)
     notes: list[str] = []
-    known, why = known_date(case, claim, year)
+    known, why = known_date(case, claim, year or claim_year(claim))
     if why:
         notes.append(why)
     if leave is None and ongoing is None:

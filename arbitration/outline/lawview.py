@@ -98,30 +98,40 @@ def _the_date(case: Case, field: str) -> date | None:
 
 
 def limitation_flag(case: Case, type_id: str, claims: list[Claim], today: date) -> Flag:
-    """仲裁时效 for a claim type by the law layer; 「待查明」 when a date it needs is missing."""
+    """仲裁时效 for a claim type by the law layer, with the start of the period the case holds (「待查明」 where it
+    holds nothing) and whether the respondent raised the defence — the tribunal applies it only then."""
+    from arbitration.law.timebar import defence_raised, limitation_inputs
+
     name = claim_name(taxonomy(), type_id)
     fn = _law_function("limitation")
     if fn is None:
         return Flag(kind="仲裁时效", claim_type=type_id, claim_name=name, verdict=MISSING,
                     reasons=["法律规则层未提供时效判断"])
-    leave = _the_date(case, "leave_date")
     applied = case.application_date or today
-    missing = []
-    if leave is None and case.facts.leave_date.values:
-        missing.append("离职日期有争议")
+    kwargs, missing = limitation_inputs(case, claims[0] if claims else Claim(type=type_id, text=""))
+    if case.facts.leave_date.value is None and case.facts.leave_date.values:
+        missing.insert(0, "离职日期有争议")
     try:
-        result = fn(type_id, leave, applied, employment_ongoing=leave is None and not case.facts.leave_date.values)
+        result = fn(type_id, application_date=applied, **kwargs)
     except (ArbitrationError, TypeError, ValueError) as e:
         return Flag(kind="仲裁时效", claim_type=type_id, claim_name=name, verdict=MISSING,
                     reasons=[*missing, str(e)])
     verdict, reasons, arts = _verdict_fields(result)
+    reasons = [*missing, *reasons]
     deadline = getattr(result, "deadline", None)
     if deadline is not None:  # a one-line summary first; the DOCX shows only that, the JSON keeps the rest
         reasons.insert(0, f"时效期间至{deadline.year}年{deadline.month}月{deadline.day}日届满")
+    raised = defence_raised(case)
+    if getattr(result, "barred", False):
+        if raised:
+            reasons[0] += f"；被申请人已提出时效抗辩（{raised}）"
+        else:
+            verdict += "（风险提示：被申请人未提出时效抗辩，仲裁庭不主动适用）"
+            reasons.insert(1, "被申请人如在庭审中提出时效抗辩，该项请求可能被驳回；未提出的，照常审理并全额计算")
     if case.application_date is None:
         reasons.append(f"申请日期待查明，暂按{today.isoformat()}判断")
     return Flag(kind="仲裁时效", claim_type=type_id, claim_name=name, verdict=verdict,
-                reasons=[*missing, *reasons], articles=arts)
+                reasons=reasons, articles=arts)
 
 
 def claim_finality(case: Case, type_id: str, claims: list[Claim], tax: Any) -> Flag | None:

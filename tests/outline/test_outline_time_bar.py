@@ -1,0 +1,58 @@
+"""The outline's 仲裁时效 flags (issue 15 items 1 and 2): the start of the period the case holds, 「待查明」 where it
+holds nothing, and the bar as a risk when the respondent has not raised it."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from arbitration.model import Case, Claim, Party, PartyKind, PartyRole, Provenance, Side
+from arbitration.outline import build_outline
+
+SRC = Provenance(file="仲裁申请书.docx")
+
+
+def _case(claims: list[Claim], statement: str = "", defence: str = "") -> Case:
+    return Case(
+        region="青岛市", application_date=date(2024, 6, 3), claims=claims,
+        applicant_statement=statement, respondent_statement=defence,
+        parties=[Party(role=PartyRole.APPLICANT, kind=PartyKind.PERSON, name="赵某某"),
+                 Party(role=PartyRole.RESPONDENT, kind=PartyKind.ORGANISATION, name="青岛某某商贸有限公司")],
+    )
+
+
+def _flag(case: Case, claim_type: str):
+    o = build_outline(case, today=date(2024, 6, 3))
+    return next(s.limitation for s in o.sections if s.claim_type == claim_type)
+
+
+def test_no_leave_date_is_pending_not_ongoing_employment():
+    """加班费 (劳动报酬, 调解仲裁法第二十七条第四款) with no leave date and nothing saying the job goes on: whether the
+    employment ended is 「待查明」 — not 「不受一年仲裁时效期间限制」 as if the job went on."""
+    flag = _flag(_case([Claim(type="overtime", text="支付加班费15600元", amount=Decimal(15600))]), "overtime")
+    assert flag.verdict == "无法判断是否超过仲裁时效"
+    assert any("待查明" in r for r in flag.reasons)
+
+
+def test_annual_leave_of_a_year_gets_a_verdict_not_unknown():
+    """2023年度未休年休假工资, the applicant still works there (「至今仍在被申请人处工作」): the leave could be taken
+    until 2024-12-31 (年休假条例第五条第二款), so the year runs to 2025-12-31 — 未超过, not 'unknown'."""
+    claim = Claim(type="annual_leave", text="支付2023年度未休年休假工资3448.28元", amount=Decimal("3448.28"))
+    flag = _flag(_case([claim], statement="申请人至今仍在被申请人处工作。"), "annual_leave")
+    assert flag.verdict == "未超过仲裁时效"
+    assert flag.reasons[0] == "时效期间至2025年12月31日届满"
+
+
+def _late_severance(defence: str) -> Case:
+    case = _case([Claim(type="severance", text="支付经济补偿20000元", amount=Decimal(20000))], defence=defence)
+    case.facts.leave_date.add(date(2023, 3, 15), SRC, Side.APPLICANT)
+    return case
+
+
+def test_bar_not_raised_is_a_risk_not_a_verdict():
+    """Left 2023-03-15, applied 2024-06-03: out of time by 调解仲裁法第二十七条第一款, but the respondent has not
+    raised it — the outline flags the risk instead of presenting a bar."""
+    flag = _flag(_late_severance("被申请人不同意支付经济补偿。"), "severance")
+    assert "未提出时效抗辩" in flag.verdict and "仲裁庭不主动适用" in flag.verdict
+    raised = _flag(_late_severance("申请人的请求已超过仲裁时效。"), "severance")
+    assert raised.verdict == "超过仲裁时效" and "已提出时效抗辩" in raised.reasons[0]
