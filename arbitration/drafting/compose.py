@@ -9,6 +9,7 @@ the rule text with a Warning_(kind="llm_fallback") when the check fails or the m
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol, runtime_checkable
@@ -138,7 +139,7 @@ class RuleComposer:
         else:
             calc = i.calculation
             if calc is not None:
-                steps = "；".join(s.rstrip("。；") for s in calc.steps)
+                steps = "；".join(cn_dates(s.rstrip("。；")) for s in calc.steps)
                 text = f"根据{cites}的规定，{calc.formula.rstrip('。')}。"
                 if steps:
                     text += f"具体为：{steps}。"
@@ -162,6 +163,32 @@ class RuleComposer:
                 source=SourceKind.PRECEDENT, refs=list(i.precedents),
             ))
         return out
+
+
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def cn_dates(text: str) -> str:
+    """Calculator steps write 2019-03-01; an award writes 2019年3月1日."""
+    return _ISO_DATE.sub(lambda m: f"{int(m[1])}年{int(m[2])}月{int(m[3])}日", text)
+
+
+def cite_sources_once(paragraphs: list[Paragraph]) -> None:
+    """A regional figure's source (「（山东省人民政府公布的全省最低工资标准……）」) is written after the figure the
+    first time the award quotes it and left out after that (in place)."""
+    from arbitration.law.regions import regions
+
+    sources = sorted({f.source for f in regions().figures} | {"由使用者提供"}, key=len, reverse=True)
+    seen: set[str] = set()
+    for p in paragraphs:
+        for src in sources:
+            token = f"（{src}）"
+            at = p.text.find(token)
+            if at < 0:
+                continue
+            keep = at + len(token) if src not in seen else 0
+            p.text = p.text[:keep] + p.text[keep:].replace(token, "")
+            seen.add(src)
 
 
 def _ordinal(n: int) -> str:

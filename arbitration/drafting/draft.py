@@ -8,7 +8,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from arbitration.drafting.compose import Composer, compose, get_composer
+from arbitration.drafting.compose import (
+    Composer,
+    cite_sources_once,
+    compose,
+    get_composer,
+)
 from arbitration.drafting.consistency import (
     consistency_report,
     report_paragraphs,
@@ -102,6 +107,7 @@ def draft_award(case: Case, archive: Any | None = None, record: Any | None = Non
         decision.reasoning, compose_warnings = compose(inputs, composer)
         warnings += compose_warnings
         decisions.append(decision)
+    cite_sources_once([p for d in decisions for p in d.reasoning])
     if not case.claims:
         warnings.append(Warning_(kind="missing_fact", message="案卷中未识别出仲裁请求，无法起草裁决主文。"))
     award = Award(

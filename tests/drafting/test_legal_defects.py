@@ -163,3 +163,29 @@ def test_signature_block_is_not_quoted_as_argument(case):
     award = draft_award(case)
     defence = "".join(p.text for p in award.sections["defence"])
     assert defence.endswith("工资标准。") and "此致" not in defence and "盖章" not in defence
+
+
+# ---------------------------------------------------------------- item 9: dates and sources in prose
+
+
+def test_calculation_prose_writes_chinese_dates_and_each_source_once():
+    """经济补偿 (劳动合同法第四十七条, 实施条例第二十七条): 2020-04-01 to 2024-03-31 = 4 years, a 12-month average of
+    1500 below the 青岛市 minimum wage 2100 → 2100 × 4 = 8400. The prose says 2020年4月1日 (not 2020-04-01) and
+    quotes the minimum wage's source once, though two steps rest on it (the floor and the 3× cap check)."""
+    import re
+
+    from arbitration.law.regions import regions
+
+    claim = Claim(type="severance", text="裁决被申请人支付经济补偿8400元", amount=Decimal(8400), index=1)
+    term = Termination(initiator=TerminationInitiator.EMPLOYER, mode="单方解除", reason="客观情况发生重大变化",
+                       notice_date=date(2024, 3, 31))
+    case = _qingdao_case([claim], hire=date(2020, 4, 1), leave=date(2024, 3, 31), wage=1500, applied=date(2024, 4, 15),
+                         termination=term)
+    award = draft_award(case)
+    sev = _decision(award, "severance")
+    assert sev.amount == Decimal(8400)
+    prose = "".join(p.text for d in award.decisions for p in d.reasoning)
+    assert "2020年4月1日至2024年3月31日" in prose
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", prose)
+    source = regions().minimum_wage("青岛市", date(2024, 3, 31)).source
+    assert prose.count(source) == 1
