@@ -4,13 +4,35 @@ awards are masked; the archive stores only masked text."""
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-# two-character surnames checked before single ones (欧阳娜娜 → 欧阳某)
-COMPOUND_SURNAMES = (
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 澹台 "
-    "公冶 濮阳 端木 单于 太史 申屠 闻人 赫连 呼延 南宫 万俟 独孤 百里 东郭 西门 左丘 第五"
-).split()
+# two-character surnames checked before single ones (欧阳娜娜 → 欧阳某); the lists are data (data/masking.toml)
+WORDS_FILE = Path(__file__).with_name("data") / "masking.toml"
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, Any]:
+    """Surnames, the cue words a person's name follows, and words that are never names, from data/masking.toml."""
+    with WORDS_FILE.open("rb") as f:
+        data = tomllib.load(f)
+    compound = tuple(dict.fromkeys(data["compound_surnames"].split()))
+    return {
+        "single": frozenset(re.sub(r"\s", "", data["single_surnames"])),
+        "compound": compound,
+        "cues": tuple(sorted(set(data["person_cues"].split()), key=len, reverse=True)),
+        "not_names": frozenset(data["not_names"].split()),
+        "never_in_names": tuple(data["never_in_names"].split()),
+        "not_name_endings": tuple(data["not_name_endings"].split()),
+        "next_word_chars": data["next_word_chars"].strip(),
+    }
+
+
+COMPOUND_SURNAMES = words()["compound"]
 
 ORG_FORMS = (
     "股份有限公司",
@@ -47,12 +69,157 @@ CITIES = (
     "南宁 海口 三亚 昆明 贵阳 兰州 西宁 银川 乌鲁木齐 拉萨"
 ).split()
 
-# an 18-digit resident ID number (last may be X) not inside a longer digit run
-_ID_RE = re.compile(r"(?<![0-9])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9])")
-_MOBILE_RE = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![0-9])")
-_LANDLINE_RE = re.compile(r"(?<![0-9])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}-)\d{7,8}(?![0-9])")
-_BANK_RE = re.compile(r"(?<![0-9])(?:\d{4}[ ]?){3,4}\d{1,7}(?![0-9])")
+# numbers as people write them: runs of digits, optionally split by spaces or hyphens (0532 8366 1188)
+_S = r"[ \u00a0\u3000\-－]"
+_NOT_AFTER_DIGITS = rf"(?<![0-9])(?<![0-9]{_S})"
+# an 18-digit resident ID number (last may be X), its birth date in the middle, not inside a longer digit run
+_ID_RE = re.compile(
+    rf"{_NOT_AFTER_DIGITS}[1-9]\d{{2}}{_S}?\d{{3}}{_S}?(?:18|19|20)\d{{2}}{_S}?(?:0[1-9]|1[0-2]){_S}?"
+    rf"(?:0[1-9]|[12]\d|3[01]){_S}?\d{{3}}{_S}?[\dXx](?![0-9A-Za-z])(?!{_S}[0-9])"
+)
+_MOBILE_RE = re.compile(rf"{_NOT_AFTER_DIGITS}(?:\+?86{_S}?)?1[3-9]\d{_S}?\d{{4}}{_S}?\d{{4}}(?![0-9])(?!{_S}[0-9])")
+_LANDLINE_RE = re.compile(
+    rf"{_NOT_AFTER_DIGITS}(?:[(（]0\d{{2,3}}[)）]{_S}?|0\d{{2,3}}{_S})\d{{3,4}}{_S}?\d{{4}}(?:(?:转|-)\d{{1,5}})?(?![0-9])"
+)
+# a phone number written any way right after 电话/手机/座机 (local numbers without area code included)
+_PHONE_AFTER_CUE = re.compile(r"(?:电话|手机|座机|联系方式|传真)(?:号码|号)?[：:为是]?\s*([(（]?\d[\d \-－()（）]{5,18}\d)")
+_BANK_RE = re.compile(rf"{_NOT_AFTER_DIGITS}(?:\d{{4}}{_S}?){{2,4}}\d{{1,7}}(?![0-9])")
 _BANK_CONTEXT = re.compile(r"(账号|账户|卡号|银行卡|开户)")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class Personal:
+    """A piece of personal data found in a text: a person's name or an ID, phone or bank number."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "person" | "id_number" | "phone" | "bank_account"
+
+
+def find_numbers(text: str) -> list[Personal]:
+    """ID, phone and bank numbers in `text`, with spaces or hyphens or without; non-overlapping, in order."""
+    found: list[Personal] = []
+
+    def add(start: int, end: int, kind: str) -> None:
+        if not any(f.start < end and start < f.end for f in found):
+            found.append(Personal(start, end, text[start:end], kind))
+
+    def bank(min_digits: int) -> None:
+        for m in _BANK_RE.finditer(text):
+            digits = re.sub(r"\D", "", m.group(0))
+            context = _BANK_CONTEXT.search(text[max(0, m.start() - 12) : m.start()])
+            if len(digits) >= min_digits and (len(digits) >= 16 or context):
+                add(m.start(), m.end(), "bank_account")
+
+    for m in _ID_RE.finditer(text):
+        add(m.start(), m.end(), "id_number")
+    bank(16)  # card numbers before phones: a phone pattern can match inside one
+    for regex in (_MOBILE_RE, _LANDLINE_RE):
+        for m in regex.finditer(text):
+            add(m.start(), m.end(), "phone")
+    for m in _PHONE_AFTER_CUE.finditer(text):
+        if len(re.sub(r"\D", "", m.group(1))) >= 7:
+            add(m.start(1), m.end(1), "phone")
+    bank(12)
+    return sorted(found, key=lambda f: f.start)
+
+
+def is_person_name(name: str) -> bool:
+    """A plausible full Chinese personal name: a listed surname and one or two given characters, not a role word,
+    not already masked (张某)."""
+    w = words()
+    if "某" in name or name in w["not_names"] or not _CJK.fullmatch(name):
+        return False
+    if any(part in name for part in w["never_in_names"]):
+        return False
+    if name[:2] in w["compound"]:
+        return 3 <= len(name) <= 4
+    return name[0] in w["single"] and 2 <= len(name) <= 3
+
+
+# a case or document number (杭劳人仲案字〔2022〕, （2016）柳劳人仲裁字第29号, 卫办农卫发（2010）): no names inside
+_NUMBER_REFS = (
+    re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[（(](?:19|20)\d{2}[〕\]）)]"),
+    re.compile(r"[〔\[（(](?:19|20)\d{2}[〕\]）)][\u4e00-\u9fff\d]{1,15}?号"),
+)
+_NUMERALS = "〇○零一二三四五六七八九十"
+_ORG_AFTER = ("公司", "集团", "银行", "商店", "超市", "酒店", "医院", "学校", "事务所", "工作室", "合作社", "个体工商户")
+
+
+def _name_at(text: str, start: int, end: int) -> str | None:
+    """The name a tagger found at text[start:end], less a next word it swallowed (张惠系被告…, 刘虎二○一四年);
+    None where the context shows a title, a place, an organisation's name or a case number."""
+    w = words()
+    name = text[start:end]
+    if len(name) == 3 and name[-1] in w["next_word_chars"]:
+        name, end = name[:2], end - 1
+    if name[-1:] in _NUMERALS and text[end : end + 1] in tuple(_NUMERALS):
+        name, end = name[:-1], end - 1
+    if name.endswith(w["not_name_endings"]) or text[end : end + 6].startswith(_ORG_AFTER):
+        return None
+    window = text[max(0, start - 16) : end + 24]
+    offset = max(0, start - 16)
+    if any(m.start() + offset < end and start < m.end() + offset for r in _NUMBER_REFS for m in r.finditer(window)):
+        return None
+    return name if is_person_name(name) else None
+
+
+@lru_cache(maxsize=1)
+def _ner() -> Any:
+    from arbitration.extract.pipeline import LacNer
+
+    return LacNer(("PER",))
+
+
+@lru_cache(maxsize=1)
+def _cue_re() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(map(re.escape, words()["cues"])) + r")[：:\s]*")
+
+
+def _cue_names(text: str) -> list[tuple[int, str]]:
+    """Names right after a cue word (证人刘洋, 门店经理赵志刚), as jieba's tagger reads the few characters there."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    found = []
+    for m in _cue_re().finditer(text):
+        tokens = jieba.posseg.lcut(text[m.end() : m.end() + 6])
+        if not tokens:
+            continue
+        first = tokens[0]
+        name = first.word
+        if not first.flag.startswith("nr"):
+            continue
+        if len(name) == 1 and len(tokens) > 1 and 1 <= len(tokens[1].word) <= 2:
+            name += tokens[1].word  # 周/建国 → 周建国
+        if name := _name_at(text, m.end(), m.end() + len(name)):
+            found.append((m.end(), name))
+    return found
+
+
+def find_persons(text: str, ner: bool = True) -> list[Personal]:
+    """Natural persons' names in `text`: those LAC tags as persons (unless `ner` is False) and those after a cue
+    word (data/masking.toml), each a plausible name (`is_person_name`); every occurrence of a found name."""
+    names = {name for _, name in _cue_names(text)}
+    if ner:
+        names |= {name for e in _ner().entities(text) if (name := _name_at(text, e.start, e.end))}
+    found: list[Personal] = []
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(re.escape(name), text):
+            if not any(f.start < m.end() and m.start() < f.end for f in found):
+                found.append(Personal(m.start(), m.end(), name, "person"))
+    return sorted(found, key=lambda f: f.start)
+
+
+def find_personal(text: str, ner: bool = True) -> list[Personal]:
+    """Everything masking hides that a text still shows: persons' names (`find_persons`) and numbers
+    (`find_numbers`). The leak check of a masked export uses this same detection."""
+    return sorted(find_persons(text, ner) + find_numbers(text), key=lambda f: f.start)
+
+
 _ADDRESS_RE = re.compile(
     r"((?:住址|住所|地址|住|户籍地|经常居住地)[：:为在]?)([^，。；,;\n]{4,60}(?:号|室|栋|单元|楼|弄|组|村))"
 )
@@ -114,20 +281,19 @@ def mask_org(name: str) -> str:
     return f"{prefix}某某{short_form or '单位'}"
 
 
+def _masked_number(f: Personal) -> str:
+    digits = re.sub(r"[^0-9Xx]", "", f.text)
+    if f.kind == "id_number":
+        return digits[:6] + "*" * 12  # the region code stays, as published awards show it
+    if f.kind == "bank_account":
+        return "*" * (len(digits) - 4) + digits[-4:]
+    return "*" * len(digits)
+
+
 def _mask_numbers(text: str) -> str:
-    text = _ID_RE.sub(lambda m: m.group(0)[:6] + "*" * 12, text)
-    text = _MOBILE_RE.sub("***********", text)
-    text = _LANDLINE_RE.sub("********", text)
-
-    def bank(m: re.Match[str]) -> str:
-        digits = re.sub(r"\D", "", m.group(0))
-        before = text_ref[max(0, m.start() - 12) : m.start()]
-        if len(digits) >= 16 or (len(digits) >= 12 and _BANK_CONTEXT.search(before)):
-            return "*" * (len(digits) - 4) + digits[-4:]
-        return m.group(0)
-
-    text_ref = text
-    return _BANK_RE.sub(bank, text)
+    for f in reversed(find_numbers(text)):
+        text = text[: f.start] + _masked_number(f) + text[f.end :]
+    return text
 
 
 def mask_text(
@@ -136,9 +302,11 @@ def mask_text(
     orgs: Iterable[str] = (),
     keep_orgs: bool = False,
     addresses: Iterable[str] = (),
+    detect: bool = False,
 ) -> str:
-    """Mask the given persons and organisations (longest first), ID numbers, phones, bank accounts and
-    addresses (the given ones, and any after 住址/住所/地址). `keep_orgs` leaves organisations named."""
+    """Mask the given persons and organisations (longest first), ID numbers, phones and bank accounts (with spaces
+    or hyphens too) and addresses (the given ones, and any after 住址/住所/地址). `keep_orgs` leaves organisations
+    named; `detect` also masks every person `find_persons` finds in the text (NER and cue words), until none is left."""
     if not text:
         return text
     for addr in sorted({a for a in addresses if a}, key=len, reverse=True):
@@ -147,11 +315,24 @@ def mask_text(
     if not keep_orgs:
         for org in sorted({o.strip() for o in orgs if o and o.strip()}, key=len, reverse=True):
             text = text.replace(org, mask_org(org))
-    for person in sorted({p.strip() for p in persons if p and p.strip()}, key=len, reverse=True):
-        masked = mask_person(person)
-        if masked != person:
-            text = text.replace(person, masked)
+    text = _mask_persons(text, {p.strip() for p in persons if p and p.strip()})
+    for _ in range(3 if detect else 0):  # a masked name can change how the tagger reads its neighbours
+        found = {f.text for f in find_persons(text)}
+        if not found:
+            break
+        text = _mask_persons(text, found)
     return _mask_numbers(text)
 
 
-__all__ = ["mask_person", "mask_org", "mask_text", "COMPOUND_SURNAMES"]
+def _mask_persons(text: str, persons: Iterable[str]) -> str:
+    for person in sorted(persons, key=len, reverse=True):
+        masked = mask_person(person)
+        if masked != person:
+            text = text.replace(person, masked)
+    return text
+
+
+__all__ = [
+    "COMPOUND_SURNAMES", "Personal", "find_numbers", "find_personal", "find_persons", "is_person_name", "mask_org",
+    "mask_person", "mask_text",
+]

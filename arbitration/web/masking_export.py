@@ -78,49 +78,74 @@ def docx_text(path: Path) -> str:
     return "\n".join(p.text for p in _paragraphs(Docx(str(path))))
 
 
+KINDS = {"person": "姓名", "id_number": "身份证号", "phone": "电话", "bank_account": "银行账号", "listed": "本案个人信息"}
+
+
 def leaks(text: str, persons: list[str], private: list[str]) -> list[str]:
-    """What a masked text still shows that it must not: ID numbers, full personal names, listed private strings."""
-    found = [m.group(0) for m in ID_NUMBER.finditer(text)]
-    found += [p for p in persons if len(p) >= 2 and p in text]
-    found += [s for s in private if len(s) >= 4 and s in text]
+    """What a masked text still shows that it must not: what masking's own detection finds (persons' names by NER
+    and cue words; ID, phone and bank numbers with or without spaces), the case's persons and private strings."""
+    return [f"{f.kind}:{f.text}" for f in _found(text, persons, private)]
+
+
+def _found(text: str, persons: list[str], private: list[str]) -> list:
+    masking = stage("masking")
+    found = list(masking.find_personal(text))
+    found += [masking.Personal(text.find(s), text.find(s) + len(s), s, "listed")
+              for s in [p for p in persons if len(p) >= 2 and masking.mask_person(p) != p]
+              + [s for s in private if len(s) >= 4] if s in text]
     return found
 
 
+def _refuse(found: list) -> MaskingFailed:
+    counts: dict[str, int] = {}
+    for f in found:
+        counts[KINDS.get(f.kind, f.kind)] = counts.get(KINDS.get(f.kind, f.kind), 0) + 1
+    what = "、".join(f"{k} {n} 处" for k, n in counts.items())
+    return MaskingFailed(f"脱敏后仍含个人信息（{what}），未导出")
+
+
+ROUNDS = 3  # masking a name can change how the tagger reads its neighbours: detect again, at most this often
+
+
 def mask_docx(src: Path, out: Path, case: Case | None) -> Path:
-    """Write a masked copy of `src` to `out`; raises MaskingFailed (and writes nothing) if anything would leak."""
+    """Write a masked copy of `src` to `out`: the case's persons and every person the document names (NER, cue
+    words) masked, numbers masked; raises MaskingFailed (and writes nothing) if the leak check finds anything."""
     from docx import Document as Docx
 
     from arbitration.fileio import atomic_open
 
-    mask = masker(case)
     persons, _orgs, private = persons_and_orgs(case)
-
     doc = Docx(str(src))
-    for paragraph in _paragraphs(doc):
-        mask_paragraph(paragraph, mask)
-    props = doc.core_properties
-    props.author, props.last_modified_by, props.title = "", "", mask(props.title or "")
     text = "\n".join(p.text for p in _paragraphs(doc))
-    bad = leaks(text, persons, private)
-    if bad:
-        raise MaskingFailed(f"脱敏后仍含个人信息（{len(bad)} 处），未导出")
+    found: list = []
+    for _ in range(ROUNDS):
+        mask = masker(case, text)
+        for paragraph in _paragraphs(doc):
+            mask_paragraph(paragraph, mask)
+        props = doc.core_properties
+        props.author, props.last_modified_by, props.title = "", "", mask(props.title or "")
+        text = "\n".join(p.text for p in _paragraphs(doc))
+        found = _found(text, persons, private)
+        if not found:
+            break
+    if found:
+        raise _refuse(found)
     with atomic_open(out, "wb") as f:
         doc.save(f)
     return out
 
 
-def masker(case: Case | None):
-    """text -> masked text for this case: arbitration.masking's mask_text with the case's persons, organisations
-    (kept) and addresses, then the case's own ID numbers, phones and addresses in any form it missed."""
-    import inspect
-
+def masker(case: Case | None, text: str = ""):
+    """text -> masked text for this case: arbitration.masking's mask_text with the case's persons, the persons
+    found in `text` (the whole document), the case's organisations (kept) and addresses, then the case's own ID
+    numbers, phones and addresses in any form it missed."""
     masking = stage("masking")
     persons, orgs, private = persons_and_orgs(case)
+    persons = persons + sorted({f.text for f in masking.find_persons(text)} - set(persons)) if text else persons
     addresses = [p.address for p in (case.parties if case else []) if p.address and p.kind == PartyKind.PERSON]
-    extra = {"addresses": addresses} if "addresses" in inspect.signature(masking.mask_text).parameters else {}
 
     def mask(text: str) -> str:
-        masked = masking.mask_text(text, persons=persons, orgs=orgs, keep_orgs=True, **extra)
+        masked = masking.mask_text(text, persons=persons, orgs=orgs, keep_orgs=True, addresses=addresses)
         for s in private:
             masked = masked.replace(s, "某地" if s in addresses else "×" * min(len(s), 6))
         return masked
@@ -129,9 +154,11 @@ def masker(case: Case | None):
 
 
 def mask_plain(text: str, case: Case | None) -> str:
-    """A masked copy of plain text; raises MaskingFailed if a personal name or ID number survives."""
+    """A masked copy of plain text; raises MaskingFailed if the leak check finds a name or number in it."""
     persons, _orgs, private = persons_and_orgs(case)
-    masked = masker(case)(text)
-    if leaks(masked, persons, private):
-        raise MaskingFailed("脱敏后仍含个人信息，未导出")
-    return masked
+    masked = text
+    for _ in range(ROUNDS):
+        masked = masker(case, masked)(masked)
+        if not (found := _found(masked, persons, private)):
+            return masked
+    raise _refuse(found)
