@@ -503,9 +503,11 @@ class PrecedentClaim(_Model):
 
     type: str
     text: str
-    outcome: Outcome = Outcome.UNKNOWN
+    claimant: ClaimantSide = ClaimantSide.WORKER  # whose request (an employer suing against an award: 「原告无需支付…」)
+    outcome: Outcome = Outcome.UNKNOWN  # relative to the claimant's request
     requested: Decimal | None = None
     granted: Decimal | None = None
+    ordered: Decimal | None = None  # an employer's request: what the worker still gets on that item (0 = none)
     reasoning: str | None = None  # the 本委认为/本院认为 passage for this claim
     articles: list[Citation] = Field(default_factory=list)
 

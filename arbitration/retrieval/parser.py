@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -15,6 +16,7 @@ from arbitration.fileio import sha256_file
 from arbitration.masking import mask_org, mask_person, mask_text
 from arbitration.model import (
     Citation,
+    ClaimantSide,
     KeyFacts,
     Outcome,
     Precedent,
@@ -301,50 +303,47 @@ def _region(commission: str | None) -> str | None:
 
 
 def parse_award_text(text: str) -> Precedent:
-    """The 裁决书/判决书 layout: heading, parties, 请求, 辩称, 查明, 本委认为, 裁决如下, signatures and date."""
-    lines = [x.strip() for x in text.splitlines() if x.strip()]
-    head = "\n".join(lines[:8])
-    commission = next((x.replace(" ", "") for x in lines[:6] if re.search(r"仲裁委员会|人民法院", x)), None)
-    kind = "judgment" if re.search(r"判\s*决\s*书|人民法院", head) else "award"
-    m = CASE_NUMBER_RE.search(text[:800])
-    case_number = re.sub(r"\s+", "", m[0]) if m else None
+    """A 裁决书/判决书, captioned or not: caption (forum, case number), statements and their requests (whose each
+    is), 查明, 本院认为 per request, 判决如下 matched to the requests, signature date. A body without a caption
+    (one sentence per line, as published collections keep them) gets a stable id from its content."""
+    from arbitration.retrieval import judgment, outcomes
 
-    applicant = _party(text, ("申请人", "原告", "上诉人"))
-    respondent = _party(text, ("被申请人", "被告", "被上诉人"))
-    persons = [n for n in (applicant, respondent) if n and _masked(n) == mask_person(n)]
-    orgs = [n for n in (applicant, respondent) if n and n not in persons]
-    persons += [mm[1] for mm in re.finditer(r"(?:法定代表人|委托代理人|负责人|仲裁员|书记员|审判长|审判员)[：:]\s*([\u4e00-\u9fff]{2,4})", text)]
+    body = judgment.read_body(text)
+    cap = read_caption(body.lines)
+    reqs = judgment.requests(body)
+    items = [outcomes.read_item(t, body) for t in outcomes.ruling_items(body)]
+    decisions = outcomes.decide(reqs, items)
+    persons, orgs = party_names(body)
+    applicant, respondent = _sides_named(body, persons, orgs)
 
     def clean(s: str) -> str:
         return mask_text(s, persons=persons, orgs=orgs)
 
-    ends_claims = [DEFENCE_HEAD, FACTS_HEAD, REASON_HEAD, RULING_HEAD, re.compile(r"\n[^\n]{0,20}(?:事实(?:和|与)理由|理由)[：:]")]
-    claims_block, _ = _section(text, CLAIMS_HEAD, ends_claims)
-    facts_block, _ = _section(text, FACTS_HEAD, [REASON_HEAD, RULING_HEAD])
-    reason_block, _ = _section(text, REASON_HEAD, [RULING_HEAD])
-    ruling_block, ruling_at = _section(text, RULING_HEAD, [RULING_END])
-    # the 「综上……」 tail of the reasoning is not a claim's reasoning
-    reason_block = re.split(r"\n?\s*综上[，,所述]", reason_block)[0]
-
-    claims = [_claim(item) for item in split_items(claims_block)] if claims_block else []
-    _assign_reasoning(claims, reason_block)
-    ruling_items = split_items(ruling_block) if ruling_block else []
-    _assign_outcomes(claims, ruling_items)
-
-    tail = text[ruling_at:] if ruling_at >= 0 else text[-400:]
-    dates = find_dates(tail)
-    award_date = dates[-1][1] if dates else None
-    if case_number is None:
-        case_number = "未编号-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]  # stable across runs
+    claims = [
+        PrecedentClaim(type=r.claim.type, text=r.claim.text, claimant=r.side, requested=r.claim.amount,
+                       outcome=d.outcome if d else Outcome.UNKNOWN, granted=d.granted if d else None,
+                       ordered=d.ordered if d else None)
+        for r, d in zip(reqs, decisions, strict=True)
+    ]
+    reason_block = outcomes.reasoning_block(body)
+    _reasoning_per_claim(claims, reqs, decisions, reason_block)
+    basis = find_citations(body.ruling_basis)
+    for c in claims:
+        if not c.articles:
+            c.articles = outcomes.basis_articles(c.type, basis)
+        if c.outcome in (Outcome.DENIED, Outcome.NOT_ACCEPTED) and c.claimant is ClaimantSide.WORKER:
+            c.granted = Decimal(0) if c.requested is not None else None  # nothing granted
+    facts_block = body.text(body.facts, body.facts_head)
     facts = key_facts_from_text(facts_block or text)
     for c in claims:
         c.text, c.reasoning = clean(c.text), clean(c.reasoning) if c.reasoning else None
+    kind = "judgment" if (cap.court if cap.court is not None else body.court) else "award"
     return Precedent(
-        case_number=case_number,
+        case_number=cap.case_number or "未编号-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:10],
         kind=kind,
-        commission=commission,
-        award_date=award_date,
-        region=_region(commission),
+        commission=cap.forum,
+        award_date=cap.date,
+        region=_region(cap.forum) if cap.forum else region_from_body(body),
         applicant=_masked(applicant),
         respondent=_masked(respondent),
         claims=claims,
@@ -352,108 +351,126 @@ def parse_award_text(text: str) -> Precedent:
         articles=find_citations(text),
         facts_text=clean(facts_block)[:4000] or None,
         reasoning=clean(reason_block)[:8000] or None,
-        ruling_items=[clean(i) for i in ruling_items],
+        ruling_items=[clean(i.text) for i in items],
     )
 
 
-def _claim(item: str) -> PrecedentClaim:
-    tid, _ = match_type(item)
-    amounts = all_money(item)
-    return PrecedentClaim(type=tid or "other", text=item.strip(), requested=amounts[-1] if amounts else None)
+@dataclass
+class Caption:
+    """What the caption above a judgment or award says: forum, case number, kind; and its signature date."""
+
+    forum: str | None = None  # 「杭州市劳动人事争议仲裁委员会」 / 「山东省青岛市李沧区人民法院」
+    case_number: str | None = None
+    court: bool | None = None  # 人民法院 / 判决书 in the caption; None: no caption
+    date: date | None = None
 
 
-def _reason_segments(block: str) -> list[str]:
-    """Split 本委认为 into per-issue segments at 一、/（一）/关于… headings, else paragraphs."""
-    parts = re.split(r"\n\s*(?=(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|关于))", "\n" + block)
-    parts = [p.strip() for p in parts if p.strip()]
-    if len(parts) <= 1:
-        parts = [p.strip() for p in block.split("\n") if p.strip()]
-    return parts
+FORUM_LINE = re.compile(r"[\u4e00-\u9fff（）()]{2,40}?(?:劳动人事争议仲裁委员会|劳动争议仲裁委员会|人事争议仲裁委员会|仲裁委员会|"
+                        r"劳动人事争议(?:调解)?仲裁院|人民法院)")
 
 
-def _assign_reasoning(claims: list[PrecedentClaim], block: str) -> None:
+def read_caption(lines: list[str]) -> Caption:
+    """The forum and case number only from caption lines (before the parties), each a line of its own: never a
+    sentence, never a number quoted from an earlier proceeding in the text. The date from a line that holds
+    only a date (the signature block)."""
+    cap = Caption()
+    for line in lines[:8]:
+        flat = re.sub(r"\s+", "", line)
+        if PARTY_RE.match(line) or len(flat) > 45 or re.search(r"[，,。；;：:]", flat):
+            break
+        if cap.forum is None and FORUM_LINE.fullmatch(flat):
+            cap.forum = flat
+        elif cap.case_number is None and (m := CASE_NUMBER_RE.fullmatch(flat)):
+            cap.case_number = m[0]
+        if re.search(r"人民法院|判决书|裁定书", flat):
+            cap.court = True
+        elif cap.court is None and re.search(r"仲裁委员会|仲裁院|裁决书", flat):
+            cap.court = False
+    for line in reversed(lines[-8:]):
+        flat = re.sub(r"\s+", "", line)
+        found = find_dates(flat)
+        if found and len(flat) <= 16 and found[0][0] == 0:
+            cap.date = found[-1][1]
+            break
+    return cap
+
+
+def region_from_body(body) -> str | None:
+    """A captionless judgment's city from the arbitration commission its story names (the court that hears a
+    labour suit sits where the commission did): 「北京市顺义区劳动人事争议仲裁委员会」 → 北京市."""
+    m = re.search(r"((?:[\u4e00-\u9fff]{2,3}?(?:省|自治区))?[\u4e00-\u9fff]{2,4}?市)[\u4e00-\u9fff]{0,8}?劳动(?:人事)?争议(?:调解)?仲裁(?:委员会|院)",
+                  "\n".join(body.lines))
+    return _region(m[0]) if m else None
+
+
+_PARTY_IN_TEXT = re.compile(
+    r"(原告|被告|申请人|被申请人|上诉人|被上诉人|第三人)(?:[（(][^）)]{0,8}[）)])?"
+    r"([^\s，,。；;：:、“”\"（(]{2,40}?)(?=诉称|辩称|反诉|向本院|于本判决|于判决|自本判决|在本判决|的其他|的其它|的其余|的全部|"
+    r"的诉讼|的反诉|的起诉|支付|给付|负担|承担|不服|之间|[（(，,：:])"
+)
+
+
+def party_names(body) -> tuple[list[str], list[str]]:
+    """(persons, organisations) named as parties: speakers of the statements, 「原告张某」/「被告某公司」 in the
+    ruling and the first lines; masked wherever they occur."""
+    from arbitration.retrieval.judgment import org_name, strip_role
+
+    names = {strip_role(s.who)[1] for s in body.statements}
+    scan = "\n".join(body.lines[:3] + body.lines[body.ruling[0] - 1 : body.ruling[1] + 2] if body.ruling else body.lines[:3])
+    names |= {m[2] for m in _PARTY_IN_TEXT.finditer(scan)}
+    names |= {m[2] for m in PARTY_RE.finditer("\n".join(body.lines[:12]))}
+    names = {re.sub(r"(?:共同|的)$", "", n) for n in names if n and not re.search(r"原告|被告|申请人|本院|本委", n)}
+    orgs = [n for split in names for n in re.split(r"[、和与及]", split) if org_name(n)]
+    persons = [n for n in names if not org_name(n) and 2 <= len(n) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", n)]
+    persons += [mm[1] for mm in re.finditer(r"(?:法定代表人|委托代理人|负责人|仲裁员|书记员|审判长|审判员)[：:]?\s*([\u4e00-\u9fff]{2,4})",
+                                            "\n".join(body.lines))]
+    return persons, orgs
+
+
+def _sides_named(body, persons: list[str], orgs: list[str]) -> tuple[str | None, str | None]:
+    """(applicant, respondent) as named: the party lines of a caption, else the speakers of the statements."""
+    text = "\n".join(body.lines[:12])
+    applicant = _party(text, ("申请人", "原告", "上诉人"))
+    respondent = _party(text, ("被申请人", "被告", "被上诉人"))
+    from arbitration.retrieval.judgment import strip_role
+
+    for s in body.statements:
+        role, name = strip_role(s.who)
+        if not name:
+            continue
+        if applicant is None and (role in ("原告", "申请人", "上诉人") or (role is None and s.kind == "claim")):
+            applicant = name
+        elif respondent is None and (role in ("被告", "被申请人", "被上诉人") or (role is None and s.kind == "defence")):
+            respondent = name
+    return applicant, respondent
+
+
+def _reasoning_per_claim(claims: list[PrecedentClaim], reqs, decisions, block: str) -> None:
+    """Each request's paragraphs of the reasoning, the articles they cite, and the outcome they state where the
+    ruling left it open (or says more: 不予处理 → not accepted, 部分支持 → partly)."""
+    from arbitration.retrieval import outcomes
+
     if not claims or not block:
         return
-    segments = _reason_segments(block)
-    for seg in segments:
-        first = re.split(r"[。：:]", seg, maxsplit=1)[0]
-        head = first if len(first) <= 40 and re.match(r"(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)?\s*关于", first) else seg[:60]
-        tid, conf = match_type(head)
-        if tid in (None, "other") or conf < 0.5:
-            tid, conf = match_type(seg[:200])
-        targets = [c for c in claims if c.type == tid] if tid and tid != "other" else []
-        if not targets and len(claims) == 1:
-            targets = claims
-        for c in targets:
+    found: list[list[str]] = [[] for _ in claims]
+    for seg in outcomes.reason_segments(block):
+        said = outcomes.verdicts(seg)
+        for i in outcomes.segment_refs(seg, reqs):
+            c = claims[i]
             c.reasoning = f"{c.reasoning}\n{seg}" if c.reasoning else seg
-    for c in claims:
+            found[i] += said
+    for c, d, said in zip(claims, decisions, found, strict=True):
         if c.reasoning:
             c.articles = find_citations(c.reasoning)
-            if c.outcome == Outcome.UNKNOWN:
-                c.outcome = _outcome_from_reasoning(c.reasoning)
-
-
-def _outcome_from_reasoning(text: str) -> Outcome:
-    tail = text[-120:]
-    if re.search(r"不予受理", tail):
-        return Outcome.NOT_ACCEPTED
-    if re.search(r"不予支持|予以驳回|不能成立|依据不足|无事实(?:和|与)法律依据|超过(?:了)?仲裁时效", tail):
-        return Outcome.DENIED
-    if re.search(r"部分支持|予以部分支持|酌情支持", tail):
-        return Outcome.PARTLY
-    if re.search(r"予以支持|应予支持|应当支付|应支付|应予确认|予以确认", tail):
-        return Outcome.GRANTED
-    return Outcome.UNKNOWN
-
-
-def _assign_outcomes(claims: list[PrecedentClaim], items: list[str]) -> None:
-    """Align ruling items to claims by type: a payment sets granted (≥ requested → 支持, less → 部分支持),
-    an explicit 驳回/不予受理 names its claims, 「驳回…其他请求」 denies every claim left without a ruling."""
-    decided: set[int] = set()
-    rest_denied = False
-    for item in items:
-        if re.match(r"\s*驳回", item) or "不予受理" in item:
-            outcome = Outcome.NOT_ACCEPTED if "不予受理" in item else Outcome.DENIED
-            plain = re.sub(r"(?:其他|其余|全部)(?:仲裁|诉讼)?请求", "", item)
-            if re.search(r"其他|其余|全部", item) and not re.search(r"关于|的[^，。]{2,20}请求", plain):
-                rest_denied = True
-                if "全部" in item:
-                    for i, c in enumerate(claims):
-                        if i not in decided:
-                            c.outcome, c.granted = outcome, Decimal(0)
-                            decided.add(i)
-                continue
-            tid, _ = match_type(item)
-            for i, c in enumerate(claims):
-                if c.type == tid and i not in decided:
-                    c.outcome, c.granted = outcome, Decimal(0)
-                    decided.add(i)
-                    break
+        told = outcomes.outcome_of(said)
+        if told is None:
             continue
-        tid, _ = match_type(item)
-        if not tid or tid == "other":
-            continue
-        amounts = all_money(item)
-        for i, c in enumerate(claims):
-            if c.type != tid or i in decided:
-                continue
-            if amounts:
-                c.granted = amounts[-1]
-                if c.requested is not None and c.granted + Decimal("0.5") < c.requested:
-                    c.outcome = Outcome.PARTLY
-                else:
-                    c.outcome = Outcome.GRANTED
-            else:
-                c.outcome = Outcome.GRANTED
-            decided.add(i)
-            break
-    if rest_denied:
-        for i, c in enumerate(claims):
-            if i not in decided:
-                c.outcome, c.granted = Outcome.DENIED, Decimal(0)
-    for c in claims:  # nothing granted: 0 against a stated amount, none for a claim without one
-        if c.outcome in (Outcome.DENIED, Outcome.NOT_ACCEPTED):
-            c.granted = Decimal(0) if c.requested is not None else None
+        if d is None:
+            c.outcome = told
+        elif d.by == "rest" and told is Outcome.NOT_ACCEPTED:
+            c.outcome = told
+        elif c.outcome is Outcome.GRANTED and told is Outcome.PARTLY and c.requested is None:
+            c.outcome = told
 
 
 # ---------------------------------------------------------------- typical cases (Markdown)
