@@ -51,7 +51,15 @@ class CitationError(ArbitrationError):
 
 
 class MissingParameter(ArbitrationError):
-    """A regional figure (average or minimum wage) is missing; the message names city, year and the file to edit."""
+    """A regional figure (average or minimum wage) is missing; the message names city, year and how to enter it."""
+
+    def __init__(self, what: str, hint: str = "") -> None:
+        # `what` is missing (a legal document may say it is 待查明); `hint` tells a clerk how to enter it
+        self.what, self.hint = what, hint
+        super().__init__(f"{what}；{hint}" if hint else what)
+
+    def __reduce__(self):  # keep (what, hint) across processes
+        return (type(self), (self.what, self.hint))
 
 
 class CalculationError(ArbitrationError):

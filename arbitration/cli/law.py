@@ -367,6 +367,61 @@ def finality_cmd(
     out("救济告知：" + notice(r.final))
 
 
+region_app = typer.Typer(
+    help="地区参数（月最低工资标准、上年度职工月平均工资）：本机构录入一次，各环节通用。",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@region_app.command(name="set")
+def region_set(
+    city: str = typer.Argument(..., help="城市（设区的市），如 青岛市"),
+    source: str = typer.Option(..., "--source", help="来源：发布机关、文件名称或文号（必填）"),
+    year: int = typer.Option(None, "--year", help="职工月平均工资的统计年度（即“上年度”），与 --average-wage 同用"),
+    average_wage: str = typer.Option(None, "--average-wage", help="职工月平均工资（元）"),
+    minimum_wage: str = typer.Option(None, "--minimum-wage", help="月最低工资标准（元），与 --effective 同用"),
+    effective: str = typer.Option(None, "--effective", help="月最低工资标准的生效日期，如 2021-10-01"),
+    verified: bool = typer.Option(False, "--verified", help="已与官方文件核对（未核对的数字在计算和文书中标【未经核对】）"),
+    tier: str = typer.Option("", "--tier", help="最低工资档次（可不填）"),
+) -> None:
+    """录入（或更正）本机构的地区参数，保存在数据目录的 regions.toml 中，计算、提纲、裁决书起草和网页工作台通用。例：
+    arbitration law region set 青岛市 --year 2023 --average-wage 9000 --source "青岛市统计局《2023年统计公报》" --verified"""
+    from arbitration.law.regions import office_file, set_figure
+
+    if (average_wage is None) == (minimum_wage is None):
+        _fail("请给出 --average-wage（同时给出 --year）或 --minimum-wage（同时给出 --effective）之一")
+    try:
+        if average_wage is not None:
+            fig = set_figure("average_wage", city, _decimal(average_wage), source, year=year, verified=verified)
+            what = f"{fig.city}{fig.year}年度职工月平均工资{fig.monthly}元"
+        else:
+            if not effective:
+                _fail("月最低工资标准须写明 --effective 生效日期，如 2021-10-01")
+            fig = set_figure("minimum_wage", city, _decimal(minimum_wage), source, effective=parse_date(effective),
+                             verified=verified, tier=tier)
+            what = f"{fig.city}自{fig.effective}起月最低工资标准{fig.monthly}元"
+    except (ArbitrationError, ValueError) as e:
+        _fail(str(e))
+    out(f"已录入：{what}（来源：{fig.source}）")
+    out(f"保存在：{office_file()}")
+
+
+@region_app.command(name="list")
+def region_list(city: str = typer.Argument(None, help="只列出该城市")) -> None:
+    """列出已有的地区参数及其来源（内置的与本机构录入的）。"""
+    from arbitration.law.regions import regions
+
+    data = regions()
+    want = data.city(city) if city else None
+    for f in sorted(data.figures, key=lambda f: (f.city, f.kind, f.effective or date.min, f.year or 0)):
+        if want and f.city != want:
+            continue
+        what = (f"{f.effective}起月最低工资标准" if f.kind == "minimum_wage" else f"{f.year}年度职工月平均工资")
+        out(f"{f.city}{what}{f.monthly}元（{'已核对' if f.verified else '未核对'}；来源：{f.source}）")
+    out("已读取：" + "、".join(str(p) for p in data.files))
+
+
 def register(app: typer.Typer) -> None:
     law_app.command(name="types")(types)
     law_app.command(name="type")(show_type)
@@ -379,4 +434,5 @@ def register(app: typer.Typer) -> None:
     )(calc)
     law_app.command(name="limitation")(limitation_cmd)
     law_app.command(name="finality")(finality_cmd)
+    law_app.add_typer(region_app, name="region")
     app.add_typer(law_app, name="law")

@@ -74,7 +74,7 @@ def test_calc_json_matches_the_library():
 def test_calc_missing_regional_figure_names_city_year_file():
     r = run("calc", "severance", "--hire", "2019-03-01", "--leave", "2023-06-30", "--wage", "8000", "--city", "青岛市")
     assert r.exit_code == 2
-    assert "青岛市2022年度职工月平均工资" in r.output and "regions.toml" in r.output and "[[average_wage]]" in r.output
+    assert "青岛市2022年度职工月平均工资" in r.output and "arbitration law region set" in r.output
 
 
 def test_calc_errors():
@@ -137,3 +137,38 @@ def test_option_types_from_annotations():
                          _sample)["extended"] is False
     with pytest.raises(ValueError, match="--grade"):
         parse_options(["--start", "2024-01-01", "--wage", "1"], _sample)
+
+
+@pytest.fixture
+def office_dir(isolated_settings):
+    """The office's data dir in a tmp folder; the figures it enters are forgotten after the test."""
+    from arbitration.law import regions
+
+    regions.regions.cache_clear()
+    yield isolated_settings.data_dir
+    regions.regions.cache_clear()
+
+
+def test_region_set_is_used_by_the_calculators(office_dir):
+    """Issue 15 item 8: 青岛市 ships no average wage, so 经济补偿 waits; the office enters its 2023 figure once
+    (arbitration law region set 青岛市 --year 2023 --average-wage 9000 --source …) and the calculator uses it:
+    hire 2019-03-01, leave 2024-06-30 = 5 years 4 months → 5.5 months; wage 30000 above 3 × 9000 = 27000 →
+    27000 × 5.5 = 148500 (劳动合同法第四十七条第二款)."""
+    calc = ("calc", "severance", "--hire", "2019-03-01", "--leave", "2024-06-30", "--wage", "30000", "--city", "青岛市")
+    assert run(*calc).exit_code == 2
+    r = run("region", "set", "青岛", "--year", "2023", "--average-wage", "9000", "--source", "青岛市统计局统计公报（测试）")
+    assert r.exit_code == 0, r.output
+    assert "青岛市2023年度职工月平均工资9000元" in r.output and str(office_dir) in r.output
+    assert (office_dir / "regions.toml").is_file()
+    r = run(*calc, "--json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["amount"] == "148500.00"
+    r = run("region", "list", "青岛市")
+    assert "9000" in r.output and "青岛市统计局统计公报（测试）" in r.output
+
+
+def test_region_set_refuses_a_figure_without_source_or_year(office_dir):
+    assert run("region", "set", "青岛市", "--year", "2023", "--average-wage", "9000", "--source", " ").exit_code == 2
+    assert run("region", "set", "青岛市", "--average-wage", "9000", "--source", "x").exit_code == 2
+    assert run("region", "set", "青岛市", "--minimum-wage", "2200", "--source", "x").exit_code == 2
+    assert not (office_dir / "regions.toml").exists()
