@@ -3,6 +3,7 @@ generated storage names. The original name is kept only as sanitised metadata.""
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import secrets
@@ -55,12 +56,23 @@ def sanitise_name(name: str | None) -> str:
     return (name or "未命名文件")[:120]
 
 
+SNIFF_TEXT_BYTES = 1 << 16  # how much of a file is decoded to tell text from binary
+
+
+def sanitise_path(path: str) -> str:
+    """A member path for a message: each part sanitised like a file name, at most 200 characters."""
+    return "/".join(".." if x == ".." else sanitise_name(x) for x in path.split("/") if x)[:200]
+
+
 def _is_text(data: bytes) -> bool:
-    if not data or b"\x00" in data:
+    """Whether the start of the file decodes as UTF-8 or GB18030 with few control characters. Only the first
+    SNIFF_TEXT_BYTES are decoded, incrementally, so a cut inside a multi-byte character is not an error."""
+    head, cut = data[:SNIFF_TEXT_BYTES], len(data) > SNIFF_TEXT_BYTES
+    if not head or b"\x00" in head:
         return False
     for enc in ("utf-8-sig", "gb18030"):
         try:
-            text = data.decode(enc)
+            text = codecs.getincrementaldecoder(enc)().decode(head, final=not cut)
         except UnicodeDecodeError:
             continue
         controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f")
@@ -88,7 +100,7 @@ def sniff(data: bytes) -> str | None:
         return "bmp"
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "webp"
-    if _is_text(data[: 1 << 16]):
+    if _is_text(data):
         return "txt"
     return None
 
@@ -157,6 +169,9 @@ def unpack_case_archive(name: str, data: bytes, limits: UploadLimits = UploadLim
     for m in members:
         path = _member_name(m).replace("\\", "/")
         parts = [x for x in path.split("/") if x]
+        if ".." in parts:
+            raise UploadRejected(f"{name}/{parts[-1]}", f"压缩包内的路径「{sanitise_path(path)}」指向压缩包以外"
+                                                       "（含「..」），已拒绝；请解压检查后重新打包", "unsafe_path")
         if not parts or any(x.startswith((".", "~$")) for x in parts) or parts[0] == "__MACOSX":
             continue
         member = f"{name}/{parts[-1]}"

@@ -231,3 +231,47 @@ def test_api_accepts_a_zipped_case_and_refuses_a_zip_bomb(tmp_path, monkeypatch)
     assert sorted(f["name"] for f in files) == ["仲裁申请书.docx", "工资条.txt"]
     assert sorted(f["kind"] for f in files) == ["docx", "txt"]
     web.app.state.workspace.close()
+
+
+# ---------------------------------------------------------------- long texts and unsafe member paths
+
+SENTENCE = "申请人于二〇二〇年三月一日入职被申请人处，担任销售经理，月工资八千元，双方未签订书面劳动合同。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_long_chinese_text_whose_sniff_cut_splits_a_character_is_accepted(encoding):
+    """Valid text over 64 KiB used to be refused (「文件内容是不支持的格式」) when the sniffer's 65,536-byte cut fell
+    inside a character (3 bytes in UTF-8, 2 in GB18030; one ASCII letter in front moves the cut where needed)."""
+    data = (SENTENCE * 2000).encode(encoding)
+    if data[: 1 << 16].decode(encoding, errors="ignore").encode(encoding) == data[: 1 << 16]:
+        data = b"A" + data
+    assert len(data) > 1 << 16
+    with pytest.raises(UnicodeDecodeError):
+        data[: 1 << 16].decode(encoding)  # the cut does split a character
+    assert sniff(data) == "txt"
+    assert check_upload("申请书.txt", data) == "txt"
+    # a genuinely broken byte inside the first 64 KiB is still not text
+    broken = data[:1000] + b"\xff\xfe\x00\x01" + data[1000:]
+    assert sniff(broken) is None
+
+
+def test_api_accepts_long_chinese_text(web):
+    web.app.state.workspace.start_extraction = lambda case_id, user=None: None  # storage only
+    staff = web.login("staff")
+    data = (SENTENCE * 2000).encode()
+    r = staff.post("/api/cases", files=[("files", ("申请书.txt", data, "text/plain"))])
+    assert r.status_code == 201, r.text
+
+
+def test_zip_member_climbing_out_of_the_folder_is_reported_by_name():
+    """A member path with `..` used to be skipped without a word; it is refused naming the member, as other
+    refused members are."""
+    from arbitration.web.uploads import expand_archives
+
+    data = case_zip({"案卷/仲裁申请书.txt": "申请书".encode(), "案卷/../../etc/工资条.txt": "工资条".encode()})
+    with pytest.raises(UploadRejected, match=r"\.\./\.\./etc/工资条\.txt") as e:
+        expand_archives([("案卷.zip", data)])
+    assert e.value.file == "案卷.zip/工资条.txt"
+    # hidden files and the macOS clutter are still left out quietly
+    data = case_zip({"案卷/仲裁申请书.txt": "申请书".encode(), "案卷/.DS_Store": b"\x00", "__MACOSX/案卷/._x": b"x"})
+    assert [n for n, _ in expand_archives([("案卷.zip", data)])] == ["仲裁申请书.txt"]
