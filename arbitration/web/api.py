@@ -18,6 +18,7 @@ from fastapi import (
 )
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from arbitration.errors import ArbitrationError, TooLarge
 from arbitration.model import FACT_NAMES
@@ -51,8 +52,10 @@ def audit(request: Request, user: User, action: str, target: str = "", detail: s
 
 
 def case_summary(row) -> dict[str, Any]:
+    """A case's row for the API; a failed case names where to retry it (POST, like 「重新读取」 on the page)."""
     return {"id": row["id"], "title": row["title"], "status": row["status"], "message": row["message"],
-            "created": row["created"], "done": row["progress_done"], "total": row["progress_total"]}
+            "created": row["created"], "done": row["progress_done"], "total": row["progress_total"],
+            "retry": f"/api/cases/{row['id']}/extract" if row["status"] == "failed" else None}
 
 
 # ---------------------------------------------------------------- who am I, cases
@@ -76,15 +79,17 @@ def list_cases(request: Request, user: User = Depends(guard)) -> list[dict[str, 
     return [case_summary(r) for r in request.app.state.store.cases_for(user)]
 
 
-async def read_uploads(request: Request, files: list[UploadFile]) -> list[tuple[str, bytes]]:
-    """Read uploaded parts in chunks, stopping at the per-file limit (so a huge part is never held whole)."""
+def read_uploads(request: Request, files: list[UploadFile]) -> list[tuple[str, bytes]]:
+    """Read uploaded parts (already spooled by the form parser) in chunks, stopping at the per-file limit (so a huge
+    part is never held whole). Blocking: called in a worker thread."""
     limit = ws_of(request).limits.max_file_bytes
     if len(files) > ws_of(request).limits.max_files:
         raise ValueError(f"一次最多上传 {ws_of(request).limits.max_files} 个文件")
     out = []
     for f in files:
+        f.file.seek(0)
         chunks, size = [], 0
-        while chunk := await f.read(1 << 20):
+        while chunk := f.file.read(1 << 20):
             size += len(chunk)
             if size > limit:
                 raise TooLarge(f.filename or "?", f"文件大小超过上限 {limit // (1 << 20)} MB", "too_large")
@@ -94,24 +99,20 @@ async def read_uploads(request: Request, files: list[UploadFile]) -> list[tuple[
 
 
 async def create_case(request: Request, user: User, title: str, files: list[UploadFile]) -> int:
+    """Read, check and store the upload as one new case (all or nothing, see Workspace.create_case). The work
+    blocks (reading, sniffing, unpacking, writing, hashing), so it runs in a worker thread, never on the event loop
+    that answers everyone else."""
     if user.role not in EDITORS:
         raise Forbidden("书记员不能新建案件")
     if not files:
         raise ValueError("请至少选择一个文件")
-    data = await read_uploads(request, files)
     title = (title or "").strip()[:100] or "未命名案件"
-    store, ws = request.app.state.store, ws_of(request)
-    # check before creating the case, so a refused upload leaves nothing behind
-    from arbitration.web.uploads import check_upload, expand_archives
+    ip = request.client.host if request.client else None
 
-    data = expand_archives(data, ws.limits)  # a zipped case folder counts as its files
-    for name, content in data:
-        check_upload(name, content, ws.limits)
-    case_id = store.add_case(title, user.id)
-    stored = ws.add_files(case_id, data, user)
-    audit(request, user, "upload", f"case:{case_id}", json.dumps([s["name"] for s in stored], ensure_ascii=False))
-    ws.start_extraction(case_id)
-    return case_id
+    def work() -> int:
+        return ws_of(request).create_case(title, user, read_uploads(request, files), ip=ip)
+
+    return await run_in_threadpool(work)
 
 
 @router.post("/cases", status_code=201)
@@ -149,7 +150,7 @@ def case_status(request: Request, case_id: CaseId, user: User = Depends(guard)) 
 def reextract(request: Request, case_id: CaseId, user: User = Depends(require_roles(*EDITORS))) -> dict[str, Any]:
     case_access(request, user, case_id)
     audit(request, user, "edit", f"case:{case_id}", "重新读取案卷")
-    ws_of(request).start_extraction(case_id)
+    ws_of(request).start_extraction(case_id, user)
     return case_summary(request.app.state.store.case(case_id))
 
 

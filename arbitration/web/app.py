@@ -7,10 +7,12 @@ import logging
 import threading
 from pathlib import Path
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import Headers
+from starlette.requests import cookie_parser
 
 from arbitration.errors import ArbitrationError
 from arbitration.web.auth import (
@@ -29,6 +31,7 @@ from arbitration.web.uploads import UploadLimits
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+PUBLIC_BODY_BYTES = 8 * 1024  # a request without a session (the login form) carries at most this much
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -56,27 +59,60 @@ class Forbidden(Exception):
         super().__init__(message)
 
 
-class SecurityMiddleware:
-    """Pure ASGI: security headers on every response; request bodies capped (413) and chunked bodies refused (411)."""
+class BodyTooLarge(HTTPException):
+    """Raised while a request body arrives, as soon as the bytes received pass the cap (answered 413)."""
 
-    def __init__(self, app, max_body: int) -> None:
-        self.app, self.max_body = app, max_body
+    def __init__(self, detail: str) -> None:
+        super().__init__(413, detail, headers={"connection": "close"})
+
+
+def too_large(cap: int, signed_in: bool) -> str:
+    if not signed_in:
+        return f"未登录的请求内容不能超过 {cap // 1024} KB"
+    return f"上传内容超过上限 {cap // (1 << 20)} MB"
+
+
+class SecurityMiddleware:
+    """Pure ASGI: security headers on every response, and request bodies held to their cap: a request with both
+    Transfer-Encoding and Content-Length is refused (400; the two can disagree about where the body ends), a
+    declared length over the cap is refused before reading (413), and the bytes that arrive, chunked or not, are
+    counted against the cap as they come (413 once past it). Without a valid session the cap is a few kilobytes,
+    so no multipart body is parsed for anyone who has not logged in."""
+
+    def __init__(self, app, max_body: int, signed_in=None, public_body: int = PUBLIC_BODY_BYTES) -> None:
+        self.app, self.max_body, self.public_body = app, max_body, public_body
+        self.signed_in = signed_in or (lambda token: False)  # session cookie -> whether it is a live session
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        headers = dict(scope.get("headers") or [])
-        length = headers.get(b"content-length")
-        refuse = None
-        if scope["method"] in UNSAFE:
-            if length is None and b"chunked" in headers.get(b"transfer-encoding", b""):
-                refuse = (411, "请求必须带有 Content-Length")
-            elif length is not None and (not length.isdigit() or int(length) > self.max_body):
-                refuse = (413, f"上传内容超过上限 {self.max_body // (1 << 20)} MB")
+        headers = Headers(scope=scope)
+        length, chunked = headers.get("content-length"), "transfer-encoding" in headers
+        refuse, cap, signed_in = None, self.max_body, True
+        if length is not None or chunked:
+            signed_in = self.signed_in(cookie_parser(headers.get("cookie", "")).get(SESSION_COOKIE))
+            cap = self.max_body if signed_in else self.public_body
+            if length is not None and chunked:
+                refuse = (400, "请求同时带有 Transfer-Encoding 与 Content-Length，已拒绝")
+            elif length is not None and (not length.isdigit() or int(length) > cap):
+                refuse = (413, too_large(cap, signed_in))
         secure = scope.get("scheme") == "https"
+        started = False
+        received = 0
+
+        async def receive_capped():
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > cap:
+                    raise BodyTooLarge(too_large(cap, signed_in))
+            return message
 
         async def send_with_headers(message):
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 hs = list(message.get("headers", []))
                 hs += SECURITY_HEADERS
                 if secure:
@@ -84,10 +120,16 @@ class SecurityMiddleware:
                 message["headers"] = hs
             await send(message)
 
-        if refuse:
-            resp = JSONResponse({"detail": refuse[1]}, status_code=refuse[0])
+        if refuse:  # answered without reading the body, and the connection closed so it is not drained either
+            resp = JSONResponse({"detail": refuse[1]}, status_code=refuse[0], headers={"connection": "close"})
             return await resp(scope, receive, send_with_headers)
-        return await self.app(scope, receive, send_with_headers)
+        try:
+            return await self.app(scope, receive_capped, send_with_headers)
+        except BodyTooLarge as e:  # raised where no handler answered it (outside a route)
+            if started:
+                raise
+            resp = JSONResponse({"detail": e.detail}, status_code=413, headers={"connection": "close"})
+            return await resp(scope, receive, send_with_headers)
 
 
 def client_ip(request: Request) -> str:
@@ -155,10 +197,11 @@ def create_app(data_dir: Path | None = None, *, limits: Limits = Limits(),
     async def openapi_spec(user: User = Depends(guard)) -> JSONResponse:
         return JSONResponse(app.openapi())
 
-    from arbitration.web import api, pages
+    from arbitration.web import api, pages, regions_page
 
     app.include_router(pages.public)
     app.include_router(pages.router, dependencies=[Depends(guard)])
+    app.include_router(regions_page.router, dependencies=[Depends(guard)])  # 地区参数 (admin)
     app.include_router(api.router, prefix="/api", dependencies=[Depends(guard)])
     app.add_api_websocket_route("/api/hearings/{hearing_id}/ws", api.hearing_socket)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -206,5 +249,6 @@ def create_app(data_dir: Path | None = None, *, limits: Limits = Limits(),
     async def _value(request: Request, exc: ValueError):
         return page_error(request, 422, "输入有误", str(exc))
 
-    app.add_middleware(SecurityMiddleware, max_body=upload_limits.max_request_bytes)
+    app.add_middleware(SecurityMiddleware, max_body=upload_limits.max_request_bytes,
+                       signed_in=lambda token: app.state.sessions.lookup(token) is not None)
     return app

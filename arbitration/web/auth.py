@@ -1,9 +1,10 @@
-"""Passwords (argon2), server-side sessions with expiry, CSRF tokens and login rate limiting."""
+"""Passwords (argon2), server-side sessions with expiry, CSRF tokens and login throttling."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -24,8 +25,11 @@ MIN_PASSWORD = 10
 class Limits:
     session_hours: float = 8.0  # a session lasts one working day, then the user logs in again
     login_window_minutes: int = 15  # failed logins are counted over this window
-    max_failed_per_user_ip: int = 5  # failed logins for one username from one address
-    max_failed_per_ip: int = 30  # failed logins from one address, any username
+    free_failures: int = 5  # failed logins of one account (from anywhere) before it must wait between tries
+    max_failed_per_ip: int = 30  # failed logins from one address (any names): from then on the address is watched
+    watched_free_failures: int = 2  # from a watched address an account gets only this many failures before waiting
+    first_wait_s: int = 30  # the first wait; each further failure doubles it
+    max_wait_s: int = 900
 
 
 _hasher = PasswordHasher()  # argon2id with the library's current defaults
@@ -93,12 +97,31 @@ class Sessions:
             with self.store.tx() as db:
                 db.execute("DELETE FROM sessions WHERE token_hash = ?", (_digest(token),))
 
-    def login_blocked(self, ip: str | None, username: str) -> bool:
-        """Too many failed logins recently for this username from this address (or from this address at all)."""
+    def login_wait(self, ip: str | None, username: str) -> int:
+        """Seconds before this account's password is checked again (0: check it now). Per account, whatever the
+        address: after `free_failures` failed logins, each further failure doubles the wait. An address with many
+        failures (a spray, or everyone behind one proxy) never blocks by itself; it only cuts the free failures of
+        each account tried from it, so an account nobody has guessed at always logs in with its password."""
+        limits = self.limits
+        since = now() - timedelta(minutes=limits.login_window_minutes)
+        failures, last = self.store.login_events("login_failed", since, username=username)
+        if not failures:
+            return 0
+        watched = self.store.failed_logins(since, ip=ip) >= limits.max_failed_per_ip
+        free = limits.watched_free_failures if watched else limits.free_failures
+        if failures < free:
+            return 0
+        wait = min(limits.first_wait_s * 2 ** (failures - free), limits.max_wait_s)
+        return max(0, math.ceil((last + timedelta(seconds=wait) - now()).total_seconds()))
+
+    def note_blocked(self, ip: str | None, username: str, wait: int) -> None:
+        """Audit a refused attempt once per burst: the first refusal since the account's latest failure."""
         since = now() - timedelta(minutes=self.limits.login_window_minutes)
-        per_pair = self.store.failed_logins(since, ip=ip, username=username)
-        per_ip = self.store.failed_logins(since, ip=ip)
-        return per_pair >= self.limits.max_failed_per_user_ip or per_ip >= self.limits.max_failed_per_ip
+        _, last_failure = self.store.login_events("login_failed", since, username=username)
+        if last_failure and self.store.login_events("login_blocked", last_failure, username=username)[0]:
+            return
+        self.store.audit("login_blocked", None, "login", f"失败次数过多，暂停 {wait} 秒；其间的尝试不再逐条记录",
+                         ip=ip, username=username)
 
     def authenticate(self, username: str, password: str) -> User | None:
         row = self.store.user_row(username)

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import math
 import secrets
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from arbitration.model import DOC_TYPE_NAMES, FACT_NAMES, OUTCOME_NAMES
 from arbitration.web import api
@@ -90,11 +92,14 @@ async def login(request: Request, username: Annotated[str, Form(max_length=64)] 
     if not tokens_equal(request.cookies.get(LOGIN_CSRF_COOKIE), csrf_token):
         return render(request, "login.html", status_code=403, login_csrf="", error="登录页面已过期，请刷新后重试")
     username = username.strip()
-    if sessions.login_blocked(ip, username):
-        store.audit("login_blocked", None, "login", "失败次数过多", ip=ip, username=username)
+    wait = sessions.login_wait(ip, username)
+    if wait:
+        sessions.note_blocked(ip, username, wait)
+        later = f"{wait} 秒" if wait < 90 else f"{math.ceil(wait / 60)} 分钟"
         return render(request, "login.html", status_code=429, login_csrf=csrf_token,
-                      error="登录失败次数过多，请 15 分钟后再试")
-    user = sessions.authenticate(username, password) if username and password else None
+                      error=f"该账号登录失败次数过多，请 {later}后再试")
+    # argon2 is slow on purpose: verify in a worker thread, not on the event loop
+    user = await run_in_threadpool(sessions.authenticate, username, password) if username and password else None
     if user is None:
         store.audit("login_failed", None, "login", "", ip=ip, username=username)
         return render(request, "login.html", status_code=401, login_csrf=csrf_token, error="用户名或密码错误")

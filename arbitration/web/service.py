@@ -4,6 +4,10 @@ outline, find similar awards, draft awards (one or a batch), and export with or 
 from __future__ import annotations
 
 import json
+import logging
+import os
+import secrets
+import shutil
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -14,7 +18,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from arbitration.errors import ArbitrationError, IngestError
-from arbitration.fileio import sha256_bytes, write_bytes, write_json
+from arbitration.fileio import _fsync_dir, sha256_bytes, write_bytes, write_json
 from arbitration.model import (
     FACT_NAMES,
     Award,
@@ -25,14 +29,19 @@ from arbitration.model import (
     Warning_,
 )
 from arbitration.web import masking_export
+from arbitration.web.merge import merge_reextracted
 from arbitration.web.stages import StageMissing, archive, archive_state, stage
 from arbitration.web.store import Store, User
 from arbitration.web.uploads import (
     UploadLimits,
     check_upload,
+    expand_archives,
     sanitise_name,
     stored_name,
 )
+
+log = logging.getLogger(__name__)
+INTERRUPTED = "读取中断：服务器在读取完成前停止（断电、重启或进程被终止），请点击「重新读取」再试"
 
 
 class Workspace:
@@ -49,6 +58,7 @@ class Workspace:
         # the model-backed stages (archive, outline, drafting) are called one at a time
         self.heavy = threading.RLock()
         self._outlines: dict[int, tuple[Any, Any]] = {}  # case id -> ((case id, case.json sha256), Outline)
+        self.recover()
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
@@ -83,33 +93,89 @@ class Workspace:
         """Generated file name → the sanitised name the user uploaded it under."""
         return {r["stored_name"]: r["original_name"] for r in self.store.files(case_id)}
 
-    # ------------------------------------------------------------ upload and extraction
+    # ------------------------------------------------------------ start-up, upload and extraction
 
-    def add_files(self, case_id: int, files: list[tuple[str, bytes]], user: User) -> list[dict[str, Any]]:
-        """Check every file first (all or nothing), then store each under a generated name."""
+    @property
+    def staging_dir(self) -> Path:
+        return self.web_dir / "staging"
+
+    def recover(self) -> list[int]:
+        """Start-up: remove what a crash left half done (staged uploads, folders of cases never committed, temp
+        files of interrupted writes) and mark cases whose reading was cut off as failed, to be read again."""
+        shutil.rmtree(self.staging_dir, ignore_errors=True)
+        cases = self.web_dir / "cases"
+        if cases.is_dir():
+            known = self.store.case_ids()
+            for d in cases.iterdir():
+                if d.is_dir() and d.name.isdigit() and int(d.name) not in known:
+                    self._set_aside(d)
+            for tmp in cases.glob("*/**/.*.tmp"):
+                tmp.unlink(missing_ok=True)
+        return self.store.fail_interrupted(INTERRUPTED, "任务中断：服务器在完成前停止，请重新提交")
+
+    def create_case(self, title: str, user: User, files: list[tuple[str, bytes]], ip: str | None = None) -> int:
+        """A new case from uploaded files, all or nothing: every file checked, all written to a staging folder, then
+        one transaction commits the case row, its files, the audit entry and the rename of the staged folder into
+        place; then reading starts. A crash anywhere leaves either the whole case or nothing (see recover)."""
+        files = expand_archives(files, self.limits)  # a zipped case folder counts as its files
         kinds = [check_upload(name, data, self.limits) for name, data in files]
-        stored = []
-        for (name, data), kind in zip(files, kinds, strict=True):
-            generated = stored_name(kind)
-            write_bytes(self.files_dir(case_id) / generated, data)
-            self.store.add_file(case_id, generated, sanitise_name(name), kind, len(data), sha256_bytes(data), user.id)
-            stored.append({"name": sanitise_name(name), "kind": kind, "size": len(data)})
-        return stored
+        staged = self.staging_dir / secrets.token_hex(12)
+        staged.mkdir(parents=True)
+        try:
+            rows = []
+            for (name, data), kind in zip(files, kinds, strict=True):
+                generated = stored_name(kind)
+                write_bytes(staged / generated, data)
+                rows.append({"stored": generated, "name": sanitise_name(name), "kind": kind, "size": len(data),
+                             "sha256": sha256_bytes(data)})
+            case_id = self.store.create_case(title, user, rows, lambda cid: self._move_in(staged, cid), ip=ip,
+                                             message="排队等待读取")
+        except BaseException:
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
+        self.start_extraction(case_id)
+        return case_id
 
-    def start_extraction(self, case_id: int) -> None:
+    def _move_in(self, staged: Path, case_id: int) -> None:
+        """Rename the staged folder to the case's files folder (one step on one file system)."""
+        case_dir = self.case_dir(case_id)
+        if case_dir.exists():  # left by a crash before its commit: this id was never committed
+            self._set_aside(case_dir)
+        case_dir.mkdir(parents=True)
+        os.rename(staged, self.files_dir(case_id))
+        _fsync_dir(case_dir)
+
+    def _set_aside(self, case_dir: Path) -> None:
+        """Move a case folder the database does not know out of the way, to web/orphaned/ (not deleted: it could
+        also come from a database restored from an older backup)."""
+        target = self.web_dir / "orphaned" / f"{case_dir.name}-{secrets.token_hex(4)}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(case_dir, target)
+        log.warning("case folder %s has no case in the database: moved to %s", case_dir, target)
+
+    def start_extraction(self, case_id: int, user: User | None = None) -> None:
         self.store.set_case_status(case_id, "processing", "排队等待读取")
-        self.pool.submit(self._extract, case_id)
+        self.pool.submit(self._extract, case_id, user)
 
-    def _extract(self, case_id: int) -> None:
+    def _extract(self, case_id: int, user: User | None = None) -> None:
+        """Read the case's files (outside the case lock, so edits go on meanwhile), then, under the lock, merge the
+        people's work on the current case.json into the new reading and save it."""
         self.store.set_case_status(case_id, "processing", "正在读取案卷并抽取要素")
         try:
+            case, failures = self._read_and_extract(case_id)
+            names = self.original_names(case_id)
+            lost: list[str] = []
             with self.lock(case_id):
-                case, failures = self._read_and_extract(case_id)
-                names = self.original_names(case_id)
+                old = self.load_case(case_id)
+                if old is not None:
+                    case, lost = merge_reextracted(old, case)
                 self.save_case(case_id, case)
             msg = f"已读取 {len(case.documents)} 份文件"
             if failures:
                 msg += "；无法读取：" + "；".join(f"{names.get(f.file, f.file)}（{f.reason}）" for f in failures)
+            if lost:
+                msg += f"；{len(lost)} 项采信的版本已不存在，采信已撤销（见读取提示）"
+                self.store.audit("edit", user, f"case:{case_id}", "重新读取后撤销采信：" + "；".join(lost))
             title = case.case_number or None
             self.store.set_case_status(case_id, "ready", msg, str(self.case_dir(case_id) / "case.json"))
             if title:

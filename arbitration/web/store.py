@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -91,6 +91,7 @@ CREATE TABLE IF NOT EXISTS audit (
     detail TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS audit_login ON audit(action, ip, username, ts);
+CREATE INDEX IF NOT EXISTS audit_account ON audit(action, username, ts);
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
@@ -202,9 +203,28 @@ class Store:
 
     def add_case(self, title: str, owner_id: int) -> int:
         with self.tx() as db:
-            cur = db.execute("INSERT INTO cases (title, owner_id, created) VALUES (?,?,?)", (title, owner_id, iso()))
-            case_id = int(cur.lastrowid)
-            db.execute("INSERT OR IGNORE INTO assignments (case_id, user_id) VALUES (?, ?)", (case_id, owner_id))
+            return self._insert_case(db, title, owner_id)
+
+    @staticmethod
+    def _insert_case(db: sqlite3.Connection, title: str, owner_id: int, status: str = "new", message: str = "") -> int:
+        cur = db.execute("INSERT INTO cases (title, owner_id, status, message, created) VALUES (?,?,?,?,?)",
+                         (title, owner_id, status, message, iso()))
+        case_id = int(cur.lastrowid)
+        db.execute("INSERT OR IGNORE INTO assignments (case_id, user_id) VALUES (?, ?)", (case_id, owner_id))
+        return case_id
+
+    def create_case(self, title: str, owner: User, files: list[dict[str, Any]], move_in: Callable[[int], None],
+                    ip: str | None = None, message: str = "") -> int:
+        """A whole new case in one transaction: its row (status processing), assignment, file rows, the upload's
+        audit entry, and `move_in(case_id)` (the staged files renamed into place) before the commit. A failure or a
+        crash at any point leaves none of it in the database."""
+        with self.tx() as db:
+            case_id = self._insert_case(db, title, owner.id, "processing", message)
+            for f in files:
+                self._insert_file(db, case_id, f["stored"], f["name"], f["kind"], f["size"], f["sha256"], owner.id)
+            detail = json.dumps([f["name"] for f in files], ensure_ascii=False)
+            self._insert_audit(db, "upload", owner, f"case:{case_id}", detail, ip)
+            move_in(case_id)
             return case_id
 
     def case(self, case_id: int) -> sqlite3.Row | None:
@@ -264,15 +284,37 @@ class Store:
 
     def add_file(self, case_id: int, stored: str, original: str, kind: str, size: int, sha: str, user_id: int) -> int:
         with self.tx() as db:
-            cur = db.execute(
-                "INSERT INTO files (case_id, stored_name, original_name, kind, size, sha256, uploaded_by, created) "
-                "VALUES (?,?,?,?,?,?,?,?)",
-                (case_id, stored, original, kind, size, sha, user_id, iso()),
-            )
-            return int(cur.lastrowid)
+            return self._insert_file(db, case_id, stored, original, kind, size, sha, user_id)
+
+    @staticmethod
+    def _insert_file(db: sqlite3.Connection, case_id: int, stored: str, original: str, kind: str, size: int,
+                     sha: str, user_id: int) -> int:
+        cur = db.execute(
+            "INSERT INTO files (case_id, stored_name, original_name, kind, size, sha256, uploaded_by, created) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (case_id, stored, original, kind, size, sha, user_id, iso()),
+        )
+        return int(cur.lastrowid)
 
     def files(self, case_id: int) -> list[sqlite3.Row]:
         return self.query("SELECT * FROM files WHERE case_id = ? ORDER BY id", (case_id,))
+
+    def case_ids(self) -> set[int]:
+        """Every case id ever committed, deleted ones included (their folders stay)."""
+        return {int(r["id"]) for r in self.query("SELECT id FROM cases")}
+
+    def fail_interrupted(self, case_message: str, job_message: str) -> list[int]:
+        """Start-up: cases still `new`/`processing` and jobs still queued/running were cut off by a stop of the
+        server; mark them failed with the message (one audit entry per case). Returns the case ids."""
+        with self.tx() as db:
+            ids = [int(r["id"]) for r in db.execute(
+                "SELECT id FROM cases WHERE status IN ('new', 'processing') AND deleted = 0")]
+            for case_id in ids:
+                db.execute("UPDATE cases SET status = 'failed', message = ? WHERE id = ?", (case_message, case_id))
+                self._insert_audit(db, "recover", None, f"case:{case_id}", case_message, None)
+            db.execute("UPDATE jobs SET status = 'failed', message = ? WHERE status IN ('queued', 'running')",
+                       (job_message,))
+        return ids
 
     # ------------------------------------------------------------ hearings
 
@@ -318,10 +360,15 @@ class Store:
               ip: str | None = None, username: str | None = None) -> None:
         """Append one audit record (who, when, what). The table's triggers refuse UPDATE and DELETE."""
         with self.tx() as db:
-            db.execute(
-                "INSERT INTO audit (ts, user_id, username, ip, action, target, detail) VALUES (?,?,?,?,?,?,?)",
-                (iso(), user.id if user else None, user.username if user else username, ip, action, target, detail),
-            )
+            self._insert_audit(db, action, user, target, detail, ip, username)
+
+    @staticmethod
+    def _insert_audit(db: sqlite3.Connection, action: str, user: User | None, target: str, detail: str,
+                      ip: str | None, username: str | None = None) -> None:
+        db.execute(
+            "INSERT INTO audit (ts, user_id, username, ip, action, target, detail) VALUES (?,?,?,?,?,?,?)",
+            (iso(), user.id if user else None, user.username if user else username, ip, action, target, detail),
+        )
 
     def audit_rows(self, limit: int = 500, action: str | None = None) -> list[sqlite3.Row]:
         if action:
@@ -329,11 +376,18 @@ class Store:
         return self.query("SELECT * FROM audit ORDER BY id DESC LIMIT ?", (limit,))
 
     def failed_logins(self, since: datetime, ip: str | None = None, username: str | None = None) -> int:
-        sql, args = "SELECT COUNT(*) AS n FROM audit WHERE action = 'login_failed' AND ts >= ?", [iso(since)]
+        return self.login_events("login_failed", since, ip=ip, username=username)[0]
+
+    def login_events(self, action: str, since: datetime, ip: str | None = None,
+                     username: str | None = None) -> tuple[int, datetime | None]:
+        """How many audit rows of this login action since `since` (for this address and/or username), and when
+        the latest was written."""
+        sql, args = "SELECT COUNT(*) AS n, MAX(ts) AS last FROM audit WHERE action = ? AND ts >= ?", [action, iso(since)]
         if ip is not None:
             sql += " AND ip = ?"
             args.append(ip)
         if username is not None:
             sql += " AND username = ?"
             args.append(username)
-        return int(self.one(sql, tuple(args))["n"])
+        row = self.one(sql, tuple(args))
+        return int(row["n"]), datetime.fromisoformat(row["last"]) if row["last"] else None

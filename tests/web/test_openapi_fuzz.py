@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 def test_api_has_no_server_errors(web, monkeypatch):
     # fuzzed uploads that pass the checks must not start real extraction jobs in the background
     monkeypatch.setattr(type(web.app.state.workspace), "start_extraction",
-                        lambda self, case_id: self.store.set_case_status(case_id, "failed", "fuzz"))
+                        lambda self, case_id, user=None: self.store.set_case_status(case_id, "failed", "fuzz"))
     admin = web.login("admin")
     session = admin.cookies["arb_session"]
     uid = web.store.user_row("admin")["id"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,16 +39,19 @@ class Web:
 
     def login(self, username: str, password: str | None = None):
         """A TestClient logged in as `username`, with .csrf set to the session's token."""
-        c = self.client()
-        r = c.get("/login")
-        token = LOGIN_CSRF.search(r.text).group(1)
-        r = c.post("/login", data={"username": username, "password": password or PASSWORDS[username],
-                                   "csrf_token": token})
-        assert r.status_code == 303, r.text
-        page = c.get("/cases")
-        c.csrf = META_CSRF.search(page.text).group(1)
-        c.headers["X-CSRF-Token"] = c.csrf
-        return c
+        return log_in(self.client(), username, password or PASSWORDS[username])
+
+
+def log_in(c, username: str, password: str):
+    """The client (TestClient or httpx.Client) logged in through the login form, with .csrf set and sent."""
+    r = c.get("/login")
+    token = LOGIN_CSRF.search(r.text).group(1)
+    r = c.post("/login", data={"username": username, "password": password, "csrf_token": token})
+    assert r.status_code == 303, r.text
+    page = c.get("/cases")
+    c.csrf = META_CSRF.search(page.text).group(1)
+    c.headers["X-CSRF-Token"] = c.csrf
+    return c
 
 
 _HASHES: dict[str, str] = {}
@@ -127,3 +131,50 @@ def need_stage(name: str) -> None:
         stage(name)
     except StageMissing as e:
         pytest.skip(f"stage not installed yet: {e}")
+
+
+@contextmanager
+def served(app):
+    """The app on a real uvicorn server (h11, as `arbitration serve` runs it) on a free local port, in a thread;
+    yields (host, port)."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", http="h11"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.02)
+    try:
+        yield sock.getsockname()
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
+def raw_request(address, head: str, body: bytes = b"", timeout: float = 5.0):
+    """A socket with the request head (and body) sent; the caller reads the answer or sends more."""
+    import socket
+
+    s = socket.create_connection(address, timeout=timeout)
+    s.sendall(head.replace("\n", "\r\n").encode() + b"\r\n" + body)
+    return s
+
+
+def read_status(sock) -> int:
+    """The status code of the answer on the socket (its first line)."""
+    data = b""
+    while b"\r\n" not in data:
+        chunk = sock.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    return int(data.split(b" ", 2)[1])
