@@ -24,7 +24,7 @@ from arbitration.config import Settings, settings
 from arbitration.errors import ArbitrationError, AudioError
 from arbitration.fileio import write_json
 from arbitration.hearing.asr import ASR, SAMPLE_RATE, Word
-from arbitration.hearing.hotwords import Lexicon, build_lexicon, correct
+from arbitration.hearing.hotwords import Lexicon, build_lexicon, correct, warm
 from arbitration.hearing.text import normalize_numbers, normalize_punctuation
 from arbitration.model import Case
 
@@ -244,7 +244,8 @@ class Hearing:
         self.meta = meta
         self.cfg = cfg or settings()
         self._asr = asr
-        self.lexicon = lexicon or build_lexicon(None, meta.get("terms"))
+        self.lexicon = lexicon or build_lexicon(None, meta.get("terms"), claim_types=meta.get("claim_types"))
+        warm(self.lexicon)  # the language model is built in the background, not on the first commit
         self.on_commit = on_commit
         self.channels = {int(k): v for k, v in meta.get("channels", {}).items()}
         self._lock = threading.RLock()  # commits (feeding thread) and tags/edits (keyboard, web) come from threads
@@ -266,16 +267,17 @@ class Hearing:
     def start(cls, case: Case | None = None, hearing_id: str | None = None, *, cfg: Settings | None = None,
               asr: ASR | None = None, channels: dict[int, str] | None = None, model: str | None = None,
               info: dict[str, Any] | None = None, on_commit: Callable[[Segment], None] | None = None,
-              hotword_prompt: bool | None = None) -> Hearing:
+              hotword_prompt: bool | None = None, outline_words: list[str] | None = None) -> Hearing:
         """Open hearing `hearing_id` under Settings.hearings_dir, resuming it when it exists, else creating it.
 
         `hotword_prompt` gives the engine the lexicon's prompt (names, terms) before the committed tail; on by
         default: it lowered the raw CER on case terms (benchmarks/results/hearing.json); the digit loops it
-        sometimes invites on Whisper base are cut by asr.drop_loops."""
+        sometimes invites on Whisper base are cut by asr.drop_loops. `outline_words` are the texts of the case's
+        outline (claims, disputed facts, questions; the caller builds it, a later stage): they join the lexicon."""
         cfg = cfg or settings()
         hearing_id = _safe_id(hearing_id or datetime.now().strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:4])
         d = cfg.hearings_dir / hearing_id
-        lexicon = build_lexicon(case) if case else None
+        lexicon = build_lexicon(case, outline_words=outline_words) if case or outline_words else None
         if (d / META).is_file():
             meta = _meta(d)
             if channels:
@@ -284,8 +286,8 @@ class Hearing:
             meta.update(info or {})  # a place or clerk given when the hearing is resumed
             if hotword_prompt is not None:
                 meta["hotword_prompt"] = hotword_prompt
-            if lexicon is None and meta.get("terms"):
-                lexicon = build_lexicon(None, meta["terms"])
+            if lexicon is None and (meta.get("terms") or meta.get("claim_types")):
+                lexicon = build_lexicon(None, meta.get("terms"), claim_types=meta.get("claim_types"))
         else:
             d.mkdir(parents=True, exist_ok=True)
             meta = {
@@ -295,6 +297,7 @@ class Hearing:
                 "model": model or cfg.asr_model or "whisper-base",
                 "asr": cfg.asr,
                 "terms": list(lexicon.case_terms) if lexicon else [],
+                "claim_types": list(lexicon.claim_types) if lexicon else [],
                 "hotword_prompt": True if hotword_prompt is None else hotword_prompt,
                 "sessions": [{"started_at": _now()}],
                 **case_meta(case),

@@ -1,11 +1,22 @@
-"""Lexicon correction by pinyin: exact on constructed strings, and never changes correct text."""
+"""Lexicon correction by pinyin: exact on constructed strings, and never changes correct text; the vocabulary comes
+from the law layer, the case and the hearing phrases (issue 17), not from a hand list."""
 
 from decimal import Decimal
 
 import pytest
 
-from arbitration.hearing.hotwords import GLOSSARY, build_lexicon, correct
-from arbitration.model import Agent, Case, Claim, Party, PartyKind, PartyRole
+from arbitration.hearing.hotwords import build_lexicon, correct
+from arbitration.hearing.vocabulary import law_terms, phrases
+from arbitration.model import (
+    Agent,
+    Case,
+    Claim,
+    Party,
+    PartyKind,
+    PartyRole,
+    Provenance,
+    Side,
+)
 
 
 @pytest.fixture(scope="module")
@@ -31,13 +42,44 @@ def lexicon():
         ("被申请人位以申请人签订书面劳动合同", "被申请人未与申请人签订书面劳动合同"),
         ("公司没有角纳社会保险", "公司没有缴纳社会保险"),
         ("公司一直位与我签订书面劳动合同", "公司一直未与我签订书面劳动合同"),
-        ("要求支付经济不长", "要求支付经济补偿"),
         ("申请人张文搏到庭", "申请人张文博到庭"),  # a case name: 搏/博 both read bo
         ("被申请人青岛海成物流有限公司", "被申请人青岛海程物流有限公司"),
     ],
 )
 def test_near_homophones_are_corrected(lexicon, raw, fixed):
     assert correct(raw, lexicon) == fixed
+
+
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [  # Whisper base on a mock 二倍工资 hearing (issue 17); none of these words is in any hand list
+        ("公司一直托建公资，", "公司一直拖欠工资，"),  # 拖欠工资: a claim-type alias; jian/qian, tones kept
+        ("申请人的请求已经超过重裁时效。", "申请人的请求已经超过仲裁时效。"),  # 仲裁时效: the statutes
+        ("每月还有技校奖金。", "每月还有绩效奖金。"),  # 绩效奖金: a claim-type alias
+        ("对这份证据有无意义？", "对这份证据有无异议？"),  # 有无异议: hearing phrases
+        ("双方是否签订国双面劳动合同？", "双方是否签订过书面劳动合同？"),  # a question of the taxonomy
+    ],
+)
+def test_domain_vocabulary_corrects_the_issue_17_errors(lexicon, raw, fixed):
+    assert correct(raw, lexicon) == fixed
+
+
+def test_vocabulary_is_built_from_the_law_layer_and_phrases():
+    terms = law_terms()
+    for t in ("仲裁时效", "书面劳动合同", "拖欠工资", "绩效奖金", "经济补偿", "解除劳动合同"):
+        assert t in terms
+    assert "有无异议" in phrases() and len(terms) > 1000
+
+
+def test_case_facts_and_outline_words_join_the_lexicon_and_prompt():
+    case = Case(claims=[Claim(type="double_wage", text="支付未签订书面劳动合同的二倍工资")])
+    case.facts.position.add("仓库管理员", Provenance(file="仲裁申请书.pdf"), Side.APPLICANT)
+    lx = build_lexicon(case, outline_words=["申请人主张月工资6500元，被申请人主张5000元"])
+    assert "仓库管理员" in lx.case_terms and "仓库管理员" in lx.prompt
+    assert "二倍工资" in lx.prompt and len(lx.prompt) < 160
+    assert "月工资" in lx.terms
+    assert lx.claim_types == ("double_wage",)
+    assert correct("我在公司担任仓库管理人员", lx) == "我在公司担任仓库管理人员"  # a correct phrase stays
 
 
 @pytest.mark.parametrize(
@@ -52,20 +94,27 @@ def test_near_homophones_are_corrected(lexicon, raw, fixed):
         "劳动关系解除以后",
         "",
         "2021年3月1日入职，月工资8000元。",
+        "请大家保持理智",  # a common word is never rewritten into a term that sounds alike (离职)
+        "公司一直没有发放",  # 一直 is not 一致
+        "双方是否签订书面劳动合同",  # 双方|是否: no term across a word boundary (方式)
+        "依据劳动合同法第二十九条",  # numerals are never changed (二十六)
+        "他要求给付工资",  # 给付 is not 继续: the tones differ
+        "他从事司机工作",  # 司机 is not 实际
     ],
 )
 def test_correct_text_is_left_alone(lexicon, text):
     assert correct(text, lexicon) == text
 
 
-def test_every_glossary_word_survives_correction(lexicon):
-    for term in GLOSSARY:
-        assert correct(term, lexicon) == term
-        assert correct(f"关于{term}的问题", lexicon) == f"关于{term}的问题"
+def test_every_hearing_phrase_survives_correction(lexicon):
+    for phrase in phrases():
+        assert correct(phrase, lexicon) == phrase
+        assert correct(f"关于{phrase}的问题", lexicon) == f"关于{phrase}的问题"
 
 
 def test_lexicon_and_prompt_from_case(lexicon):
     assert lexicon.case_terms[:2] == ("张文博", "刘建华")
+    assert "经济补偿" in lexicon.prompt  # the case's claim type
     assert "青岛海程物流有限公司" in lexicon.terms and "王志强" in lexicon.terms
     assert "24000元" in lexicon.amounts and "24000元" in lexicon.prompt
     assert "张文博" in lexicon.prompt
