@@ -159,8 +159,8 @@ def calculate(name: str, case: Case, claim: Claim) -> tuple[CalcResult | None, l
         return None, missing, []
     try:
         result = fn(**kwargs)
-    except MissingParameter as e:
-        return None, [str(e)], [Warning_(kind="missing_parameter", message=str(e), claim_type=claim.type)]
+    except MissingParameter as e:  # the award says what is 待查明; how to enter the figure goes to the review sheet
+        return None, [getattr(e, "what", str(e))], [Warning_(kind="missing_parameter", message=str(e), claim_type=claim.type)]
     except (CalculationError, ArbitrationError, ValueError) as e:
         return None, [f"计算所需事实（{e}）"], [Warning_(kind="calculation", message=f"{name}：{e}", claim_type=claim.type)]
     return result, [], []

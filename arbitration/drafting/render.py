@@ -51,6 +51,8 @@ WARNING_NAMES = {
     "finality_unknown": "终局与否无法判断",
     "extraction": "案卷读取提示",
     "mixed_finality": "终局与非终局事项并存",
+    "time_bar_risk": "仲裁时效风险（未提出抗辩，不主动适用）",
+    "finality_notice": "救济告知",
 }
 
 
