@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from arbitration import system
 from arbitration.errors import TemplateError
 from arbitration.fileio import write_bytes
 
@@ -47,7 +47,7 @@ def render_template(template: str | os.PathLike[str], context: dict[str, Any], o
 
 def soffice() -> str | None:
     """The LibreOffice binary, or None when it is not installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    return system.soffice()
 
 
 def convert_to_pdf(docx: str | os.PathLike[str], timeout: float = 120) -> Path:

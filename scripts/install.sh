@@ -10,6 +10,9 @@ want_test=0
 apt_pkgs=(fonts-noto-cjk)   # CJK fonts for PDF rendering and LibreOffice conversion
 if [ "$want_test" = 1 ]; then
   apt_pkgs+=(libreoffice-writer-nogui chromium poppler-utils espeak-ng sox)
+  # the TrueType CJK font the test fixtures embed in PDFs (reportlab cannot embed Noto CJK's PostScript outlines),
+  # found through fontconfig by arbitration/system.py
+  apt_pkgs+=(fonts-wqy-zenhei fontconfig)
   # microphone capture: PortAudio, and a PulseAudio null sink the mic tests record from (no sound card needed)
   apt_pkgs+=(libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins)
 fi

@@ -3,12 +3,12 @@ converted to .docx with LibreOffice headless first. The zip container is checked
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
 
+from arbitration import system
 from arbitration.errors import (
     CorruptFile,
     EmptyFile,
@@ -129,7 +129,7 @@ def _unique_lines(texts) -> str:
 
 def convert_doc(path: Path, name: str, out_dir: Path) -> Path:
     """Convert a legacy .doc to .docx with LibreOffice headless (a private profile, so parallel runs work)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = system.soffice()
     if soffice is None:
         raise UnsupportedFile(
             name,

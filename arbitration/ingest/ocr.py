@@ -10,13 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import os
-import shutil
 import subprocess
 from functools import cache
 from typing import Protocol, runtime_checkable
 
 from PIL import Image
 
+from arbitration import system
 from arbitration.config import settings
 from arbitration.errors import ModelUnavailable
 from arbitration.ingest.layout import TextLine, group_rows, join_lines
@@ -74,7 +74,7 @@ class TesseractEngine:
 
     def __init__(self, threads: int | None = None, languages: str = "chi_sim+eng") -> None:
         self.threads = threads or settings().threads
-        binary = shutil.which("tesseract")
+        binary = system.tool("tesseract")
         if binary is None:
             raise ModelUnavailable(
                 "未找到 tesseract：请安装 apt-get install tesseract-ocr tesseract-ocr-chi-sim，或改用 ocr = \"rapidocr\""

@@ -221,10 +221,10 @@ def test_a_folder_of_broken_files_gives_named_errors_and_an_empty_case(fixture_c
 
 @pytest.mark.libreoffice
 def test_forced_resignation_case_wage_versions_and_contract(extracted):
-    import shutil
+    from arbitration import system
 
-    if shutil.which("soffice") is None:
-        pytest.skip("LibreOffice not installed: the .doc defence cannot be read")
+    if system.soffice() is None:
+        pytest.skip(f"the .doc defence cannot be read: {system.missing('tool', 'soffice')}")
     case, _ = extracted("case_forced_resignation")
     wage = {(v.side, v.source.file): v for v in case.facts.monthly_wage.values}
     bank = wage[(Side.EVIDENCE, "银行流水.pdf")]

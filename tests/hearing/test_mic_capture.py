@@ -6,9 +6,7 @@ pulseaudio-utils, libasound2-plugins and sounddevice (scripts/install.sh --test 
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,6 +19,7 @@ import pytest
 import soundfile as sf
 from hearing_audio import clip, concat, load
 
+from arbitration import system
 from arbitration.errors import AudioError
 
 SINK = "court"  # the null sink; its monitor is the only (so the default) capture source
@@ -28,11 +27,10 @@ SINK = "court"  # the null sink; its monitor is the only (so the default) captur
 
 def _missing() -> str | None:
     for tool in ("pulseaudio", "paplay", "pactl"):
-        if not shutil.which(tool):
-            return f"{tool} not installed (apt-get install pulseaudio pulseaudio-utils)"
-    if not glob.glob("/usr/lib/*/alsa-lib/libasound_module_pcm_pulse.so") + glob.glob(
-            "/usr/lib/alsa-lib/libasound_module_pcm_pulse.so"):
-        return "the ALSA pulse plugin is missing (apt-get install libasound2-plugins)"
+        if not system.tool(tool):
+            return system.missing("tool", tool)
+    if system.library("alsa-pulse") is None:
+        return f"the ALSA pulse plugin is missing: {system.missing('library', 'alsa-pulse')}"
     try:
         import sounddevice  # noqa: F401
     except (ImportError, OSError) as e:

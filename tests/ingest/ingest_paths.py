@@ -13,10 +13,20 @@ BROKEN = FIXTURES / "broken"
 SAMPLE = ROOT / "corpus" / "sample_case"
 
 
-def fixture_builder():
-    """tests/fixtures/make_fixtures.py as a module, to write fresh fixture files into a tmp dir."""
+def fixture_builder(font: bool = False):
+    """tests/fixtures/make_fixtures.py as a module, to write fresh fixture files into a tmp dir. With `font` (a
+    test that draws Chinese text into a PDF or an image), the test is skipped, naming the package, when the
+    fixtures' TrueType CJK font is not installed."""
     import importlib.util
     import sys
+
+    if font:
+        import pytest
+
+        from arbitration import system
+
+        if system.font("cjk-truetype") is None:
+            pytest.skip(system.missing("font", "cjk-truetype"))
 
     if "make_fixtures" not in sys.modules:
         spec = importlib.util.spec_from_file_location("make_fixtures", ROOT / "tests" / "fixtures" / "make_fixtures.py")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from ingest_paths import DISMISSAL, FORCED
 
+from arbitration import system
 from arbitration.ingest import read_document
 from arbitration.model import DocType, Method
 
@@ -36,7 +35,7 @@ def test_docx_header_and_table():
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@pytest.mark.skipif(system.soffice() is None, reason=system.missing("tool", "soffice"))
 def test_legacy_doc_converted():
     path = FORCED / "答辩书.doc"
     if not path.exists():
@@ -53,7 +52,7 @@ def test_doc_without_libreoffice_says_how_to_enable(monkeypatch, tmp_path):
     path = FORCED / "答辩书.doc"
     if not path.exists():
         pytest.skip("no .doc fixture")
-    monkeypatch.setattr(docx_reader.shutil, "which", lambda name: None)
+    monkeypatch.setattr(docx_reader.system, "soffice", lambda: None)
     with pytest.raises(UnsupportedFile, match="LibreOffice") as info:
         read_document(path)
     assert info.value.file == "答辩书.doc"

@@ -3,11 +3,10 @@ boxes; per-page choice between text layer and OCR. Model-running tests are marke
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from ingest_paths import BROKEN, SAMPLE, SCANNED
 
+from arbitration import system
 from arbitration.editdistance import levenshtein
 from arbitration.errors import EmptyFile
 from arbitration.ingest import OCREngine, get_ocr, read_document
@@ -93,7 +92,7 @@ def test_multipage_tiff_and_blank_image(rapid):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)")
+@pytest.mark.skipif(system.tool("tesseract") is None, reason=system.missing("tool", "tesseract"))
 def test_tesseract_alternative():
     engine = get_ocr("tesseract")
     doc = read_document(SAMPLE / "考勤记录扫描件.pdf", ocr=engine)

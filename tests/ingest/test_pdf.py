@@ -84,7 +84,7 @@ def test_garbage_text_layer_page_goes_to_ocr(tmp_path):
     from arbitration.model import Line
 
     path = tmp_path / "扫描件.pdf"
-    builder = fixture_builder()
+    builder = fixture_builder(font=True)
     builder._register_font()
     c = canvas.Canvas(str(path), pagesize=A4)
     c.setFont(builder.FONT_NAME, 12)

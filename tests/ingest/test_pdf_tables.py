@@ -29,7 +29,7 @@ def test_wage_slip_table():
 
 
 def test_multipage_bank_statement(tmp_path):
-    builder = fixture_builder()
+    builder = fixture_builder(font=True)
     rows = [["交易日期", "摘要", "交易金额", "余额", "对方户名"]]
     balance = Decimal("1000.00")
     for i in range(60):

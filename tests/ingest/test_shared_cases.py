@@ -32,7 +32,7 @@ def real_cases():
 
 
 def test_real_case_text_pdf_round_trip(real_cases, tmp_path):
-    builder = fixture_builder()
+    builder = fixture_builder(font=True)
     for source, paragraphs in real_cases:
         path = tmp_path / (source.stem[:20] + ".pdf")
         builder.write_pdf(path, ["#" + paragraphs[0], *paragraphs[1:]], page_numbers=True)

@@ -23,9 +23,11 @@ import numpy as np
 import pytest
 from web_helpers import ROOT, need_stage, sample_case_files
 
+from arbitration import system
+
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = Path(os.environ.get("ARBITRATION_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM = system.chromium()  # Debian's, or $ARBITRATION_CHROMIUM
 AUDIO = ROOT.parent / "shared" / "data" / "audio"
 CLIPS = ("BAC009S0764W0121.wav", "TEST_NET_Y0000000000_-KTKHdZ2fb8_S00000.wav")  # references in fireredasr-text
 PASSWORD = "E2e-admin-pass-2024!"
@@ -87,8 +89,8 @@ def docx_text(path: Path) -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, request):
     """The server (subprocess) and one logged-out browser page on it."""
-    if not CHROMIUM.is_file():
-        pytest.skip(f"no Chromium at {CHROMIUM} (Debian package `chromium`; .ci/run installs it)")
+    if CHROMIUM is None:
+        pytest.skip(system.missing("tool", "chromium"))
     playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed")
     need_stage("extract")
     need_stage("ingest")
@@ -132,7 +134,7 @@ def site(tmp_path_factory, request):
         args += ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                  f"--use-file-for-fake-audio-capture={wav}"]
     pw = playwright_api.sync_playwright().start()
-    browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=args)
+    browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
     context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, accept_downloads=True,
                                   locale="zh-CN", base_url=base)
     context.set_default_timeout(30_000)
