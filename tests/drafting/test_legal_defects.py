@@ -189,3 +189,29 @@ def test_calculation_prose_writes_chinese_dates_and_each_source_once():
     assert not re.search(r"\d{4}-\d{2}-\d{2}", prose)
     source = regions().minimum_wage("青岛市", date(2024, 3, 31)).source
     assert prose.count(source) == 1
+
+
+# ---------------------------------------------------------------- item 8: regional figures
+
+
+def test_missing_average_wage_is_pending_in_the_award_and_the_instruction_goes_to_the_review_sheet():
+    """经济补偿 for a wage of 20000 (above 3 × the 青岛市 minimum wage, so the 第四十七条第二款 cap must be checked)
+    with no 青岛市 2023 average wage entered: the award says the figure is 「待查明」 and nothing else — no file path,
+    no command; how to enter it (arbitration law region set … / the web page) is on the review sheet."""
+    from arbitration.drafting.render import review_lines
+
+    claim = Claim(type="severance", text="裁决被申请人支付经济补偿100000元", amount=Decimal(100000), index=1)
+    term = Termination(initiator=TerminationInitiator.EMPLOYER, mode="单方解除", reason="客观情况发生重大变化",
+                       notice_date=date(2024, 3, 31))
+    case = _qingdao_case([claim], hire=date(2019, 3, 1), leave=date(2024, 3, 31), wage=20000,
+                         applied=date(2024, 4, 15), termination=term)
+    award = draft_award(case)
+    assert _decision(award, "severance").outcome == Outcome.UNKNOWN
+    body = "".join(p.text for ps in [award.facts_found, *(d.reasoning for d in award.decisions),
+                                     *award.sections.values()] for p in ps)
+    body += "".join(it.text for it in award.items)
+    assert "青岛市2023年度职工月平均工资" in body and "待查明" in body
+    for leak in ("regions.toml", "arbitration law", "请录入", "/corpus/", "数据目录"):
+        assert leak not in body, leak
+    review = "".join(text for _, lines in review_lines(award, case) for text, _ in lines)
+    assert "arbitration law region set 青岛市 --year 2023" in review and "地区参数" in review
