@@ -542,6 +542,7 @@ class Precedent(_Model):
     ruling_items: list[str] = Field(default_factory=list)  # 裁决如下 / 判决如下
     source_file: str | None = None
     sha256: str | None = None
+    generated: bool = False  # made by arbitration.retrieval.generator (demo/test data): shown labelled, never cited
 
 
 # ---------------------------------------------------------------- award (draft)
