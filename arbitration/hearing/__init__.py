@@ -14,6 +14,7 @@ from arbitration.hearing.journal import (
     Hearing,
     Revision,
     Segment,
+    load_hints,
     load_meta,
     load_record,
 )
@@ -23,6 +24,6 @@ from arbitration.hearing.policy import HypothesisBuffer, LocalAgreement
 
 __all__ = [
     "ASR", "Hearing", "HypothesisBuffer", "Lexicon", "LocalAgreement", "OnlineProcessor", "Revision", "SEATS",
-    "Segment", "Word", "build_lexicon", "correct", "export", "get_asr", "load_meta", "load_record",
+    "Segment", "Word", "build_lexicon", "correct", "export", "get_asr", "load_hints", "load_meta", "load_record",
     "prepare_whisper_base",
 ]

@@ -10,7 +10,13 @@ from pathlib import Path
 from arbitration.config import TEMPLATES_DIR
 from arbitration.errors import ArbitrationError
 from arbitration.fileio import write_json, write_text
-from arbitration.hearing.journal import DEFAULT_ROLE, Segment, load_meta, load_record
+from arbitration.hearing.journal import (
+    DEFAULT_ROLE,
+    Segment,
+    load_hints,
+    load_meta,
+    load_record,
+)
 
 FORMATS = ("docx", "txt", "srt", "json")
 TEMPLATE = "hearing_record.docx"
@@ -22,17 +28,35 @@ def clock(t: float) -> str:
     return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
 
-def record_lines(segments: list[Segment], timestamps: bool = True) -> list[dict[str, str]]:
-    """Consecutive segments of one speaker joined into one 「角色：……」 line, as a record is written; `time` is
-    where the line starts on the hearing timeline (empty without timestamps)."""
+LINE_PAUSE_S = 0.8  # unlabelled speech after a pause this long (about a second, by word times) starts a new line
+ANSWER_PAUSE_S = 0.3  # speech after a question and a pause this long is an answer: a new line even for one seat
+QUESTION_END = ("？", "?")
+
+
+def record_lines(segments: list[Segment], timestamps: bool = True,
+                 hints: list[float] | None = None) -> list[dict[str, str]]:
+    """The record's lines, 「角色：……」, each with the time it starts on the hearing timeline (empty without
+    timestamps). Consecutive segments of one keyed speaker join into one line; a question answered starts a new
+    line; speech nobody keyed (发言人) is never merged across a pause of LINE_PAUSE_S or a speaker-change hint
+    (`hints`, timeline seconds), so each utterance keeps its own line and time."""
     lines: list[dict[str, str]] = []
+    marks = sorted(hints or [])
+    last: Segment | None = None
     for s in segments:
         if not s.text.strip():
             continue
-        if lines and lines[-1]["role"] == s.role:
+        joined = False
+        if lines and last is not None and lines[-1]["role"] == s.role:
+            gap = s.start - last.end
+            answered = last.text.rstrip().endswith(QUESTION_END) and gap >= ANSWER_PAUSE_S
+            hinted = any(last.end - 0.05 <= m <= s.start + 0.3 for m in marks)
+            unkeyed_break = s.role == DEFAULT_ROLE and (gap >= LINE_PAUSE_S or hinted)
+            joined = not answered and not unkeyed_break
+        if joined:
             lines[-1]["text"] += s.text
         else:
             lines.append({"role": s.role, "text": s.text, "time": clock(s.start) if timestamps else ""})
+        last = s
     return lines
 
 
@@ -123,6 +147,7 @@ def export(hearing_dir: str | os.PathLike[str], fmt: str = "docx", out: str | os
     hearing_dir = Path(hearing_dir)
     meta = load_meta(hearing_dir)
     segments = load_record(hearing_dir)
+    hints = [h["at"] for h in load_hints(hearing_dir) if h.get("done") != "dismissed"]
     out = Path(out) if out else hearing_dir / f"record.{fmt}"
     head = _header(meta)
     if fmt == "json":
@@ -134,7 +159,7 @@ def export(hearing_dir: str | os.PathLike[str], fmt: str = "docx", out: str | os
         ]
         write_text(out, "\n".join(blocks))
     elif fmt == "txt":
-        lines = record_lines(segments, timestamps)
+        lines = record_lines(segments, timestamps, hints)
         rows = [head["commission"], "庭审笔录", head["case_number"]]
         rows += [f"{k}：{head[v]}" for k, v in (("时间", "time"), ("地点", "place"), ("案由", "cause"),
                                                 ("仲裁庭组成", "tribunal"), ("记录人", "clerk"), ("到庭人员", "attendees"))]
@@ -146,7 +171,7 @@ def export(hearing_dir: str | os.PathLike[str], fmt: str = "docx", out: str | os
     else:
         from arbitration.docxrender import render_template
 
-        lines = record_lines(segments, timestamps)
+        lines = record_lines(segments, timestamps, hints)
         context = {**head, "lines": lines, "signers": _signers(lines),
                    "officials": _officials(lines, head["tribunal"])}
         render_template(TEMPLATES_DIR / TEMPLATE, context, out)

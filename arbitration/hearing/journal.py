@@ -104,6 +104,7 @@ class _Record:
         self.channel_roles = channel_roles
         self.by_id: dict[str, Segment] = {}
         self.tags: list[dict[str, Any]] = []  # journal order
+        self.hints: dict[tuple[int, float], dict[str, Any]] = {}  # (channel, at) -> speaker-change hint record
         self._tag_index: dict[int, list[tuple[float, int, str]]] = {}  # per channel: (at, journal order, role)
         self._last: dict[int, Segment] = {}  # per channel: the segment that ends last
         self._order: list[Segment] | None = None
@@ -132,6 +133,10 @@ class _Record:
             for seg in self.by_id.values():  # only segments after the tag can change
                 if seg.channel == r["channel"] and seg.role_time >= r["at"] - 1e-6:
                     self._retag(seg)
+        elif kind == "hint":  # a suggested speaker change: never a role until the clerk accepts it
+            self.hints[(r["channel"], r["at"])] = dict(r)
+        elif kind == "hint_done" and (r["channel"], r["at"]) in self.hints:  # accepted (a role tag follows) or dismissed
+            self.hints[(r["channel"], r["at"])]["done"] = r.get("how", "accepted")
         elif kind == "revision" and r.get("id") in self.by_id:
             seg = self.by_id[r["id"]]
             rev = Revision(text=r.get("text"), role=r.get("role"), at=r["at"], by=r.get("by", "书记员"))
@@ -194,6 +199,14 @@ def load_record(hearing_dir: str | os.PathLike[str]) -> list[Segment]:
     return _replay(_read_journal(hearing_dir / JOURNAL), roles).ordered()
 
 
+def load_hints(hearing_dir: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """The speaker-change hints of a hearing, in time order, each with `done` = "accepted"/"dismissed" if settled."""
+    hearing_dir = Path(hearing_dir)
+    meta = _meta(hearing_dir)
+    roles = {int(k): v for k, v in meta.get("channels", {}).items()}
+    return sorted(_replay(_read_journal(hearing_dir / JOURNAL), roles).hints.values(), key=lambda h: h["at"])
+
+
 def load_meta(hearing_dir: str | os.PathLike[str]) -> dict[str, Any]:
     return _meta(Path(hearing_dir))
 
@@ -239,7 +252,7 @@ class Hearing:
 
     def __init__(self, hearing_dir: Path, meta: dict[str, Any], asr: ASR | None = None,
                  lexicon: Lexicon | None = None, cfg: Settings | None = None,
-                 on_commit: Callable[[Segment], None] | None = None) -> None:
+                 on_commit: Callable[[Segment], None] | None = None, speaker_hints: bool = True) -> None:
         self.dir = hearing_dir
         self.meta = meta
         self.cfg = cfg or settings()
@@ -256,6 +269,8 @@ class Hearing:
         self._base: dict[int, float] = {}  # timeline time of each channel processor's first sample
         self._pending: dict[int, int] = {}
         self._compute_s: dict[int, float] = {}  # seconds the last engine pass took, per channel
+        self._detectors: dict[int, Any] = {}  # speaker-change detectors (one channel with no seats: hints)
+        self.speaker_hints = speaker_hints and len(self.channels) <= 1
         self.min_chunk_s = 1.25  # run the engine once this much new audio has arrived on a channel (see bench_hearing)
         self.notes: list[str] = []
         self._fed = 0  # samples fed in this session
@@ -267,13 +282,15 @@ class Hearing:
     def start(cls, case: Case | None = None, hearing_id: str | None = None, *, cfg: Settings | None = None,
               asr: ASR | None = None, channels: dict[int, str] | None = None, model: str | None = None,
               info: dict[str, Any] | None = None, on_commit: Callable[[Segment], None] | None = None,
-              hotword_prompt: bool | None = None, outline_words: list[str] | None = None) -> Hearing:
+              hotword_prompt: bool | None = None, outline_words: list[str] | None = None,
+              speaker_hints: bool = True) -> Hearing:
         """Open hearing `hearing_id` under Settings.hearings_dir, resuming it when it exists, else creating it.
 
         `hotword_prompt` gives the engine the lexicon's prompt (names, terms) before the committed tail; on by
         default: it lowered the raw CER on case terms (benchmarks/results/hearing.json); the digit loops it
         sometimes invites on Whisper base are cut by asr.drop_loops. `outline_words` are the texts of the case's
-        outline (claims, disputed facts, questions; the caller builds it, a later stage): they join the lexicon."""
+        outline (claims, disputed facts, questions; the caller builds it, a later stage): they join the lexicon.
+        `speaker_hints`: on one channel without seats, suggest where the speaker changed (speakers.py)."""
         cfg = cfg or settings()
         hearing_id = _safe_id(hearing_id or datetime.now().strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:4])
         d = cfg.hearings_dir / hearing_id
@@ -307,7 +324,7 @@ class Hearing:
             lexicon = build_lexicon(None)
         meta["sessions"][-1]["offset"] = None
         write_json(d / META, meta)
-        h = cls(d, meta, asr=asr, lexicon=lexicon, cfg=cfg, on_commit=on_commit)
+        h = cls(d, meta, asr=asr, lexicon=lexicon, cfg=cfg, on_commit=on_commit, speaker_hints=speaker_hints)
         h.meta["sessions"][-1]["offset"] = h.offset
         write_json(d / META, h.meta)
         h._model = model
@@ -407,6 +424,54 @@ class Hearing:
         self._write({"type": "split", "id": seg.id, "at": at, "head": head,
                      "tail": tail.model_dump(exclude={"revisions"})})
 
+    # speaker-change hints --------------------------------------------------------------------------------------
+    def _hint(self, channel: int, hints: list) -> None:
+        """Journal the detector's hints (as hints: they change no role)."""
+        with self._lock:
+            for h in hints:
+                at = round(self._base[channel] + h.at, 3)
+                self._write({"type": "hint", "channel": channel, "at": at, "score": h.score, "wall": _now(),
+                             "suggest": self.suggested_role(channel, at)})
+
+    def suggested_role(self, channel: int, at: float) -> str:
+        """Who probably speaks after a change at `at`: the speaker before the one in force then (questions and
+        answers alternate), else the first seat that is not the current one."""
+        now = self.record.role(channel, at)
+        earlier = [t["role"] for t in self.record.tags if t["channel"] == channel and t["at"] <= at + 1e-6]
+        for role in reversed(earlier):
+            if role != now:
+                return role
+        return next(s for s in SEATS if s != now)
+
+    def pending_hints(self, channel: int = 0, within_s: float = 30.0) -> list[dict[str, Any]]:
+        """Hints of the last `within_s` seconds the clerk has neither accepted nor dismissed, newest last."""
+        with self._lock:
+            return [dict(h) for (ch, at), h in sorted(self.record.hints.items())
+                    if ch == channel and not h.get("done") and at >= self.now - within_s]
+
+    def accept_hint(self, at: float | None = None, role: str | None = None, channel: int = 0) -> str | None:
+        """The clerk accepts a hint (default: the newest pending one): `role` (default: the hint's suggestion)
+        speaks from the hint's time on. Journals the acceptance, then the role tag; returns the role, or None when
+        no hint is pending."""
+        with self._lock:
+            pending = self.pending_hints(channel, within_s=math.inf)
+            if at is not None:
+                pending = [h for h in pending if abs(h["at"] - at) < 1e-3]
+            hint = pending[-1] if pending else None
+            if hint is None:
+                return None
+            role = role or hint.get("suggest") or self.suggested_role(channel, hint["at"])
+            self._write({"type": "hint_done", "channel": channel, "at": hint["at"], "how": "accepted",
+                         "wall": _now()})
+            self.set_role(role, channel=channel, at=hint["at"])
+            return role
+
+    def dismiss_hint(self, at: float, channel: int = 0) -> None:
+        """The clerk says a hint was wrong: it is marked so and never offered again."""
+        with self._lock:
+            if (channel, at) in self.record.hints:
+                self._write({"type": "hint_done", "channel": channel, "at": at, "how": "dismissed", "wall": _now()})
+
     def revise(self, segment_id: str, text: str | None = None, role: str | None = None, by: str = "书记员") -> Segment:
         """Record a clerk's edit; the recognised text stays in the journal."""
         with self._lock:
@@ -432,6 +497,10 @@ class Hearing:
             prefix = self.lexicon.prompt if self.meta.get("hotword_prompt", True) else ""
             self._procs[channel] = OnlineProcessor(self.asr, prompt_prefix=prefix)
             self._pending[channel] = 0
+            if self.speaker_hints:
+                from arbitration.hearing.speakers import ChangeDetector
+
+                self._detectors[channel] = ChangeDetector()
             # its word times count from its first sample, which may come after this session's start (a channel
             # that joins later): remember where that is on the timeline
             self._base[channel] = self.now
@@ -461,6 +530,8 @@ class Hearing:
             proc = self._processor(ch)
             proc.insert_audio_chunk(frames[:, ch])
             self._pending[ch] += len(frames)
+            if ch in self._detectors:
+                self._hint(ch, self._detectors[ch].feed(frames[:, ch]))
         self._fed += len(frames)
         for ch in range(n_ch):
             # wait for at least as much new audio as the last pass took to compute: a slow machine then decodes
@@ -480,6 +551,8 @@ class Hearing:
         out: list[Segment] = []
         for ch, proc in self._procs.items():
             out += self._commit(ch, proc.finish())
+            if ch in self._detectors:
+                self._hint(ch, self._detectors[ch].finish())
         if self._procs and not any(p.heard_speech for p in self._procs.values()) and not out:
             self.notes.append("未检测到语音（全部为静音），本次没有生成记录")
         self._save_end()
