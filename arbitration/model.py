@@ -545,6 +545,9 @@ class Precedent(_Model):
     generated: bool = False  # made by arbitration.retrieval.generator (demo/test data): shown labelled, never cited
 
 
+DEMO_LABEL = "演示数据（非真实案例）"  # the label of generated precedents wherever they are shown
+
+
 # ---------------------------------------------------------------- award (draft)
 
 

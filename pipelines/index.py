@@ -35,6 +35,7 @@ class ParseJob:
     rel: str  # path relative to the awards folder, stored as source_file
     embedder: str | None = None  # embed in the worker with this embedder (None: the main process embeds)
     text: str | None = None  # the award's text when it comes from a bundle, not a file of its own
+    generated: bool = False  # from a bundle whose metadata says it is generated (synthetic): never cited
 
 
 def parse_worker(job: ParseJob) -> dict:
@@ -48,6 +49,7 @@ def parse_worker(job: ParseJob) -> dict:
     else:
         p = parse_award(Path(job.path))
     p.source_file = job.rel
+    p.generated = p.generated or job.generated
     from arbitration.retrieval.units import precedent_units
 
     units = precedent_units(p)  # jieba tokenising is the costly part: done here, in parallel
@@ -88,6 +90,19 @@ def bundle_records(path: Path) -> list[tuple[str, str]]:
     return out
 
 
+def bundle_generated(path: Path) -> bool:
+    """Whether a .jsonl.gz bundle's metadata line says its awards are generated (`synthetic` or `generated`)."""
+    import gzip
+    import json
+
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            meta = json.loads(f.readline() or "{}").get("meta") or {}
+    except (OSError, EOFError, ValueError, AttributeError):
+        return False
+    return bool(meta.get("generated") or meta.get("synthetic"))
+
+
 def award_tasks(awards_dir: Path, embedder: str | None = None) -> list[Task]:
     """One task per award file, and one per award inside each bundle; fingerprint = sha256 of the content."""
     import hashlib
@@ -96,9 +111,10 @@ def award_tasks(awards_dir: Path, embedder: str | None = None) -> list[Task]:
     for f in award_files(awards_dir):
         rel = str(f.relative_to(awards_dir))
         if f.name.endswith(BUNDLE_SUFFIX):
+            generated = bundle_generated(f)
             for name, text in bundle_records(f):
                 sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-                tasks.append(Task(f"{rel}/{name}", sha, ParseJob(str(f), f"{rel}/{name}", embedder, text)))
+                tasks.append(Task(f"{rel}/{name}", sha, ParseJob(str(f), f"{rel}/{name}", embedder, text, generated)))
         else:
             tasks.append(Task(rel, sha256_file(f), ParseJob(str(f), rel, embedder)))
     return tasks

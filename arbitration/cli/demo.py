@@ -67,6 +67,12 @@ def demo(
     from arbitration.retrieval import default_archive
 
     archive = default_archive()
+    if archive.generated:
+        from arbitration.model import DEMO_LABEL
+
+        console.print(f"[yellow]类案库为内置{DEMO_LABEL}：{len(archive)}份由程序生成的裁决书，当事人、案号均为虚构。"
+                      f"提纲、类案检索和类案同裁报告中标为「{DEMO_LABEL}」，裁决书草稿不引用其案号；"
+                      "实际办案请用本机构的裁决书建立类案库（arbitration index）。")
 
     console.print("[bold]3/4 庭审要素提纲")
     from arbitration.outline import build_outline, render_outline

@@ -95,13 +95,17 @@ def search(
     if not matches:
         console.print("没有找到符合条件的类案。")
         return
-    table = Table(title=f"类案检索结果（{len(matches)} 件）", show_lines=True)
+    from arbitration.model import DEMO_LABEL
+
+    demo = any(m.precedent.generated for m in matches)  # the bundled generated corpus: labelled, never cited
+    title = f"类案检索结果（{len(matches)} 件）" + (f"——{DEMO_LABEL}：内置的生成裁决书，仅供演示" if demo else "")
+    table = Table(title=title, show_lines=True)
     for col in ("序号", "案号", "机构/地区/日期", "得分", "匹配理由", "匹配请求的裁决结果与金额"):
         table.add_column(col, overflow="fold")
     for i, m in enumerate(matches, 1):
         p = m.precedent
         where = "\n".join(x for x in (p.commission or "", p.region or "", str(p.award_date or "")) if x)
-        table.add_row(str(i), p.case_number, where, f"{m.score:.3f}", "；".join(m.reasons) or "文本相似",
+        table.add_row(str(i), (f"【{DEMO_LABEL}】" if p.generated else "") + p.case_number, where, f"{m.score:.3f}", "；".join(m.reasons) or "文本相似",
                       "\n".join(claim_line(c) for c in (m.matched_claims or p.claims[:3])))
     console.print(table)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from arbitration.drafting.text import money
 from arbitration.model import (
+    DEMO_LABEL,
     OUTCOME_NAMES,
     Award,
     Case,
@@ -46,10 +47,14 @@ class ClaimConsistency:
     granting: list[str] = field(default_factory=list)  # case numbers
     denying: list[str] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
+    demo: bool = False  # the precedents compared include generated demo data (the bundled corpus)
 
     def line(self) -> str:
         if not self.precedents:
             return f"{self.claim_name}：未找到同类请求的类案。"
+        return (f"【{DEMO_LABEL}】" if self.demo else "") + self._line()
+
+    def _line(self) -> str:
         text = (f"{self.claim_name}：本草稿{OUTCOME_NAMES[self.outcome]}"
                 + (f"{money(self.amount)}" if self.amount is not None else "")
                 + f"；{self.precedents}件类案中支持{len(self.granting)}件（{self.granted_share:.0%}）")
@@ -93,6 +98,7 @@ def compare(decision: ClaimDecision, matches: list[Any], tenure_months: float | 
             if pc.type != ctype or pc.outcome in (Outcome.UNKNOWN, Outcome.NOT_ACCEPTED):
                 continue
             seen.add(cn)
+            report.demo = report.demo or getattr(m.precedent, "generated", False)
             (report.granting if pc.outcome in SUPPORTED else report.denying).append(cn)
             if pc.outcome in SUPPORTED and pc.granted is not None:
                 if pc.requested:
@@ -138,6 +144,9 @@ def compare(decision: ClaimDecision, matches: list[Any], tenure_months: float | 
                 kind="deviation", claim_type=ctype, refs=report.granting[:5],
                 message=f"{name}支持额为请求额的{ratio:.0%}，远离类案区间{lo:.0%}–{hi:.0%}",
             ))
+    if report.demo:
+        for w in report.warnings:
+            w.message = f"【{DEMO_LABEL}】{w.message}（比对的类案为生成的演示裁决书，不是真实案例）"
     return report
 
 

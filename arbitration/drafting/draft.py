@@ -23,7 +23,15 @@ from arbitration.drafting.decide import decide_claim, ruling_items
 from arbitration.drafting.sections import build_sections, facts_found
 from arbitration.drafting.text import cite_list
 from arbitration.drafting.verify import verify_citations
-from arbitration.model import Award, Case, ClaimDecision, Outcome, Paragraph, Warning_
+from arbitration.model import (
+    DEMO_LABEL,
+    Award,
+    Case,
+    ClaimDecision,
+    Outcome,
+    Paragraph,
+    Warning_,
+)
 
 MAX_PRECEDENTS = 3  # similar awards cited per claim
 
@@ -46,6 +54,8 @@ def similar_same_outcome(archive: Any, matches: list[Any], decision: ClaimDecisi
     supported = decision.outcome in (Outcome.GRANTED, Outcome.PARTLY)
     out: list[str] = []
     for m in matches:
+        if getattr(m.precedent, "generated", False):
+            continue  # demo data (the bundled generated corpus): an award never cites it
         for pc in m.matched_claims:
             if pc.type != decision.claim.type or pc.outcome in (Outcome.UNKNOWN,):
                 continue
@@ -97,6 +107,9 @@ def draft_award(case: Case, archive: Any | None = None, record: Any | None = Non
                  for d in case.documents for w in d.warnings]
     if archive is None:
         warnings.append(Warning_(kind="no_archive", message="未连接类案库：草稿未引用类案，也未做类案同裁检查。"))
+    elif getattr(archive, "generated", False):
+        warnings.append(Warning_(kind="demo_archive", message=f"类案库为{DEMO_LABEL}：草稿不引用其案号，"
+                                 "类案同裁检查仅供演示；请用本机构的裁决书建立类案库（arbitration index）。"))
     decisions: list[ClaimDecision] = []
     similar = similar_matches(archive, case, [c.type for c in case.claims])
     for number, claim in enumerate(case.claims, 1):

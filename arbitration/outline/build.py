@@ -13,6 +13,7 @@ from typing import Any
 
 from arbitration.errors import MissingData
 from arbitration.model import (
+    DEMO_LABEL,
     DOC_TYPE_NAMES,
     FACT_NAMES,
     OUTCOME_NAMES,
@@ -99,6 +100,9 @@ def build_outline(case: Case, archive: Any = None, *, taxonomy: Any = None, toda
     )
     if archive is None:
         outline.archive_note = "类案检索不可用：未提供类案库（可运行 arbitration index 建立索引）。"
+    elif getattr(archive, "generated", False):
+        outline.archive_note = (f"类案参考为{DEMO_LABEL}：内置的生成裁决书，仅供演示，不得作为裁判依据；"
+                                "请用本机构的裁决书建立类案库（arbitration index）。")
 
     by_type: dict[str, list[tuple[int, Claim]]] = {}
     for i, c in enumerate(case.claims, 1):
@@ -353,7 +357,7 @@ def _similar(section: ClaimSection, case: Case, claim_type: str, archive: Any, o
         claims = [c for c in (m.matched_claims or p.claims) if c.type == claim_type] or list(m.matched_claims)
         c = claims[0] if claims else None
         section.similar.append(SimilarAward(
-            case_number=p.case_number,
+            case_number=f"【{DEMO_LABEL}】{p.case_number}" if p.generated else p.case_number,
             outcome=OUTCOME_NAMES[c.outcome] if c else "不明",
             requested=money(c.requested) if c and c.requested is not None else "—",
             granted=money(c.granted) if c and c.granted is not None else "—",

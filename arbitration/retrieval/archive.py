@@ -208,8 +208,17 @@ class Archive:
         self._save_dense()
 
     # ------------------------------------------------------------ reads
+    @property
+    def generated(self) -> bool:
+        """The whole archive is generated demo data (the bundled corpus): its awards are never cited."""
+        return self.store.meta().get("generated") == "1"
+
+    def _marked(self, p: Precedent) -> Precedent:
+        return p.model_copy(update={"generated": True}) if self.generated and not p.generated else p
+
     def get(self, case_number: str) -> Precedent | None:
-        return self.store.get(case_number)
+        p = self.store.get(case_number)
+        return self._marked(p) if p is not None else None
 
     def exists(self, case_number: str) -> bool:
         return self.store.get(case_number) is not None
@@ -261,7 +270,7 @@ class Archive:
         ranked = rerank(q, head, precedents, use_structure=options.rerank)[:k]
         out = []
         for num, score, reasons in ranked:
-            p = precedents[num]
+            p = self._marked(precedents[num])
             out.append(Match(p, score, matched_claims(q, p, claim), reasons))
         return out
 
@@ -300,7 +309,8 @@ def _now() -> str:
 
 def default_archive(embedder: str | None = None, progress: bool = True, cache_dir: Path | None = None,
                     awards_dir: Path | None = None) -> Archive:
-    """The bundled synthetic award archive (corpus/awards), indexed once into the cache and opened.
+    """The bundled synthetic award archive (corpus/awards), indexed once into the cache and opened; its metadata
+    says `generated` (demo data: results are labelled 「演示数据（非真实案例）」 and never cited in an award).
 
     Built in `<cache>/archive/default-<embedder>-<bundle hash>.partial` (resumable: each chunk of awards is
     committed, a rerun skips what is in) and renamed to its final name when complete, so a half-built index
@@ -323,7 +333,10 @@ def default_archive(embedder: str | None = None, progress: bool = True, cache_di
     root = (cache_dir or settings().cache_dir) / "archive"
     final = root / f"default-{name}-{digest}"
     if (final / DB_FILE).exists():
-        return Archive.open(final, name)
+        archive = Archive.open(final, name)
+        if not archive.generated:  # built before the mark existed
+            archive.store.set_meta(generated="1")
+        return archive
     partial = final.with_name(final.name + ".partial")
     archive = Archive.create(partial, name)
     cache_file = awards_dir / f"vectors-{name}.npz"
@@ -345,7 +358,7 @@ def default_archive(embedder: str | None = None, progress: bool = True, cache_di
             f"内置裁决书库建立未完成：{len(crashed)} 份处理中断（如 {first.key}："
             f"{first.reason}）；已完成部分保留在 {partial}，重新运行即可续建"
         )
-    archive.store.set_meta(complete="1", built_at=_now(), corpus_sha=digest,
+    archive.store.set_meta(complete="1", generated="1", built_at=_now(), corpus_sha=digest,
                            build_seconds=f"{time.perf_counter() - started:.1f}")
     archive.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     archive.close()
