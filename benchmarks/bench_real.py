@@ -87,7 +87,7 @@ def bench_index(truth: dict) -> dict:
     from arbitration.retrieval.parser import parse_award
 
     stored, failed = 0, []
-    tally = rs.Tally("type_found", "type_and_outcome", "exact_outcome")
+    tally = rs.Tally("type_found", "type_and_outcome", "exact_outcome", "with_side", "with_sum", "amount_within_1pct")
     t0 = time.perf_counter()
     for doc_id, label in sorted(truth.items()):
         path = rs.REAL / "judgments" / f"cail2019_labor_{doc_id}.txt"
@@ -98,9 +98,11 @@ def bench_index(truth: dict) -> dict:
             failed.append(f"{doc_id}: {getattr(e, 'kind', type(e).__name__)}")
             p = None
         rs.score_precedent(label, p, tally)
+    total = tally.summary()["total"]
     return {
         "judgments": len(truth),
         "stored": stored,
+        "granted_sums_within_1pct": f"{total['amount_within_1pct']}/{total['with_sum']}",
         "stored_rate": round(stored / len(truth), 3),
         "failed": failed,
         "claims": tally.summary(),

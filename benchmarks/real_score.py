@@ -218,16 +218,26 @@ def outcome_class(outcome: str) -> str:
 
 
 def score_precedent(label: dict, precedent: Any, tally: Tally) -> None:
-    """Per labelled claim: stored with the court's type, and with its type and outcome."""
+    """Per labelled claim: stored with the court's type, and with its type and outcome; beside them whose claim it
+    was (with_side: type, outcome and claimant as labelled) and, for granted/partly claims with a labelled sum,
+    the sum granted (or, on an employer's claim, still ordered) within 1 % (amount_within_1pct, of those)."""
     claims = [c for c in label["claims"] if c.get("outcome") in SCORED_OUTCOMES]
     pairing = pair_claims(claims, list(precedent.claims) if precedent else [],
                           lambda c: c.type, lambda c: c.requested)
     for lab, pc in pairing.pairs:
         got = getattr(pc.outcome, "value", pc.outcome)
-        tally.add(lab["type"], type_found=True, type_and_outcome=outcome_class(got) == outcome_class(lab["outcome"]),
-                  exact_outcome=got == lab["outcome"])
+        ok = outcome_class(got) == outcome_class(lab["outcome"])
+        side = getattr(getattr(pc, "claimant", None), "value", None)
+        want_sum = lab.get("ordered_amount") if lab.get("claimant") == "employer" else lab.get("granted_amount")
+        got_sum = getattr(pc, "ordered", None) if lab.get("claimant") == "employer" else pc.granted
+        has_sum = want_sum is not None and lab["outcome"] in ("granted", "partly")
+        tally.add(lab["type"], type_found=True, type_and_outcome=ok, exact_outcome=got == lab["outcome"],
+                  with_side=ok and side in (None, lab.get("claimant", "worker")),
+                  with_sum=has_sum, amount_within_1pct=has_sum and same_amount(got_sum, want_sum))
     for lab in pairing.unmatched:
-        tally.add(lab["type"], type_found=False, type_and_outcome=False, exact_outcome=False)
+        has_sum = lab.get("granted_amount") is not None and lab["outcome"] in ("granted", "partly")
+        tally.add(lab["type"], type_found=False, type_and_outcome=False, exact_outcome=False, with_side=False,
+                  with_sum=has_sum, amount_within_1pct=False)
 
 
 # ---------------------------------------------------------------- drafts (Case → Award)

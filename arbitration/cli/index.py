@@ -111,8 +111,10 @@ def search(
 
 
 def claim_line(c) -> str:
-    """「违法解除/终止赔偿金：部分支持（请求 60,000.00 元，裁决 43,200.00 元）」 for one decided claim."""
-    from arbitration.model import OUTCOME_NAMES
+    """「违法解除/终止赔偿金：部分支持（请求 60,000.00 元，裁决 43,200.00 元）」 for one decided claim; an employer's
+    request says so (「用人单位请求·违法解除/终止赔偿金：驳回（仍应支付 54,747.60 元）」)."""
+    from arbitration.model import OUTCOME_NAMES, ClaimantSide
+    from arbitration.retrieval.rerank import EMPLOYER_VIEW
     from arbitration.retrieval.units import claim_name
 
     amounts = []
@@ -120,8 +122,11 @@ def claim_line(c) -> str:
         amounts.append(f"请求 {c.requested:,.2f} 元")
     if c.granted is not None and c.outcome.value in ("granted", "partly"):
         amounts.append(f"裁决 {c.granted:,.2f} 元")
+    if c.ordered is not None and c.claimant is ClaimantSide.EMPLOYER:
+        amounts.append(f"仍应支付 {c.ordered:,.2f} 元")
     tail = f"（{'，'.join(amounts)}）" if amounts else ""
-    return f"{claim_name(c.type)}：{OUTCOME_NAMES.get(c.outcome, '')}{tail}"
+    who = "用人单位请求·" if c.claimant is ClaimantSide.EMPLOYER else ("用人单位起诉·" if c.text.startswith(EMPLOYER_VIEW) else "")
+    return f"{who}{claim_name(c.type)}：{OUTCOME_NAMES.get(c.outcome, '')}{tail}"
 
 
 def register(app: typer.Typer) -> None:

@@ -20,7 +20,7 @@ ROLES = ("反诉原告", "反诉被告", "原审原告", "原审被告", "被上
 _ROLE = "|".join(ROLES)
 _TERMINAL = "。；;：:！!？?」”’）)】〕]"
 ITEM_START = re.compile(
-    r"^\s*(?:[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|\d{1,2}\s*[、.．，,](?!\d)|[一二三四五六七八九十]{1,3}\s*[、.．]"
+    r"^\s*(?:[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|\d{1,2}\s*(?:、|[.．](?!\d)|[，,](?!\d{3}))|[一二三四五六七八九十]{1,3}\s*[、.．]"
     r"|[①②③④⑤⑥⑦⑧⑨⑩]|第[一二三四五六七八九十]{1,3}[项条][，,、：:]?)"
 )
 CAPTION_LINE = re.compile(r"(?:委员会|法院|仲裁院|裁决书|判决书|裁定书|调解书|号)\s*$")
@@ -282,6 +282,7 @@ class Request:
     side: ClaimantSide
     number: int | None  # its number in the list (诉讼请求第三项), None in running text
     statement: int  # index of the statement in Body.statements
+    kind: str = "claim"  # the statement's kind: claim | counterclaim | defence (a worker's demand when sued)
 
 
 _HEADING_CUE = re.compile(r"[：:]\s*$")
@@ -357,9 +358,9 @@ def requests(body: Body) -> list[Request]:
             found = claims_in(span) if span else []
             if span and not found:  # a request the splitter cannot type: kept as written (type other)
                 found = [parse_claim(re.split(r"[。；;\n]", span)[0], 0, 1)]
-            out += [Request(c, s.side, c.index, k) for c in found]
+            out += [Request(c, s.side, c.index, k, s.kind) for c in found]
         elif s.side is ClaimantSide.WORKER and body.sides.get("原告") is ClaimantSide.EMPLOYER:
-            out += [Request(c, s.side, None, k) for c in defence_demands(text)]
+            out += [Request(c, s.side, None, k, s.kind) for c in defence_demands(text)]
     return out
 
 

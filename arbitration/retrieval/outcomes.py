@@ -23,10 +23,12 @@ _CN_NUM = "一二三四五六七八九十"
 
 @dataclass
 class Part:
-    """One sum or act of a ruling item: its claim type and amount (None for an act: 办理, 确认)."""
+    """One sum or act of a ruling item: its claim type, amount (None for an act: 办理, 确认) and the words that
+    name it (「赔偿金」)."""
 
     type: str
     amount: Decimal | None = None
+    words: str = ""
 
 
 @dataclass
@@ -116,20 +118,23 @@ def _reject(text: str, body: Body) -> RulingItem:
     else:
         scope = "specific"
     dismiss = bool(cue_re("ruling", "dismiss").search(text))
-    parts = [Part(t, a) for t, a in _money_parts(rest)] if scope == "specific" else []
+    parts = _money_parts(rest) if scope == "specific" else []
     parts = parts or [Part(t) for t in named]
     return RulingItem(text, "reject", side, scope, dismiss, parts)
 
 
-def _actor(prefix: str, body: Body) -> ClaimantSide | None:
-    """Who acts in a ruling item: the party named before its verb (「被告某公司于本判决生效之日起…支付」)."""
-    prefix = re.sub(r"(?:本判决|判决|本裁决|裁决)(?:书)?(?:生效|发生法律效力)[^，,。]*[，,]?|限|由|自|于", "", prefix)
-    names = re.findall(r"(?:原告|被告|申请人|被申请人)?[^，,。；;、\s]{1,40}", prefix)
-    for name in names:
-        side = side_of(name, body.sides)
-        if side is not None:
-            return side
-    return ClaimantSide.EMPLOYER
+def _actor(prefix: str, body: Body) -> ClaimantSide:
+    """Who acts in a ruling item: the party named before its verb (「被告某公司于本判决生效之日起…向原告支付」):
+    an organisation named there is the employer, else the first role word, else (a person named) the worker."""
+    prefix = re.sub(r"[（(][^）)]*[）)]", "", prefix)
+    if re.search(f"(?:{cue_re('sides', 'org_suffix_in_text').pattern})", prefix):
+        return ClaimantSide.EMPLOYER
+    m = re.search(r"(?:原告|被告|被申请人|申请人|上诉人|被上诉人)", prefix)
+    if m:
+        return side_of(m[0], body.sides) or ClaimantSide.EMPLOYER
+    head = re.sub(r"^(?:本判决|判决|本裁决|裁决)(?:书)?(?:生效|发生法律效力)[^，,。]*[，,]|^(?:限|由)", "", prefix)
+    m = re.match(r"[\u4e00-\u9fff]{2,4}(?=于|在|自|应|向|给付|支付)", head)
+    return ClaimantSide.WORKER if m and not re.search(r"判决|裁决|生效", m[0]) else ClaimantSide.EMPLOYER
 
 
 def taxonomy_types(text: str) -> list[str]:
@@ -138,10 +143,11 @@ def taxonomy_types(text: str) -> list[str]:
     return taxonomy().match_all(text)
 
 
-def _money_parts(text: str) -> list[tuple[str, Decimal]]:
-    """(claim type, sum) for each amount of an item: the words since the last amount name it; amounts in
-    brackets (how it was computed), totals (合计) and rates (/月) are not sums of their own."""
-    out: list[tuple[str, Decimal]] = []
+
+def _money_parts(text: str) -> list[Part]:
+    """One part per amount of an item: the words since the last amount name it; amounts in brackets (how it
+    was computed), totals (合计) and rates (/月) are not sums of their own."""
+    out: list[Part] = []
     masked = _BRACKETS.sub(lambda m: "　" * len(m[0]), text)
     prev = 0
     last_type = OTHER
@@ -151,26 +157,29 @@ def _money_parts(text: str) -> list[tuple[str, Decimal]]:
             continue
         words = masked[prev : m.start]
         t = match_claim_type(words)[0]
-        if t == OTHER and not re.search(r"[\u4e00-\u9fff]{2,}(?:费|金|款|资|补助|补贴|津贴)", words):
+        if t == OTHER and not re.search(r"[\u4e00-\u9fff]{2,}(?:费|金|款|资|补助|补贴|津贴|赔偿|补偿)", words):
             t = last_type  # 「2014年5月份工资2200元、6月份1517.25元」: the same sum continued
-        out.append((t, m.amount))
+        out.append(Part(t, m.amount, re.sub(r"[\s　，,、；;。]+", "", words)[-10:]))
         last_type, prev = t, m.end
     return out
 
 
 def parts_of(text: str) -> list[Part]:
-    """The sums (per claim type, added up) and the acts named in a ruling item."""
-    sums: dict[str, Decimal] = {}
-    for t, a in _money_parts(text):
-        sums[t] = sums.get(t, Decimal(0)) + a
-    parts = [Part(t, a) for t, a in sums.items()]
-    for t in taxonomy_types(text):
-        if t != OTHER and t not in sums:
-            parts.append(Part(t))
-    return parts
+    """The sums named in a ruling item, added up per claim type; without sums, the acts it names (「办理…一次性
+    伤残补助金」, 「无须支付…赔偿金」)."""
+    sums: dict[str, Part] = {}
+    for p in _money_parts(text):
+        if p.type in sums:
+            sums[p.type].amount += p.amount
+        else:
+            sums[p.type] = p
+    if sums:
+        return list(sums.values())
+    return [Part(t, None, text) for t in taxonomy_types(text) if t != OTHER]
 
 
 # ---------------------------------------------------------------- ruling → decisions
+
 
 
 def decide(requests: list[Request], items: list[RulingItem]) -> list[Decision | None]:
@@ -208,7 +217,8 @@ def decide(requests: list[Request], items: list[RulingItem]) -> list[Decision | 
             key = "连带" if item.act == "joint" else "解除"
             for i, r in enumerate(requests):
                 if out[i] is None and key in r.claim.text and r.claim.type in (OTHER, "labor_relation"):
-                    out[i] = Decision(Outcome.GRANTED)
+                    fewer = item.act == "joint" and _items_named(item.text) < _items_named(r.claim.text)
+                    out[i] = Decision(Outcome.PARTLY if fewer else Outcome.GRANTED)
                     break
     for item in rest:
         for i, r in enumerate(requests):
@@ -218,6 +228,20 @@ def decide(requests: list[Request], items: list[RulingItem]) -> list[Decision | 
     return out
 
 
+def _items_named(text: str) -> int:
+    """How many items a joint-liability clause covers: 「第二项至第四项」 → 3, 「第二、三项」 → 2, none named → 99."""
+    from arbitration.law.numerals import from_chinese
+
+    def num(x: str) -> int:
+        return int(x) if x.isdigit() else from_chinese(x)
+
+    m = re.search(rf"第([{_CN_NUM}\d]{{1,3}})项?(?:至|到|-|—)第?([{_CN_NUM}\d]{{1,3}})项", text)
+    if m:
+        return num(m[2]) - num(m[1]) + 1
+    m = re.search(rf"第((?:[{_CN_NUM}\d]{{1,3}}[、，,和及])*[{_CN_NUM}\d]{{1,3}})项", text)
+    return len(re.split(r"[、，,和及]", m[1])) if m else 99
+
+
 def _denied(r: Request, dismiss: bool) -> Decision:
     return Decision(Outcome.NOT_ACCEPTED if dismiss else Outcome.DENIED,
                     Decimal(0) if r.claim.amount is not None and r.side is ClaimantSide.WORKER else None)
@@ -225,17 +249,28 @@ def _denied(r: Request, dismiss: bool) -> Decision:
 
 def _pick(requests: list[Request], out: list[Decision | None], side: ClaimantSide | None, part: Part,
           text: str) -> int | None:
-    """The undecided request a ruling part speaks of: same side, same type, the same amount if one fits."""
+    """The undecided request a ruling part speaks of: same side, same type, the same amount if one fits; with
+    no request of that type, the one whose words name the part's (「赔偿13256元」 → 「经济赔偿金76560元」)."""
     pool = [i for i, r in enumerate(requests) if out[i] is None and (side is None or r.side is side)]
     same = [i for i in pool if requests[i].claim.type == part.type]
     if part.type == OTHER:
         same = [i for i in same if _overlap(requests[i].claim.text, text) >= 0.25] or same[:1]
+    if not same and part.words:
+        noun = _head_noun(part.words)
+        best = max(pool, key=lambda i: (_overlap(noun, requests[i].claim.text), -i), default=None)
+        same = [best] if best is not None and len(noun) >= 2 and _overlap(noun, requests[best].claim.text) >= 0.99 else []
     if part.amount is not None:
         exact = [i for i in same if requests[i].claim.amount is not None
                  and abs(requests[i].claim.amount - part.amount) <= HALF_YUAN]
         if exact:
             return exact[0]
     return same[0] if same else None
+
+
+def _head_noun(words: str) -> str:
+    """The name of a sum in a ruling item: the last few characters after its verb (「向原告某某支付赔偿」 → 「赔偿」)."""
+    words = re.split(r"支付|给付|补发|返还|退还|偿付", words)[-1] or words
+    return re.sub(r"^(?:原告|被告|申请人|被申请人)", "", words[-4:])
 
 
 def _grant(requests: list[Request], out: list[Decision | None], item: RulingItem, part: Part) -> None:
@@ -251,17 +286,24 @@ def _grant(requests: list[Request], out: list[Decision | None], item: RulingItem
             k = done[0]
             out[k] = _granted(requests[k], out[k].granted + part.amount)
     else:
-        out[i] = _granted(requests[i], part.amount)
+        out[i] = _granted(requests[i], part.amount, item.text)
     j = _pick(requests, out, payer, part, item.text)
     if j is not None:
+        # the acting side asked not to pay (or to pay less): it won in part when less is ordered than it
+        # disputed, or, naming no sum, than the other side asked for
         asked = requests[j].claim.amount
+        if asked is None and i is not None:
+            asked = requests[i].claim.amount
         partly = part.amount is not None and asked is not None and part.amount + HALF_YUAN < asked
         out[j] = Decision(Outcome.PARTLY if partly else Outcome.DENIED, None, part.amount)
 
 
-def _granted(r: Request, amount: Decimal | None) -> Decision:
+def _granted(r: Request, amount: Decimal | None, item: str = "") -> Decision:
+    """Granted, or partly when less than asked or without the interest asked on it (「…及利息」)."""
     asked = r.claim.amount
     if amount is not None and asked is not None and amount + HALF_YUAN < asked:
+        return Decision(Outcome.PARTLY, amount)
+    if "利息" in r.claim.text and "利息" not in item:
         return Decision(Outcome.PARTLY, amount)
     return Decision(Outcome.GRANTED, amount)
 
@@ -308,20 +350,24 @@ def reasoning_block(body: Body) -> str:
 _NUMBER = re.compile(rf"(?:诉讼|仲裁)?请求(?:中的|的)?第([{_CN_NUM}\d]{{1,3}})项|第([{_CN_NUM}\d]{{1,3}})项(?:诉讼|仲裁)?请求")
 
 
-def segment_refs(seg: str, requests: list[Request]) -> list[int]:
-    """The requests a reasoning paragraph speaks of: by number (诉讼请求第三项), else by type (its heading's
-    type first, as in 「（一）关于加班费」), narrowed by the sum asked when several requests share that type; a
-    paragraph naming no type speaks of the request whose sum it quotes (「要求被告支付…11000元的诉讼请求」)."""
+def _numbered_refs(text: str, requests: list[Request]) -> list[int]:
     from arbitration.law.numerals import from_chinese
 
     nums = set()
-    for m in _NUMBER.finditer(seg):
+    for m in _NUMBER.finditer(text):
         raw = m[1] or m[2]
         try:
             nums.add(int(raw) if raw.isdigit() else from_chinese(raw))
         except ValueError:
             pass
-    if refs := [i for i, r in enumerate(requests) if r.number in nums]:
+    return [i for i, r in enumerate(requests) if r.number in nums and r.kind != "defence"]
+
+
+def segment_refs(seg: str, requests: list[Request]) -> list[int]:
+    """The requests a reasoning paragraph speaks of: by number (诉讼请求第三项), else by type (its heading's
+    type first, as in 「（一）关于加班费」), narrowed by the sum asked when several requests share that type; a
+    paragraph naming no type speaks of the request whose sum it quotes (「要求被告支付…11000元的诉讼请求」)."""
+    if refs := _numbered_refs(seg, requests):
         return refs
     first = re.split(r"[。：:]", seg, maxsplit=1)[0]
     head = first if len(first) <= 40 and re.match(rf"(?:[{_CN_NUM}]{{1,3}}、|（[{_CN_NUM}]{{1,3}}）)?\s*关于", first) else seg[:60]
@@ -345,25 +391,42 @@ _LAW_QUOTE = re.compile(r"^(?:根据|依据|按照|依照)?《|^(?:用人单位|
 _ARGUMENT = re.compile(r"抗辩|辩称|答辩|质证|采信|真实性")
 
 
-def verdicts(seg: str) -> list[str]:
-    """The conclusions a reasoning paragraph draws, in order (sentences quoting the law or weighing the other
-    side's argument or evidence draw none)."""
-    out = []
-    for sentence in re.split(r"(?<=[。；;])", seg):
-        if _LAW_QUOTE.search(sentence.strip()) and "本院" not in sentence or _ARGUMENT.search(sentence):
-            continue
-        found = []
-        for kind in _VERDICT_ORDER:
-            for m in cue_re("verdicts", kind).finditer(sentence):
-                if kind == "granted" and sentence[max(0, m.start() - 1) : m.start()] in ("不", "无", "未"):
-                    continue
-                found.append((m.start(), kind))
-        if any(k == "partly" for _, k in found):
-            out.append("partly")
-        elif found:
-            out.append(max(found)[1] if not any(k in ("not_accepted", "denied") for _, k in found)
-                       else next(k for k in _VERDICT_ORDER if any(k == f for _, f in found)))
-    return out
+def verdict(sentence: str) -> str | None:
+    """The conclusion one sentence of the reasoning draws, if any (one quoting the law or weighing the other
+    side's argument or evidence draws none)."""
+    if _LAW_QUOTE.search(sentence.strip()) and "本院" not in sentence or _ARGUMENT.search(sentence):
+        return None
+    found = []
+    for kind in _VERDICT_ORDER:
+        for m in cue_re("verdicts", kind).finditer(sentence):
+            if kind == "granted" and sentence[max(0, m.start() - 1) : m.start()] in ("不", "无", "未"):
+                continue
+            found.append((m.start(), kind))
+    if not found:
+        return None
+    if any(k == "partly" for _, k in found):
+        return "partly"
+    if any(k in ("not_accepted", "denied") for _, k in found):
+        return next(k for k in _VERDICT_ORDER if any(k == f for _, f in found))
+    return "granted"
+
+
+def sentence_refs(sentence: str, requests: list[Request]) -> list[int]:
+    """The requests one sentence names itself: by number, as the counterclaim (反诉), or as a request of a type
+    (「其要求支付经济补偿金的请求」); [] when it names none (it speaks of its paragraph's)."""
+    if refs := _numbered_refs(sentence, requests):
+        return refs
+    if "反诉" in sentence and (refs := [i for i, r in enumerate(requests) if r.kind == "counterclaim"]):
+        return refs
+    m = re.search(r"要求|请求|主张|诉请", sentence)
+    if not m:
+        return []
+    tid = match_claim_type(sentence[m.start():])[0]
+    refs = [i for i, r in enumerate(requests) if r.claim.type == tid] if tid != OTHER else []
+    asked = {x.amount for x in find_money(sentence[m.start():])}
+    if len(refs) > 1 and (narrow := [i for i in refs if requests[i].claim.amount in asked]):
+        return narrow
+    return refs
 
 
 def outcome_of(found: list[str]) -> Outcome | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from arbitration.errors import EmptyFile, IngestError, UnsupportedFile
 from arbitration.fileio import sha256_file
-from arbitration.masking import mask_org, mask_person, mask_text
+from arbitration.masking import is_person_name, mask_org, mask_person, mask_text
 from arbitration.model import (
     Citation,
     ClaimantSide,
@@ -269,6 +269,8 @@ def parse_text(text: str, source: str, sha256: str | None = None) -> Precedent:
         p = parse_typical_case(text, Path(source).stem)
     else:
         p = parse_award_text(text)
+        if not p.claims and (p.ruling_items or p.reasoning):
+            raise IngestError(source, "是一份裁决书或判决书，但其中没有当事人的请求（诉称、诉讼请求、仲裁请求）", "no_claims")
         if not p.claims:
             raise IngestError(source, "未找到仲裁请求/诉讼请求，不像一份裁决书或判决书", "not_an_award")
     p.source_file = Path(source).name
@@ -396,11 +398,19 @@ def read_caption(lines: list[str]) -> Caption:
 
 
 def region_from_body(body) -> str | None:
-    """A captionless judgment's city from the arbitration commission its story names (the court that hears a
-    labour suit sits where the commission did): 「北京市顺义区劳动人事争议仲裁委员会」 → 北京市."""
-    m = re.search(r"((?:[\u4e00-\u9fff]{2,3}?(?:省|自治区))?[\u4e00-\u9fff]{2,4}?市)[\u4e00-\u9fff]{0,8}?劳动(?:人事)?争议(?:调解)?仲裁(?:委员会|院)",
-                  "\n".join(body.lines))
-    return _region(m[0]) if m else None
+    """A captionless judgment's city from the arbitration commission its story names (a court hears a labour
+    suit where the commission sat): the place names jieba tags just before 「…劳动人事争议仲裁委员会」."""
+    import jieba.posseg
+
+    for line in body.lines:
+        m = re.search(r"劳动(?:人事)?争议(?:调解)?仲裁(?:委员会|院)", line)
+        if not m:
+            continue
+        places = [w.word for w in jieba.posseg.cut(line[max(0, m.start() - 20) : m.start()]) if w.flag == "ns"]
+        city = next((p for p in places if p.endswith("市")), None)
+        if city:
+            return _region(city)
+    return None
 
 
 _PARTY_IN_TEXT = re.compile(
@@ -421,7 +431,7 @@ def party_names(body) -> tuple[list[str], list[str]]:
     names |= {m[2] for m in PARTY_RE.finditer("\n".join(body.lines[:12]))}
     names = {re.sub(r"(?:共同|的)$", "", n) for n in names if n and not re.search(r"原告|被告|申请人|本院|本委", n)}
     orgs = [n for split in names for n in re.split(r"[、和与及]", split) if org_name(n)]
-    persons = [n for n in names if not org_name(n) and 2 <= len(n) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", n)]
+    persons = [n for n in names if not org_name(n) and is_person_name(n)]
     persons += [mm[1] for mm in re.finditer(r"(?:法定代表人|委托代理人|负责人|仲裁员|书记员|审判长|审判员)[：:]?\s*([\u4e00-\u9fff]{2,4})",
                                             "\n".join(body.lines))]
     return persons, orgs
@@ -454,11 +464,15 @@ def _reasoning_per_claim(claims: list[PrecedentClaim], reqs, decisions, block: s
         return
     found: list[list[str]] = [[] for _ in claims]
     for seg in outcomes.reason_segments(block):
-        said = outcomes.verdicts(seg)
-        for i in outcomes.segment_refs(seg, reqs):
+        refs = outcomes.segment_refs(seg, reqs)
+        for i in refs:
             c = claims[i]
             c.reasoning = f"{c.reasoning}\n{seg}" if c.reasoning else seg
-            found[i] += said
+        for sentence in re.split(r"(?<=[。；;])", seg):
+            said = outcomes.verdict(sentence)
+            if said:
+                for i in outcomes.sentence_refs(sentence, reqs) or refs:
+                    found[i].append(said)
     for c, d, said in zip(claims, decisions, found, strict=True):
         if c.reasoning:
             c.articles = find_citations(c.reasoning)
@@ -467,8 +481,8 @@ def _reasoning_per_claim(claims: list[PrecedentClaim], reqs, decisions, block: s
             continue
         if d is None:
             c.outcome = told
-        elif d.by == "rest" and told is Outcome.NOT_ACCEPTED:
-            c.outcome = told
+        elif d.by == "rest" and (told is Outcome.NOT_ACCEPTED or c.requested is None and told is not Outcome.DENIED):
+            c.outcome = told  # 「不予处理」; a relation confirmed in the reasoning though not in the ruling
         elif c.outcome is Outcome.GRANTED and told is Outcome.PARTLY and c.requested is None:
             c.outcome = told
 

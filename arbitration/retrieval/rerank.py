@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
 
-from arbitration.model import Precedent, PrecedentClaim
+from arbitration.model import ClaimantSide, Outcome, Precedent, PrecedentClaim
 from arbitration.retrieval.units import (
     TERMINATION_NAMES,
     Query,
@@ -92,8 +93,26 @@ def structured(query: Query, p: Precedent, today: date | None = None) -> tuple[d
 
 
 def matched_claims(query: Query, p: Precedent, claim: str | None = None) -> list[PrecedentClaim]:
+    """The precedent's claims of the query's types, each as decided for the worker: an employer's request
+    (「原告无需支付…」) is shown from the worker's side (`worker_view`), so 支持/驳回 mean the same in every match."""
     wanted = {claim} if claim else query.claim_types
-    return [c for c in p.claims if c.type in wanted] if wanted else []
+    if not wanted:
+        return []
+    return [c if c.claimant is ClaimantSide.WORKER else worker_view(c) for c in p.claims if c.type in wanted]
+
+
+EMPLOYER_VIEW = "（用人单位起诉，以下为劳动者一方的结果）"
+_FLIP = {Outcome.GRANTED: Outcome.DENIED, Outcome.DENIED: Outcome.GRANTED, Outcome.PARTLY: Outcome.PARTLY,
+         Outcome.NOT_ACCEPTED: Outcome.UNKNOWN, Outcome.UNKNOWN: Outcome.UNKNOWN}
+
+
+def worker_view(c: PrecedentClaim) -> PrecedentClaim:
+    """An employer's request read from the worker's side: 「无需支付」 granted is the worker's claim denied, the
+    request denied is the worker's claim granted with the sum still ordered; a request not heard says nothing."""
+    outcome = _FLIP[c.outcome]
+    granted = c.ordered if outcome in (Outcome.GRANTED, Outcome.PARTLY) else (Decimal(0) if outcome is Outcome.DENIED else None)
+    return c.model_copy(update={"claimant": ClaimantSide.WORKER, "outcome": outcome, "granted": granted,
+                                "requested": None, "ordered": None, "text": EMPLOYER_VIEW + c.text})
 
 
 def rerank(
