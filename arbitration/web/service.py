@@ -336,9 +336,13 @@ class Workspace:
             raise ArchiveNotReady(message)
         with self.heavy:
             matches = arch.search(case, k=k)
+        from arbitration.model import DEMO_LABEL
+
         return [
             {
-                "case_number": m.precedent.case_number,
+                # the bundled generated corpus is demo data: labelled wherever shown (issue 15)
+                "case_number": (f"【{DEMO_LABEL}】" if m.precedent.generated else "") + m.precedent.case_number,
+                "generated": m.precedent.generated,
                 "commission": m.precedent.commission,
                 "award_date": m.precedent.award_date.isoformat() if m.precedent.award_date else None,
                 "region": m.precedent.region,
