@@ -1,5 +1,5 @@
-"""The outline's 仲裁时效 flags (issue 15 items 1 and 2): the start of the period the case holds, 「待查明」 where it
-holds nothing, and the bar as a risk when the respondent has not raised it."""
+"""The outline (issue 15): 仲裁时效 flags with the start of the period the case holds, 「待查明」 where it
+holds nothing, the bar as a risk when the respondent has not raised it, and generated precedents labelled."""
 
 from __future__ import annotations
 
@@ -56,3 +56,27 @@ def test_bar_not_raised_is_a_risk_not_a_verdict():
     assert "未提出时效抗辩" in flag.verdict and "仲裁庭不主动适用" in flag.verdict
     raised = _flag(_late_severance("申请人的请求已超过仲裁时效。"), "severance")
     assert raised.verdict == "超过仲裁时效" and "已提出时效抗辩" in raised.reasons[0]
+
+
+def test_generated_precedents_are_labelled_demo_data():
+    """Issue 15 item 7: the outline's similar awards from the bundled generated corpus say 「演示数据（非真实案例）」
+    beside each case number and in the notes, so nobody takes 青劳人仲案字〔2023〕第0456号 for a real award."""
+    import sys
+    from pathlib import Path
+
+    from arbitration.model import DEMO_LABEL, Outcome, Precedent, PrecedentClaim
+    from arbitration.outline import render
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from outline_cases import make_case
+    from test_build import _FakeArchive
+
+    p = Precedent(case_number="青劳人仲案字〔2023〕第0456号", generated=True, claims=[
+        PrecedentClaim(type="unlawful_termination", text="赔偿金", outcome=Outcome.GRANTED, granted=Decimal(45000))])
+    archive = _FakeArchive([p])
+    archive.generated = True
+    o = build_outline(make_case(), archive)
+    s = next(s for s in o.sections if s.claim_type == "unlawful_termination")
+    assert s.similar[0].case_number == f"【{DEMO_LABEL}】青劳人仲案字〔2023〕第0456号"
+    assert DEMO_LABEL in o.archive_note
+    assert render.to_markdown(o).count(DEMO_LABEL) >= 2
