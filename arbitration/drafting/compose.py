@@ -47,6 +47,12 @@ class ReasoningInputs:
     precedents: list[str] = field(default_factory=list)  # case numbers of similar awards decided the same way
     reason: str | None = None  # why denied / not accepted / partly granted
     pending: list[str] = field(default_factory=list)  # facts still to be found (「待查明」)
+    proposals: list[str] = field(default_factory=list)  # bases of the proposed findings (拟认定) the outcome rests on
+    claimant: str = "worker"  # whose request: "employer" when it asks not to pay (the worker's entitlement decided)
+    claimant_word: str = "申请人"  # how the one who asks is named (申请人 / 原告 / 被告 …)
+    payer_word: str = "被申请人"  # the employer's procedural name
+    payee_word: str = "申请人"  # the worker's procedural name
+    body: str = "本委"  # 本委 / 本院
 
     def allowed_amounts(self) -> set[Decimal]:
         """The amounts the text may mention: requested, granted and every figure of the calculation."""
@@ -115,26 +121,38 @@ class RuleComposer:
     def compose_reasoning(self, inputs: ReasoningInputs) -> list[Paragraph]:
         i = inputs
         out: list[Paragraph] = []
-        head = f"{_ordinal(i.number)}关于申请人主张的{i.claim_name}。"
+        who, payer, payee, body = i.claimant_word, i.payer_word, i.payee_word, i.body
+        if i.claimant == "employer":
+            head = f"{_ordinal(i.number)}关于{who}要求不支付{payee}{i.claim_name}的请求。"
+        else:
+            head = f"{_ordinal(i.number)}关于{who}主张的{i.claim_name}。"
         facts = "；".join(i.facts)
         fact_source = SourceKind.EXTRACTED
         if i.fact_sources and all(s == SourceKind.HEARING for s in i.fact_sources):
             fact_source = SourceKind.HEARING
-        body = head + (i.rule if i.rule else "")
+        if SourceKind.PROPOSAL in i.fact_sources:
+            fact_source = SourceKind.PROPOSAL
+        # the paragraph that decides rests on the proposed findings: it carries their colour and bases
+        decided, refs = (SourceKind.PROPOSAL, list(i.proposals)) if i.proposals else (SourceKind.TEMPLATE, [])
+        text = head + (i.rule if i.rule else "")
         if facts:
-            body += f"本案中，{facts}。"
-        out.append(Paragraph(text=body, source=fact_source if facts else SourceKind.TEMPLATE))
+            text += f"本案中，{facts}。"
+        out.append(Paragraph(text=text, source=fact_source if facts else SourceKind.TEMPLATE,
+                             refs=refs if fact_source == SourceKind.PROPOSAL else []))
 
         cites = cite_list(i.articles)
         if i.outcome in (Outcome.DENIED, Outcome.NOT_ACCEPTED):
-            reason = i.reason or "申请人的该项请求缺乏事实和法律依据"
+            reason = i.reason or f"{who}的该项请求缺乏事实和法律依据"
             basis = f"根据{cites}的规定，" if cites else ""
             verdict = "不予受理" if i.outcome == Outcome.NOT_ACCEPTED else "不予支持"
-            out.append(Paragraph(text=f"{basis}{reason}，故对申请人的该项请求，本委{verdict}。"))
+            out.append(Paragraph(text=f"{basis}{reason.rstrip('。')}，故对{who}的该项请求，{body}{verdict}。",
+                                 source=decided, refs=refs))
         elif i.outcome == Outcome.UNKNOWN or i.amount is None and i.calculation is None and i.pending:
             missing = "、".join(i.pending) or "相关事实"
+            settled = f"{i.reason.rstrip('。')}；但" if i.reason else "因"
             out.append(Paragraph(
-                text=f"因{missing}尚待查明，该项请求的处理结果及金额{PENDING}，待查明后依据{cites or '相关规定'}予以认定。"
+                text=f"{settled}{missing}尚待查明，该项请求的处理结果及金额{PENDING}，待查明后依据{cites or '相关规定'}予以认定。",
+                source=decided if i.reason else SourceKind.TEMPLATE, refs=refs if i.reason else [],
             ))
         else:
             calc = i.calculation
@@ -143,20 +161,27 @@ class RuleComposer:
                 text = f"根据{cites}的规定，{calc.formula.rstrip('。')}。"
                 if steps:
                     text += f"具体为：{steps}。"
-                text += f"经计算，被申请人应支付申请人{i.claim_name}{money(i.amount)}。"
+                text += f"经计算，{payer}应支付{payee}{i.claim_name}{money(i.calculation.amount)}。"
                 out.append(Paragraph(text=text, source=SourceKind.CALCULATOR, refs=[calc.name]))
             elif cites:
-                out.append(Paragraph(text=f"根据{cites}的规定，{i.reason or '申请人的该项请求于法有据'}。"))
-            if i.outcome == Outcome.PARTLY and i.requested is not None and i.amount is not None:
-                tail = (f"故本委对申请人要求被申请人支付{i.claim_name}{money(i.amount)}的部分予以支持，"
+                out.append(Paragraph(text=f"根据{cites}的规定，{(i.reason or f'{who}的该项请求于法有据').rstrip('。')}。",
+                                     source=decided, refs=refs))
+            elif i.reason:
+                out.append(Paragraph(text=f"{i.reason.rstrip('。')}。", source=decided, refs=refs))
+            if i.claimant == "employer":
+                tail = f"故对{who}的该项请求，{body}{'部分' if i.outcome == Outcome.PARTLY else ''}予以支持。"
+            elif i.outcome == Outcome.PARTLY and i.requested is not None and i.amount is not None:
+                tail = (f"故{body}对{who}要求{payer}支付{i.claim_name}{money(i.amount)}的部分予以支持，"
                         f"对超出部分不予支持。")
-                if i.reason:
+                if i.reason and calc is not None:
                     tail = i.reason.rstrip("。") + "。" + tail
             elif i.amount is not None:
-                tail = f"故对申请人要求被申请人支付{i.claim_name}{money(i.amount)}的请求，本委予以支持。"
+                tail = f"故对{who}要求{payer}支付{i.claim_name}{money(i.amount)}的请求，{body}予以支持。"
+                if i.reason and calc is not None:
+                    tail = i.reason.rstrip("。") + "。" + tail
             else:
-                tail = "故对申请人的该项请求，本委予以支持。"
-            out.append(Paragraph(text=tail))
+                tail = f"故对{who}的该项请求，{body}予以支持。"
+            out.append(Paragraph(text=tail, source=decided, refs=refs))
         if i.precedents:
             out.append(Paragraph(
                 text=f"经检索，类似案件（{'、'.join(i.precedents)}）对同类请求亦作相同处理。",

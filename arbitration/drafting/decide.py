@@ -5,7 +5,6 @@ disputed without a tribunal finding. Nothing is guessed: a missing fact becomes 
 from __future__ import annotations
 
 import inspect
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -15,17 +14,21 @@ from arbitration.drafting.sections import fact_sentence, party_name
 from arbitration.drafting.text import PAYMENT_DEADLINE, PENDING, award_name, money, ymd
 from arbitration.errors import ArbitrationError, CalculationError, MissingParameter
 from arbitration.model import (
+    BASIS_NAMES,
     FACT_NAMES,
     CalcResult,
     Case,
     Citation,
     Claim,
+    ClaimantSide,
     ClaimDecision,
+    Findings,
     Outcome,
     PartyRole,
+    Proposal,
+    ReviewState,
     RulingItem,
     SourceKind,
-    TerminationInitiator,
     Warning_,
 )
 
@@ -65,18 +68,6 @@ _PARAM_FACTS = {
 
 def _fact(case: Case, name: str) -> Any:
     return getattr(case.facts, name).value
-
-
-def _facts_state(case: Case, names: list[str]) -> tuple[list[str], list[str]]:
-    """(missing, disputed-unresolved) among the Facts fields `names`."""
-    missing, disputed = [], []
-    for n in names:
-        f = getattr(case.facts, n)
-        if not f.known:
-            missing.append(n)
-        elif f.value is None:
-            disputed.append(n)
-    return missing, disputed
 
 
 def _pool(case: Case, claim: Claim) -> dict[str, Any]:
@@ -135,16 +126,17 @@ def _claim_year(claim: Claim) -> int | None:
     return claim_year(claim)
 
 
-def calculate(name: str, case: Case, claim: Claim) -> tuple[CalcResult | None, list[str], list[Warning_]]:
-    """Run calculator `name` with the facts of the case; (result, missing inputs, warnings). A required
-    parameter with no established value is reported as missing, never filled in."""
+def calculate(name: str, case: Case, claim: Claim, **given: Any) -> tuple[CalcResult | None, list[str], list[Warning_]]:
+    """Run calculator `name` with the facts of the case (and `given` inputs a decision rule found, such as the
+    years that bound an entitlement from below); (result, missing inputs, warnings). A required parameter with no
+    established value is reported as missing, never filled in."""
     from arbitration.law import calculators
 
     registry = getattr(calculators, "CALCULATORS", {})
     fn = registry.get(name) or getattr(calculators, name, None)
     if fn is None:
         return None, [], [Warning_(kind="calculation", message=f"法律层没有名为 {name} 的计算器。", claim_type=claim.type)]
-    pool = _pool(case, claim)
+    pool = _pool(case, claim) | {k: v for k, v in given.items() if v is not None}
     kwargs, missing = {}, []
     for p in inspect.signature(fn).parameters.values():
         if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
@@ -231,162 +223,6 @@ def is_final(case: Case, claim: Claim, amount: Decimal | None, on: date | None =
 # ---------------------------------------------------------------- deciding one claim
 
 
-class _D:
-    """A decision being built: outcome, amount, calculation, reason, pending facts, extra articles, warnings."""
-
-    def __init__(self) -> None:
-        self.outcome = Outcome.UNKNOWN
-        self.amount: Decimal | None = None
-        self.calc: CalcResult | None = None
-        self.reason: str | None = None
-        self.pending: list[str] = []
-        self.articles: list[Citation] = []
-        self.warnings: list[Warning_] = []
-
-    def deny(self, reason: str, *articles: Citation) -> _D:
-        self.outcome, self.reason = Outcome.DENIED, reason
-        self.articles += articles
-        return self
-
-    def pend(self, *what: str) -> _D:
-        self.outcome = Outcome.UNKNOWN
-        self.pending += [w for w in what if w not in self.pending]
-        return self
-
-
-def _c(law: str, article: int, clause: int | None = None) -> Citation:
-    return Citation(law=law, article=article, clause=clause)
-
-
-def _termination(case: Case, d: _D) -> Any:
-    t = case.facts.termination
-    if not t.known:
-        d.pend("劳动关系解除（终止）的方式及原因")
-    elif t.value is None:
-        d.pend("劳动关系解除（终止）的方式及原因（双方陈述不一致）")
-    return t.value
-
-
-def _calculated(case: Case, claim: Claim, name: str | None, d: _D) -> _D:
-    """Outcome from the calculator: the amount it gives, capped by what was asked (不告不理)."""
-    if not name:
-        return d.pend("该项请求的金额（无适用的计算器，须仲裁庭查明后认定）")
-    from arbitration.law import taxonomy
-
-    tax = taxonomy()
-    needed = tax.get(claim.type).facts if claim.type in tax else []
-    _missing, disputed = _facts_state(case, [f for f in needed if hasattr(case.facts, f)])
-    if disputed:  # an amount resting on a fact the tribunal has not settled would be a guess
-        return d.pend(*(f"{FACT_NAMES.get(f, f)}（双方陈述不一致）" for f in disputed))
-    result, missing, warnings = calculate(name, case, claim)
-    d.warnings += warnings
-    if result is None:
-        return d.pend(*missing) if missing else d.pend("计算所需事实")
-    d.calc, d.amount = result, result.amount
-    if result.amount <= 0:
-        d.amount = None
-        return d.deny("经计算，被申请人无须支付该项款项")
-    if claim.amount is not None and result.amount > claim.amount:
-        d.amount = claim.amount
-        d.outcome = Outcome.GRANTED
-        d.reason = (f"经计算为{money(result.amount)}，申请人仅主张{money(claim.amount)}，"
-                    "系对自身权利的处分，本委予以照准")
-        d.calc = result.model_copy(update={"steps": [*result.steps, f"申请人主张{money(claim.amount)}，低于计算结果，按其主张支持"]})
-    elif claim.amount is not None and result.amount < claim.amount:
-        d.outcome = Outcome.PARTLY
-    else:
-        d.outcome = Outcome.GRANTED
-    return d
-
-
-def _decide_type(case: Case, claim: Claim, calculator: str | None, d: _D) -> _D:
-    t = claim.type
-    if t == "labor_relation":
-        hire = case.facts.hire_date
-        if hire.value is None:
-            return d.pend("入职（用工）日期" + ("（双方陈述不一致）" if hire.known else ""))
-        applicants, respondents = case.applicants, case.respondents
-        denial = re.search(r"不存在劳动关系|不是劳动关系|劳务关系|合作关系|承揽关系|雇佣关系|不认识申请人|从未招用",
-                           case.respondent_statement or "")
-        if denial:
-            return d.pend(f"双方是否存在劳动关系（被申请人辩称「{denial[0]}」）")
-        if applicants and respondents and respondents[0].kind.value == "organisation":
-            d.outcome, d.reason = Outcome.GRANTED, "申请人自入职之日起接受被申请人的管理并领取劳动报酬，双方之间存在劳动关系"
-            return d
-        return d.pend("被申请人是否具备用人单位主体资格")
-    if t in ("severance", "unlawful_termination", "notice_pay"):
-        term = _termination(case, d)
-        if term is None:
-            return d
-        ini = term.initiator
-        basis = (term.statute_basis or "") + (term.reason or "")
-        if t == "severance":
-            if ini == TerminationInitiator.EMPLOYEE and "被迫" not in term.mode:
-                return d.deny("申请人系主动提出解除劳动合同，不属于用人单位应当支付经济补偿的情形", _c("劳动合同法", 46))
-            if _unlawful_granted(case):
-                return d.deny("本委已支持申请人违法解除劳动合同赔偿金的请求，用人单位支付赔偿金的，不再支付经济补偿",
-                              _c("劳动合同法实施条例", 25))
-            if ini == TerminationInitiator.EMPLOYER and re.search(r"三十九|39", basis):
-                return d.pend("被申请人依劳动合同法第三十九条解除劳动合同所依据的事实是否成立（用人单位负举证责任）")
-            hire = case.facts.hire_date.value
-            if hire is not None and hire.year < 2008 and _pre2008(case) is None:
-                return d.pend("劳动合同解除或终止的法定事由（2008年1月1日前的工作年限是否计发经济补偿，依劳动合同法"
-                              "第九十七条第三款按当时有关规定，取决于该事由）")
-        if t == "unlawful_termination":
-            if ini != TerminationInitiator.EMPLOYER:
-                return d.deny("双方劳动合同并非由被申请人单方解除，申请人主张违法解除劳动合同赔偿金缺乏事实依据", _c("劳动合同法", 87))
-            if term.statute_basis or term.reason:
-                return d.pend("被申请人解除劳动合同的理由及依据是否成立（用人单位负举证责任）")
-            d.reason = "被申请人单方解除劳动合同，未能举证证明其解除具有事实和法律依据，构成违法解除劳动合同"
-        if t == "notice_pay":
-            ground = _ground(case)
-            if ini != TerminationInitiator.EMPLOYER or ground is None or not ground.notice_pay:
-                return d.deny("本案不属于劳动合同法第四十条规定的用人单位提前三十日通知或额外支付一个月工资后解除劳动合同的情形",
-                              _c("劳动合同法", 40))
-            if any(c.type == "unlawful_termination" for c in case.claims) and not _unlawful_denied(case):
-                return d.pend("被申请人解除劳动合同是否合法（违法解除的支付赔偿金，不再支付代通知金）")
-            if re.search(r"额外支付|代通知金|提前三十日", case.respondent_statement or ""):
-                return d.pend("被申请人是否已提前三十日书面通知申请人或已额外支付一个月工资（被申请人对此有抗辩）")
-        return _calculated(case, claim, calculator, d)
-    if t == "double_wage":
-        contract, hire = case.facts.written_contract, case.facts.hire_date.value
-        if contract.value is None:
-            return d.pend("双方是否签订书面劳动合同" + ("（双方陈述不一致）" if contract.known else ""))
-        c = contract.value
-        if c.signed and hire and c.signed_date and (c.signed_date - hire).days <= 31:
-            return d.deny(f"双方于{ymd(c.signed_date)}签订书面劳动合同，未超过自用工之日起一个月的期限",
-                          _c("劳动合同法", 10), _c("劳动合同法", 82))
-        return _calculated(case, claim, calculator, d)
-    if t == "social_insurance" and "补缴" in claim.text:
-        d.outcome = Outcome.NOT_ACCEPTED
-        d.reason = "申请人要求补缴社会保险费，属于社会保险费征收机构的法定职责，不属于劳动人事争议仲裁的受理范围"
-        return d
-    if t == "additional_compensation":
-        ordered = any("责令" in (e.name + (e.purpose or "")) for e in case.evidence)
-        if not ordered:
-            return d.deny("加付赔偿金以劳动行政部门责令用人单位限期支付而逾期不支付为前提，申请人未提交劳动行政部门责令限期支付的证据",
-                          _c("劳动合同法", 85))
-        return d.pend("劳动行政部门责令限期支付的内容及被申请人是否逾期未支付")
-    return _calculated(case, claim, calculator, d)
-
-
-def _unlawful_denied(case: Case) -> bool:
-    for other in case.claims:
-        if other.type == "unlawful_termination":
-            if _decide_type(case, other, "unlawful_termination", _D()).outcome != Outcome.DENIED:
-                return False
-    return True
-
-
-def _unlawful_granted(case: Case) -> bool:
-    for other in case.claims:
-        if other.type == "unlawful_termination":
-            d = _decide_type(case, other, "unlawful_termination", _D())
-            if d.outcome in (Outcome.GRANTED, Outcome.PARTLY):
-                return True
-    return False
-
-
 def _time_bar_risk(case: Case, claim: Claim, record: list[Any] | None) -> list[Warning_]:
     """For the review sheet: the claim looks time-barred (or its start is unknown) but nobody raised the defence."""
     v, raised = time_bar(case, claim, record)
@@ -402,24 +238,34 @@ def _time_bar_risk(case: Case, claim: Claim, record: list[Any] | None) -> list[W
     return []
 
 
-def decide_claim(case: Case, claim: Claim, number: int, record: list[Any] | None = None
+def decide_claim(case: Case, claim: Claim, number: int, record: list[Any] | None = None,
+                 findings: Findings | None = None, settled: Case | None = None,
                  ) -> tuple[ClaimDecision, ReasoningInputs, list[Warning_]]:
-    """Decide one claim; returns the decision (reasoning still empty), the composer's inputs and warnings."""
+    """Decide one claim on the findings (arbitration.findings: the facts as found and the issues found, each
+    established or proposed with its basis); returns the decision (reasoning still empty), the composer's inputs
+    and warnings. `settled` is `findings.settle(case, findings)`, passed when drafting many claims."""
+    from arbitration.drafting import forum, rules
+    from arbitration.findings import find, settle, sides
     from arbitration.law import statutes, taxonomy
 
+    findings = findings if findings is not None else find(case, record)
+    settled = settled if settled is not None else settle(case, findings)
     tax = taxonomy()
     ct = tax.get(claim.type) if claim.type in tax else tax.get("other")
     data = statutes()
-    d = _D()
-    barred, why, lim_articles = limitation_bar(case, claim, record)
-    if barred:
-        d.deny(f"被申请人提出仲裁时效抗辩，申请人的该项请求已超过仲裁时效（{why}）",
-               *(lim_articles or [_c("劳动争议调解仲裁法", 27)]))
+    words, who = forum.of(case), sides(case)
+    x = rules.Ctx(settled, findings, who, claim, ct.calculator, words)
+    barred, why, lim_articles = limitation_bar(settled, claim, record)
+    if claim.withdrawn:
+        d = rules.Decision().refuse(f"{who.word(_claimant_side(claim, who))}已撤回该项请求，{words.body}不再处理")
+    elif barred:
+        d = rules.Decision().deny(f"{who.employer_word}提出仲裁时效抗辩，{who.worker_word}的该项请求已超过仲裁时效（{why}）",
+                                  *(lim_articles or [Citation(law="劳动争议调解仲裁法", article=27)]))
         d.warnings.append(Warning_(kind="time_barred", claim_type=claim.type,
                                    message=f"「{claim.text}」已超过仲裁时效（被申请人已提出时效抗辩：{_defence(case, record)}）：{why}"))
     else:
-        _decide_type(case, claim, ct.calculator, d)
-        d.warnings += _time_bar_risk(case, claim, record)
+        d = rules.decide(x)
+        d.warnings += _time_bar_risk(settled, claim, record)
     if d.calc is not None and any("【未经核对】" in s for s in [*d.calc.steps, *d.calc.notes]):
         d.warnings.append(Warning_(
             kind="unverified_figure", claim_type=claim.type,
@@ -428,29 +274,70 @@ def decide_claim(case: Case, claim: Claim, number: int, record: list[Any] | None
     for p in d.pending:
         d.warnings.append(Warning_(kind="missing_fact", message=f"「{claim.text}」须查明：{p}（草稿中为{PENDING}）", claim_type=claim.type))
 
-    # the facts this claim rests on, and where they came from
-    facts, sources = [], []
-    for name in ct.facts:
-        f = getattr(case.facts, name, None)
-        sentence = fact_sentence(name, f) if f is not None else None
-        if sentence:
-            facts.append(sentence)
-            sources.append(SourceKind.HEARING if all(v.source.method.value == "hearing" for v in f.values)
-                           else SourceKind.EXTRACTED)
+    facts, sources = _grounds_of_decision(settled, findings, ct.facts, d.uses, who)
     articles: list[Citation] = []
-    for c in [*(d.calc.articles if d.calc else []), *d.articles, *([] if d.calc or d.outcome == Outcome.DENIED else ct.articles)]:
+    rule = rules.RULES_BY_TYPE.get(claim.type)
+    general = [*ct.articles, *(rule.articles if rule else ())]
+    for c in [*(d.calc.articles if d.calc else []), *d.articles, *([] if d.calc or d.outcome == Outcome.DENIED else general)]:
         c = data.canonical(c)
         if c not in articles and data.exists(c):
             articles.append(c)
+    if d.outcome != Outcome.UNKNOWN:
+        for p in rules.proposed(findings, d.uses):
+            articles += [data.canonical(a) for a in p.articles if data.exists(a) and data.canonical(a) not in articles]
     decision = ClaimDecision(claim=claim, outcome=d.outcome, amount=d.amount, calculation=d.calc, articles=articles)
+    employer_claim = claim.claimant == ClaimantSide.EMPLOYER
     inputs = ReasoningInputs(
-        number=number, claim_type=claim.type, claim_name=claim_name(case, claim),
+        number=number, claim_type=claim.type, claim_name=claim_name(settled, claim),
         claim_text=claim.text, applicant=party_name(case, PartyRole.APPLICANT),
         respondent=party_name(case, PartyRole.RESPONDENT), outcome=d.outcome, requested=claim.amount,
         amount=d.amount, rule=RULES.get(ct.id, ""), facts=facts, fact_sources=sources, calculation=d.calc,
         articles=articles, reason=d.reason, pending=d.pending,
+        proposals=[basis_line(p) for p in rules.proposed(findings, d.uses)],
+        claimant="employer" if employer_claim else "worker",
+        claimant_word=who.word(_claimant_side(claim, who)), payer_word=who.employer_word,
+        payee_word=who.worker_word, body=words.body,
     )
     return decision, inputs, d.warnings
+
+
+def _claimant_side(claim: Claim, who: Any) -> Any:
+    return who.employer if claim.claimant == ClaimantSide.EMPLOYER else who.worker
+
+
+def basis_line(p: Proposal) -> str:
+    """「申请人的月工资为7500元（证据认定：劳动合同、工资条载明……；来源：劳动合同.pdf、工资条.pdf）」, the
+    comment a paragraph resting on a proposed finding carries."""
+    files = "、".join(dict.fromkeys(s.file for s in p.sources))
+    return f"{p.text}（{BASIS_NAMES[p.basis]}：{p.reason}" + (f"；来源：{files}" if files else "") + "）"
+
+
+def _grounds_of_decision(settled: Case, findings: Findings, names: list[str], uses: list[str], who: Any
+                         ) -> tuple[list[str], list[SourceKind]]:
+    """The facts and issues a decision rests on as clauses, each marked by where it came from: the file, the
+    hearing, or a proposed finding (拟认定) not yet accepted."""
+    facts: list[str] = []
+    sources: list[SourceKind] = []
+    for name in [*names, *(u for u in uses if u not in names)]:
+        p = findings.get(name)
+        if name.startswith("issue:"):
+            if p is None:
+                continue
+            sentence = p.text
+        else:
+            f = getattr(settled.facts, name, None)
+            sentence = fact_sentence(name, f, who.worker_word, who.employer_word) if f is not None else None
+        if not sentence or sentence in facts:
+            continue
+        facts.append(sentence)
+        if p is not None and p.state == ReviewState.PROPOSED:
+            sources.append(SourceKind.PROPOSAL)
+        elif not name.startswith("issue:") and all(
+                v.source.method.value == "hearing" for v in getattr(settled.facts, name).values):
+            sources.append(SourceKind.HEARING)
+        else:
+            sources.append(SourceKind.EXTRACTED)
+    return facts, sources
 
 
 # ---------------------------------------------------------------- 裁决如下

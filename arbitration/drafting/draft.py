@@ -97,9 +97,13 @@ def draft_award(case: Case, archive: Any | None = None, record: Any | None = Non
     every citation resolved, the review information in `warnings` and `sections["consistency"]`."""
     if composer is None or isinstance(composer, str):
         composer = get_composer(composer)
+    from arbitration.findings import find, settle
+
     segments = _record(record)
     warnings: list[Warning_] = []
-    found, fact_warnings = facts_found(case)
+    findings = find(case, segments)  # every fact and issue: established, proposed with its basis, or pending
+    settled = settle(case, findings)
+    found, fact_warnings = facts_found(case, findings)
     warnings += fact_warnings
     # what ingest/extract flagged (low OCR confidence, invalid ID numbers …) goes to the review sheet too
     warnings += [Warning_(kind="extraction", message=w) for w in case.warnings]
@@ -113,7 +117,7 @@ def draft_award(case: Case, archive: Any | None = None, record: Any | None = Non
     decisions: list[ClaimDecision] = []
     similar = similar_matches(archive, case, [c.type for c in case.claims])
     for number, claim in enumerate(case.claims, 1):
-        decision, inputs, claim_warnings = decide_claim(case, claim, number, segments)
+        decision, inputs, claim_warnings = decide_claim(case, claim, number, segments, findings, settled)
         warnings += claim_warnings
         inputs.precedents = similar_same_outcome(archive, similar.get(claim.type, []), decision)
         decision.precedents = list(inputs.precedents)
@@ -131,8 +135,10 @@ def draft_award(case: Case, archive: Any | None = None, record: Any | None = Non
         warnings=warnings,
         composer=getattr(composer, "name", "rule"),
         generated_at=datetime.now().replace(microsecond=0),
+        findings=findings,
+        forum="court" if case.forum == "court" else "commission",
     )
-    award.items, item_warnings = ruling_items(case, decisions, award.generated_at.date())
+    award.items, item_warnings = ruling_items(settled, decisions, award.generated_at.date())
     award.warnings += item_warnings
     award.sections = build_sections(award, case, segments)
     award.sections["ruling_intro"] = ruling_intro(award)

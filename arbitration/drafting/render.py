@@ -26,6 +26,7 @@ HIGHLIGHT: dict[SourceKind, str | None] = {
     SourceKind.CALCULATOR: "green",
     SourceKind.PRECEDENT: "lightGray",
     SourceKind.LLM: "magenta",
+    SourceKind.PROPOSAL: "red",  # 拟认定: rests on a finding the arbitrator has yet to accept
     SourceKind.TEMPLATE: None,
 }
 SOURCE_NAMES: dict[SourceKind, str] = {
@@ -34,6 +35,7 @@ SOURCE_NAMES: dict[SourceKind, str] = {
     SourceKind.CALCULATOR: "计算器计算结果（绿色）",
     SourceKind.PRECEDENT: "类案（灰色）",
     SourceKind.LLM: "大模型生成的说理文字（粉色）",
+    SourceKind.PROPOSAL: "拟认定事实及据此作出的处理（红色，批注写明认定依据，须仲裁员采信或否定）",
     SourceKind.TEMPLATE: "模板固定文字（无底色）",
 }
 
@@ -206,6 +208,7 @@ COMMENT_SOURCES: dict[SourceKind, str] = {
     SourceKind.CALCULATOR: "来源：法律层计算器的计算结果",
     SourceKind.PRECEDENT: "来源：类案库",
     SourceKind.LLM: "来源：大模型撰写（已校验当事人、金额、法条与结构化数据一致）",
+    SourceKind.PROPOSAL: "拟认定（须仲裁员采信或否定）",
 }
 
 

@@ -9,16 +9,20 @@ from typing import Any
 from arbitration.drafting.text import PENDING, TO_FILL, ymd
 from arbitration.findings.text import fact_sentence, show_value  # noqa: F401  (re-exported)
 from arbitration.model import (
+    BASIS_NAMES,
     DOC_TYPE_NAMES,
     FACT_NAMES,
     Award,
+    Basis,
     Case,
     DocType,
     Fact,
+    Findings,
     Paragraph,
     Party,
     PartyKind,
     PartyRole,
+    ReviewState,
     Side,
     SourceKind,
     Warning_,
@@ -150,38 +154,71 @@ def _evidence_of(fact: Fact[Any]) -> str:
     return "、".join(dict.fromkeys(where))
 
 
-def _version(v: Any) -> str:
+def _version(v: Any, who: Any = None) -> str:
     """One party's version (「申请人主张…」) or what a document says (「劳动合同.pdf载明…」)."""
     if v.side == Side.EVIDENCE:
         return f"{v.source.file}载明{show_value(v.value)}"
-    return f"{SIDE_NAMES[v.side]}主张{show_value(v.value)}"
+    name = who.word(v.side) if who is not None and who.word(v.side) else SIDE_NAMES[v.side]
+    return f"{name}主张{show_value(v.value)}"
 
 
-def facts_found(case: Case) -> tuple[list[Paragraph], list[Warning_]]:
-    """本委查明: each known fact with its evidence; disputed facts the tribunal has not decided stay 「待查明」."""
+def facts_found(case: Case, findings: Findings | None = None) -> tuple[list[Paragraph], list[Warning_]]:
+    """本委查明 (经审理查明 in court): each fact as found — established, or proposed (拟认定, in its own colour, with
+    its basis) — with its evidence; a fact with no basis for a finding stays 「待查明」 with every version."""
+    from arbitration.drafting.decide import basis_line
+    from arbitration.drafting.forum import of
+    from arbitration.findings import find, sides
+
+    findings = findings if findings is not None else find(case)
+    who, body = sides(case), of(case).body
     out: list[Paragraph] = []
     warnings: list[Warning_] = []
     for name, fact in case.facts.items():
         label = FACT_NAMES.get(name, name)
         if not fact.known:
             continue
-        sentence = fact_sentence(name, fact)
-        if sentence is not None:
+        p = findings.get(name)
+        if p is not None and p.value_index is not None and p.value_index < len(fact.values):
+            chosen = fact.model_copy(update={"accepted": p.value_index})
+            sentence = p.text
+            refs = [v.source.file for v in fact.values]
+            if p.state == ReviewState.PROPOSED:
+                out.append(Paragraph(text=f"{sentence}（拟认定，{BASIS_NAMES[p.basis]}：{p.reason}）。",
+                                     source=SourceKind.PROPOSAL, refs=[basis_line(p)]))
+                continue
             source = H if all(v.source.method.value == "hearing" for v in fact.values) else E
-            text = f"{sentence}（证据：{_evidence_of(fact)}）。"
-            if fact.disputed and fact.accepted is not None:
-                text = f"{sentence}，本委对该事实予以采信（证据：{_evidence_of(fact)}）。"
-            out.append(Paragraph(text=text, source=source, refs=[v.source.file for v in fact.values]))
+            text = f"{sentence}（证据：{_evidence_of(chosen)}）。"
+            if p.basis == Basis.ESTABLISHED and fact.accepted is None:
+                text = f"{sentence}。"
+            elif fact.disputed or p.basis != Basis.ESTABLISHED:
+                text = f"{sentence}，{body}对该事实予以采信（证据：{_evidence_of(chosen)}）。"
+            out.append(Paragraph(text=text, source=source, refs=refs))
             continue
-        versions = "；".join(_version(v) for v in fact.values)
-        sides = {v.side for v in fact.values}
-        conflict = "双方存在争议" if {Side.APPLICANT, Side.RESPONDENT} <= sides else "案卷材料记载不一致"
-        out.append(Paragraph(text=f"关于{label}，{versions}，{conflict}，{PENDING}。", source=E,
-                             refs=[v.source.file for v in fact.values]))
-        warnings.append(Warning_(kind="disputed_fact", message=f"{label}存在争议且仲裁庭尚未认定（{versions}），相关部分为{PENDING}。"))
+        if name in ("overtime", "annual_leave", "social_insurance") and _answered(findings, name):
+            continue  # a statement of the parties, answered by the issue found below
+        versions = "；".join(_version(v, who) for v in fact.values)
+        why = findings.pending.get(name)
+        out.append(Paragraph(text=f"关于{label}，{versions}，{PENDING}" + (f"（{why}）" if why and why not in versions
+                                                                          else "") + "。",
+                             source=E, refs=[v.source.file for v in fact.values]))
+        warnings.append(Warning_(kind="disputed_fact",
+                                 message=f"{label}尚无认定依据（{why or versions}），相关部分为{PENDING}。"))
+    for p in findings.proposals:
+        if p.is_fact or p.state == ReviewState.REJECTED:
+            continue
+        if p.state == ReviewState.PROPOSED:
+            out.append(Paragraph(text=f"{p.text}（拟认定，{BASIS_NAMES[p.basis]}：{p.reason}）。",
+                                 source=SourceKind.PROPOSAL, refs=[basis_line(p)]))
+        else:
+            out.append(Paragraph(text=f"{p.text}。", source=E, refs=[s.file for s in p.sources]))
     if not out:
         out.append(Paragraph(text=f"本案事实{PENDING}。"))
     return out, warnings
+
+
+def _answered(findings: Findings, name: str) -> bool:
+    issue = {"overtime": "issue:overtime", "annual_leave": "issue:annual_leave"}.get(name)
+    return issue is not None and findings.get(issue) is not None
 
 
 def finality_notice(award: Award) -> list[Paragraph]:

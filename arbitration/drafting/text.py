@@ -6,23 +6,13 @@ import re
 from datetime import date
 from decimal import Decimal
 
-PENDING = "「待查明」"  # placeholder for a fact the tribunal has not established; never guessed
+from arbitration.findings.text import PENDING, money, ymd  # noqa: F401  (re-exported: drafting writes with them)
+
 TO_FILL = "「待填写」"  # placeholder for an administrative detail (仲裁员姓名 …) the office fills in
 PAYMENT_DEADLINE = "于本裁决生效之日起十日内"
 
 _DIGITS = "〇一二三四五六七八九"
 _CN_NUM = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
-
-
-def money(amount: Decimal | None) -> str:
-    """「24000元」 / 「1234.56元」: the form amounts take in an award (no grouping, fen only when non-zero)."""
-    if amount is None:
-        return PENDING
-    q = Decimal(amount).quantize(Decimal("0.01"))
-    text = f"{q:f}"
-    if text.endswith(".00"):
-        text = text[:-3]
-    return text + "元"
 
 
 def cn_number(n: int) -> str:
@@ -42,13 +32,6 @@ def cn_date(d: date | None) -> str:
         return TO_FILL
     year = "".join(_DIGITS[int(c)] for c in str(d.year))
     return f"{year}年{cn_number(d.month)}月{cn_number(d.day)}日"
-
-
-def ymd(d: date | None) -> str:
-    """2024-05-10 → 「2024年5月10日」, dates inside the body text; placeholder when unknown."""
-    if d is None:
-        return PENDING
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def cite_list(citations: list) -> str:

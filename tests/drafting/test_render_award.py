@@ -124,7 +124,8 @@ def test_sources_as_word_comments(rendered, case, tmp_path):
     assert comments, "no provenance comments"
     texts = [c.text for c in comments]
     assert any("计算器 unlawful_termination" in t for t in texts)
-    assert any("案卷材料" in t and "劳动合同.pdf" in t for t in texts)
+    # a paragraph resting on a proposed finding names its basis and sources (拟认定)
+    assert any("拟认定" in t and "证据认定" in t and "劳动合同.pdf" in t for t in texts)
     assert all(c.author == "起草助手" for c in comments)
     clean = Document(str(render_award(award, case, tmp_path / "clean.docx", review=False, marks="none")))
     ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -1,0 +1,469 @@
+"""The decision rules, one small function per claim type, in one place: each reads the findings (the facts as
+found and the issues found, arbitration.findings), never the raw disputed versions, and says granted, denied,
+not accepted or 「待查明」 with the articles it applies. Amounts come only from the law layer's calculators
+(`decide.calculate`), capped by what was asked. A claim brought by the employer (「无需支付…」) is decided on the
+worker's underlying entitlement and turned round."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from arbitration.drafting.forum import Words
+from arbitration.findings.sides import Sides
+from arbitration.findings.text import money, ymd
+from arbitration.model import (
+    FACT_NAMES,
+    CalcResult,
+    Case,
+    Citation,
+    Claim,
+    ClaimantSide,
+    Findings,
+    Outcome,
+    PartyKind,
+    Proposal,
+    ReviewState,
+    TerminationInitiator,
+    Warning_,
+)
+
+
+def c(law: str, article: int, clause: int | None = None, item: int | None = None) -> Citation:
+    return Citation(law=law, article=article, clause=clause, item=item)
+
+
+class Decision:
+    """A decision being built: outcome, amount, calculation, reason, pending facts, articles, warnings, and the
+    proposals (拟认定) it rests on."""
+
+    def __init__(self) -> None:
+        self.outcome = Outcome.UNKNOWN
+        self.amount: Decimal | None = None
+        self.calc: CalcResult | None = None
+        self.reason: str | None = None
+        self.pending: list[str] = []
+        self.articles: list[Citation] = []
+        self.warnings: list[Warning_] = []
+        self.uses: list[str] = []  # ids of the findings the outcome rests on
+
+    def deny(self, reason: str, *articles: Citation) -> Decision:
+        self.outcome, self.reason = Outcome.DENIED, reason
+        self.articles += articles
+        return self
+
+    def grant(self, reason: str, amount: Decimal | None = None, *articles: Citation) -> Decision:
+        self.outcome, self.reason, self.amount = Outcome.GRANTED, reason, amount
+        self.articles += articles
+        return self
+
+    def refuse(self, reason: str, *articles: Citation) -> Decision:
+        """不予受理: outside what the forum decides."""
+        self.outcome, self.reason = Outcome.NOT_ACCEPTED, reason
+        self.articles += articles
+        return self
+
+    def pend(self, *what: str) -> Decision:
+        self.outcome = Outcome.UNKNOWN
+        self.pending += [w for w in what if w not in self.pending]
+        return self
+
+
+@dataclass
+class Ctx:
+    """What a rule reads: the settled case, the findings, who is who, the claim, its calculator and wording."""
+
+    case: Case  # the case with every fact as found (findings.settle)
+    findings: Findings
+    sides: Sides
+    claim: Claim
+    calculator: str | None
+    words: Words
+    uses: list[str] = field(default_factory=list)
+
+    @property
+    def w(self) -> str:
+        return self.sides.worker_word
+
+    @property
+    def e(self) -> str:
+        return self.sides.employer_word
+
+    def issue(self, iid: str) -> Proposal | None:
+        p = self.findings.get(iid)
+        if p is not None:
+            self.uses.append(iid)
+        return p
+
+    def fact(self, name: str) -> Any:
+        value = getattr(self.case.facts, name).value
+        if value is not None and self.findings.get(name) is not None:
+            self.uses.append(name)
+        return value
+
+    def why_pending(self, pid: str, what: str) -> str:
+        why = self.findings.pending.get(pid)
+        return f"{what}（{why}）" if why else what
+
+    def others(self, claim_type: str) -> list[Claim]:
+        return [o for o in self.case.claims if o.type == claim_type and o.claimant == ClaimantSide.WORKER]
+
+
+def calculated(x: Ctx, d: Decision, **extra: Any) -> Decision:
+    """Outcome from the calculator: the amount it gives, capped by what was asked (不告不理)."""
+    if not x.calculator:
+        return d.pend("该项请求的金额（无适用的计算器，须查明后认定）")
+    from arbitration.drafting.decide import calculate
+
+    result, missing, warnings = calculate(x.calculator, x.case, x.claim, **extra)
+    d.warnings += warnings
+    if result is None:
+        return d.pend(*missing) if missing else d.pend("计算所需事实")
+    return by_amount(x, d, result)
+
+
+def by_amount(x: Ctx, d: Decision, result: CalcResult) -> Decision:
+    d.calc, d.amount = result, result.amount
+    claim = x.claim
+    if result.amount <= 0:
+        d.amount = None
+        return d.deny(f"经计算，{x.e}无须支付该项款项")
+    if claim.amount is not None and result.amount > claim.amount:
+        d.amount, d.outcome = claim.amount, Outcome.GRANTED
+        d.reason = (f"经计算为{money(result.amount)}，{x.w}仅主张{money(claim.amount)}，"
+                    f"系对自身权利的处分，{x.words.body}予以照准")
+        d.calc = result.model_copy(update={
+            "steps": [*result.steps, f"{x.w}主张{money(claim.amount)}，低于计算结果，按其主张支持"]})
+    elif claim.amount is not None and result.amount < claim.amount:
+        d.outcome = Outcome.PARTLY
+    else:
+        d.outcome = Outcome.GRANTED
+    return d
+
+
+# ---------------------------------------------------------------- shared conditions
+
+
+def relation_denied(x: Ctx, d: Decision) -> bool:
+    """The employment is found not to exist: every claim resting on it fails."""
+    rel = x.findings.get("issue:labor_relation")
+    if rel is not None and rel.holds is False:
+        x.uses.append(rel.id)
+        d.deny(f"{rel.text}，{x.w}基于劳动关系提出的该项请求缺乏事实依据", c("劳动争议调解仲裁法", 6))
+        return True
+    return False
+
+
+def termination(x: Ctx, d: Decision) -> Any:
+    t = x.fact("termination")
+    if t is None:
+        d.pend(x.why_pending("termination", "劳动关系解除（终止）的方式及原因"))
+    return t
+
+
+def ground(t: Any) -> Any:
+    from arbitration.law.grounds import ground_of
+
+    return ground_of(t)
+
+
+# words of a worker that point to a protection of 第四十二条 (no ending under 第四十条、第四十一条 or by expiry)
+PROTECTED = re.compile(r"职业病|离岗前职业健康检查|职业健康检查|医疗期|孕期|产期|哺乳期|怀孕|工伤|丧失或者部分丧失劳动能力|"
+                       r"连续工作满十五年|距法定退休年龄不足五年")
+# a worker who refused a renewal (第四十六条第五项: no 经济补偿 when the terms offered were kept or improved)
+WORKER_REFUSED_RENEWAL = re.compile(r"(?:申请人|原告|劳动者|本人|其)[^。；]{0,8}(?:不同意|拒绝|不愿)续(?:签|订)")
+
+
+def _unlawful(x: Ctx) -> bool | None:
+    """Whether the employer's ending is found unlawful (the ground issue), None when not found."""
+    p = x.issue("issue:termination_ground")
+    return None if p is None else p.holds is False
+
+
+# ---------------------------------------------------------------- one function per claim type
+
+
+def labor_relation(x: Ctx, d: Decision) -> Decision:
+    rel = x.issue("issue:labor_relation")
+    if rel is None:
+        return d.pend(x.why_pending("issue:labor_relation", "双方是否存在劳动关系"))
+    if rel.holds is False:
+        return d.deny(rel.text, c("劳动争议调解仲裁法", 6))
+    employers = x.case.respondents if x.sides.employer.value == "respondent" else x.case.applicants
+    if employers and all(p.kind == PartyKind.PERSON for p in employers):
+        return d.pend(f"{x.e}是否具备用人单位主体资格")
+    hire = x.fact("hire_date")
+    if hire is None:
+        return d.pend(x.why_pending("hire_date", "入职（用工）日期"))
+    return d.grant(f"{rel.text}，{x.w}自{ymd(hire)}起接受{x.e}的管理并从事其安排的有报酬的劳动")
+
+
+def unpaid_wages(x: Ctx, d: Decision) -> Decision:
+    if relation_denied(x, d):
+        return d
+    owed = x.issue("issue:wages_owed")
+    if owed is None:
+        return d.pend(x.why_pending("issue:wages_owed", "欠付劳动报酬的期间及数额"))
+    if owed.holds is False:
+        return d.deny(f"{owed.text}，{x.w}的该项请求缺乏事实依据")
+    amount = owed.amount or x.claim.amount
+    if amount is None:
+        return d.pend("欠付劳动报酬的数额")
+    return d.grant(f"{owed.text}，对{x.w}主张的劳动报酬{money(amount)}，{x.words.body}予以支持", amount)
+
+
+def overtime(x: Ctx, d: Decision) -> Decision:
+    if relation_denied(x, d):
+        return d
+    ot = x.issue("issue:overtime")
+    if ot is None:
+        return d.pend(x.why_pending("issue:overtime", "加班事实是否存在"))
+    if ot.holds is False:
+        return d.deny(f"{ot.text}", c("劳动争议解释（一）", 42))
+    return d.pend("加班的时长（延时、休息日、法定休假日加班的小时数）及已支付的加班费")
+
+
+def double_wage(x: Ctx, d: Decision) -> Decision:
+    if relation_denied(x, d):
+        return d
+    contract, hire = x.fact("written_contract"), x.fact("hire_date")
+    if contract is None:
+        return d.pend(x.why_pending("written_contract", "双方是否签订书面劳动合同"))
+    if contract.signed and hire and contract.signed_date and (contract.signed_date - hire).days <= 31:
+        return d.deny(f"双方于{ymd(contract.signed_date)}签订书面劳动合同，未超过自用工之日起一个月的期限",
+                      c("劳动合同法", 10), c("劳动合同法", 82))
+    if contract.signed and not contract.signed_date:
+        return d.pend("书面劳动合同的签订日期")
+    return calculated(x, d)
+
+
+def severance(x: Ctx, d: Decision) -> Decision:
+    if relation_denied(x, d):
+        return d
+    t = termination(x, d)
+    if t is None:
+        return d
+    g = ground(t)
+    if t.initiator == TerminationInitiator.EMPLOYEE:
+        if g is None or g.article != 38:
+            return d.deny(f"{x.w}系主动提出解除劳动合同，不属于用人单位应当支付经济补偿的情形", c("劳动合同法", 46))
+        if g.item == 2 and (owed := x.issue("issue:wages_owed")) is not None and owed.holds:
+            d.articles.append(c("劳动合同法", 38, 1, 2))
+            return calculated(x, d)
+        return d.pend(f"{x.w}以{g.label}为由解除劳动合同，该事由是否成立")
+    if t.initiator == TerminationInitiator.MUTUAL:
+        return d.pend("协商解除劳动合同是否由用人单位提出（劳动合同法第四十六条第二项）")
+    if t.initiator == TerminationInitiator.EXPIRY:
+        said = " ".join(x for x in (t.reason, t.mode, x.case.applicant_statement, x.case.respondent_statement) if x)
+        # due on expiry unless the employer offered to renew on terms kept or improved and the worker refused: the
+        # exception is the employer's to raise and prove
+        if WORKER_REFUSED_RENEWAL.search(said):
+            return d.pend("用人单位是否以维持或者提高劳动合同约定条件续订而劳动者不同意续订（劳动合同法第四十六条第五项）")
+        d.articles.append(c("劳动合同法", 46, None, 5))
+        return _severance_amount(x, d, g)
+    if t.initiator != TerminationInitiator.EMPLOYER:
+        return d.pend("劳动关系解除（终止）的方式")
+    if any(_granted_unlawful(x, o) for o in x.others("unlawful_termination")):
+        return d.deny(f"{x.words.body}已支持{x.w}违法解除劳动合同赔偿金的请求，用人单位支付赔偿金的，不再支付经济补偿",
+                      c("劳动合同法实施条例", 25))
+    if g is not None and g.article in (40, 41):
+        d.articles.append(c("劳动合同法", 46))
+        return _severance_amount(x, d, g)
+    unlawful = _unlawful(x)
+    if unlawful:
+        d.reason = (f"{x.issue('issue:termination_ground').text}，{x.e}应当支付经济补偿；"
+                    f"{x.w}仅主张经济补偿，{x.words.body}予以支持")
+        return _severance_amount(x, d, g)
+    return d.pend(x.why_pending("issue:termination_ground", f"{x.e}解除劳动合同的事由是否成立（用人单位负举证责任）"))
+
+
+def _severance_amount(x: Ctx, d: Decision, g: Any) -> Decision:
+    hire = x.fact("hire_date")
+    if hire is not None and hire.year < 2008 and (g is None or not g.pre2008):
+        return d.pend("劳动合同解除或终止的法定事由（2008年1月1日前的工作年限是否计发经济补偿，依劳动合同法"
+                      "第九十七条第三款按当时有关规定，取决于该事由）")
+    reason = d.reason
+    calculated(x, d, pre2008=g.pre2008 if g is not None and g.pre2008 else None)
+    if reason and d.outcome in (Outcome.GRANTED, Outcome.PARTLY) and not d.reason:
+        d.reason = reason
+    return d
+
+
+def _granted_unlawful(x: Ctx, other: Claim) -> bool:
+    sub = Ctx(x.case, x.findings, x.sides, other, "unlawful_termination", x.words)
+    return unlawful_termination(sub, Decision()).outcome in (Outcome.GRANTED, Outcome.PARTLY)
+
+
+def unlawful_termination(x: Ctx, d: Decision) -> Decision:
+    if relation_denied(x, d):
+        return d
+    t = termination(x, d)
+    if t is None:
+        return d
+    if t.initiator == TerminationInitiator.EMPLOYEE:
+        return d.deny(f"双方劳动合同系{x.w}提出解除，并非{x.e}单方解除，{x.w}主张违法解除劳动合同赔偿金缺乏事实依据",
+                      c("劳动合同法", 87))
+    if t.initiator == TerminationInitiator.MUTUAL:
+        return d.deny(f"双方系协商一致解除劳动合同，{x.w}主张违法解除劳动合同赔偿金缺乏事实依据", c("劳动合同法", 36),
+                      c("劳动合同法", 87))
+    if t.initiator == TerminationInitiator.EXPIRY:
+        if PROTECTED.search(" ".join(s for s in (x.case.applicant_statement, t.reason) if s)):
+            return d.pend("劳动者是否有劳动合同法第四十二条规定的情形（该情形下劳动合同应当续延至相应情形消失时终止）")
+        return d.deny("劳动合同期满终止，属于劳动合同法第四十四条第一项规定的情形，不构成违法终止",
+                      c("劳动合同法", 44, None, 1), c("劳动合同法", 87))
+    if t.initiator != TerminationInitiator.EMPLOYER:
+        return d.pend("劳动关系解除（终止）的方式")
+    unlawful = _unlawful(x)
+    if unlawful is None:
+        return d.pend(x.why_pending("issue:termination_ground", f"{x.e}解除劳动合同的事由是否成立（用人单位负举证责任）"))
+    if not unlawful:
+        return d.deny(f"{x.e}解除劳动合同有事实和法律依据，不构成违法解除", c("劳动合同法", 87))
+    reason = f"{x.issue('issue:termination_ground').text}，构成违法解除劳动合同"
+    d.reason = reason
+    calculated(x, d)
+    if d.outcome == Outcome.GRANTED and d.reason is None:
+        d.reason = reason
+    return d
+
+
+def notice_pay(x: Ctx, d: Decision) -> Decision:
+    t = termination(x, d)
+    if t is None:
+        return d
+    g = ground(t)
+    if t.initiator != TerminationInitiator.EMPLOYER or g is None or not g.notice_pay:
+        return d.deny("本案不属于劳动合同法第四十条规定的用人单位提前三十日通知或额外支付一个月工资后解除劳动合同的情形",
+                      c("劳动合同法", 40))
+    if _unlawful(x) and x.others("unlawful_termination"):
+        return d.deny(f"{x.e}解除劳动合同缺乏事实依据，构成违法解除，应当依法支付赔偿金，不再适用劳动合同法第四十条"
+                      "关于额外支付一个月工资的规定", c("劳动合同法", 87), c("劳动合同法", 40))
+    n = x.issue("issue:notice")
+    if n is None:
+        return d.pend(x.why_pending("issue:notice", f"{x.e}是否提前三十日书面通知或额外支付一个月工资"))
+    if n.holds:
+        return d.deny(f"{n.text}，{x.w}的该项请求缺乏事实依据", c("劳动合同法", 40))
+    return calculated(x, d)
+
+
+def annual_leave(x: Ctx, d: Decision) -> Decision:
+    if relation_denied(x, d):
+        return d
+    a = x.issue("issue:annual_leave")
+    if a is None:
+        return d.pend(x.why_pending("issue:annual_leave", f"{x.w}是否已休年休假"))
+    if a.holds is False:
+        return d.deny(f"{a.text}，{x.w}的该项请求缺乏事实依据")
+    from arbitration.law.timebar import claim_year
+
+    year, hire = claim_year(x.claim), x.fact("hire_date")
+    if year is None or hire is None:
+        return d.pend("主张未休年休假的年度" if year is None else x.why_pending("hire_date", "入职日期"))
+    from datetime import date
+
+    years_here = (date(year, 12, 31) - hire).days // 365
+    if years_here < 1:
+        return d.pend("劳动者的累计工作年限（连续工作满十二个月以上方享受年休假）")
+    # the years worked here are a lower bound of the cumulative years: at least the days they give are due
+    calculated(x, d, cumulative_years=years_here)
+    if d.outcome == Outcome.PARTLY:
+        d.outcome, d.amount = Outcome.UNKNOWN, None
+        d.pend("劳动者的累计工作年限（按在本单位工作年限计算的应休天数少于主张天数）")
+    return d
+
+
+# what a claim to (re)pay contributions asks: the collecting agency's task, not a dispute the forum decides
+PAY_IN = re.compile(r"补缴|补交|续缴|缴纳|缴存|补办|办理[^，。；]{0,8}(?:社会保险|社保|保险|参保|手续)|参保|为[^，。；]{0,8}(?:办理|缴纳)")
+LOSS = re.compile(r"损失|赔偿|待遇|补偿|费用|医疗费|失业金|生育津贴")
+
+
+def social_insurance(x: Ctx, d: Decision) -> Decision:
+    if PAY_IN.search(x.claim.text) and not LOSS.search(x.claim.text):
+        return d.refuse(f"{x.w}要求{x.e}补缴社会保险费，属于社会保险费征收机构的法定职责，"
+                        f"不属于劳动争议{'仲裁' if x.words.forum == 'commission' else '案件'}的受理范围")
+    if relation_denied(x, d):
+        return d
+    return d.pend("社会保险待遇损失的数额及其与用人单位未缴纳社会保险费的因果关系")
+
+
+def additional_compensation(x: Ctx, d: Decision) -> Decision:
+    ordered = any("责令" in (e.name + (e.purpose or "")) for e in x.case.evidence)
+    if not ordered:
+        return d.deny(f"加付赔偿金以劳动行政部门责令用人单位限期支付而逾期不支付为前提，{x.w}未提交劳动行政部门责令限期支付的证据",
+                      c("劳动合同法", 85))
+    return d.pend(f"劳动行政部门责令限期支付的内容及{x.e}是否逾期未支付")
+
+
+def by_calculator(x: Ctx, d: Decision) -> Decision:
+    if relation_denied(x, d):
+        return d
+    return calculated(x, d)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How one claim type is decided, and the articles that rule applies (besides a calculator's own)."""
+
+    decide: Callable[[Ctx, Decision], Decision]
+    articles: tuple[Citation, ...] = ()
+
+
+RULES_BY_TYPE: dict[str, Rule] = {
+    "labor_relation": Rule(labor_relation, (c("劳动合同法", 7), c("劳动合同法", 10))),
+    "unpaid_wages": Rule(unpaid_wages, (c("劳动合同法", 30), c("劳动法", 50), c("劳动争议调解仲裁法", 6))),
+    "overtime": Rule(overtime, (c("劳动法", 44), c("劳动争议解释（一）", 42))),
+    "double_wage": Rule(double_wage, (c("劳动合同法", 10), c("劳动合同法", 82))),
+    "severance": Rule(severance, (c("劳动合同法", 46), c("劳动合同法", 47))),
+    "unlawful_termination": Rule(unlawful_termination, (c("劳动合同法", 48), c("劳动合同法", 87),
+                                                        c("劳动争议解释（一）", 44))),
+    "notice_pay": Rule(notice_pay, (c("劳动合同法", 40),)),
+    "annual_leave": Rule(annual_leave, (c("职工带薪年休假条例", 3), c("职工带薪年休假条例", 5))),
+    "social_insurance": Rule(social_insurance, (c("劳动法", 72),)),
+    "additional_compensation": Rule(additional_compensation, (c("劳动合同法", 85),)),
+}
+# claim types that need no rule beyond their calculator (竞业限制补偿、工伤待遇 …) fall back to it
+
+
+def decide(x: Ctx) -> Decision:
+    """The decision on `x.claim`: the worker's claim by its type's rule; an employer's claim on the worker's
+    underlying entitlement, turned round (the employer's request fails as far as the worker is entitled)."""
+    rule = RULES_BY_TYPE.get(x.claim.type, Rule(by_calculator))
+    if x.claim.claimant != ClaimantSide.EMPLOYER:
+        d = rule.decide(x, Decision())
+        d.uses = list(dict.fromkeys(x.uses))
+        return d
+    worker_claim = x.claim.model_copy(update={"claimant": ClaimantSide.WORKER})
+    sub = Ctx(x.case, x.findings, x.sides, worker_claim, x.calculator, x.words)
+    inner = rule.decide(sub, Decision())
+    return turned_round(x, inner, sub.uses)
+
+
+def turned_round(x: Ctx, inner: Decision, uses: list[str]) -> Decision:
+    """An employer's request (not to pay, no employment) decided by the worker's entitlement `inner`."""
+    d = Decision()
+    d.calc, d.articles, d.warnings, d.pending = inner.calc, inner.articles, inner.warnings, inner.pending
+    d.uses = list(dict.fromkeys(uses))
+    d.amount = inner.amount  # what the worker still gets on this item (the ruling orders it)
+    entitled = inner.reason or ""
+    if inner.outcome == Outcome.UNKNOWN:
+        return d
+    if inner.outcome in (Outcome.DENIED, Outcome.NOT_ACCEPTED):
+        d.outcome = Outcome.GRANTED
+        d.reason = f"{entitled}，{x.w}不享有该项权利，故{x.e}的该项{x.words.request}，{x.words.body}予以支持"
+    elif inner.outcome == Outcome.PARTLY:
+        d.outcome = Outcome.PARTLY
+        d.reason = f"{entitled}，{x.e}应支付{x.w}{money(inner.amount)}，超出部分无须支付"
+    else:
+        d.outcome = Outcome.DENIED
+        d.reason = f"{entitled}，{x.w}依法享有该项权利，故{x.e}的该项{x.words.request}，{x.words.body}不予支持"
+    return d
+
+
+def proposed(findings: Findings, ids: list[str]) -> list[Proposal]:
+    """The findings among `ids` still awaiting the arbitrator (拟认定)."""
+    return [p for i in ids if (p := findings.get(i)) is not None and p.state == ReviewState.PROPOSED]
+
+
+__all__ = ["FACT_NAMES", "RULES_BY_TYPE", "Ctx", "Decision", "Rule", "decide", "proposed"]

@@ -1,0 +1,314 @@
+"""A proposed finding for each fact of the case (a `Facts` field), by the rules of evidence in this order:
+established (the tribunal's findings, the arbitrator's adoption) → agreed (both sides, or one side and the
+other's admission) → documentary evidence over a bare statement (an original over a disputed copy) → the burden
+of proof (the side that must prove offered nothing) → else 「待查明」 with the reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from arbitration.findings import versions as V
+from arbitration.findings.admissions import Stance
+from arbitration.findings.evidence import disputed_by, doc_name, is_copy, is_document
+from arbitration.findings.sides import Sides
+from arbitration.findings.text import show_value, value_sentence
+from arbitration.model import (
+    FACT_NAMES,
+    Basis,
+    Case,
+    Citation,
+    Fact,
+    FactValue,
+    Method,
+    Proposal,
+    ReviewState,
+    Side,
+    TerminationInitiator,
+)
+
+
+def cite(law: str, article: int, clause: int | None = None) -> Citation:
+    return Citation(law=law, article=article, clause=clause)
+
+
+@dataclass(frozen=True)
+class BurdenRule:
+    """Which side must prove a fact, why (in the words of awards) and the articles that say so."""
+
+    on: str  # "employer" | "worker"
+    why: str
+    articles: tuple[Citation, ...]
+    when: str = ""  # "employer_ended": only when the employer ended the employment; "uncontested": only when the
+    #                 employer states no version of its own (a contested dismissal is for the tribunal)
+
+
+# the facts whose proof the law puts on one side; a bare statement of the other side stands when it fails
+FACT_BURDEN: dict[str, BurdenRule] = {
+    "hire_date": BurdenRule(
+        "employer", "用人单位对计算劳动者工作年限的事实负举证责任",
+        (cite("劳动争议解释（一）", 44),)),
+    "leave_date": BurdenRule(
+        "employer", "因用人单位作出解除劳动合同决定而发生的劳动争议，由用人单位负举证责任",
+        (cite("劳动争议解释（一）", 44),), when="employer_ended"),
+    "monthly_wage": BurdenRule(
+        "employer", "工资支付记录由用人单位掌握管理，用人单位应当提供而不提供的，应当承担不利后果",
+        (cite("劳动争议调解仲裁法", 6), cite("工资支付暂行规定", 6))),
+    "termination": BurdenRule(
+        "employer", "因用人单位作出辞退、解除劳动合同决定而发生的劳动争议，由用人单位负举证责任",
+        (cite("劳动争议解释（一）", 44),), when="uncontested"),
+    "written_contract": BurdenRule(
+        "employer", "书面劳动合同由用人单位掌握管理，用人单位主张已签订而不提供的，应当承担不利后果",
+        (cite("劳动争议调解仲裁法", 6),)),
+}
+
+
+@dataclass
+class Context:
+    """What every rule reads: the case, the parties' stances, who is the worker."""
+
+    case: Case
+    stances: list[Stance]
+    sides: Sides
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def other(self, side: Side) -> Side | None:
+        if side == self.sides.worker:
+            return self.sides.employer
+        if side == self.sides.employer:
+            return self.sides.worker
+        return None
+
+    def admission(self, topic: str, by: Side) -> Stance | None:
+        return next((s for s in self.stances if s.topic == topic and s.side == by and s.admits), None)
+
+    def said(self, side: Side) -> bool:
+        """Whether `side` said anything in the file (a statement, a version of some fact, a stance)."""
+        from arbitration.model import Side as S
+
+        statement = self.case.applicant_statement if side == S.APPLICANT else self.case.respondent_statement
+        return bool((statement or "").strip()) or any(
+            v.side == side for _, f in self.case.facts.items() for v in f.values) or any(
+            s.side == side for s in self.stances)
+
+    def employer_ended(self) -> bool | None:
+        """Whether every version says the employer ended the employment; None when nobody says how it ended."""
+        t = self.case.facts.termination
+        if not t.values:
+            return None
+        return all(v.value.initiator == TerminationInitiator.EMPLOYER for v in t.values)
+
+
+def _who(ctx: Context, v: FactValue[Any]) -> str:
+    if v.side == Side.EVIDENCE:
+        return doc_name(v.source)
+    if v.side == Side.TRIBUNAL:
+        return "仲裁庭查明的事实"
+    return ctx.sides.word(v.side)
+
+
+def _version(ctx: Context, v: FactValue[Any]) -> str:
+    note = f"（{v.note}）" if v.note and v.side != Side.EVIDENCE else ""
+    if v.side == Side.EVIDENCE:
+        return f"{doc_name(v.source)}载明{show_value(v.value)}"
+    return f"{_who(ctx, v)}主张{show_value(v.value)}{note}"
+
+
+def _text(ctx: Context, name: str, values: list[FactValue[Any]], group: list[int], idx: int) -> str:
+    """The finding as a clause; a contract and its renewals all named."""
+    text = value_sentence(name, values[idx].value, ctx.sides.worker_word, ctx.sides.employer_word)
+    if name == "written_contract" and values[idx].value.signed:
+        later = sorted({values[i].value.signed_date for i in group if values[i].value.signed_date
+                        and values[i].value.signed_date != values[idx].value.signed_date})
+        if later:
+            text += "，其后于" + "、".join(show_value(d) for d in later) + "续订"
+    return text
+
+
+def _proposal(ctx: Context, name: str, values: list[FactValue[Any]], group: list[int], idx: int, basis: Basis,
+              reason: str, extra: list[Stance] = (), articles: tuple[Citation, ...] = (),
+              state: ReviewState = ReviewState.PROPOSED, extra_sources: list[Any] = ()) -> Proposal:
+    sources = [values[i].source for i in sorted(group, key=lambda i: i != idx)] + [s.source for s in extra]
+    sources += [s for s in extra_sources if s not in sources]
+    return Proposal(id=name, label=FACT_NAMES.get(name, name), text=_text(ctx, name, values, group, idx),
+                    basis=basis, reason=reason, value_index=idx, sources=sources, articles=list(articles),
+                    state=state)
+
+
+def _pick(name: str, values: list[FactValue[Any]], group: list[int]) -> int:
+    if name == "written_contract" and values[group[0]].value.signed:
+        return V.earliest_contract(values, group)
+    return V.best(values, group)
+
+
+def _documents(ctx: Context, values: list[FactValue[Any]], group: list[int], against: Side | None
+               ) -> tuple[list[int], list[str]]:
+    """(documents of the group that carry weight, why others do not): a copy the other side disputes does not."""
+    strong, weak = [], []
+    for i in group:
+        v = values[i]
+        if not is_document(v):
+            continue
+        dispute = disputed_by(v.source, ctx.stances, against) if against else None
+        if dispute and is_copy(ctx.case, v.source):
+            weak.append(f"{doc_name(v.source)}系复印件，{ctx.sides.word(against)}不认可其真实性")
+        else:
+            strong.append(i)
+    return strong, weak
+
+
+def _names(ctx: Context, values: list[FactValue[Any]], idxs: list[int]) -> str:
+    return "、".join(dict.fromkeys(_who(ctx, values[i]) for i in idxs))
+
+
+def propose_fact(ctx: Context, name: str) -> Proposal | str | None:
+    """The finding proposed for fact `name`, or the reason none can be (「待查明」), or None when nobody states it."""
+    fact: Fact[Any] = getattr(ctx.case.facts, name)
+    values = fact.values
+    if not values:
+        return None
+    label = FACT_NAMES.get(name, name)
+    if fact.accepted is not None and 0 <= fact.accepted < len(values):
+        idx = fact.accepted
+        return _proposal(ctx, name, values, [idx], idx, Basis.ESTABLISHED, f"仲裁庭已采信{_version(ctx, values[idx])}",
+                         state=ReviewState.ACCEPTED)
+    tribunal = [i for i, v in enumerate(values)
+                if v.side == Side.TRIBUNAL and v.source.method != Method.HEARING and v.source.doc_type != "hearing_record"]
+    if tribunal:
+        groups = [[tribunal[j] for j in g] for g in V.clusters([values[i] for i in tribunal])]
+        if len(groups) == 1 or len(groups[0]) > len(groups[1]):
+            idx = _pick(name, values, groups[0])
+            return _proposal(ctx, name, values, groups[0], idx, Basis.ESTABLISHED, "经审理查明",
+                             state=ReviewState.ACCEPTED)
+        return f"仲裁庭查明部分对{label}的记载不一致"
+    parties = [i for i, v in enumerate(values) if v.side != Side.TRIBUNAL]
+    if not parties:
+        return None
+    groups = [[parties[j] for j in g] for g in V.clusters([values[i] for i in parties])]
+    worker, employer = ctx.sides.worker, ctx.sides.employer
+    if len(groups) == 1:
+        return _one_version(ctx, name, values, groups[0])
+    # the versions disagree: a version both sides state, or one the other side admits, is agreed
+    for g in groups:
+        sides_of = {values[i].side for i in g}
+        if {worker, employer} <= sides_of:
+            idx = _pick(name, values, g)
+            rest = [values[i] for h in groups if h is not g for i in h]
+            return _proposal(ctx, name, values, g, idx, Basis.AGREED,
+                             f"双方陈述一致；{'；'.join(_version(ctx, v) for v in rest)}，与双方陈述不符，不予采信")
+    for g in groups:
+        for side in (worker, employer):
+            if side in {values[i].side for i in g} and (st := ctx.admission(name, ctx.other(side))):
+                idx = _pick(name, values, g)
+                return _proposal(ctx, name, values, g, idx, Basis.AGREED,
+                                 f"{ctx.sides.word(side)}主张{show_value(values[idx].value)}，"
+                                 f"{ctx.sides.word(ctx.other(side))}对此无异议（「{st.text}」）", [st])
+    return _by_evidence(ctx, name, values, groups) or _by_burden(ctx, name, values, groups) or (
+        f"{'；'.join(_version(ctx, values[i]) for g in groups for i in g)}，"
+        f"各方说法不一致，现有证据不足以认定")
+
+
+def _one_version(ctx: Context, name: str, values: list[FactValue[Any]], group: list[int]) -> Proposal | str:
+    """Every version says the same: agreed, confirmed by a document, or one side's word under the burden rule."""
+    worker, employer = ctx.sides.worker, ctx.sides.employer
+    idx = _pick(name, values, group)
+    sides_of = {values[i].side for i in group}
+    wording = "" if len(group) == 1 else "（各处表述详略不同，系同一事实，取其详者）"
+    if {worker, employer} <= sides_of:
+        docs = [i for i in group if is_document(values[i])]
+        also = f"，并有{_names(ctx, values, docs)}为证" if docs else ""
+        return _proposal(ctx, name, values, group, idx, Basis.AGREED, f"双方陈述一致{also}{wording}")
+    stated = next((s for s in (worker, employer) if s in sides_of), None)
+    if stated is not None and (st := ctx.admission(name, ctx.other(stated))):
+        return _proposal(ctx, name, values, group, idx, Basis.AGREED,
+                         f"{ctx.sides.word(stated)}主张{show_value(values[idx].value)}，"
+                         f"{ctx.sides.word(ctx.other(stated))}对此无异议（「{st.text}」）", [st])
+    docs, weak = _documents(ctx, values, group, ctx.other(stated) if stated else employer)
+    also = corroborating(ctx, name, values[idx].value)
+    if also and not docs:
+        said = f"{ctx.sides.word(stated)}的陈述与" if stated else ""
+        return _proposal(ctx, name, values, group, idx, Basis.EVIDENCE,
+                         f"{said}{'、'.join(dict.fromkeys(doc_name(v.source) for v, _ in also))}的记载一致"
+                         f"（{'；'.join(dict.fromkeys(why for _, why in also))}），无相反证据",
+                         extra_sources=[v.source for v, _ in also])
+    if docs:
+        said = f"{ctx.sides.word(stated)}的陈述与" if stated else ""
+        other = ctx.other(stated) if stated else None
+        silent = f"，{ctx.sides.word(other)}未提出相反主张或证据" if other else "，无相反证据"
+        return _proposal(ctx, name, values, group, idx, Basis.EVIDENCE,
+                         f"{said}{_names(ctx, values, docs)}的记载一致{silent}{wording}")
+    dismissal = name != "termination" or values[idx].value.initiator == TerminationInitiator.EMPLOYER
+    if stated == worker and dismissal and (rule := FACT_BURDEN.get(name)) and rule.on == "employer" and _applies(ctx, rule):
+        offered = "未提出答辩意见，" if not ctx.said(employer) else "未提出相反主张，"
+        return _proposal(ctx, name, values, group, idx, Basis.BURDEN,
+                         f"{rule.why}；{ctx.sides.employer_word}{offered}亦未提交证据，"
+                         f"应承担不利后果，故对{ctx.sides.worker_word}的主张予以采信", articles=rule.articles)
+    who = ctx.sides.word(stated) if stated else _names(ctx, values, group)
+    return f"仅有{who}一方的陈述" + (f"（{'；'.join(weak)}）" if weak else "") + "，尚无其他证据印证"
+
+
+def corroborating(ctx: Context, name: str, value: Any) -> list[tuple[FactValue[Any], str]]:
+    """Versions of another fact read from documents that state this one too: a notice's date is the leave date,
+    a contract's first day the hire date, an expired contract's last day the leave date."""
+    out: list[tuple[FactValue[Any], str]] = []
+    if name == "leave_date":
+        for v in ctx.case.facts.termination.values:
+            if is_document(v) and v.value.notice_date == value:
+                out.append((v, f"{doc_name(v.source)}载明于{show_value(value)}解除（终止）"))
+        for v in ctx.case.facts.written_contract.values:
+            if is_document(v) and v.value.term_end == value and ctx.employer_ended() is False:
+                out.append((v, f"劳动合同期限至{show_value(value)}届满"))
+    if name == "hire_date":
+        for v in ctx.case.facts.written_contract.values:
+            if is_document(v) and v.value.term_start == value:
+                out.append((v, f"劳动合同期限自{show_value(value)}起"))
+    return out
+
+
+def _applies(ctx: Context, rule: BurdenRule, contested: bool = False) -> bool:
+    if rule.when == "uncontested":
+        return not contested
+    return rule.when != "employer_ended" or ctx.employer_ended()
+
+
+def _by_evidence(ctx: Context, name: str, values: list[FactValue[Any]], groups: list[list[int]]) -> Proposal | None:
+    """Documents outweigh bare statements: when exactly one version has documents that carry weight."""
+    weighed = []
+    for g in groups:
+        stating = [values[i].side for i in g if values[i].side in (ctx.sides.worker, ctx.sides.employer)]
+        against = ctx.other(stating[0]) if stating else None
+        strong, weak = _documents(ctx, values, g, against)
+        weighed.append((g, strong, weak))
+    with_docs = [w for w in weighed if w[1]]
+    if len(with_docs) != 1:
+        return None
+    g, docs, _ = with_docs[0]
+    idx = _pick(name, values, g)
+    others = [w for w in weighed if w[0] is not g]
+    said = [values[i] for i in g if not is_document(values[i])]
+    agree = f"，与{_names(ctx, values, [values.index(v) for v in said])}的陈述一致" if said else ""
+    against = []
+    for og, _, weak in others:
+        versions = "；".join(_version(ctx, values[i]) for i in og)
+        against.append(versions + ("，" + "，".join(weak) if weak else "，未提交证据予以证明"))
+    reason = (f"{_names(ctx, values, docs)}载明{show_value(values[idx].value)}{agree}；{'；'.join(against)}。"
+              "书证形成于争议发生之前，其证明力大于当事人事后的单方陈述")
+    if any(weak for _, _, weak in others):
+        reason += "，原件的证明力大于对方不认可的复印件"
+    return _proposal(ctx, name, values, g, idx, Basis.EVIDENCE, reason)
+
+
+def _by_burden(ctx: Context, name: str, values: list[FactValue[Any]], groups: list[list[int]]) -> Proposal | None:
+    """No version has documents: the worker's version stands where the employer must prove the fact."""
+    rule = FACT_BURDEN.get(name)
+    if rule is None or rule.on != "employer" or not _applies(ctx, rule, contested=True):
+        return None
+    worker_groups = [g for g in groups if any(values[i].side == ctx.sides.worker for i in g)]
+    if len(worker_groups) != 1:
+        return None
+    g = worker_groups[0]
+    idx = _pick(name, values, g)
+    others = "；".join(_version(ctx, values[i]) for h in groups if h is not g for i in h)
+    reason = (f"{others}，但未提交证据予以证明；{rule.why}，{ctx.sides.employer_word}未能举证，应承担不利后果，"
+              f"故对{ctx.sides.worker_word}主张的{show_value(values[idx].value)}予以采信")
+    return _proposal(ctx, name, values, g, idx, Basis.BURDEN, reason, articles=rule.articles)

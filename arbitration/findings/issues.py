@@ -1,0 +1,309 @@
+"""Issues a claim turns on beyond the facts of the case (加班事实是否存在, 工资是否已付, 解除是否有法定事由 …),
+each found by the same rules: the tribunal's findings, an admission, documents, and the burden of proof of the
+claim type — 解释（一）第四十四条 (the employer proves its dismissal and working years), 第四十二条 (the worker
+proves overtime unless the employer holds the records and does not produce them), 调解仲裁法第六条 and 第三十九条
+第二款 (records the employer keeps: failing to produce them bears the adverse consequence)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from arbitration.findings.evidence import (
+    EMPLOYER_RECORDS,
+    doc_name,
+    employer_records_offered,
+    submitted,
+)
+from arbitration.findings.facts import Context, cite
+from arbitration.findings.text import ymd
+from arbitration.model import (
+    Basis,
+    Case,
+    Citation,
+    ClaimantSide,
+    Proposal,
+    Provenance,
+    ReviewState,
+    Side,
+    TerminationInitiator,
+)
+
+ADVERSE = (cite("劳动争议调解仲裁法", 6), cite("劳动争议调解仲裁法", 39, 2))
+DISMISSAL = (cite("劳动争议解释（一）", 44),)
+OVERTIME = (cite("劳动争议解释（一）", 42), cite("劳动争议调解仲裁法", 6))
+
+# an employer's words that deny the employment itself
+DENIES_EMPLOYMENT = re.compile(
+    r"(?:不存在|不是|并非|没有|无|不构成)(?:事实)?劳动关系|劳务关系|合作关系|承揽关系|承包关系|挂靠|雇佣关系|不认识|从未(?:招用|雇佣)|"
+    r"不是(?:我|本|答辩人|被告|被申请人)?(?:公司|单位)的?(?:员工|职工)")
+# pay that rests on conditions the worker must show (高温津贴 in a cooled office, 奖金 by a bonus scheme), not wages for work done
+CONDITIONAL_PAY = re.compile(r"津贴|补贴|补助|奖金|奖励|福利|提成|绩效|年终|分红|报销|费用")
+SAYS_PAID = re.compile(r"已(?:经)?(?:全部|足额|按时)?(?:支付|发放|结清|付清)|不(?:存在|欠)|没有(?:拖欠|欠)|未拖欠|并未拖欠|已经结清")
+OTHER_PAY_DEFENCE = re.compile(r"未(?:提供|付出)?劳动|未(?:上班|到岗|出勤)|旷工|已离职|已经离职|停工|放假|数额有误|金额有误|计算错误|标准有误")
+SAYS_LEAVE_TAKEN = re.compile(r"已(?:经)?(?:休|安排)[^。；，]{0,8}(?:年休假|年假|休假)|年休假已休|已休年休假|已休完")
+SAYS_NOTICE = re.compile(r"提前三十日|提前30日|提前一个月|额外支付|代通知金|一个月工资代替")
+NO_NOTICE = re.compile(r"未(?:提前三十日|提前30日|提前一个月)|没有提前|未(?:以书面形式)?通知|未额外支付")
+NEGATED = re.compile(r"不存在|没有|未|无|不|否认")
+
+
+@dataclass(frozen=True)
+class Issue:
+    """An issue some claim types turn on, and the function that finds it."""
+
+    id: str
+    label: str
+    claim_types: tuple[str, ...]
+    find: Callable[[Context, Case], Proposal | str | None]
+
+
+def _p(iid: str, label: str, text: str, holds: bool, basis: Basis, reason: str,
+       sources: list[Provenance] = (), articles: tuple[Citation, ...] = (),
+       state: ReviewState = ReviewState.PROPOSED) -> Proposal:
+    return Proposal(id=iid, label=label, text=text, holds=holds, basis=basis, reason=reason,
+                    sources=list(sources), articles=list(articles), state=state)
+
+
+def _statement(ctx: Context, side: Side) -> str:
+    text = ctx.case.applicant_statement if side == Side.APPLICANT else ctx.case.respondent_statement
+    return text or ""
+
+
+def _statement_source(ctx: Context, side: Side, quote: str) -> Provenance:
+    """A Provenance for a clause of a party's statement: the file it came from (application or defence)."""
+    kind = "application" if side == Side.APPLICANT else "defence"
+    ref = next((d for d in ctx.case.documents if d.doc_type.value == kind), None)
+    return Provenance(file=ref.file if ref else ctx.sides.word(side) + "陈述", doc_type=kind, quote=quote[:120],
+                      extractor="findings.issue")
+
+
+def _clause(text: str, pattern: re.Pattern[str]) -> str | None:
+    """The sentence of `text` where `pattern` first occurs."""
+    m = pattern.search(text)
+    if m is None:
+        return None
+    start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+    ends = [i for i in (text.find(c, m.end()) for c in "。；;\n") if i != -1]
+    return text[start:min(ends) if ends else len(text)].strip()
+
+
+def _tribunal_text(case: Case, name: str) -> list[tuple[str, Provenance]]:
+    fact = getattr(case.facts, name)
+    return [(str(v.value), v.source) for v in fact.values if v.side == Side.TRIBUNAL]
+
+
+def _polarity(text: str, word: str) -> bool | None:
+    """Whether a finding affirms or denies `word` (「不存在加班」 → False); None when it does not mention it."""
+    m = re.search(word, text)
+    if m is None:
+        return None
+    return not NEGATED.search(text[max(0, m.start() - 6) : m.start()])
+
+
+def _tribunal_found(ctx: Context) -> bool:
+    """The tribunal's findings are in the file (a case decided after a hearing): what the parties proved at the
+    hearing is there, not in an evidence list."""
+    return any(v.side == Side.TRIBUNAL for _, f in ctx.case.facts.items() for v in f.values)
+
+
+def labor_relation(ctx: Context, settled: Case) -> Proposal | str | None:
+    iid, label = "issue:labor_relation", "双方存在劳动关系"
+    w, e = ctx.sides.worker_word, ctx.sides.employer_word
+    denial = _clause(_statement(ctx, ctx.sides.employer), DENIES_EMPLOYMENT)
+    if denial:
+        return f"{e}辩称「{denial}」，否认双方存在劳动关系，{w}须就此举证，待审查"
+    text = f"{w}与{e}之间存在劳动关系"
+    facts = ("hire_date", "monthly_wage", "written_contract", "termination", "position")
+    tribunal = [(n, v) for n in facts for v in getattr(ctx.case.facts, n).values if v.side == Side.TRIBUNAL]
+    if tribunal:
+        return _p(iid, label, text, True, Basis.ESTABLISHED, "经审理查明双方的用工事实，用人单位未否认劳动关系",
+                  [v.source for _, v in tribunal], state=ReviewState.ACCEPTED)
+    if st := ctx.admission("issue:labor_relation", ctx.sides.employer):
+        return _p(iid, label, text, True, Basis.AGREED, f"{e}认可双方存在劳动关系（「{st.text}」）", [st.source])
+    own = [(n, v) for n in facts for v in getattr(ctx.case.facts, n).values if v.side == ctx.sides.employer]
+    if own:
+        return _p(iid, label, text, True, Basis.AGREED,
+                  f"{e}未否认双方存在劳动关系，并自行陈述了{w}的入职、工资或解除等用工情况",
+                  [v.source for _, v in own])
+    contract = settled.facts.written_contract.value
+    if contract is not None and contract.signed and any(
+            v.side == Side.EVIDENCE for v in settled.facts.written_contract.values):
+        return _p(iid, label, text, True, Basis.EVIDENCE, "双方签订的书面劳动合同在卷为证",
+                  [v.source for v in settled.facts.written_contract.values])
+    return None
+
+
+def wages_owed(ctx: Context, settled: Case) -> Proposal | str | None:
+    iid, label = "issue:wages_owed", "拖欠劳动报酬的事实"
+    claims = [c for c in ctx.case.claims if c.type == "unpaid_wages" and c.claimant == ClaimantSide.WORKER]
+    if not claims:
+        return None
+    w, e = ctx.sides.worker_word, ctx.sides.employer_word
+    if all(CONDITIONAL_PAY.search(c.text) for c in claims):
+        return f"{w}主张的款项以约定或规定的发放条件为前提，须由{w}举证证明条件成就"
+    text = f"{e}未足额支付{w}所主张期间的劳动报酬"
+    st = ctx.admission("issue:wages_owed", ctx.sides.employer) or ctx.admission("statement", ctx.sides.employer)
+    if st:
+        return _p(iid, label, text, True, Basis.AGREED, f"{e}认可{w}所述的欠付事实（「{st.text}」）", [st.source])
+    said = _statement(ctx, ctx.sides.employer)
+    if (other := _clause(said, OTHER_PAY_DEFENCE)) is not None:
+        return f"{e}辩称「{other}」，须审查{w}主张的期间及数额"
+    records = employer_records_offered(ctx.case, ctx.sides.employer)
+    paid = _clause(said, SAYS_PAID)
+    if records:
+        names = "、".join(r.name for r in records)
+        return f"{e}提交了{names}，须审查能否证明已足额支付"
+    if paid and not _tribunal_found(ctx):
+        return _p(iid, label, text, True, Basis.BURDEN,
+                  f"{e}主张已支付（「{paid}」），但未提交工资支付记录；工资支付记录由用人单位掌握管理，"
+                  f"{e}不能提供的，应当承担不利后果", [_statement_source(ctx, ctx.sides.employer, paid)],
+                  ADVERSE + (cite("工资支付暂行规定", 6),))
+    if not ctx.said(ctx.sides.employer):
+        return _p(iid, label, text, True, Basis.BURDEN,
+                  f"{e}未答辩，亦未提交工资支付记录；工资支付记录由用人单位掌握管理，{e}不能提供的，应当承担不利后果",
+                  [c.source for c in claims if c.source], ADVERSE + (cite("工资支付暂行规定", 6),))
+    return f"{e}的答辩未涉及该期间工资的支付情况，须庭审查明"
+
+
+def overtime(ctx: Context, settled: Case) -> Proposal | str | None:
+    iid, label = "issue:overtime", "加班事实"
+    if not any(c.type == "overtime" for c in ctx.case.claims):
+        return None
+    w, e = ctx.sides.worker_word, ctx.sides.employer_word
+    found = [(t, s, _polarity(t, "加班")) for t, s in _tribunal_text(ctx.case, "overtime")]
+    found = [f for f in found if f[2] is not None]
+    if found and len({f[2] for f in found}) == 1:
+        holds = found[0][2]
+        return _p(iid, label, f"{w}存在加班事实" if holds else f"{w}不存在加班事实", holds, Basis.ESTABLISHED,
+                  "经审理查明", [s for _, s, _ in found], state=ReviewState.ACCEPTED)
+    if st := ctx.admission("issue:overtime", ctx.sides.employer):
+        return _p(iid, label, f"{w}存在加班事实", True, Basis.AGREED, f"{e}认可{w}加班的事实（「{st.text}」）",
+                  [st.source])
+    offered = [x for x in submitted(ctx.case, ctx.sides.worker)
+               if re.search(r"考勤|打卡|签到|排班|工时|加班|证人|证言|聊天|录音|视频|工作记录", x.name + (x.purpose or ""))]
+    kept = [x for x in offered if EMPLOYER_RECORDS.search(x.name + (x.purpose or ""))]
+    if not offered and not _tribunal_found(ctx) and ctx.case.evidence:
+        return _p(iid, label, f"{w}主张的加班事实不能认定", False, Basis.BURDEN,
+                  f"劳动者主张加班费的，应当就加班事实的存在承担举证责任；{w}未提交考勤记录等证明加班事实的证据",
+                  [c.source for c in ctx.case.claims if c.type == "overtime" and c.source], OVERTIME)
+    if kept and not employer_records_offered(ctx.case, ctx.sides.employer):
+        names = "、".join(x.name for x in kept)
+        return _p(iid, label, f"{w}存在加班事实", True, Basis.BURDEN,
+                  f"{w}提交的{names}属于用人单位掌握管理的证据，能够证明{e}掌握加班事实存在的证据；"
+                  f"{e}未提交考勤记录等证据予以反驳，应当承担不利后果",
+                  [x.source for x in kept if x.source], OVERTIME + (cite("劳动争议调解仲裁法", 39, 2),))
+    return f"双方对加班事实各执一词，须审查{w}提交的证据及{e}掌握的考勤记录"
+
+
+def _termination(settled: Case):
+    t = settled.facts.termination.value
+    return t if t is not None and t.initiator == TerminationInitiator.EMPLOYER else None
+
+
+def termination_lawful(ctx: Context, settled: Case) -> Proposal | str | None:
+    """Whether the employer's dismissal rests on a ground it has shown (解释（一）第四十四条)."""
+    iid, label = "issue:termination_ground", "解除劳动合同的事由"
+    if not any(c.type in ("unlawful_termination", "severance", "notice_pay") for c in ctx.case.claims):
+        return None
+    t = _termination(settled)
+    if t is None:
+        return None
+    from arbitration.law.grounds import recognise
+
+    w, e = ctx.sides.worker_word, ctx.sides.employer_word
+    ground = recognise(" ".join(x for x in (t.statute_basis, t.reason, t.mode) if x))
+    if ground is not None and ground.by != "employer":
+        return None
+    sources = [v.source for v in settled.facts.termination.values]
+    text = f"{e}解除劳动合同缺乏事实依据"
+    if ground is None and not t.reason:
+        return _p(iid, label, text, False, Basis.BURDEN,
+                  f"{e}{t.mode}{w}，未说明解除劳动合同的事由，亦未举证证明其解除符合劳动合同法第三十九条、第四十条、"
+                  f"第四十一条规定的情形；因用人单位作出解除劳动合同决定而发生的劳动争议，由用人单位负举证责任",
+                  sources, DISMISSAL)
+    if _tribunal_found(ctx) or submitted(ctx.case, ctx.sides.employer):
+        what = ground.label if ground else f"「{t.reason}」"
+        return f"{e}以{what}为由解除劳动合同，须审查其证据能否证明该事由"
+    said = f"以「{t.reason}」为由" if t.reason else f"依据{ground.label}"
+    return _p(iid, label, text, False, Basis.BURDEN,
+              f"{e}{said}解除劳动合同，但未提交证据证明该事由存在；因用人单位作出解除劳动合同决定而发生的劳动争议，"
+              f"由用人单位负举证责任，{e}应当承担举证不能的不利后果", sources, DISMISSAL)
+
+
+def notice_given(ctx: Context, settled: Case) -> Proposal | str | None:
+    """Under 第四十条: 30 days' written notice, or one month's wage paid instead."""
+    iid, label = "issue:notice", "提前三十日书面通知或额外支付一个月工资"
+    if not any(c.type == "notice_pay" for c in ctx.case.claims):
+        return None
+    t = _termination(settled)
+    if t is None:
+        return None
+    from arbitration.law.grounds import recognise
+
+    ground = recognise(" ".join(x for x in (t.statute_basis, t.reason, t.mode) if x))
+    if ground is None or ground.article != 40:
+        return None
+    w, e = ctx.sides.worker_word, ctx.sides.employer_word
+    leave = settled.facts.leave_date.value
+    sources = [v.source for v in settled.facts.termination.values]
+    if t.notice_date and leave and (leave - t.notice_date).days >= 30:
+        return _p(iid, label, f"{e}已提前三十日书面通知{w}", True, Basis.EVIDENCE,
+                  f"解除通知于{ymd(t.notice_date)}作出，解除日期为{ymd(leave)}，已满三十日", sources)
+    said = _statement(ctx, ctx.sides.employer)
+    claim = _clause(said, SAYS_NOTICE)
+    if t.notice_date and leave and not claim:
+        days = (leave - t.notice_date).days
+        when = "当日" if days <= 0 else f"{days}日后"
+        return _p(iid, label, f"{e}未提前三十日书面通知{w}，亦未额外支付一个月工资", False, Basis.EVIDENCE,
+                  f"解除通知于{ymd(t.notice_date)}作出，{when}即解除劳动合同，未满三十日；{e}亦未主张已额外支付一个月工资",
+                  sources)
+    if claim and not NO_NOTICE.search(claim) and not submitted(ctx.case, ctx.sides.employer):
+        return _p(iid, label, f"{e}未提前三十日书面通知{w}，亦未额外支付一个月工资", False, Basis.BURDEN,
+                  f"{e}称「{claim}」，但未提交书面通知送达或工资支付的证据；支付记录由用人单位掌握管理，"
+                  f"{e}不能提供的，应当承担不利后果",
+                  [*sources, _statement_source(ctx, ctx.sides.employer, claim)], ADVERSE)
+    if not claim and (said_no := _clause(_statement(ctx, ctx.sides.worker), NO_NOTICE)):
+        return _p(iid, label, f"{e}未提前三十日书面通知{w}，亦未额外支付一个月工资", False, Basis.BURDEN,
+                  f"{w}称「{said_no}」，{e}未提出相反主张，亦未提交通知送达或支付的证据", [*sources], DISMISSAL)
+    return f"{e}是否提前三十日书面通知或额外支付一个月工资，须庭审查明"
+
+
+def leave_untaken(ctx: Context, settled: Case) -> Proposal | str | None:
+    iid, label = "issue:annual_leave", "未休年休假的事实"
+    if not any(c.type == "annual_leave" for c in ctx.case.claims):
+        return None
+    w, e = ctx.sides.worker_word, ctx.sides.employer_word
+    text = f"{w}在主张的年度内未休年休假"
+    found = [(t, s, _polarity(t, "未休|没有休|未安排")) for t, s in _tribunal_text(ctx.case, "annual_leave")]
+    found = [f for f in found if f[2] is not None]
+    if found and len({f[2] for f in found}) == 1:
+        return _p(iid, label, text if found[0][2] else f"{w}已休年休假", found[0][2], Basis.ESTABLISHED,
+                  "经审理查明", [s for _, s, _ in found], state=ReviewState.ACCEPTED)
+    said = _statement(ctx, ctx.sides.employer)
+    taken = _clause(said, SAYS_LEAVE_TAKEN)
+    records = [x for x in submitted(ctx.case, ctx.sides.employer) if re.search(r"考勤|休假|请假|年假|年休假", x.name)]
+    if records:
+        return f"{e}提交了{'、'.join(x.name for x in records)}，须审查{w}的休假情况"
+    if taken:
+        return _p(iid, label, text, True, Basis.BURDEN,
+                  f"{e}称「{taken}」，但未提交考勤、休假审批等记录；该类记录由用人单位掌握管理，{e}不能提供的，应当承担不利后果",
+                  [_statement_source(ctx, ctx.sides.employer, taken)], ADVERSE)
+    if not ctx.said(ctx.sides.employer):
+        return _p(iid, label, text, True, Basis.BURDEN,
+                  f"{e}未答辩，亦未提交考勤、休假记录；该类记录由用人单位掌握管理，{e}不能提供的，应当承担不利后果",
+                  [c.source for c in ctx.case.claims if c.type == "annual_leave" and c.source], ADVERSE)
+    return f"{e}的答辩未涉及{w}的年休假情况，须庭审查明"
+
+
+ISSUES: tuple[Issue, ...] = (
+    Issue("issue:labor_relation", "双方存在劳动关系", ("*",), labor_relation),
+    Issue("issue:wages_owed", "拖欠劳动报酬的事实", ("unpaid_wages",), wages_owed),
+    Issue("issue:overtime", "加班事实", ("overtime",), overtime),
+    Issue("issue:termination_ground", "解除劳动合同的事由", ("unlawful_termination", "severance", "notice_pay"),
+          termination_lawful),
+    Issue("issue:notice", "提前三十日书面通知或额外支付一个月工资", ("notice_pay",), notice_given),
+    Issue("issue:annual_leave", "未休年休假的事实", ("annual_leave",), leave_untaken),
+)
+
+__all__ = ["ISSUES", "Issue", "doc_name"]
