@@ -55,6 +55,7 @@ WARNING_NAMES = {
     "mixed_finality": "终局与非终局事项并存",
     "time_bar_risk": "仲裁时效风险（未提出抗辩，不主动适用）",
     "finality_notice": "救济告知",
+    "demo_archive": "类案库为演示数据",
 }
 
 

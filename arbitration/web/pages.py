@@ -38,7 +38,9 @@ WARNING_NAMES = {"deviation": "与类案裁判尺度不一致", "missing_fact": 
                  "citation_removed": "引用已删除（无法核实）", "llm_fallback": "文字生成改用模板",
                  "calculation": "计算问题", "extraction": "要素抽取存疑", "finality_unknown": "终局性待定",
                  "missing_parameter": "缺少计算参数", "mixed_finality": "终局与非终局事项并存",
-                 "no_archive": "未检索类案", "time_barred": "可能超过仲裁时效", "unverified_figure": "数字未经核实"}
+                 "no_archive": "未检索类案", "time_barred": "超过仲裁时效（被申请人已抗辩）", "unverified_figure": "数字未经核实",
+                 "time_bar_risk": "仲裁时效风险（未抗辩，不主动适用）", "finality_notice": "救济告知",
+                 "demo_archive": "类案库为演示数据"}
 SIDE_NAMES = {"applicant": "申请人", "respondent": "被申请人", "evidence": "证据材料", "tribunal": "仲裁庭/工作人员"}
 STATUS_NAMES = {"new": "新建", "processing": "处理中", "ready": "已读取", "failed": "失败"}
 
