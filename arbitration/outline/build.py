@@ -198,7 +198,7 @@ def _section(case: Case, claim_type: str, claims: list[tuple[int, Claim]], tax: 
     ct = lawview.claim_type(tax, claim_type)
     section = ClaimSection(
         claim_type=claim_type,
-        name=lawview.claim_name(tax, claim_type),
+        name=lawview.claim_name(tax, claim_type, case),
         claim_indices=[i for i, _ in claims],
     )
     if ct is None:

@@ -29,9 +29,17 @@ def claim_type(tax: Any, type_id: str) -> Any | None:
         return None
 
 
-def claim_name(tax: Any, type_id: str) -> str:
+def claim_name(tax: Any, type_id: str, case: Case | None = None) -> str:
+    """The taxonomy's name; 经济补偿 by the ground the case holds (an expired contract: 终止劳动合同经济补偿)."""
     ct = claim_type(tax, type_id)
-    return ct.name if ct is not None else type_id
+    name = ct.name if ct is not None else type_id
+    if type_id == "severance" and case is not None:
+        from arbitration.law.grounds import ground_of
+
+        g = ground_of(case.facts.termination.value)
+        if g is not None and g.kind == "终止":
+            name = name.replace("解除", "终止", 1)
+    return name
 
 
 def format_articles(cites: list[Citation]) -> list[str]:

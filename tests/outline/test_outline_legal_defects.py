@@ -80,3 +80,13 @@ def test_generated_precedents_are_labelled_demo_data():
     assert s.similar[0].case_number == f"【{DEMO_LABEL}】青劳人仲案字〔2023〕第0456号"
     assert DEMO_LABEL in o.archive_note
     assert render.to_markdown(o).count(DEMO_LABEL) >= 2
+
+
+def test_expired_contract_section_is_named_by_its_ground():
+    """劳动合同法第四十四条第一项: a contract that expired ends (终止), so the outline's section is 终止劳动合同经济补偿."""
+    from arbitration.model import Termination, TerminationInitiator
+
+    case = _case([Claim(type="severance", text="支付经济补偿20000元", amount=Decimal(20000))])
+    case.facts.termination.add(Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止"), SRC, Side.APPLICANT)
+    o = build_outline(case, today=date(2024, 6, 3))
+    assert [s.name for s in o.sections] == ["终止劳动合同经济补偿"]
