@@ -65,6 +65,7 @@ class DocType(StrEnum):
     IDENTITY = "identity"  # 身份证明 / 营业执照
     HEARING_RECORD = "hearing_record"  # 庭审笔录
     AWARD = "award"  # 裁决书 / 判决书 (precedents)
+    PLEADINGS = "pleadings"  # 诉辩材料: statements in running text, often both sides' in one file (原告诉称 … 被告辩称)
     OTHER = "other"
 
 
@@ -78,6 +79,7 @@ DOC_TYPE_NAMES: dict[DocType, str] = {
     DocType.IDENTITY: "身份证明",
     DocType.HEARING_RECORD: "庭审笔录",
     DocType.AWARD: "裁决书",
+    DocType.PLEADINGS: "诉辩材料",
     DocType.OTHER: "其他材料",
 }
 
@@ -306,6 +308,7 @@ class Party(_Model):
     legal_representative: Agent | None = None  # 法定代表人 / 主要负责人
     agents: list[Agent] = Field(default_factory=list)  # 委托代理人
     source: Provenance | None = None
+    aliases: list[str] = Field(default_factory=list)  # other spellings of its name in the file (简称 「新侨国际公司」)
 
 
 class ClaimantSide(StrEnum):
@@ -315,8 +318,23 @@ class ClaimantSide(StrEnum):
     EMPLOYER = "employer"  # 用人单位 (「原告无需支付被告…」, 「确认原、被告之间不存在劳动关系」)
 
 
+class ClaimVersion(_Model):
+    """An earlier wording of a claim that a later one replaced (庭审中变更, 明确), kept as its history."""
+
+    text: str
+    amount: Decimal | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    note: str | None = None  # how it was replaced: 「庭审中变更」「明确」
+    source: Provenance | None = None
+
+
 class Claim(_Model):
-    """One 仲裁请求 item: its type from the taxonomy, amount, period and the original wording."""
+    """One 仲裁请求 item: its type from the taxonomy, amount, period and the original wording.
+
+    An item asking for several sums (「工资441.72元、冬煤费70元」) gives one Claim per sum, all with the item's
+    `index` and parts 1, 2 …; a request changed at the hearing keeps the later wording, the earlier in `history`;
+    a withdrawn request (撤回) stays with `withdrawn` set."""
 
     type: str  # claim-type id from the taxonomy, e.g. "severance"; "other" when unrecognised
     claimant: ClaimantSide = ClaimantSide.WORKER  # every later stage must know whose claim it is
@@ -327,6 +345,9 @@ class Claim(_Model):
     index: int | None = None  # its number in the application (1-based)
     type_confidence: float = 1.0
     source: Provenance | None = None
+    part: int | None = None  # 1-based position among the sums of one item (same index); None: the item is one claim
+    withdrawn: bool = False  # 撤回/放弃 at the hearing or in writing: kept for the record, not decided on the merits
+    history: list[ClaimVersion] = Field(default_factory=list)  # earlier wordings replaced by this one, oldest first
 
 
 class EvidenceItem(_Model):

@@ -68,7 +68,7 @@ def predicted(case: Case) -> dict[str, set]:
         "hire_date": {v.value.isoformat() for v in f.hire_date.values},
         "leave_date": {v.value.isoformat() for v in f.leave_date.values},
         "monthly_wage": {(v.side.value, _money(v.value)) for v in f.monthly_wage.values},
-        "claims": {(c.type, _money(c.amount)) for c in case.claims},
+        "claims": {(c.type, _money(c.amount), c.claimant.value) for c in case.claims},
         "claim_types": {c.type for c in case.claims},
         "termination_initiator": {v.value.initiator.value for v in f.termination.values},
         "termination": {
@@ -83,7 +83,7 @@ def gold_sets(g: dict) -> dict[str, set]:
         "hire_date": {g["hire_date"]} if g.get("hire_date") else set(),
         "leave_date": {g["leave_date"]} if g.get("leave_date") else set(),
         "monthly_wage": {(side, _money(v)) for side, v in g.get("monthly_wage", {}).items()},
-        "claims": {(c["type"], _money(c["amount"])) for c in g["claims"]},
+        "claims": {(c["type"], _money(c["amount"]), c.get("claimant", "worker")) for c in g["claims"]},
         "claim_types": {c["type"] for c in g["claims"]},
         "termination_initiator": (
             {i for i, _ in g["termination"].values()}

@@ -16,10 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from arbitration.errors import IngestError
+from arbitration.ingest.speech import Segment, is_court, segments
 from arbitration.model import (
     DOC_TYPE_NAMES,
     Case,
     Claim,
+    ClaimantSide,
+    ClaimVersion,
     DocType,
     Document,
     DocumentRef,
@@ -31,15 +34,25 @@ from arbitration.model import (
 )
 
 from . import facts as F
-from .claims import claims_from_section
+from .claims import ClaimMention, claims_from_section, requests_in
 from .evidence import evidence_from_table, evidence_from_text
-from .parties import ORG_NAME, merge_party, parties_from_header
+from .parties import (
+    ORG_NAME,
+    aliases,
+    is_placeholder,
+    merge_party,
+    name_mentions,
+    parties_from_header,
+    same_party,
+    worker_role,
+)
 from .rules import find_dates, find_money
 from .signature import without_signature
 from .text import DocText, guess_doc_type
 
 log = logging.getLogger(__name__)
 
+SPEECH_TYPES = (DocType.PLEADINGS, DocType.OTHER, DocType.AWARD, DocType.HEARING_RECORD)  # may hold both sides' statements and findings
 SIDES: dict[DocType, Side] = {
     DocType.APPLICATION: Side.APPLICANT,
     DocType.DEFENCE: Side.RESPONDENT,
@@ -50,6 +63,7 @@ SIDES: dict[DocType, Side] = {
     DocType.IDENTITY: Side.EVIDENCE,
     DocType.HEARING_RECORD: Side.TRIBUNAL,
     DocType.AWARD: Side.TRIBUNAL,
+    DocType.PLEADINGS: Side.APPLICANT,  # read segment by segment (诉称 / 辩称 / 查明); this is the fallback
     DocType.OTHER: Side.EVIDENCE,  # 情况说明, 聊天记录 …; a published case's 基本案情 is TRIBUNAL (see _side)
 }
 # marks of a published case or award: its facts are what the tribunal found
@@ -81,6 +95,8 @@ class _Builder:
     def __init__(self, documents: list[Document], source_dir: str | None) -> None:
         self.case = Case(source_dir=source_dir)
         self.docs: list[tuple[Document, DocText, DocType]] = []
+        self.speech: dict[str, list[Segment]] = {}  # file → who speaks where, for statements in running text
+        self.worker: PartyRole | None = None  # the procedural role of the worker (an employer may be the plaintiff)
         for d in documents:
             doc_type = guess_doc_type(d)
             warnings = list(d.warnings)
@@ -97,6 +113,10 @@ class _Builder:
                     warnings.append(msg)
                     self.case.warnings.append(msg)
             self.docs.append((d, DocText(d), doc_type))
+            if doc_type in SPEECH_TYPES:
+                found = segments(d.text)
+                if any(seg.kind in ("statement", "defence", "absent", "findings") for seg in found):
+                    self.speech[d.file] = found
             self.case.documents.append(
                 DocumentRef(
                     file=d.file,
@@ -114,6 +134,7 @@ class _Builder:
     # ------------------------------------------------------------ parties
 
     def parties(self) -> None:
+        self._speech_parties()
         for _, text, _ in self.of_type(DocType.APPLICATION):
             for p in parties_from_header(text):
                 self._add_party(p)
@@ -126,6 +147,73 @@ class _Builder:
                     self._add_party(p)
         if not self.case.applicants or not self.case.respondents:
             self._parties_from_narrative()
+
+    def _speech_parties(self) -> None:
+        """Parties of statements in running text: the speakers (「原告孟祥梅诉称」「被告依莱尔公司、雅丽洁销售部共同辩称」
+        「陈存强向本院提出诉讼请求」), names after a role word in the text (「被告北京新侨国际企业管理有限公司」), one
+        party per name across its spellings; a side the file never names is its role word (「原告」)."""
+        for document, text, _ in self.docs:
+            segs = self.speech.get(document.file)
+            if not segs:
+                continue
+            short = aliases(text.text)
+            for seg in segs:
+                if not seg.is_party:
+                    continue
+                role = seg.role or self._role_of_names(seg.names) or (
+                    PartyRole.APPLICANT if seg.kind == "statement" else PartyRole.RESPONDENT
+                )
+                at = seg.start + max(0, text.text.find(seg.speaker, seg.start, seg.body) - seg.start)
+                for name in seg.names:
+                    pos = text.text.find(name, at, seg.body)
+                    self._prose_party(role, name, text, pos if pos >= 0 else at, "parties.speaker")
+            for role, name, pos in name_mentions(text.text[: self._statements_end(segs)]):
+                self._prose_party(role, name, text, pos, "parties.mention")
+            for alias, full in short.items():
+                for p in self.case.parties:
+                    if alias != p.name and (same_party(full, p.name) or same_party(alias, p.name)):
+                        if alias not in p.aliases:
+                            p.aliases.append(alias)
+            self.worker = worker_role(text.text, self.case.parties)
+            for role in (PartyRole.APPLICANT, PartyRole.RESPONDENT):
+                if not self.case.parties_by_role(role) and any(s.is_party for s in segs):
+                    court = is_court(text.text)
+                    word = ("原告" if court else "申请人") if role is PartyRole.APPLICANT else ("被告" if court else "被申请人")
+                    kind = PartyKind.PERSON if role is (self.worker or PartyRole.APPLICANT) else PartyKind.ORGANISATION
+                    self.case.parties.append(Party(role=role, kind=kind, name=word))
+                    self.case.warnings.append(f"未载明{word}的姓名或名称")
+
+    @staticmethod
+    def _statements_end(segs: list[Segment]) -> int:
+        ends = [s.end for s in segs if s.is_party]
+        return max(ends) if ends else 0
+
+    def _role_of_names(self, names: list[str]) -> PartyRole | None:
+        for p in self.case.parties:
+            if any(same_party(n, p.name) or n in p.aliases for n in names):
+                return p.role
+        return None
+
+    def _prose_party(self, role: PartyRole, name: str, text: DocText, pos: int, extractor: str) -> None:
+        if role is None or not name:
+            return
+        for p in self.case.parties:
+            if p.role == role and (same_party(name, p.name) or name in p.aliases):
+                if len(name) > len(p.name) and ORG_NAME.search(name):
+                    p.aliases.append(p.name)  # the full name is the party's name, the short one an alias
+                    p.name = name
+                elif name != p.name and name not in p.aliases:
+                    p.aliases.append(name)
+                return
+        if any(same_party(name, p.name) for p in self.case.parties):
+            return  # named under another role (a counterclaim's 被告（原告）): one party
+        if extractor == "parties.mention" and any(
+            p.role == role and p.kind is PartyKind.PERSON and p.name.startswith(name) for p in self.case.parties
+        ):
+            return  # LAC cut a name short in one sentence (「王安」 of 「王安全」)
+        kind = PartyKind.ORGANISATION if ORG_NAME.search(name) else PartyKind.PERSON
+        source = text.provenance(pos, pos + len(name), extractor, 0.8)
+        self.case.parties.append(Party(role=role, kind=kind, name=name, source=source))
 
     def _add_party(self, party: Party) -> None:
         for existing in self.case.parties:
@@ -209,8 +297,13 @@ class _Builder:
     # ------------------------------------------------------------ claims and statements
 
     def claims(self) -> None:
+        self._speech_claims()
+        if self.case.claims:
+            return
         sources = self.of_type(DocType.APPLICATION) or self.docs
         for _document, text, _ in sources:
+            if _document.file in self.speech:
+                continue
             section = text.section("claims")
             if section is None:
                 continue
@@ -225,12 +318,82 @@ class _Builder:
                         index=c.index,
                         type_confidence=c.confidence,
                         source=text.provenance(c.start, c.end, "claims.item", c.confidence or 0.5),
+                        part=c.part,
+                        claimant=self._claimant_of_sentence(text.text, c.start, c.employer),
                     )
                 )
             if self.case.claims:
                 return
         if not self.case.claims:
-            self.case.warnings.append("未找到仲裁请求")
+            self.case.warnings.append("未找到诉讼请求" if self.case.forum == "court" else "未找到仲裁请求")
+
+    def _speech_claims(self) -> None:
+        """Requests in statements (诉称, 反诉, and a sued worker's demands in the defence), each with its claimant:
+        the speaker's side, or the employer's for a request worded as one (「原告无需支付被告…」)."""
+        for document, text, _ in self.docs:
+            for seg in self.speech.get(document.file, []):
+                if seg.kind not in ("statement", "defence"):
+                    continue
+                side = self._side_of_speaker(seg)
+                if seg.kind == "defence" and side is not ClaimantSide.WORKER:
+                    continue  # an employer's defence asks for nothing but dismissal
+                body = text.text[seg.body : seg.end]
+                found = requests_in(body, seg.body, defence=seg.kind == "defence", opens_with_request=seg.opens_with_request)
+                for c in found:
+                    claimant = ClaimantSide.EMPLOYER if c.employer and side is not ClaimantSide.WORKER else (
+                        side or ClaimantSide.WORKER
+                    )
+                    if c.employer and side is None:
+                        claimant = ClaimantSide.EMPLOYER
+                    self.case.claims.append(self._claim(c, text, claimant))
+
+    def _claimant_of_sentence(self, text: str, at: int, employer_words: bool) -> ClaimantSide:
+        """A headed request's claimant: the party that asks (「某服务公司请求判决…」), else by its wording."""
+        start = max(text.rfind("\n", 0, at), text.rfind("。", 0, at)) + 1
+        subject = re.match(r"\s*(?P<who>[^，,：:。；\n]{2,40}?)(?:等人?)?(?:请求|要求|诉请|申请)", text[start : at + 1])
+        if subject:
+            who = subject.group("who")
+            for p in self.case.parties:
+                if not is_placeholder(p) and (p.name in who or any(a in who for a in p.aliases)):
+                    return ClaimantSide.EMPLOYER if p.kind is PartyKind.ORGANISATION else ClaimantSide.WORKER
+        return ClaimantSide.EMPLOYER if employer_words else ClaimantSide.WORKER
+
+    def _side_of_speaker(self, seg: Segment) -> ClaimantSide | None:
+        """Worker or employer: the speaker's party (a person is the worker), else the role the worker has."""
+        party = None
+        if seg.names:
+            party = next((p for p in self.case.parties for n in seg.names if same_party(n, p.name) or n in p.aliases), None)
+        if party is None and seg.role is not None:
+            named = [p for p in self.case.parties_by_role(seg.role)]
+            party = named[0] if len(named) == 1 else None
+        if party is not None and not is_placeholder(party):
+            return ClaimantSide.WORKER if party.kind is PartyKind.PERSON else ClaimantSide.EMPLOYER
+        role = party.role if party is not None else seg.role
+        if role is None or self.worker is None:
+            return None
+        return ClaimantSide.WORKER if role is self.worker else ClaimantSide.EMPLOYER
+
+    @staticmethod
+    def _claim(c: ClaimMention, text: DocText, claimant: ClaimantSide) -> Claim:
+        history = [
+            ClaimVersion(text=h.text, amount=h.amount, period_start=h.period_start, period_end=h.period_end, note=h.note,
+                         source=text.provenance(h.start, h.end, "claims.history", 0.8))
+            for h in c.history
+        ]  # fmt: skip
+        return Claim(
+            type=c.type,
+            claimant=claimant,
+            text=c.text,
+            amount=c.amount,
+            period_start=c.period_start,
+            period_end=c.period_end,
+            index=c.index,
+            type_confidence=c.confidence,
+            source=text.provenance(c.start, c.end, "claims.request", c.confidence or 0.5),
+            part=c.part,
+            withdrawn=c.withdrawn,
+            history=history,
+        )
 
     def statements(self) -> None:
         for _, text, doc_type in self.docs:
@@ -485,9 +648,21 @@ def _body_start(text: str) -> int:
     return 0
 
 
+def _forum(builder: _Builder) -> str | None:
+    """"court" when the parties are 原告/被告 (a 起诉状, a judgment), "commission" for 申请人/被申请人; None if neither."""
+    texts = [text.text for _, text, _ in builder.docs if _ in (DocType.APPLICATION, DocType.DEFENCE, *SPEECH_TYPES)]
+    if not texts:
+        return None
+    joined = "\n".join(t[:20000] for t in texts)
+    if re.search(r"诉讼请求|诉称|本院|人民法院|起诉状|诉状", joined) or is_court(joined):
+        return "court"
+    return "commission" if re.search(r"申请人|答辩人|仲裁请求", joined) else None
+
+
 def build_case(documents: list[Document], source_dir: str | None = None) -> Case:
     """Fill a `Case` from a case's documents (as `arbitration.ingest` reads them)."""
     builder = _Builder(documents, source_dir)
+    builder.case.forum = _forum(builder)
     builder.parties()
     builder.header()
     builder.claims()

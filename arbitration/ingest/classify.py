@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import re
 
+from arbitration.ingest.speech import segments
 from arbitration.model import DocType, Document, Section
 
 # (pattern in the title, type); the longest pattern found in the title wins, so 「解除劳动合同通知书」 is a
 # termination notice although it contains 「劳动合同」.
 TITLE_PATTERNS: list[tuple[str, DocType]] = [
+    ("民事起诉状", DocType.APPLICATION),
+    ("起诉状", DocType.APPLICATION),
+    ("起诉书", DocType.APPLICATION),
+    ("民事答辩状", DocType.DEFENCE),
     ("仲裁申请书", DocType.APPLICATION),
     ("劳动仲裁申请", DocType.APPLICATION),
     ("仲裁申请", DocType.APPLICATION),
@@ -47,11 +52,14 @@ TITLE_PATTERNS: list[tuple[str, DocType]] = [
     ("开庭笔录", DocType.HEARING_RECORD),
     ("裁决书", DocType.AWARD),
     ("判决书", DocType.AWARD),
+    ("起诉状及答辩", DocType.PLEADINGS),
+    ("诉辩意见", DocType.PLEADINGS),
 ]
 
 # words typical of each type's body; each hit adds a little evidence
 KEYWORDS: dict[DocType, tuple[str, ...]] = {
-    DocType.APPLICATION: ("申请人", "被申请人", "仲裁请求", "请求事项", "事实与理由", "事实和理由", "此致", "仲裁委员会"),
+    DocType.APPLICATION: ("申请人", "被申请人", "仲裁请求", "请求事项", "事实与理由", "事实和理由", "此致", "仲裁委员会",
+                          "原告", "诉讼请求", "人民法院"),
     DocType.DEFENCE: ("答辩人", "被答辩人", "答辩如下", "答辩意见", "不同意", "驳回", "此致"),
     DocType.EVIDENCE_LIST: ("证据名称", "证明目的", "证明内容", "证据来源", "页码", "原件", "复印件"),
     DocType.CONTRACT: ("甲方", "乙方", "合同期限", "试用期", "工作内容", "劳动报酬", "工作时间", "社会保险", "签订"),
@@ -101,9 +109,33 @@ def title_of(document: Document) -> str:
     return ""
 
 
+def _speech_type(document: Document) -> tuple[DocType, float] | None:
+    """Statements in running text (原告诉称 … 被告辩称, 经审理查明): a judgment body when it gives its opinion and
+    ruling, else the parties' statements (one or both sides, perhaps with the findings of a hearing)."""
+    found = segments(document.text[:20000])
+    kinds = {s.kind for s in found}
+    if not kinds & {"statement", "defence", "absent"}:
+        return None
+    first = next((s for s in found if s.kind != "header"), None)
+    header = next((s for s in found if s.kind == "header"), None)
+    if header is not None and len(document.text[header.start : header.end].strip()) > 300:
+        return None  # a long document that only quotes a statement somewhere inside
+    if {"opinion", "ruling"} <= kinds:
+        return DocType.AWARD, 0.9
+    if first is not None and first.kind in ("statement", "defence") and (len(kinds & {"statement", "defence", "absent"}) > 1
+                                                                         or first.kind == "statement"):
+        return DocType.PLEADINGS, 0.85
+    return None
+
+
 def classify(document: Document) -> tuple[DocType, float]:
-    """The document type and a confidence in 0..1 from its title, keywords and tables."""
+    """The document type and a confidence in 0..1 from its title, keywords and tables; statements in running text
+    (a file of 原告诉称 and 被告辩称, a judgment body) by who speaks where (`arbitration.ingest.speech`)."""
     title = title_of(document)
+    if not any(p in title for p, t in TITLE_PATTERNS if t not in (DocType.PLEADINGS, DocType.AWARD)):
+        spoken = _speech_type(document)
+        if spoken is not None:
+            return spoken
     body = document.text[:6000]
     header_cells = " ".join(" ".join(t.rows[0]) for p in document.pages for t in p.tables if t.rows)
     scores: dict[DocType, float] = dict.fromkeys(KEYWORDS, 0.0)

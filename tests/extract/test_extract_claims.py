@@ -74,6 +74,9 @@ def test_stray_number_inside_a_sentence_does_not_split_an_item():
     assert [n for n, _, _ in split_items(text)] == [1, 2]
 
 
-def test_one_item_asking_for_two_sums_claims_their_total():
-    [claim] = claims_from_section("请求裁决被申请人支付解除劳动合同经济补偿45000元及额外经济补偿金22500元。")
-    assert (claim.type, claim.amount) == ("severance", Decimal("67500"))
+def test_one_item_asking_for_two_sums_gives_two_linked_claims():
+    claims = claims_from_section("1、请求裁决被申请人支付解除劳动合同经济补偿45000元及额外经济补偿金22500元。")
+    assert [(c.index, c.part, c.type, c.amount) for c in claims] == [
+        (1, 1, "severance", Decimal("45000")),
+        (1, 2, "severance", Decimal("22500")),
+    ]

@@ -1,0 +1,234 @@
+"""Who speaks where in a statement file, a hearing file or a judgment body: 原告诉称 / 被告辩称 / 第三人述称 /
+经审理查明 / 本院认为 / 判决如下, found by cue words at the start of a sentence (the word lists below are data).
+
+Real files hold both sides' statements in one text (「起诉状及答辩」), often with the tribunal's findings after them.
+`segments(text)` cuts such a text into `Segment`s: the kind of speech, the speaker phrase as written
+(「原告（被告）刘虎」「被告依莱尔公司、雅丽洁销售部」), the procedural role it names and its span. Later stages take
+the side of every fact and the claimant of every request from the segment it was read in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from arbitration.model import PartyRole
+
+# role word → procedural role; 反诉原告 is the main suit's defendant, 原审原告 keeps its first-instance role
+ROLE_WORDS: dict[str, PartyRole] = {
+    "反诉原告": PartyRole.RESPONDENT,
+    "反诉被告": PartyRole.APPLICANT,
+    "原审原告": PartyRole.APPLICANT,
+    "原审被告": PartyRole.RESPONDENT,
+    "被上诉人": PartyRole.RESPONDENT,
+    "上诉人": PartyRole.APPLICANT,
+    "被申请人": PartyRole.RESPONDENT,
+    "申请人": PartyRole.APPLICANT,
+    "被答辩人": PartyRole.APPLICANT,
+    "答辩人": PartyRole.RESPONDENT,
+    "起诉人": PartyRole.APPLICANT,
+    "原告": PartyRole.APPLICANT,
+    "被告": PartyRole.RESPONDENT,
+    "第三人": PartyRole.THIRD_PARTY,
+}
+COURT_ROLE_WORDS = ("原告", "被告", "上诉人", "被上诉人", "起诉人", "原审原告", "原审被告", "反诉原告", "反诉被告")
+
+# speech verbs after the speaker phrase, by the kind of speech they open (longest first when compiled)
+STATEMENT_VERBS = (
+    "向本院提出如下诉讼请求", "向本院提出诉讼请求", "向本院起诉称", "向本院起诉", "提出诉讼请求", "起诉称", "诉称", "申请称",
+    "反诉称", "辩称并诉称",
+)  # fmt: skip
+DEFENCE_VERBS = (
+    "共同辩称", "答辩称", "辩称", "答辩意见如下", "答辩如下", "提交的书面答辩意见如下", "提交书面答辩意见称", "述称",
+    "陈述称",
+)  # fmt: skip
+ABSENT_VERBS = ("未作答辩", "未答辩", "既未到庭", "未到庭", "经本院合法传唤", "缺席", "未提交答辩", "未提交书面答辩")
+# a bare 「称」 opens a statement only right after a role word (「申请人称：」), never inside the findings
+WEAK_VERB = "称"
+
+# the tribunal's findings open with one of these (regular expressions: the wording varies around a fixed core);
+# a short lead-in may come first in the same sentence (「根据当事人陈述和经审查确认的证据，本院认定事实如下」)
+FINDINGS_CUES = (
+    r"(?:本院)?经(?:审理|审查|庭审)(?:查明|认定)(?:事实如下|如下事实|以下事实)?",
+    r"(?:本院|本委|仲裁委|本庭)(?:经审理)?(?:查明|认定|确认)(?:了)?(?:本案)?(?:的)?(?:基本)?(?:事实|如下事实|以下事实)(?:如下)?",
+    r"(?:本院|本委|仲裁委)(?:查明|认定如下)",
+    r"本院对(?:以下|如下)事实予以确认",
+    r"庭审查明|经查明|(?:另|再|又|还)查明|(?:另|再|经)查(?=[，,：:])",
+)
+# the tribunal's account of the evidence (not a party's statement, not yet a finding)
+TRIBUNAL_EVIDENCE_CUES = (r"当事人围绕诉讼请求", r"本院组织(?:双方)?(?:当事人)?进行了?(?:证据交换|举证|质证)")
+OPINION_CUES = ("本院认为", "本委认为", "仲裁委认为", "仲裁庭认为", "本庭认为")
+RULING_CUES = ("判决如下", "裁决如下", "裁定如下")
+EVIDENCE_CUES = ("提交如下证据", "提交了如下证据", "提交以下证据", "提交了以下证据", "为证明其主张", "为证明自己的主张")
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ROLE = _alternation(list(ROLE_WORDS))
+# the speaker phrase: a role word and/or a name, no clause punctuation, at most 40 characters
+_SPEAKER = r"(?P<speaker>[^。；;\n，,：:“”\"、]{0,40}?(?:、[^。；;\n，,：:“”\"、]{1,30}?)*)"
+_VERBS = re.compile(
+    _SPEAKER
+    + r"(?P<verb>"
+    + _alternation(STATEMENT_VERBS + DEFENCE_VERBS + ABSENT_VERBS)
+    + r")"
+)
+_WEAK = re.compile(rf"(?P<speaker>(?:{_ROLE})[^。；;\n，,：:“”\"]{{0,20}}?)(?P<verb>称)[，,：:]")
+_FINDINGS = re.compile("|".join(FINDINGS_CUES))
+_TRIBUNAL_EVIDENCE = re.compile("|".join(TRIBUNAL_EVIDENCE_CUES))
+LEAD_IN = 40  # how far into a sentence a findings cue may sit (after 「根据……，」)
+_OPINION = re.compile(_alternation(OPINION_CUES))
+_RULING = re.compile(_alternation(RULING_CUES))
+_EVIDENCE = re.compile(rf"(?P<speaker>(?:{_ROLE})[^。；;\n，,：:]{{0,20}}?)(?:{_alternation(EVIDENCE_CUES)})")
+_BODY_GAP = re.compile(r"[，,：:\s]*")
+# a speaker phrase is a role word, a name, or both; these words in it mean the sentence is narration instead
+_NOT_A_SPEAKER = re.compile(r"于|在|因|对|向(?!本院)|经(?!本院)|后|时|\d|认为|同意|不服|以|将|为|的$|被(?!告|申请人|上诉人|答辩人)")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of text spoken by one side, or by the tribunal.
+
+    kind: "statement" (诉称: requests and reasons), "defence" (辩称), "absent" (未作答辩), "evidence" (a party's
+    提交如下证据), "tribunal_evidence" (本院组织质证), "findings" (经审理查明), "opinion" (本院认为), "ruling"
+    (判决如下), "header" (before the first cue)."""
+
+    kind: str
+    role: PartyRole | None  # the role the speaker phrase names; None for the tribunal or a bare name
+    speaker: str  # the phrase before the verb, as written
+    start: int  # the sentence that opens it
+    body: int  # after the cue (the speaker's own words)
+    end: int
+    verb: str = ""  # the cue as written (「诉称」「向本院提出诉讼请求」「经审理查明」)
+
+    @property
+    def names(self) -> list[str]:
+        """Party names in the speaker phrase: 「被告依莱尔公司、雅丽洁销售部」 → 依莱尔公司, 雅丽洁销售部."""
+        return speaker_names(self.speaker)
+
+    @property
+    def opens_with_request(self) -> bool:
+        """「原告向本院提出诉讼请求：1、…」: the words after the cue are the requests themselves."""
+        return "请求" in self.verb
+
+    @property
+    def is_party(self) -> bool:
+        return self.kind in ("statement", "defence", "absent", "evidence")
+
+
+def role_of(phrase: str) -> PartyRole | None:
+    """The procedural role the first role word of a phrase names (「原告（被告）刘虎」 → applicant)."""
+    m = re.search(_ROLE, phrase)
+    return ROLE_WORDS[m.group()] if m else None
+
+
+def speaker_names(phrase: str) -> list[str]:
+    """Names in a speaker phrase, without role words, bracketed roles and 「共同」「二」."""
+    s = re.sub(rf"[（(](?:{_ROLE})[）)]", "", phrase)
+    s = re.sub(rf"^(?:[二两三四]|原审|反诉)?(?:{_ROLE})", "", s.strip())
+    s = re.sub(r"(?:共同|均|亦|并|各自|分别)$", "", s)
+    names = [n.strip() for n in re.split(r"、|和|及|与", s) if n.strip()]
+    return [re.sub(rf"^(?:{_ROLE})", "", n) for n in names if not re.fullmatch(_ROLE, n)]
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer(r"[\n。]", text):
+        starts.append(m.end())
+    return starts
+
+
+def _cue_at(text: str, pos: int, in_findings: bool) -> tuple[str, re.Match[str]] | None:
+    while pos < len(text) and text[pos] in " \t\u3000":
+        pos += 1
+    sentence_end = min([i for i in (text.find(c, pos) for c in "。\n") if i != -1] or [len(text)])
+    m = _FINDINGS.search(text, pos, min(sentence_end, pos + LEAD_IN))
+    if m and (m.start() == pos or text[pos : m.start()].rstrip().endswith(("，", ","))):
+        return "findings", m
+    m = _OPINION.match(text, pos)
+    if m:
+        return "opinion", m
+    if in_findings:
+        return None  # a judgment keeps to its order: statements, evidence, findings, opinion, ruling
+    m = _TRIBUNAL_EVIDENCE.match(text, pos)
+    if m:
+        return "tribunal_evidence", m
+    m = _VERBS.match(text, pos)
+    if m and _speaker_ok(m.group("speaker"), m.group("verb")):
+        verb = m.group("verb")
+        kind = "statement" if verb in STATEMENT_VERBS else "absent" if verb in ABSENT_VERBS else "defence"
+        return kind, m
+    m = _WEAK.match(text, pos)
+    if m and _speaker_ok(m.group("speaker"), "称"):
+        return "statement", m
+    m = _EVIDENCE.match(text, pos)
+    if m:
+        return "evidence", m
+    return None
+
+
+def _speaker_ok(speaker: str, verb: str) -> bool:
+    s = speaker.strip()
+    if not s:
+        return False
+    if re.match(_ROLE, s) or re.match(rf"[二两三四](?:{_ROLE})", s):
+        rest = speaker_names(s)
+        return not any(_NOT_A_SPEAKER.search(n) for n in rest)
+    # a bare name (「陈存强向本院提出诉讼请求」「森德公司辩称」): short, no narration words
+    return len(s) <= 30 and not _NOT_A_SPEAKER.search(s) and verb != WEAK_VERB
+
+
+def segments(text: str) -> list[Segment]:
+    """The text cut at each speech cue; the part before the first cue is a "header" segment (may be empty).
+
+    A text with no cue at all gives []."""
+    marks: list[tuple[int, int, str, str, PartyRole | None, str]] = []  # (start, body, kind, speaker, role, verb)
+    in_findings = False
+    for pos in _sentence_starts(text):
+        found = _cue_at(text, pos, in_findings)
+        if found is None:
+            continue
+        kind, m = found
+        speaker = m.groupdict().get("speaker") or ""
+        body = _BODY_GAP.match(text, m.end()).end()
+        role = role_of(speaker) if speaker else None
+        if kind == "statement" and role is None and m.group("verb") == "反诉称":
+            role = PartyRole.RESPONDENT
+        start = m.start() if kind in ("findings", "opinion", "tribunal_evidence") else pos
+        while start < len(text) and text[start] in " \t\u3000":
+            start += 1
+        verb = m.groupdict().get("verb") or m.group()
+        marks.append((start, body, kind, speaker.strip(), role, verb))
+        in_findings = in_findings or kind in ("findings", "opinion")
+    opinion = next((s for s, _, kind, *_ in marks if kind == "opinion"), None)
+    rulings = list(_RULING.finditer(text, opinion)) if opinion is not None else []
+    if rulings:  # the operative part follows the opinion; a 「裁决如下」 quoted in the findings is not it
+        ruling = rulings[-1]
+        line_start = max(text.rfind("\n", 0, ruling.start()), text.rfind("。", 0, ruling.start())) + 1
+        if not any(s >= line_start for s, *_ in marks):
+            marks.append((line_start, _BODY_GAP.match(text, ruling.end()).end(), "ruling", "", None, ruling.group()))
+    if not marks:
+        return []
+    marks.sort()
+    out: list[Segment] = []
+    if marks[0][0] > 0 and text[: marks[0][0]].strip():
+        out.append(Segment("header", None, "", 0, 0, marks[0][0]))
+    for i, (start, body, kind, speaker, role, verb) in enumerate(marks):
+        end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        out.append(Segment(kind, role, speaker, start, min(body, end), end, verb))
+    return out
+
+
+def has_statements(text: str) -> bool:
+    """Whether a text holds a party's statement in court or narrative form (诉称/辩称/提出诉讼请求 …)."""
+    return any(s.kind in ("statement", "defence") for s in segments(text[:20000]))
+
+
+def is_court(text: str) -> bool:
+    """Whether a text speaks of the parties as in a lawsuit (原告/被告) rather than an arbitration (申请人)."""
+    head = text[:20000]
+    court = len(re.findall(_alternation(COURT_ROLE_WORDS), head))
+    commission = len(re.findall(r"(?<!被)申请人|被申请人", head))
+    return court > commission
