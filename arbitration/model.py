@@ -529,6 +529,7 @@ class PrecedentClaim(_Model):
     requested: Decimal | None = None
     granted: Decimal | None = None
     ordered: Decimal | None = None  # an employer's request: what the worker still gets on that item (0 = none)
+    withdrawn: bool = False  # 撤回 before the decision: not decided on the merits (outcome not_accepted)
     reasoning: str | None = None  # the 本委认为/本院认为 passage for this claim
     articles: list[Citation] = Field(default_factory=list)
 

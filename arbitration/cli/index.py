@@ -126,7 +126,8 @@ def claim_line(c) -> str:
         amounts.append(f"仍应支付 {c.ordered:,.2f} 元")
     tail = f"（{'，'.join(amounts)}）" if amounts else ""
     who = "用人单位请求·" if c.claimant is ClaimantSide.EMPLOYER else ("用人单位起诉·" if c.text.startswith(EMPLOYER_VIEW) else "")
-    return f"{who}{claim_name(c.type)}：{OUTCOME_NAMES.get(c.outcome, '')}{tail}"
+    said = "已撤回" if c.withdrawn else OUTCOME_NAMES.get(c.outcome, "")
+    return f"{who}{claim_name(c.type)}：{said}{tail}"
 
 
 def register(app: typer.Typer) -> None:

