@@ -11,8 +11,9 @@ from typing import Any
 
 from arbitration.drafting.compose import ReasoningInputs
 from arbitration.drafting.sections import fact_sentence, party_name
-from arbitration.drafting.text import PAYMENT_DEADLINE, PENDING, award_name, money, ymd
+from arbitration.drafting.text import PENDING, award_name, money, ymd
 from arbitration.errors import ArbitrationError, CalculationError, MissingParameter
+from arbitration.findings.sides import role_of
 from arbitration.model import (
     BASIS_NAMES,
     FACT_NAMES,
@@ -348,12 +349,22 @@ def ruling_items(case: Case, decisions: list[ClaimDecision], on: date | None = N
     """Numbered items: payments with the deadline, 确认劳动关系, 「待查明」 items, then 驳回其他请求; each decided
     item marked 终局 or not by the law layer, with a warning where it cannot tell or where final and non-final
     items meet in one award (解释（一）第二十条)."""
-    app, resp = party_name(case, PartyRole.APPLICANT), party_name(case, PartyRole.RESPONDENT)
+    from arbitration.drafting.forum import of
+    from arbitration.findings import sides
+
+    words, who = of(case), sides(case)
+    court = words.forum == "court"  # a judgment has no 终局 items: every item may be appealed
+    names = {PartyRole.APPLICANT: party_name(case, PartyRole.APPLICANT),
+             PartyRole.RESPONDENT: party_name(case, PartyRole.RESPONDENT)}
+    worker = f"{who.worker_word}{names[role_of(who.worker)]}"
+    employer = f"{who.employer_word}{names[role_of(who.employer)]}"
     items: list[RulingItem] = []
     warnings: list[Warning_] = []
     rest = False
 
     def final_of(d: ClaimDecision) -> bool | None:
+        if court:
+            return None
         final, why = is_final(case, d.claim, d.amount, on)
         if final is None:
             warnings.append(Warning_(kind="finality_unknown", claim_type=d.claim.type,
@@ -363,6 +374,8 @@ def ruling_items(case: Case, decisions: list[ClaimDecision], on: date | None = N
     def final_by_claim(d: ClaimDecision) -> bool | None:
         """An item not yet decided (or dismissed) by the amount claimed: the award cannot exceed it, so a claim
         within twelve months of the minimum wage is final whatever is found; above it, it depends on the finding."""
+        if court:
+            return None
         final, why = is_final(case, d.claim, d.claim.amount, on)
         if final is False and _finality_by_amount(d.claim.type):
             final, why = None, f"请求金额{money(d.claim.amount)}超过终局裁决的限额，终局与否取决于裁决确定的数额"
@@ -371,40 +384,56 @@ def ruling_items(case: Case, decisions: list[ClaimDecision], on: date | None = N
                                      message=f"「{d.claim.text}」是否为终局裁决事项{PENDING}：{why}；救济告知暂按非终局写明，须核对。"))
         return final
 
+    def pay(d: ClaimDecision, name: str) -> RulingItem | None:
+        """What the worker gets on this item: a payment, or the employment confirmed."""
+        if d.claim.type == "labor_relation":
+            hire, leave = case.facts.hire_date.value, case.facts.leave_date.value
+            until = f"至{ymd(leave)}" if leave else ""
+            return RulingItem(text=f"确认{worker}与{employer}自{ymd(hire)}起{until}存在劳动关系",
+                              claim_types=[d.claim.type], final=final_of(d))
+        if d.amount is None:
+            return None
+        period = ""
+        if d.claim.period_start and d.claim.period_end:
+            period = f"（{ymd(d.claim.period_start)}至{ymd(d.claim.period_end)}）"
+        return RulingItem(text=f"{employer}{words.deadline}支付{worker}{name}{period}{money(d.amount)}",
+                          claim_types=[d.claim.type], amount=d.amount, final=final_of(d))
+
     rest_final: list[bool | None] = []
     for d in decisions:
         name = claim_name(case, d.claim)
+        by_employer = d.claim.claimant == ClaimantSide.EMPLOYER
+        asker = who.word(who.employer if by_employer else who.worker)
         if d.outcome in (Outcome.DENIED, Outcome.NOT_ACCEPTED, Outcome.PARTLY):
             rest = True
             if d.outcome != Outcome.PARTLY:
                 rest_final.append(final_by_claim(d) if d.outcome == Outcome.DENIED else None)
         if d.outcome == Outcome.UNKNOWN:
-            items.append(RulingItem(text=f"关于申请人{name}的请求：{PENDING}", claim_types=[d.claim.type],
-                                    final=final_by_claim(d)))
-        elif d.outcome in (Outcome.GRANTED, Outcome.PARTLY):
-            if d.claim.type == "labor_relation":
-                hire, leave = case.facts.hire_date.value, case.facts.leave_date.value
-                until = f"至{ymd(leave)}" if leave else ""
-                items.append(RulingItem(text=f"确认申请人{app}与被申请人{resp}自{ymd(hire)}起{until}存在劳动关系",
-                                        claim_types=[d.claim.type], final=final_of(d)))
-            elif d.amount is not None:
-                period = ""
-                if d.claim.period_start and d.claim.period_end:
-                    period = f"（{ymd(d.claim.period_start)}至{ymd(d.claim.period_end)}）"
-                items.append(RulingItem(
-                    text=f"被申请人{resp}{PAYMENT_DEADLINE}支付申请人{app}{name}{period}{money(d.amount)}",
-                    claim_types=[d.claim.type], amount=d.amount, final=final_of(d),
-                ))
+            items.append(RulingItem(text=f"关于{asker}{'要求不支付' if by_employer else ''}{name}的请求：{PENDING}",
+                                    claim_types=[d.claim.type], final=final_by_claim(d)))
+        elif by_employer and d.outcome == Outcome.GRANTED:
+            # the worker is not entitled: the employer need not pay (or there is no employment)
+            text = (f"确认{employer}与{worker}之间不存在劳动关系" if d.claim.type == "labor_relation"
+                    else f"{employer}无需支付{worker}{name}")
+            items.append(RulingItem(text=text, claim_types=[d.claim.type], final=final_of(d)))
+        elif by_employer or d.outcome in (Outcome.GRANTED, Outcome.PARTLY):
+            # a worker's claim granted, or an employer's request that fails as far as the worker is entitled
+            item = pay(d, name)
+            if item is not None:
+                items.append(item)
+    request = words.request
     if rest and not items:  # nothing granted and nothing pending
-        whole = "驳回申请人的全部仲裁请求" if len(decisions) > 1 else "驳回申请人的仲裁请求"
+        whole = f"驳回{words.applicant}的全部{request}" if len(decisions) > 1 else f"驳回{words.applicant}的{request}"
         items.append(RulingItem(text=whole, claim_types=[d.claim.type for d in decisions],
                                 final=_all_final(rest_final)))
     elif rest:
         partly = [it.final for it in items if it.amount is not None and any(
             d.outcome == Outcome.PARTLY and d.claim.type in it.claim_types for d in decisions)]
-        items.append(RulingItem(text="驳回申请人的其他仲裁请求", final=_all_final(rest_final + partly)))
+        items.append(RulingItem(text=f"驳回{words.applicant}的其他{request}", final=_all_final(rest_final + partly)))
     for i, it in enumerate(items):
         it.text = it.text.rstrip("；。") + ("。" if i == len(items) - 1 else "；")
+    if court:
+        return items, warnings
     warnings.append(_notice_warning(items))
     finals = [it for it in items if it.final]
     others = [it for it in items if it.claim_types and it.final is False]

@@ -86,9 +86,10 @@ def ruling_intro(award: Award) -> list[Paragraph]:
         c = Citation(law="劳动争议调解仲裁法", article=47)
         seen.setdefault((data.canonical(c).law, 47), data.canonical(c))
     cites = [c for c in seen.values() if data.exists(c)]
+    body, ruling = ("本院", "判决如下") if award.forum == "court" else ("本委", "裁决如下")
     if not cites:
-        return [Paragraph(text="综上，本委裁决如下：")]
-    return [Paragraph(text=f"综上，根据{cite_list(cites)}之规定，裁决如下：")]
+        return [Paragraph(text=f"综上，{body}{ruling}：")]
+    return [Paragraph(text=f"综上，根据{cite_list(cites)}之规定，{ruling}：")]
 
 
 def draft_award(case: Case, archive: Any | None = None, record: Any | None = None,

@@ -15,9 +15,18 @@ from xml.sax.saxutils import escape
 
 from arbitration.config import TEMPLATES_DIR
 from arbitration.drafting.text import PENDING, TO_FILL, cn_date, cn_number
-from arbitration.model import FACT_NAMES, Award, Case, Paragraph, SourceKind
+from arbitration.model import (
+    BASIS_NAMES,
+    FACT_NAMES,
+    Award,
+    Case,
+    Paragraph,
+    ReviewState,
+    SourceKind,
+)
 
 TEMPLATE = "award.docx"
+COURT_TEMPLATE = "judgment.docx"  # 民事判决书, for a case in court (Case.forum == "court")
 
 # Word highlight colours by source (w:highlight values); TEMPLATE stays plain
 HIGHLIGHT: dict[SourceKind, str | None] = {
@@ -80,32 +89,47 @@ def _runs(paragraphs: list[Paragraph], highlight: bool = True) -> list[Any]:
 
 
 def review_lines(award: Award, case: Case) -> list[tuple[str, list[tuple[str, SourceKind]]]]:
-    """The 审核单 as (part title, [(line, source)]): disputed facts with every version, missing facts, warnings
-    by kind, the 类案同裁 report, and the legend of the source marks."""
+    """The 审核单 as (part title, [(line, source)]): every proposed finding first (拟认定, with its basis, sources
+    and how to accept or reject it), then the facts still disputed with every version, missing facts, warnings by
+    kind, the 类案同裁 report, and the legend of the source marks."""
     from arbitration.drafting.sections import SIDE_NAMES, show_value
+    from arbitration.findings import find
 
     T = SourceKind.TEMPLATE
+    findings = award.findings if award.findings is not None else find(case)
+    proposed: list[tuple[str, SourceKind]] = []
+    for p in findings.proposals:
+        if p.state != ReviewState.PROPOSED:
+            continue
+        files = "、".join(dict.fromkeys(s.file for s in p.sources))
+        proposed.append((f"【{p.id}】{p.label}：{p.text}。依据（{BASIS_NAMES[p.basis]}）：{p.reason}。"
+                         + (f"来源：{files}。" if files else ""), SourceKind.PROPOSAL))
+    if proposed:
+        proposed.append(("逐项采信或否定：arbitration draft 案件目录 --out 输出目录 --accept-proposals 编号（或 all）"
+                         " --reject-proposals 编号，或在工作台案件页面操作；否定的事项恢复为「待查明」并重新起草。", T))
     disputed: list[tuple[str, SourceKind]] = []
     missing: list[tuple[str, SourceKind]] = []
     for name, fact in case.facts.items():
         label = FACT_NAMES.get(name, name)
-        if fact.disputed:
+        if fact.known and findings.get(name) is None and name in findings.pending:
             versions = "；".join(
                 f"{SIDE_NAMES[v.side]}：{show_value(v.value)}（{v.source.file}"
                 + (f"第{v.source.page}页" if v.source.page else "") + "）"
                 for v in fact.values
             )
-            chosen = f"仲裁庭已采信第{fact.accepted + 1}种" if fact.accepted is not None else "尚未认定"
-            disputed.append((f"{label}：{versions}。{chosen}。", SourceKind.EXTRACTED))
-        elif not fact.known:
+            disputed.append((f"{label}：{versions}。尚无认定依据：{findings.pending[name]}。", SourceKind.EXTRACTED))
+        elif not fact.known and name in findings.pending:
             missing.append((f"{label}：案卷中未见，{PENDING}。", T))
+    for pid, why in findings.pending.items():
+        if pid.startswith("issue:"):
+            missing.append((f"{_issue_label(pid)}：{why}，{PENDING}。", T))
     for d in award.decisions:
         if any(PENDING in p.text for p in d.reasoning):
             missing.append((f"请求「{d.claim.text}」的处理结果{PENDING}，须查明后再定。", T))
     warns = []
     for w in award.warnings:
         if w.kind == "disputed_fact":
-            continue  # listed with every version under 一、争议事实
+            continue  # listed with every version under 二、争议事实
         refs = [r for r in w.refs if r not in w.message]
         warns.append((f"【{WARNING_NAMES.get(w.kind, w.kind)}】{w.message}" + (f"（{'、'.join(refs)}）" if refs else ""), T))
     cons = [(p.text, p.source) for p in award.sections.get("consistency", [])]
@@ -114,12 +138,19 @@ def review_lines(award: Award, case: Case) -> list[tuple[str, list[tuple[str, So
                    "并在「审阅」中「删除文档中的所有批注」，即可一次清除。", T))
     none = [("无。", T)]
     return [
-        ("一、争议事实", disputed or none),
-        ("二、待查明事实", missing or none),
-        ("三、审核提示", warns or none),
-        ("四、类案同裁检查", cons or [("未检索类案（未连接类案库）。", T)]),
-        ("五、来源标示说明", legend),
+        ("一、拟认定事实（须逐项采信或否定）", proposed or none),
+        ("二、争议事实", disputed or none),
+        ("三、待查明事实", missing or none),
+        ("四、审核提示", warns or none),
+        ("五、类案同裁检查", cons or [("未检索类案（未连接类案库）。", T)]),
+        ("六、来源标示说明", legend),
     ]
+
+
+def _issue_label(pid: str) -> str:
+    from arbitration.findings import label
+
+    return label(pid)
 
 
 def review_sections(award: Award, case: Case) -> list[dict[str, Any]]:
@@ -143,7 +174,7 @@ def render_review(award: Award, case: Case, out: str | os.PathLike[str]) -> Path
     doc = Document()
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run("裁决书草稿审核单")
+    run = title.add_run("判决书草稿审核单" if award.forum == "court" else "裁决书草稿审核单")
     set_east_asian_font(run, "宋体", FONT_SIZES["小二"])
     run.bold = True
     head = doc.add_paragraph()
@@ -167,6 +198,19 @@ def render_review(award: Award, case: Case, out: str | os.PathLike[str]) -> Path
     return Path(out)
 
 
+def item_source(award: Award, item: Any) -> SourceKind:
+    """A ruling item resting on a proposed finding (拟认定) carries its colour; an amount the calculator's."""
+    resting = [d for d in award.decisions if d.claim.type in item.claim_types]
+    if any(p.source == SourceKind.PROPOSAL for d in resting for p in d.reasoning):
+        return SourceKind.PROPOSAL
+    return SourceKind.CALCULATOR if item.amount is not None else SourceKind.TEMPLATE
+
+
+def _item_bases(award: Award, item: Any) -> list[str]:
+    return [r for d in award.decisions if d.claim.type in item.claim_types for p in d.reasoning
+            if p.source == SourceKind.PROPOSAL for r in p.refs]
+
+
 def award_context(award: Award, case: Case, review: bool = True, highlight: bool = True) -> dict[str, Any]:
     """The template variable `a` (see templates/build_award.py)."""
     from arbitration.drafting.sections import build_sections
@@ -176,9 +220,11 @@ def award_context(award: Award, case: Case, review: bool = True, highlight: bool
     def rts(paragraphs: list[Paragraph]) -> list[Any]:
         return _runs(paragraphs, highlight)
 
-    arbitrators = [f"仲裁员：{TO_FILL}"]
+    court = award.forum == "court"
+    arbitrators = [f"审判员：{TO_FILL}"] if court else [f"仲裁员：{TO_FILL}"]
+    issuer = f"{TO_FILL}人民法院" if court else f"{TO_FILL}劳动人事争议仲裁委员会"
     return {
-        "commission": award.commission or case.commission or f"{TO_FILL}劳动人事争议仲裁委员会",
+        "commission": award.commission or case.commission or issuer,
         "case_number": award.case_number or case.case_number or f"案号{TO_FILL}",
         "parties": rts(sections.get("parties", [])),
         "procedure": rts(sections.get("procedure", [])),
@@ -188,12 +234,10 @@ def award_context(award: Award, case: Case, review: bool = True, highlight: bool
         "evidence": rts(sections.get("evidence", [])),
         "facts": rts(award.facts_found),
         "decisions": [{"paragraphs": rts(d.reasoning)} for d in award.decisions],
-        "ruling_intro": " ".join(p.text for p in sections.get("ruling_intro", [])) or "裁决如下：",
-        "ruling": [
-            rich(f"{cn_number(i)}、{it.text}",
-                 SourceKind.CALCULATOR if it.amount is not None and highlight else SourceKind.TEMPLATE)
-            for i, it in enumerate(award.items, 1)
-        ],
+        "ruling_intro": " ".join(p.text for p in sections.get("ruling_intro", [])) or (
+            "判决如下：" if court else "裁决如下："),
+        "ruling": [rich(f"{cn_number(i)}、{it.text}", item_source(award, it) if highlight else SourceKind.TEMPLATE)
+                   for i, it in enumerate(award.items, 1)],
         "finality": rts(sections.get("finality", [])),
         "arbitrators": arbitrators,
         "clerk": f"书记员：{TO_FILL}",
@@ -228,7 +272,10 @@ def _marked_paragraphs(award: Award) -> dict[str, Paragraph]:
                 refs = [f"计算器 {d.calculation.name}", *d.calculation.notes]
                 found[p.text] = p.model_copy(update={"refs": refs})
     for i, it in enumerate(award.items, 1):
-        if it.amount is not None:
+        if item_source(award, it) == SourceKind.PROPOSAL:
+            found[f"{cn_number(i)}、{it.text}"] = Paragraph(
+                text=it.text, source=SourceKind.PROPOSAL, refs=list(dict.fromkeys(_item_bases(award, it))))
+        elif it.amount is not None:
             found[f"{cn_number(i)}、{it.text}"] = Paragraph(
                 text=it.text, source=SourceKind.CALCULATOR, refs=[f"金额来自计算器（{'、'.join(it.claim_types)}）"])
     return found
@@ -266,7 +313,7 @@ def render_award(award: Award, case: Case, out: str | os.PathLike[str], review: 
 
     if marks not in MARKS:
         raise ValueError(f"marks must be one of {MARKS}, not {marks!r}")
-    template = Path(template) if template else TEMPLATES_DIR / TEMPLATE
+    template = Path(template) if template else TEMPLATES_DIR / (COURT_TEMPLATE if award.forum == "court" else TEMPLATE)
     context = {"a": award_context(award, case, review, highlight=marks in ("both", "highlight"))}
     if marks not in ("both", "comments"):
         return render_template(template, context, out)

@@ -204,6 +204,10 @@ def labor_relation(x: Ctx, d: Decision) -> Decision:
 def unpaid_wages(x: Ctx, d: Decision) -> Decision:
     if relation_denied(x, d):
         return d
+    from arbitration.findings.issues import CONDITIONAL, CONDITIONAL_PAY
+
+    if CONDITIONAL_PAY.search(x.claim.text):
+        return d.pend(CONDITIONAL.format(w=x.w))
     owed = x.issue("issue:wages_owed")
     if owed is None:
         return d.pend(x.why_pending("issue:wages_owed", "欠付劳动报酬的期间及数额"))

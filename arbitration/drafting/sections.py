@@ -38,7 +38,10 @@ def party_name(case: Case, role: PartyRole) -> str:
     return "、".join(names) if names else TO_FILL
 
 
-def _party(p: Party) -> list[Paragraph]:
+COURT_ROLE_NAMES = {PartyRole.APPLICANT: "原告", PartyRole.RESPONDENT: "被告", PartyRole.THIRD_PARTY: "第三人"}
+
+
+def _party(p: Party, roles: dict[PartyRole, str] = ROLE_NAMES) -> list[Paragraph]:
     bits: list[str] = []
     if p.kind == PartyKind.PERSON:
         bits += [x for x in (p.gender, p.birth_date and f"{ymd(p.birth_date)}出生", p.ethnicity) if x]
@@ -51,7 +54,7 @@ def _party(p: Party) -> list[Paragraph]:
             bits.append(f"住所地{p.address}")
         if p.credit_code and p.credit_code_valid is not False:
             bits.append(f"统一社会信用代码{p.credit_code}")
-    out = [Paragraph(text=f"{ROLE_NAMES[p.role]}：{p.name}" + (f"，{'，'.join(bits)}" if bits else "") + "。",
+    out = [Paragraph(text=f"{roles[p.role]}：{p.name}" + (f"，{'，'.join(bits)}" if bits else "") + "。",
                      source=E, refs=[p.source.file] if p.source else [])]
     if p.legal_representative:
         lr = p.legal_representative
@@ -92,6 +95,34 @@ def procedure(case: Case, record: list[Any] | None) -> list[Paragraph]:
     return out
 
 
+def court_procedure(case: Case, record: list[Any] | None) -> list[Paragraph]:
+    """The procedural history of a first-instance labour case in court (立案, 程序, 开庭)."""
+    app, resp = party_name(case, PartyRole.APPLICANT), party_name(case, PartyRole.RESPONDENT)
+    text = (f"原告{app}与被告{resp}{case.cause or '劳动争议'}一案，本院于{ymd(case.acceptance_date)}立案后，"
+            f"依法适用{TO_FILL}程序，于{ymd(case.hearing_date)}公开开庭进行了审理。")
+    out = [Paragraph(text=text, source=E)]
+    if record:
+        roles = {"申请人": "原告", "被申请人": "被告"}
+        present = [roles[r] for r in roles if any(_role_of(s) == r for s in record)]
+        line = "、".join(present) + "到庭参加诉讼" if present else "双方当事人均未到庭"
+        out.append(Paragraph(text=f"{line}。本案现已审理终结。", source=H))
+    else:
+        out.append(Paragraph(text=f"到庭情况{TO_FILL}。本案现已审理终结。"))
+    return out
+
+
+def appeal_notice(award: Award) -> list[Paragraph]:
+    """A first-instance judgment's closing: late-payment interest where money is ordered, the court fee
+    (「待填写」: the court sets it) and the appeal notice."""
+    out: list[Paragraph] = []
+    if any(it.amount is not None for it in award.items):
+        out.append(Paragraph(text="如果未按本判决指定的期间履行给付金钱义务，应当依法加倍支付迟延履行期间的债务利息。"))
+    out.append(Paragraph(text=f"案件受理费{TO_FILL}元，由{TO_FILL}负担。"))
+    out.append(Paragraph(text=(f"如不服本判决，可以在判决书送达之日起十五日内，向本院递交上诉状，并按对方当事人的人数提出副本，"
+                               f"上诉于{TO_FILL}中级人民法院。")))
+    return out
+
+
 def claims(case: Case) -> list[Paragraph]:
     out = []
     for i, c in enumerate(case.claims, 1):
@@ -121,15 +152,17 @@ def _purpose(text: str) -> str:
     return re.sub(r"^(?:用以|用于|拟)?证明[：:]?", "", text)
 
 
-def evidence(case: Case, record: list[Any] | None) -> list[Paragraph]:
+def evidence(case: Case, record: list[Any] | None, court: bool = False) -> list[Paragraph]:
     out: list[Paragraph] = []
-    for role, label in ((PartyRole.APPLICANT, "申请人"), (PartyRole.RESPONDENT, "被申请人")):
+    roles, body = (COURT_ROLE_NAMES, "本院") if court else (ROLE_NAMES, "本委")
+    for role in (PartyRole.APPLICANT, PartyRole.RESPONDENT):
+        label = roles[role]
         items = [e for e in case.evidence if e.submitted_by == role]
         if not items:
             continue
         listed = "；".join(f"{i}.{e.name}" + (f"，证明{_purpose(e.purpose)}" if e.purpose else "")
                           for i, e in enumerate(items, 1))
-        out.append(Paragraph(text=f"{label}为支持其主张，向本委提交了以下证据：{listed}。", source=E))
+        out.append(Paragraph(text=f"{label}为支持其主张，向{body}提交了以下证据：{listed}。", source=E))
     other = [e for e in case.evidence if e.submitted_by is None]
     if other:
         out.append(Paragraph(text="案卷中另有以下证据材料：" + "；".join(e.name for e in other) + "。", source=E))
@@ -248,14 +281,17 @@ def finality_notice(award: Award) -> list[Paragraph]:
 
 
 def build_sections(award: Award, case: Case, record: list[Any] | None = None) -> dict[str, list[Paragraph]]:
+    """Every part around the reasoning, in the wording of the case's forum (裁决书 or 民事判决书)."""
+    court = award.forum == "court"
+    roles = COURT_ROLE_NAMES if court else ROLE_NAMES
     parties = [p for role in (PartyRole.APPLICANT, PartyRole.RESPONDENT, PartyRole.THIRD_PARTY)
-               for party in case.parties_by_role(role) for p in _party(party)]
+               for party in case.parties_by_role(role) for p in _party(party, roles)]
     return {
         "parties": parties or [Paragraph(text=f"当事人{PENDING}。")],
-        "procedure": procedure(case, record),
+        "procedure": court_procedure(case, record) if court else procedure(case, record),
         "claims": claims(case),
         "applicant_reasons": _statement("事实和理由：", case.applicant_statement, f"{TO_FILL}。"),
-        "defence": _statement("被申请人辩称：", case.respondent_statement, f"{TO_FILL}。"),
-        "evidence": evidence(case, record),
-        "finality": finality_notice(award),
+        "defence": _statement(f"{roles[PartyRole.RESPONDENT]}辩称：", case.respondent_statement, f"{TO_FILL}。"),
+        "evidence": evidence(case, record, court),
+        "finality": appeal_notice(award) if court else finality_notice(award),
     }

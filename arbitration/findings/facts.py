@@ -5,6 +5,7 @@ of proof (the side that must prove offered nothing) → else 「待查明」 wit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,6 +64,10 @@ FACT_BURDEN: dict[str, BurdenRule] = {
 }
 
 
+# a party that gave no answer: it offered no version and no evidence
+SILENT = re.compile(r"未(?:作|提交|提出|进行)?答辩|未答辩|放弃答辩|缺席|拒不到庭|未到庭|未出庭|不到庭")
+
+
 @dataclass
 class Context:
     """What every rule reads: the case, the parties' stances, who is the worker."""
@@ -82,14 +87,24 @@ class Context:
     def admission(self, topic: str, by: Side) -> Stance | None:
         return next((s for s in self.stances if s.topic == topic and s.side == by and s.admits), None)
 
+    def statement(self, side: Side) -> str:
+        text = self.case.applicant_statement if side == Side.APPLICANT else self.case.respondent_statement
+        return (text or "").strip()
+
     def said(self, side: Side) -> bool:
         """Whether `side` said anything in the file (a statement, a version of some fact, a stance)."""
-        from arbitration.model import Side as S
-
-        statement = self.case.applicant_statement if side == S.APPLICANT else self.case.respondent_statement
-        return bool((statement or "").strip()) or any(
+        return bool(self.statement(side)) and not self.silent(side) or any(
             v.side == side for _, f in self.case.facts.items() for v in f.values) or any(
             s.side == side for s in self.stances)
+
+    def silent(self, side: Side) -> bool:
+        """The file says `side` gave no answer (「未作答辩」「经传票传唤无正当理由拒不到庭」): it offered nothing. A
+        file that merely holds no statement of it says nothing either way."""
+        return bool(SILENT.search(self.statement(side)))
+
+    def heard(self, side: Side) -> bool:
+        """Whether what `side` offered is known: it answered, or the file says it did not."""
+        return self.said(side) or self.silent(side)
 
     def employer_ended(self) -> bool | None:
         """Whether every version says the employer ended the employment; None when nobody says how it ended."""
@@ -226,19 +241,20 @@ def _one_version(ctx: Context, name: str, values: list[FactValue[Any]], group: l
     docs, weak = _documents(ctx, values, group, ctx.other(stated) if stated else employer)
     also = corroborating(ctx, name, values[idx].value)
     if also and not docs:
-        said = f"{ctx.sides.word(stated)}的陈述与" if stated else ""
+        said = f"{ctx.sides.word(stated)}的陈述与" if stated else "与"
         return _proposal(ctx, name, values, group, idx, Basis.EVIDENCE,
                          f"{said}{'、'.join(dict.fromkeys(doc_name(v.source) for v, _ in also))}的记载一致"
                          f"（{'；'.join(dict.fromkeys(why for _, why in also))}），无相反证据",
                          extra_sources=[v.source for v, _ in also])
     if docs:
-        said = f"{ctx.sides.word(stated)}的陈述与" if stated else ""
         other = ctx.other(stated) if stated else None
         silent = f"，{ctx.sides.word(other)}未提出相反主张或证据" if other else "，无相反证据"
-        return _proposal(ctx, name, values, group, idx, Basis.EVIDENCE,
-                         f"{said}{_names(ctx, values, docs)}的记载一致{silent}{wording}")
+        agree = (f"{ctx.sides.word(stated)}的陈述与{_names(ctx, values, docs)}的记载一致" if stated
+                 else f"{_names(ctx, values, docs)}载明{show_value(values[idx].value)}")
+        return _proposal(ctx, name, values, group, idx, Basis.EVIDENCE, f"{agree}{silent}{wording}")
     dismissal = name != "termination" or values[idx].value.initiator == TerminationInitiator.EMPLOYER
-    if stated == worker and dismissal and (rule := FACT_BURDEN.get(name)) and rule.on == "employer" and _applies(ctx, rule):
+    if (stated == worker and dismissal and ctx.heard(employer) and (rule := FACT_BURDEN.get(name))
+            and rule.on == "employer" and _applies(ctx, rule)):
         offered = "未提出答辩意见，" if not ctx.said(employer) else "未提出相反主张，"
         return _proposal(ctx, name, values, group, idx, Basis.BURDEN,
                          f"{rule.why}；{ctx.sides.employer_word}{offered}亦未提交证据，"

@@ -40,6 +40,7 @@ DENIES_EMPLOYMENT = re.compile(
     r"不是(?:我|本|答辩人|被告|被申请人)?(?:公司|单位)的?(?:员工|职工)")
 # pay that rests on conditions the worker must show (高温津贴 in a cooled office, 奖金 by a bonus scheme), not wages for work done
 CONDITIONAL_PAY = re.compile(r"津贴|补贴|补助|奖金|奖励|福利|提成|绩效|年终|分红|报销|费用")
+CONDITIONAL = "{w}主张的款项以约定或规定的发放条件为前提，须由{w}举证证明条件成就"
 SAYS_PAID = re.compile(r"已(?:经)?(?:全部|足额|按时)?(?:支付|发放|结清|付清)|不(?:存在|欠)|没有(?:拖欠|欠)|未拖欠|并未拖欠|已经结清")
 OTHER_PAY_DEFENCE = re.compile(r"未(?:提供|付出)?劳动|未(?:上班|到岗|出勤)|旷工|已离职|已经离职|停工|放假|数额有误|金额有误|计算错误|标准有误")
 SAYS_LEAVE_TAKEN = re.compile(r"已(?:经)?(?:休|安排)[^。；，]{0,8}(?:年休假|年假|休假)|年休假已休|已休年休假|已休完")
@@ -141,7 +142,9 @@ def wages_owed(ctx: Context, settled: Case) -> Proposal | str | None:
         return None
     w, e = ctx.sides.worker_word, ctx.sides.employer_word
     if all(CONDITIONAL_PAY.search(c.text) for c in claims):
-        return f"{w}主张的款项以约定或规定的发放条件为前提，须由{w}举证证明条件成就"
+        return CONDITIONAL.format(w=w)
+    if not ctx.heard(ctx.sides.employer):
+        return f"{e}的答辩意见不详，须庭审查明工资支付情况"
     text = f"{e}未足额支付{w}所主张期间的劳动报酬"
     st = ctx.admission("issue:wages_owed", ctx.sides.employer) or ctx.admission("statement", ctx.sides.employer)
     if st:
@@ -159,7 +162,7 @@ def wages_owed(ctx: Context, settled: Case) -> Proposal | str | None:
                   f"{e}主张已支付（「{paid}」），但未提交工资支付记录；工资支付记录由用人单位掌握管理，"
                   f"{e}不能提供的，应当承担不利后果", [_statement_source(ctx, ctx.sides.employer, paid)],
                   ADVERSE + (cite("工资支付暂行规定", 6),))
-    if not ctx.said(ctx.sides.employer):
+    if ctx.silent(ctx.sides.employer):
         return _p(iid, label, text, True, Basis.BURDEN,
                   f"{e}未答辩，亦未提交工资支付记录；工资支付记录由用人单位掌握管理，{e}不能提供的，应当承担不利后果",
                   [c.source for c in claims if c.source], ADVERSE + (cite("工资支付暂行规定", 6),))
@@ -217,6 +220,8 @@ def termination_lawful(ctx: Context, settled: Case) -> Proposal | str | None:
         return None
     sources = [v.source for v in settled.facts.termination.values]
     text = f"{e}解除劳动合同缺乏事实依据"
+    if not ctx.heard(ctx.sides.employer) and not _tribunal_found(ctx):
+        return f"{e}的答辩意见不详，须查明其解除劳动合同的事由及证据"
     if ground is None and not t.reason:
         return _p(iid, label, text, False, Basis.BURDEN,
                   f"{e}{t.mode}{w}，未说明解除劳动合同的事由，亦未举证证明其解除符合劳动合同法第三十九条、第四十条、"
@@ -289,7 +294,7 @@ def leave_untaken(ctx: Context, settled: Case) -> Proposal | str | None:
         return _p(iid, label, text, True, Basis.BURDEN,
                   f"{e}称「{taken}」，但未提交考勤、休假审批等记录；该类记录由用人单位掌握管理，{e}不能提供的，应当承担不利后果",
                   [_statement_source(ctx, ctx.sides.employer, taken)], ADVERSE)
-    if not ctx.said(ctx.sides.employer):
+    if ctx.silent(ctx.sides.employer):
         return _p(iid, label, text, True, Basis.BURDEN,
                   f"{e}未答辩，亦未提交考勤、休假记录；该类记录由用人单位掌握管理，{e}不能提供的，应当承担不利后果",
                   [c.source for c in ctx.case.claims if c.type == "annual_leave" and c.source], ADVERSE)
