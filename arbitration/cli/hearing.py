@@ -68,16 +68,35 @@ def _hearing_dir(hearing: str) -> Path:
 
 
 def _keys(h, stop: threading.Event) -> None:
-    """The clerk types a seat number and Enter to tag who speaks now on channel 0."""
-    from arbitration.hearing import SEATS
-
+    """The clerk types a seat number and Enter to tag who speaks now on channel 0; Enter alone accepts the newest
+    speaker-change hint with its suggested seat, 「+序号」 accepts it with that seat, 「x」 dismisses it."""
     while not stop.is_set():
         line = sys.stdin.readline()
         if not line:
             return
-        key = line.strip()
-        if key.isdigit() and 1 <= int(key) <= len(SEATS):
-            h.set_role(SEATS[int(key) - 1], channel=0)
+        _key(h, line.strip())
+
+
+def _key(h, key: str) -> str | None:
+    """One line the clerk typed; returns what it did (shown on the next refresh)."""
+    from arbitration.hearing import SEATS
+
+    def seat(k: str) -> str | None:
+        return SEATS[int(k) - 1] if k.isdigit() and 1 <= int(k) <= len(SEATS) else None
+
+    if seat(key):
+        h.set_role(seat(key), channel=0)
+        return f"发言人：{seat(key)}"
+    pending = h.pending_hints(0)
+    if not pending:
+        return None
+    if key == "" or (key.startswith("+") and seat(key[1:])):
+        role = h.accept_hint(pending[-1]["at"], seat(key[1:]) if key else None)
+        return f"已接受换人提示：{role}"
+    if key.lower() == "x":
+        h.dismiss_hint(pending[-1]["at"])
+        return "已忽略换人提示"
+    return None
 
 
 def _on_stop_signal(stop: threading.Event):
@@ -105,6 +124,7 @@ def start(
     clerk: str = typer.Option("", "--clerk", help="记录人"),
     tribunal: str = typer.Option("", "--tribunal", help="仲裁庭组成，如「首席仲裁员王某，仲裁员李某、赵某」"),
     hotword_prompt: bool = typer.Option(True, "--hotword-prompt/--no-hotword-prompt", help="是否把案件人名、术语作为提示词交给识别模型（识别后的纠错总是进行）"),
+    speaker_hints: bool = typer.Option(True, "--speaker-hints/--no-speaker-hints", help="单声道时提示可能的换人处（回车接受，书记员确认后才记为发言人）"),
 ) -> None:
     """开始（或续记）一次庭审：已确认的文字正常显示，尚未确认的尾部以灰色显示；按 Ctrl-C 结束（已录下的声音会识别完再退出）。"""
     from arbitration.hearing import SEATS, Hearing
@@ -114,6 +134,7 @@ def start(
         find_input_device,
         read_audio,
     )
+    from arbitration.hearing.export import clock
 
     chan_map = _parse_channels(channels)
     n_ch = max(1, len(chan_map or {}))
@@ -123,8 +144,12 @@ def start(
     elif device is not None:
         console.print("[yellow]注意：[/]--device 只用于麦克风录音，回放音频文件时忽略")
     info = {k: v for k, v in (("place", place), ("clerk", clerk), ("tribunal", tribunal)) if v}
-    h = Hearing.start(_load_case(case), hearing_id, channels=chan_map, model=model, info=info,
-                      hotword_prompt=hotword_prompt)
+    from arbitration.outline.words import outline_words
+
+    the_case = _load_case(case)
+    h = Hearing.start(the_case, hearing_id, channels=chan_map, model=model, info=info,
+                      hotword_prompt=hotword_prompt, outline_words=outline_words(the_case),
+                      speaker_hints=speaker_hints)
     console.print(f"庭审编号：[bold]{h.id}[/]  记录文件：{h.journal_path}")
     if h.segments:
         console.print(f"续记：已有 {len(h.segments)} 段，时间轴从 {h.offset:.1f} 秒继续")
@@ -166,6 +191,10 @@ def start(
             for ch, tail in h.tentative().items():
                 if tail:
                     t.append(f"（{h._role(ch, h.now)}）{tail}\n", style="dim")
+            hint = h.pending_hints(0)[-1:] if n_ch == 1 else []
+            for x in hint:  # a suggestion only: the record changes when the clerk accepts it
+                t.append(f"〔提示：{clock(x['at'])} 处可能换人，回车接受为「{x['suggest']}」，+序号 选其他席位，x 忽略〕\n",
+                         style="yellow")
             return t
 
         try:

@@ -314,7 +314,7 @@ class Hearing:
                 "model": model or cfg.asr_model or "whisper-base",
                 "asr": cfg.asr,
                 "terms": list(lexicon.case_terms) if lexicon else [],
-                "claim_types": list(lexicon.claim_types) if lexicon else [],
+                "claim_types": list(getattr(lexicon, "claim_types", ())),
                 "hotword_prompt": True if hotword_prompt is None else hotword_prompt,
                 "sessions": [{"started_at": _now()}],
                 **case_meta(case),

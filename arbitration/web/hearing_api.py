@@ -73,7 +73,10 @@ def live_hearing(app, row, info: dict[str, Any] | None = None) -> Live:
         if row["id"] not in lives:
             lib = stage("hearing")
             case = app.state.workspace.load_case(row["case_id"])
-            lives[row["id"]] = Live(lib.Hearing.start(case, row["hearing_key"], info=info))
+            from arbitration.outline.words import outline_words
+
+            lives[row["id"]] = Live(lib.Hearing.start(case, row["hearing_key"], info=info,
+                                                      outline_words=outline_words(case)))
         return lives[row["id"]]
 
 
@@ -82,11 +85,17 @@ def segment_json(s: Any) -> dict[str, Any]:
             "revisions": len(s.revisions)}
 
 
+def hints_json(h: Any) -> list[dict[str, Any]]:
+    """Speaker-change hints still open (a suggestion: the record changes only when the clerk accepts one)."""
+    pending = getattr(h, "pending_hints", None)
+    return [{"at": x["at"], "suggest": x.get("suggest"), "score": x.get("score")} for x in pending(0)] if pending else []
+
+
 def snapshot(h: Any, final: bool = False) -> dict[str, Any]:
     tentative = h.tentative()
     text = "".join(tentative.values()) if isinstance(tentative, dict) else str(tentative or "")
     out = {"type": "update", "committed": [segment_json(s) for s in h.segments], "tentative": text,
-           "notes": list(getattr(h, "notes", []))}
+           "notes": list(getattr(h, "notes", [])), "hints": hints_json(h)}
     if final:
         out["final"] = True
     return out
@@ -161,7 +170,8 @@ def record(request: Request, hearing_id: HearingId, masked: bool = Query(False),
 
 async def hearing_socket(websocket: WebSocket, hearing_id: int) -> None:
     """Binary messages: little-endian Int16 (default) or Float32 (?format=f32) mono PCM at 16 kHz.
-    Text messages: {"type": "role", "role": 席位} or {"type": "stop"}. Replies: {"type": "update", ...}.
+    Text messages: {"type": "role", "role": 席位}, {"type": "accept_hint", "at": 秒, "role": 席位 (optional)},
+    {"type": "dismiss_hint", "at": 秒} or {"type": "stop"}. Replies: {"type": "update", ..., "hints": [...]}.
     Needs the session cookie, a same-origin Origin header and the session's CSRF token as ?csrf=."""
     app = websocket.app
     found = app.state.sessions.lookup(websocket.cookies.get(SESSION_COOKIE))
@@ -246,6 +256,13 @@ async def hearing_socket(websocket: WebSocket, hearing_id: int) -> None:
                     continue
                 if cmd.get("type") == "role" and cmd.get("role") in SEATS:
                     await websocket.send_json(await run_in_threadpool(locked, h.set_role, cmd["role"]))
+                elif cmd.get("type") in ("accept_hint", "dismiss_hint") and isinstance(cmd.get("at"), int | float):
+                    role = cmd.get("role") if cmd.get("role") in SEATS else None
+                    if cmd["type"] == "accept_hint":
+                        reply = await run_in_threadpool(locked, h.accept_hint, float(cmd["at"]), role)
+                    else:
+                        reply = await run_in_threadpool(locked, h.dismiss_hint, float(cmd["at"]))
+                    await websocket.send_json(reply)
                 elif cmd.get("type") == "stop":
                     await websocket.send_json({**await run_in_threadpool(locked, h.finish), "final": True})
                     break

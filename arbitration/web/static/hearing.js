@@ -11,6 +11,7 @@
   const status = document.getElementById("rec-status");
   const startBtn = document.getElementById("rec-start");
   const stopBtn = document.getElementById("rec-stop");
+  const hintBar = document.getElementById("hint");
   const seats = [...document.querySelectorAll(".roles .role")].map((b) => b.dataset.role);
   let socket = null, ctx = null, stream = null, node = null, role = "首席仲裁员", finished = false;
 
@@ -48,8 +49,37 @@
       return li;
     }));
     tentative.textContent = update.tentative || "";
+    showHint((update.hints || []).slice(-1)[0]);
     if (update.notes && update.notes.length) status.textContent = update.notes.join("；");
     if (update.final) { finished = true; status.textContent = "已停止，笔录已保存"; }
+  }
+
+  function clock(t) {
+    const s = Math.floor(t);
+    return [Math.floor(s / 3600), Math.floor(s % 3600 / 60), s % 60].map((x) => String(x).padStart(2, "0")).join(":");
+  }
+
+  // a speaker-change hint: a suggestion only; one click accepts it (the seat speaks from the hint's time), or
+  // pick another seat, or dismiss it; the record changes only then
+  function showHint(hint) {
+    if (!hintBar) return;
+    if (!hint || !canEdit) { hintBar.hidden = true; hintBar.replaceChildren(); return; }
+    const send = (msg) => { if (socket && socket.readyState === 1) socket.send(JSON.stringify(msg)); };
+    const label = document.createElement("span");
+    label.textContent = `${clock(hint.at)} 处可能换人：`;
+    const accept = document.createElement("button");
+    accept.type = "button"; accept.className = "accept-hint";
+    accept.textContent = `接受为 ${hint.suggest}`;
+    accept.addEventListener("click", () => send({ type: "accept_hint", at: hint.at }));
+    const other = document.createElement("select");
+    other.setAttribute("aria-label", "换为其他席位");
+    other.append(new Option("其他席位…", ""), ...seats.map((x) => new Option(x, x)));
+    other.addEventListener("change", () => { if (other.value) send({ type: "accept_hint", at: hint.at, role: other.value }); });
+    const dismiss = document.createElement("button");
+    dismiss.type = "button"; dismiss.className = "secondary dismiss-hint"; dismiss.textContent = "忽略";
+    dismiss.addEventListener("click", () => send({ type: "dismiss_hint", at: hint.at }));
+    hintBar.replaceChildren(label, accept, other, dismiss);
+    hintBar.hidden = false;
   }
 
   async function save(seg, el) {
