@@ -42,5 +42,9 @@ def test_demo_writes_case_outline_and_award(tmp_path, isolated_settings):
     archive = default_archive()
     cited = {n for d in award.get("decisions", []) for n in d.get("precedents", [])}
     assert all(archive.exists(n) for n in cited), cited
+    # the bundled archive is generated demo data (issue 15): the demo says so, the outline labels it, the award
+    # cites none of its case numbers
+    assert archive.generated and not cited and "经检索" not in award_text
+    assert "演示数据（非真实案例）" in result.output and "演示数据（非真实案例）" in outline
     for c in find_citations(award_text):
         assert statutes().exists(c), c
