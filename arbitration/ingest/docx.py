@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 
 from arbitration import system
@@ -24,6 +25,10 @@ MAX_RATIO = 200  # uncompressed/compressed size of one part (text XML compresses
 MAX_PARTS = 10_000
 SOFFICE_TIMEOUT_S = 180
 
+# how zipfile says a container is damaged: a newer format version (NotImplementedError), a header that points past
+# the end (EOFError), deflate data that does not decode (zlib.error), besides BadZipFile
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error)
+
 HEADER_TITLE = "页眉"
 FOOTER_TITLE = "页脚"
 
@@ -33,7 +38,7 @@ def check_zip(path: Path, name: str) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except zipfile.BadZipFile as e:
+    except ZIP_ERRORS as e:
         raise CorruptFile(name, "Word 文件已损坏（不是有效的 ZIP 容器）", kind="not_zip") from e
     if len(infos) > MAX_PARTS:
         raise TooLarge(name, f"Word 文件包含过多部件（{len(infos)} 个），疑似压缩炸弹", kind="zip_bomb")
@@ -64,7 +69,7 @@ def read_docx(path: Path, name: str) -> tuple[list[Page], list[Section]]:
         body, tables = _body(document)
         header = _unique_lines(p.text for s in document.sections for p in _part_paragraphs(s, "header"))
         footer = _unique_lines(p.text for s in document.sections for p in _part_paragraphs(s, "footer"))
-    except (PackageNotFoundError, XMLSyntaxError, KeyError, zipfile.BadZipFile, ValueError) as e:
+    except (PackageNotFoundError, XMLSyntaxError, KeyError, *ZIP_ERRORS) as e:
         raise CorruptFile(name, f"Word 文件已损坏，无法解析（{type(e).__name__}）", kind="corrupt") from e
     if not body.strip() and not tables:
         raise EmptyFile(name, "Word 文件中没有正文文字", kind="no_text")

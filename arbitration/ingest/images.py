@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import struct
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
@@ -40,26 +43,43 @@ def check_pixels(width: int, height: int, name: str, what: str = "图片") -> No
 
 def read_image(path: Path, name: str, ocr: OCREngine) -> list[Page]:
     """OCR every frame of an image file; raises EmptyFile when no frame has any text."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as im:
-                check_pixels(im.width, im.height, name)
-                pages = []
-                for i, frame in enumerate(ImageSequence.Iterator(im), 1):
-                    if i > MAX_FRAMES:
-                        raise TooLarge(name, f"图片页数超过 {MAX_FRAMES} 页", kind="too_large")
-                    check_pixels(frame.width, frame.height, name)
-                    pages.append(ocr_page(_prepare(frame), i, ocr))
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
-        raise TooLarge(name, "图片尺寸过大（超过安全上限）", kind="too_large") from e
-    except UnidentifiedImageError as e:
-        raise CorruptFile(name, "图片文件已损坏或格式无法识别", kind="corrupt") from e
-    except OSError as e:  # truncated or damaged image data
-        raise CorruptFile(name, f"图片文件已损坏：{e}", kind="corrupt") from e
+    pages = []
+    with _decoding(name):
+        im = Image.open(path)
+    with im:
+        with _decoding(name):
+            check_pixels(im.width, im.height, name)
+            frames = ImageSequence.Iterator(im)
+        for i in range(1, MAX_FRAMES + 2):
+            with _decoding(name):  # only the decoding: an error of the OCR engine is not a damaged image
+                frame = next(frames, None)
+                if frame is None:
+                    break
+                if i > MAX_FRAMES:
+                    raise TooLarge(name, f"图片页数超过 {MAX_FRAMES} 页", kind="too_large")
+                check_pixels(frame.width, frame.height, name)
+                image = _prepare(frame)
+            pages.append(ocr_page(image, i, ocr))
     if not any(p.text.strip() for p in pages):
         raise EmptyFile(name, "图片中未识别到文字（可能是空白页或照片过于模糊）", kind="no_text")
     return pages
+
+
+@contextmanager
+def _decoding(name: str) -> Iterator[None]:
+    """Pillow's ways of saying an image is damaged or too large, as the product's named errors. Its decoders
+    raise more than OSError on malformed data: SyntaxError (a broken PNG chunk), TypeError (a TIFF without
+    dimensions), ValueError, struct.error, EOFError, IndexError."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            yield
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
+            raise TooLarge(name, "图片尺寸过大（超过安全上限）", kind="too_large") from e
+        except UnidentifiedImageError as e:
+            raise CorruptFile(name, "图片文件已损坏或格式无法识别", kind="corrupt") from e
+        except (OSError, SyntaxError, TypeError, ValueError, struct.error, EOFError, IndexError) as e:
+            raise CorruptFile(name, f"图片文件已损坏：{e}", kind="corrupt") from e
 
 
 def _prepare(frame: Image.Image) -> Image.Image:

@@ -15,6 +15,7 @@ import pypdfium2.raw as pdfium_raw
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from arbitration.errors import CorruptFile, EmptyFile, EncryptedFile, TooLarge
 from arbitration.ingest.images import check_pixels, ocr_page
@@ -114,7 +115,12 @@ def _read_text_layers(path: Path, name: str, pdf_doc: pdfium.PdfDocument) -> lis
             return layers
     except (PDFPasswordIncorrect, PDFEncryptionError) as e:
         raise EncryptedFile(name, "PDF 已加密（需要密码才能读取文字）", kind="encrypted") from e
-    except (PDFSyntaxError, PSException, KeyError, ValueError, TypeError) as e:
+    except PdfminerException as e:  # pdfplumber wraps whatever pdfminer raised while opening or laying out a page
+        cause = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+            raise EncryptedFile(name, "PDF 已加密（需要密码才能读取文字）", kind="encrypted") from e
+        raise CorruptFile(name, f"PDF 文件已损坏，无法读取文字层（{type(cause).__name__}）", kind="corrupt") from e
+    except (PDFSyntaxError, PSException, MalformedPDFException, KeyError, ValueError, TypeError) as e:
         raise CorruptFile(name, f"PDF 文件已损坏，无法读取文字层（{type(e).__name__}）", kind="corrupt") from e
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from arbitration.errors import IngestError, TooLarge, UnsupportedFile
+from arbitration.ingest.docx import ZIP_ERRORS
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def check_docx(name: str, data: bytes, limits: UploadLimits) -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         members = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+    except ZIP_ERRORS as e:
         raise UploadRejected(name, f"压缩结构损坏，不是有效的 Word 文档（{e}）", "corrupt") from e
     names = {m.filename for m in members}
     if "[Content_Types].xml" not in names or "word/document.xml" not in names:
@@ -158,8 +159,8 @@ def unpack_case_archive(name: str, data: bytes, limits: UploadLimits = UploadLim
     name = sanitise_name(name)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-        members = [m for m in zf.infolist() if not m.is_dir()]
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        members = [m for m in zf.infolist() if m.filename and not m.is_dir()]  # a nameless member is no file
+    except ZIP_ERRORS as e:
         raise UploadRejected(name, f"压缩包损坏（{e}）", "corrupt") from e
     if len(members) > limits.max_files:
         raise UploadRejected(name, f"压缩包内有 {len(members)} 个文件，超过上限 {limits.max_files}", "too_large")
@@ -184,8 +185,8 @@ def unpack_case_archive(name: str, data: bytes, limits: UploadLimits = UploadLim
         try:
             with zf.open(m) as f:
                 content = f.read(min(limits.max_file_bytes, budget) + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as e:
-            raise UploadRejected(member, f"无法解压（{e}）", "corrupt") from e
+        except ZIP_ERRORS as e:
+            raise UploadRejected(member, f"无法解压（{str(e) or '数据不完整'}）", "corrupt") from e
         if len(content) > min(limits.max_file_bytes, budget):
             raise UploadRejected(member, "解压后超过大小上限（疑似压缩炸弹）", "too_large")
         budget -= len(content)
