@@ -142,6 +142,9 @@ def limitation_flag(case: Case, type_id: str, claims: list[Claim], today: date) 
                 reasons=reasons, articles=arts)
 
 
+DEPENDS = "视裁决数额而定"  # a 第四十七条第一项 claim above the threshold: final when the award is within it
+
+
 def claim_finality(case: Case, type_id: str, claims: list[Claim], tax: Any) -> Flag | None:
     """终局/非终局 of one claim type (调解仲裁法第47条), from its requested amount."""
     fn = _law_function("finality")
@@ -158,8 +161,12 @@ def claim_finality(case: Case, type_id: str, claims: list[Claim], tax: Any) -> F
     verdict, reasons, arts = _verdict_fields(result)
     threshold = getattr(result, "threshold", None)
     if threshold is not None and amount is not None:
-        relation = "不超过" if Decimal(amount) <= threshold else "超过"
-        reasons.insert(0, f"请求金额{money(Decimal(amount))}{relation}当地月最低工资标准十二个月金额{money(threshold)}")
+        if Decimal(amount) <= threshold:  # the award cannot exceed the claim: final whatever is found
+            reasons.insert(0, f"请求金额{money(Decimal(amount))}不超过当地月最低工资标准十二个月金额{money(threshold)}")
+        else:  # the award may be lower: final when the amount awarded is within the threshold
+            verdict = DEPENDS
+            reasons = [f"请求金额{money(Decimal(amount))}超过当地月最低工资标准十二个月金额{money(threshold)}；"
+                       f"裁决数额不超过{money(threshold)}的为终局裁决事项，超过的为非终局裁决事项"]
     return Flag(kind="终局裁决", claim_type=type_id, claim_name=claim_name(tax, type_id), verdict=verdict,
                 reasons=reasons, articles=arts)
 
@@ -174,14 +181,20 @@ def case_finality(case: Case, tax: Any) -> Flag | None:
         return None
     final = [f.claim_name for f in flags if f.verdict.startswith("终局")]
     unknown = [f.claim_name for f in flags if f.verdict == MISSING]
+    depends = [f.claim_name for f in flags if f.verdict == DEPENDS]
     arts = sorted({a for f in flags for a in f.articles})
     if unknown:
         verdict, reasons = MISSING, [f"{'、'.join(n for n in unknown if n)}的终局属性待查明"]
     elif final and len(final) == len(flags):
         verdict, reasons = "终局裁决", ["全部仲裁请求均属终局裁决事项"]
-    elif final:
+    elif depends and len(final) + len(depends) == len(flags):
+        verdict, reasons = DEPENDS, [f"{'、'.join(n for n in depends if n)}的请求金额超过终局限额，裁决数额不超过的为终局裁决事项"
+                                     + (f"；{'、'.join(n for n in final if n)}属终局裁决事项" if final else "")]
+    elif final or depends:
         verdict = "部分终局"
-        reasons = [f"{'、'.join(n for n in final if n)}属终局裁决事项，其余为非终局事项；终局事项应分别制作裁决书"]
+        reasons = [f"{'、'.join(n for n in final + depends if n)}属终局裁决事项"
+                   + ("（其中" + "、".join(n for n in depends if n) + "视裁决数额而定）" if depends else "")
+                   + "，其余为非终局事项；终局事项应分别制作裁决书"]
     else:
         verdict, reasons = "非终局", ["仲裁请求均不属终局裁决事项"]
     return Flag(kind="终局裁决", verdict=verdict, reasons=reasons, articles=arts)

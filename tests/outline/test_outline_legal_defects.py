@@ -90,3 +90,13 @@ def test_expired_contract_section_is_named_by_its_ground():
     case.facts.termination.add(Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止"), SRC, Side.APPLICANT)
     o = build_outline(case, today=date(2024, 6, 3))
     assert [s.name for s in o.sections] == ["终止劳动合同经济补偿"]
+
+
+def test_claim_above_the_final_limit_depends_on_the_award():
+    """调解仲裁法第四十七条第一项 counts the amount awarded: a claim for 赔偿金 52500 above 12 × 2100 = 25200 (青岛市)
+    is final if the award is within 25200, so before the hearing it is 「视裁决数额而定」, not 非终局."""
+    claim = Claim(type="unlawful_termination", text="支付违法解除劳动合同赔偿金52500元", amount=Decimal(52500))
+    o = build_outline(_case([claim]), today=date(2024, 6, 3))
+    flag = o.sections[0].finality
+    assert flag.verdict == "视裁决数额而定" and "25,200.00元" in flag.reasons[0]
+    assert o.finality.verdict == "视裁决数额而定"
