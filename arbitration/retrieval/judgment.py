@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from arbitration.extract.claims import ClaimMention, claims_from_section, parse_claim
-from arbitration.extract.claimtypes import OTHER, match_claim_type
+from arbitration.extract.claims import ClaimMention, requests_in
+from arbitration.extract.claimtypes import OTHER
 from arbitration.model import ClaimantSide
 
 CUES_FILE = Path(__file__).resolve().parents[1] / "data" / "judgment_cues.toml"
@@ -291,103 +291,39 @@ class Request:
     kind: str = "claim"  # the statement's kind: claim | counterclaim | defence (a worker's demand when sued)
 
 
-_HEADING_CUE = re.compile(r"[：:]\s*$")
 _REQUEST_VERBS = ("请求", "仲裁请求", "诉讼请求", "上诉请求", "的诉讼请求", "的仲裁请求", "请求裁决", "反诉请求", "起诉请求",
                   "向本院提出诉讼请求", "向本院提出如下诉讼请求", "提出诉讼请求", "向本委提出如下仲裁请求", "向本委提出仲裁请求")
-_NOT_A_CLAIM = re.compile(r"(?:诉讼|受理|仲裁|公告|鉴定)费(?:用)?|诉讼费用")
 
 
-def request_span(text: str, opens_with_request: bool) -> str:
-    """The request part of a statement: from a request cue through the numbered items (or the run of
-    「要求…；」 sentences), including changes made at the hearing (「庭审中变更为」, 「撤回第二项」). Strong cues
-    (「故诉至法院，请求判令」, 「诉讼请求：」) are tried before weak ones (「要求原告赔偿」 inside the story)."""
-    lines = text.split("\n")
-    starts: list[tuple[int, re.Match[str] | None]] = [(0, None)] if opens_with_request else []
-    for key in ("strong", "weak"):
-        cue = cue_re("request", key)
-        starts += sorted(((i, m) for i, line in enumerate(lines) for m in cue.finditer(line)), key=lambda x: (x[0], x[1].start()))
-    for i, m in starts:
-        span = _span_from(lines, i, m)
-        if claims_in(span):
-            return span
-        if m is not None and m.re.pattern == cue_re("request", "strong").pattern and _REQUEST_WORDS.search(span):
-            return span  # the request the splitter cannot type (「要求驳回被告…的仲裁请求」) stands as it is
-    return ""
-
-
-def _span_from(lines: list[str], i: int, m: re.Match[str] | None) -> str:
-    changes = cue_re("request", "changes")
-    head = lines[i] if m is None else lines[i][m.end():]
-    after = head.lstrip("：:，, ")
-    numbered = bool(ITEM_START.match(after)) or (not after and i + 1 < len(lines) and bool(ITEM_START.match(lines[i + 1])))
-    span = [after]
-    for line in lines[i + 1 :]:
-        if ITEM_START.match(line) and (numbered or span[-1].endswith(("；", ";"))):
-            numbered = True
-        elif changes.search(line) and re.search(r"请求|诉请", line):
-            pass
-        elif not numbered and (span[-1].endswith(("；", ";")) or re.match(r"(?:并|另|同时|以及|还)?(?:要求|请求|判令)", line)):
-            pass
-        else:
-            break
-        span.append(line)
-    return "\n".join(span)
-
-
-def claims_in(text: str) -> list[ClaimMention]:
-    """Claims in a request text through the case-file claim splitter (arbitration.extract.claims); 诉讼费 and
-    similar costs are no claim."""
+def _merged(claims: list[ClaimMention]) -> list[ClaimMention]:
+    """「退还保证金2000元及利息」 is one request: a part with no type and no sum joins the sum before it."""
     out: list[ClaimMention] = []
-    for c in claims_from_section(text):
-        if c.type == OTHER and _NOT_A_CLAIM.search(c.text):
-            continue
-        if (getattr(c, "part", None) or 0) > 1 and c.type == OTHER and c.amount is None and out and out[-1].index == c.index:
-            out[-1] = replace(out[-1], text=f"{out[-1].text}及{c.text}")  # 「保证金2000元及利息」: one request
-            continue
-        if c.type == OTHER and c.amount is None and not _REQUEST_WORDS.search(c.text):
-            continue
-        out.append(c)
+    for c in claims:
+        if (c.part or 0) > 1 and c.type == OTHER and c.amount is None and out and out[-1].index == c.index:
+            out[-1] = replace(out[-1], text=f"{out[-1].text}及{c.text}")
+        else:
+            out.append(c)
     return out
 
 
-_REQUEST_WORDS = re.compile(r"确认|支付|给付|赔偿|返还|退还|补缴|办理|承担|解除|撤销|纠正|不予|无需|无须|不支付|恢复")
-
-
 def requests(body: Body) -> list[Request]:
-    """Every request of every statement: the claims of 诉称 and 反诉, and the demands a worker sued by the
-    employer makes in the defence (「请求判令原告支付…」)."""
+    """Every request of every statement, through the case-file claim splitter (arbitration.extract.claims): the
+    claims of 诉称 and 反诉, and the demands a worker sued by the employer makes in the defence."""
     out: list[Request] = []
     for k, s in enumerate(body.statements):
         if s.side is None:
             continue
         text = statement_text(body, s)
         if s.kind in ("claim", "counterclaim"):
+            # a statement that is only 「原告某某起诉要求…」: the request starts at its verb
+            text = re.sub(rf"^(?:{_ROLE})[^，,。；：:]{{0,20}}?(?:起诉|诉至[^，,。；]{{0,10}}?|提起诉讼)[，,]?(?=要求|请求)", "", text)
             m = _openers()[0].match(body.lines[s.first])
-            span = request_span(text, bool(m) and s.head_end > 0 and m["verb"] in _REQUEST_VERBS)
-            found = claims_in(span) if span else []
-            if span and not found:  # a request the splitter cannot type: kept as written (type other)
-                found = [parse_claim(re.split(r"[。；;\n]", span)[0], 0, 1)]
-            out += [Request(c, s.side, c.index, k, s.kind) for c in found]
+            found = requests_in(text, opens_with_request=bool(m) and s.head_end > 0 and m["verb"] in _REQUEST_VERBS)
+            if not found and s.kind == "counterclaim":  # 「反诉要求…」 reads like a defence's own demand
+                found = requests_in(text, defence=True)
         elif s.side is ClaimantSide.WORKER and body.sides.get("原告") is ClaimantSide.EMPLOYER:
-            out += [Request(c, s.side, None, k, s.kind) for c in defence_demands(text)]
-    return out
-
-
-def defence_demands(text: str) -> list[ClaimMention]:
-    """The worker's own demands in a defence (「请求法院判令原告支付…」, 「原告应支付赔偿金…元给被告」), each typed by
-    itself or, when it only says 工资, by the head of its paragraph (「二、原告应按11个月支付二倍工资」)."""
-    demand = cue_re("request", "defence_demand")
-    out: list[ClaimMention] = []
-    head_type = OTHER
-    for para in re.split(r"\n|(?=[一二三四五六七八九十]、)", text):
-        first = re.split(r"[。；;]", para, maxsplit=1)[0]
-        head_type = match_claim_type(first)[0] if ITEM_START.match(para) else head_type
-        for sentence in re.split(r"(?<=[。；;])", para):
-            if not demand.search(sentence) or re.search(r"驳回|维持|合理合法|正确", sentence):
-                continue
-            c = parse_claim(sentence.strip().rstrip("。；;"))
-            if c.type in (OTHER, "unpaid_wages") and head_type not in (OTHER, c.type):
-                c = replace(c, type=head_type)
-            if c.type != OTHER and not any(c.type == o.type and c.amount == o.amount for o in out):
-                out.append(c)
+            found = requests_in(text, defence=True)
+        else:
+            continue
+        out += [Request(c, s.side, c.index, k, s.kind) for c in _merged(found)]
     return out
