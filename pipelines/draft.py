@@ -24,6 +24,11 @@ class DraftJob:
     composer: str = "rule"
     index_dir: str | None = None  # archive index dir; None = no archive (warned in each award)
     marks: str = "both"  # how paragraph sources are shown: both | highlight | comments | none
+    accept: tuple[str, ...] = ()  # proposal ids (拟认定) the arbitrator accepts, or ("all",)
+    reject: tuple[str, ...] = ()  # proposal ids the arbitrator rejects (the fact returns to 「待查明」)
+
+
+REVIEWS_FILE = "reviews.json"  # the arbitrator's accept/reject by proposal id, kept beside the draft for reruns
 
 
 def find_cases(cases_dir: Path) -> list[tuple[str, Path]]:
@@ -51,9 +56,39 @@ def _fingerprint(source: Path, composer: str, index_dir: str | None) -> str:
         parts += [f"{p.name}:{sha256_file(p)}" for p in sorted(source.rglob("*")) if p.is_file()]
     from arbitration.config import TEMPLATES_DIR
 
-    tpl = TEMPLATES_DIR / "award.docx"
-    parts.append(sha256_file(tpl) if tpl.exists() else "-")
+    for name in ("award.docx", "judgment.docx"):
+        tpl = TEMPLATES_DIR / name
+        parts.append(sha256_file(tpl) if tpl.exists() else "-")
     return sha256_bytes("\n".join(parts).encode())
+
+
+def apply_reviews(case, out: Path, accept: tuple[str, ...] = (), reject: tuple[str, ...] = ()):
+    """The case with the arbitrator's review applied: earlier accepts/rejects kept in `out/reviews.json`, then
+    this run's (「all」 accepts every proposal still open). Returns (case, notes on ids no longer proposed)."""
+    import json
+
+    from arbitration.fileio import write_json
+    from arbitration.findings import find, review
+    from arbitration.model import ReviewState
+
+    kept: dict[str, str] = {}
+    path = out / REVIEWS_FILE
+    if path.is_file():
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    for ids, state in ((accept, ReviewState.ACCEPTED), (reject, ReviewState.REJECTED)):
+        if "all" in ids:
+            ids = tuple(p.id for p in find(case).proposals if p.state == ReviewState.PROPOSED)
+        kept.update({i: state.value for i in ids})
+    notes: list[str] = []
+    known = {p.id for p in find(case).proposals}
+    for pid, state in kept.items():
+        if pid not in known:
+            notes.append(f"拟认定事项 {pid} 已不在本案中（案卷已变更），其审核意见未适用")
+            continue
+        case = review(case, [pid], accept=state == ReviewState.ACCEPTED.value)
+    if accept or reject:
+        write_json(path, kept)
+    return case, notes
 
 
 _ARCHIVES: dict[str, object] = {}
@@ -95,25 +130,35 @@ def draft_worker(job: DraftJob) -> dict:
         case, errors = extract_case(source)
         failures = [{"file": e.file, "kind": e.kind, "reason": e.reason} for e in errors]
     out = Path(job.out_dir)
+    case, notes = apply_reviews(case, out, job.accept, job.reject)
+    failures += [{"file": REVIEWS_FILE, "kind": "review", "reason": n} for n in notes]
     award = draft_award(case, _archive(job.index_dir), composer=get_composer(job.composer))
     render_award(award, case, out / "award.docx", review=False, marks=job.marks)
     render_review(award, case, out / "review.docx")
     write_json(out / "award.json", award)
+    if case.reviews:
+        write_json(out / "case.json", case)  # the case as reviewed: adoptions and rejections with it
     return {"warnings": dict(Counter(w.kind for w in award.warnings)), "failures": failures,
             "case_number": award.case_number}
 
 
 def draft_cases(cases_dir: Path, out_dir: Path, options: BatchOptions | None = None, composer: str = "rule",
-                index_dir: Path | None = None, console: Console | None = None, marks: str = "both") -> BatchResult:
+                index_dir: Path | None = None, console: Console | None = None, marks: str = "both",
+                accept: tuple[str, ...] = (), reject: tuple[str, ...] = ()) -> BatchResult:
     """Draft every case under `cases_dir` into `out_dir/<case key>/`: award.docx (source marks, no appendix),
-    review.docx (审核单) and award.json."""
+    review.docx (审核单) and award.json. `accept`/`reject` are proposal ids (拟认定) the arbitrator accepts or
+    rejects ("all" accepts every open one); they are kept in each case's reviews.json and the case is redrafted."""
     options = options or BatchOptions()
     out_dir = Path(out_dir)
     tasks = []
     for key, source in find_cases(Path(cases_dir)):
         idx = str(index_dir) if index_dir else None
-        job = DraftJob(str(source.resolve()), str((out_dir / key).resolve()), composer, idx, marks)
-        tasks.append(Task(key, _fingerprint(source, f"{composer}:{marks}", idx), job))
+        target = (out_dir / key).resolve()
+        job = DraftJob(str(source.resolve()), str(target), composer, idx, marks, tuple(accept), tuple(reject))
+        reviews = target / REVIEWS_FILE
+        kept = reviews.read_text(encoding="utf-8") if reviews.is_file() else ""
+        salt = f"{composer}:{marks}:{','.join(accept)}:{','.join(reject)}:{kept}"
+        tasks.append(Task(key, _fingerprint(source, salt, idx), job))
     return run_batch("起草裁决书", tasks, draft_worker, out_dir, options, console)
 
 

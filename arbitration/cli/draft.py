@@ -35,6 +35,11 @@ def draft(
     no_archive: bool = typer.Option(False, "--no-archive", help="不检索类案（草稿中会提示）"),
     marks: str = typer.Option("both", "--marks",
                               help="段落来源的标示：both（底色+批注，默认）、highlight（底色）、comments（批注）、none（不标示）"),
+    accept: str = typer.Option("", "--accept-proposals",
+                               help="采信拟认定事项：all（全部）或逗号分隔的编号（见审核单【】内，如 monthly_wage,issue:overtime）；"
+                                    "审核意见保存在输出目录的 reviews.json，重新起草时沿用"),
+    reject: str = typer.Option("", "--reject-proposals",
+                               help="否定拟认定事项（逗号分隔的编号）：该事实恢复为「待查明」并重新起草"),
     strict: bool = typer.Option(False, "--strict", help="有任何失败即以非零状态退出"),
     force: bool = typer.Option(False, "--force", help="重新起草未变化的案件"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度条"),
@@ -57,7 +62,14 @@ def draft(
             resolved = archive.index_dir
             archive.close()
     options = BatchOptions(workers=workers, force=force, strict=strict, progress=not quiet)
-    result = draft_cases(cases_dir, out, options, composer=name, index_dir=resolved, console=err, marks=marks)
+    ids = lambda text: tuple(i.strip() for i in text.replace("，", ",").split(",") if i.strip())  # noqa: E731
+    accepted, rejected = ids(accept), ids(reject)
+    if "all" in rejected:
+        raise typer.BadParameter("--reject-proposals 须逐项写明编号（不能为 all）")
+    if set(accepted) & set(rejected):
+        raise typer.BadParameter(f"同一事项不能既采信又否定：{'、'.join(sorted(set(accepted) & set(rejected)))}")
+    result = draft_cases(cases_dir, out, options, composer=name, index_dir=resolved, console=err, marks=marks,
+                         accept=accepted, reject=rejected)
     print_report(result, err, what="案件")
     print_summary(result, console)
     if (strict and result.failed) or (result.failed and not result.done and not result.skipped):

@@ -66,8 +66,10 @@ def find(case: Case, record: list[Any] | None = None) -> Findings:
     with no basis (or whose proposal the arbitrator rejected) are listed in `pending` with the reason."""
     ctx = Context(case, stances(case, record), sides(case))
     out = Findings()
-    for name, _fact in case.facts.items():
+    for name, fact in case.facts.items():
         result = propose_fact(ctx, name)
+        if case.reviews.get(name) == ReviewState.ACCEPTED and fact.accepted is not None:
+            result = _as_proposed(ctx, name, fact.accepted) or result
         _add(out, case, name, result)
     settled = settle(case, out)
     claim_types = {c.type for c in case.claims}
@@ -78,6 +80,18 @@ def find(case: Case, record: list[Any] | None = None) -> Findings:
         if out.get(name) is None and name not in out.pending:
             out.pending[name] = "案卷中未见"
     return out
+
+
+def _as_proposed(ctx: Context, name: str, accepted: int) -> Proposal | None:
+    """A proposal the arbitrator accepted keeps its basis (证据认定, 举证责任 …) rather than reading as a bare
+    adoption: the finding is proposed again without the adoption and, when it is the same version, kept."""
+    case = ctx.case.model_copy(deep=True)
+    getattr(case.facts, name).accepted = None
+    again = propose_fact(Context(case, ctx.stances, ctx.sides), name)
+    if isinstance(again, Proposal) and again.value_index == accepted:
+        again.state = ReviewState.ACCEPTED
+        return again
+    return None
 
 
 def _add(out: Findings, case: Case, pid: str, result: Proposal | str | None) -> None:

@@ -221,6 +221,27 @@ def accept_value(request: Request, case_id: CaseId, name: FactName, body: Accept
     return getattr(case.facts, name).model_dump(mode="json")
 
 
+class ProposalReview(BaseModel):
+    ids: list[str] | Literal["all"] = Field(description="拟认定事项编号（见审核单【】内），或 \"all\" 全部")
+    accept: bool = Field(default=True, description="true 采信；false 否定（该事实恢复为「待查明」）")
+
+
+@router.post("/cases/{case_id}/proposals")
+def review_proposals(request: Request, case_id: CaseId, body: ProposalReview,
+                     user: User = Depends(require_roles(*EDITORS))) -> dict[str, Any]:
+    """Accept or reject proposed findings (拟认定) one by one or all at once; returns the findings after it."""
+    from arbitration.findings import find
+
+    case_access(request, user, case_id)
+    if body.ids != "all" and (len(body.ids) > 100 or any(len(i) > 60 for i in body.ids)):
+        raise ValueError("拟认定事项编号有误")
+    case = ws_of(request).review_proposals(case_id, body.ids, body.accept)
+    what = "采信" if body.accept else "否定"
+    audit(request, user, "edit", f"case:{case_id}",
+          f"{what}拟认定：{'全部' if body.ids == 'all' else '、'.join(body.ids)}")
+    return find(case).model_dump(mode="json")
+
+
 # ---------------------------------------------------------------- outline, similar, award
 
 

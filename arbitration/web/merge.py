@@ -59,6 +59,7 @@ def merge_reextracted(old: Case, new: Case) -> tuple[Case, list[str]]:
     """The new reading of a case with the manual work of the old one kept; (merged case, one message per adoption
     that was withdrawn because its version is gone; the messages are also among the case's warnings)."""
     merged = new.model_copy(deep=True)
+    merged.reviews = dict(old.reviews)  # the arbitrator's accept/reject of proposed findings, by id
     lost = []
     for name, old_fact in old.facts.items():
         message = merge_fact(name, old_fact, getattr(merged.facts, name))

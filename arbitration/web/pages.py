@@ -241,6 +241,7 @@ def case_page(request: Request, case_id: CaseId, user: User = Depends(guard)) ->
     return render(request, "case.html", row=store.case(case_id), case=case, files=store.files(case_id),
                   INITIATORS=INITIATORS,
                   facts=fact_rows(case, names) if case else [], names=names, hearings=store.hearings(case_id),
+                  proposals=proposal_rows(case) if case else [],
                   assignees=store.assignees(case_id), users=store.users() if user.is_admin else [],
                   can_edit=user.role in EDITORS, can_hear=user.role in api.CLERKS)
 
@@ -264,6 +265,37 @@ def accept_page(request: Request, case_id: CaseId, name: FactName,
         raise ValueError("版本编号有误")
     api.accept_value(request, case_id, name, api.Accept(index=int(index) if index else None), user)
     return RedirectResponse(f"/cases/{case_id}#fact-{name}", status_code=303)
+
+
+@router.post("/cases/{case_id}/proposals")
+def proposals_page(request: Request, case_id: CaseId, ids: Annotated[str, Form(max_length=2000)] = "",
+                   action: Annotated[str, Form(max_length=10)] = "accept",
+                   user: User = Depends(require_roles(*EDITORS))) -> Response:
+    """The case page's 采信 / 否定 / 全部采信 buttons for proposed findings (拟认定)."""
+    chosen: list[str] | str = "all" if ids == "all" else [i for i in ids.split(",") if i]
+    if action not in ("accept", "reject") or not chosen:
+        raise ValueError("请选择要采信或否定的拟认定事项")
+    api.review_proposals(request, case_id, api.ProposalReview(ids=chosen, accept=action == "accept"), user)
+    return RedirectResponse(f"/cases/{case_id}#proposals", status_code=303)
+
+
+def proposal_rows(case) -> list[dict[str, Any]]:
+    """Each finding of the case for the page: what it says, on which basis, from which files, its review state."""
+    from arbitration.findings import find
+    from arbitration.model import BASIS_NAMES
+
+    findings = find(case)
+    return [{"id": p.id, "label": p.label, "text": p.text, "basis": BASIS_NAMES[p.basis], "reason": p.reason,
+             "state": p.state.value, "files": "、".join(dict.fromkeys(s.file for s in p.sources))}
+            for p in findings.proposals] + [
+        {"id": pid, "label": label_of(pid), "text": "", "basis": "", "reason": why, "state": "pending", "files": ""}
+        for pid, why in findings.pending.items() if not any(p.id == pid for p in findings.proposals)]
+
+
+def label_of(pid: str) -> str:
+    from arbitration.findings import label
+
+    return label(pid)
 
 
 @router.post("/cases/{case_id}/facts/{name}/disputed")

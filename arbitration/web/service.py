@@ -277,6 +277,20 @@ class Workspace:
             self.save_case(case_id, case)
         return case
 
+    def review_proposals(self, case_id: int, ids: list[str] | str, accept: bool) -> Case:
+        """The arbitrator accepts (采信) or rejects proposed findings (拟认定) by id, or accepts all of them; a
+        rejected fact returns to 「待查明」 and the next draft follows (arbitration.findings.review)."""
+        from arbitration.findings import review
+
+        with self.lock(case_id):
+            case = self.require_case(case_id)
+            try:
+                case = review(case, ids, accept)
+            except KeyError as e:
+                raise ValueError(str(e).strip("'\"")) from e
+            self.save_case(case_id, case)
+        return case
+
     def require_case(self, case_id: int) -> Case:
         case = self.load_case(case_id)
         if case is None:
