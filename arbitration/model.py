@@ -48,6 +48,7 @@ class Provenance(_Model):
     quote: str | None = None  # the exact source text the value was read from
     doc_type: str | None = None  # DocType of the source document
     extractor: str | None = None  # rule or component name that produced the value
+    part: str | None = None  # the part of a statement file it was read in: "statement", "defence", "findings" …
 
 
 # ---------------------------------------------------------------- documents (ingest output)
@@ -158,7 +159,13 @@ T = TypeVar("T")
 
 
 class FactValue(_Model, Generic[T]):
-    """One version of a fact, from one source."""
+    """One version of a fact, from one source.
+
+    What the tribunal found (经审理查明, 本院查明, 另查明) is a version of Side.TRIBUNAL whose source has
+    part "findings": an established fact, not a party's word. An admission (自认: 「被告对此认可」「原告所述属实」
+    「对…无异议」) is a version of the admitting side with the admitted value, note 「认可」 and the admitting
+    sentence as its source (extractor "facts.admission"); so a fact one side states and the other admits has the
+    same value from both sides and is agreed, not disputed."""
 
     value: T
     source: Provenance

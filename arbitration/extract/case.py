@@ -430,50 +430,156 @@ class _Builder:
         return 0, len(text.text)
 
     def facts(self) -> None:
-        employers = [p.name for p in self.case.respondents]
-        employees = [p.name for p in self.case.applicants]
-        words = F.PartyWords.for_names(employers, employees)
+        employers = [p.name for p in self.case.parties if self._is_employer(p)]
+        employees = [p.name for p in self.case.parties if p.role is not PartyRole.THIRD_PARTY and not self._is_employer(p)]
+        court = self.case.forum == "court"
+        words = F.PartyWords.for_names(
+            [n for n in employers if n not in ("原告", "被告")], [n for n in employees if n not in ("原告", "被告")],
+            employer_words=self._role_words(employer=True) if court else (),
+            worker_words=self._role_words(employer=False) if court else (),
+        )
         for document, text, doc_type in self.docs:
             if doc_type in (DocType.EVIDENCE_LIST, DocType.IDENTITY):
                 continue
-            side = _side(doc_type, text.text)
+            for start, end, side, part in self._fact_regions(document, text, doc_type):
+                self._facts_in(document, text, doc_type, start, end, side, part, words)
+        self._admissions()
+
+    def _is_employer(self, party: Party) -> bool:
+        if self.worker is not None and is_placeholder(party):
+            return party.role is not self.worker
+        if self.worker is None and is_placeholder(party):
+            return party.role is PartyRole.RESPONDENT
+        return party.kind is PartyKind.ORGANISATION
+
+    def _role_words(self, employer: bool) -> tuple[str, ...]:
+        """The court role words that name the employer (or the worker) in this case's statements."""
+        worker = self.worker or PartyRole.APPLICANT
+        role = worker if not employer else (PartyRole.RESPONDENT if worker is PartyRole.APPLICANT else PartyRole.APPLICANT)
+        return (r"原告",) if role is PartyRole.APPLICANT else (r"被告(?!处)",)
+
+    def _fact_regions(self, document: Document, text: DocText, doc_type: DocType) -> list[tuple[int, int, Side, str | None]]:
+        """(start, end, side, part) of each stretch to read facts from: in statements, each party's words as that
+        party's version and the findings (经审理查明) as the tribunal's, with reported assertions blanked out."""
+        segs = self.speech.get(document.file)
+        if not segs:
             start, end = self._fact_region(text, doc_type)
-            region = text.text[start:end]
-            add = lambda fact, found, _t=text, _s=side, _o=start: self._add(fact, found, _t, _s, _o)  # noqa: E731
-            hires, leaves = F.find_employment_dates(region)
-            if doc_type is not DocType.CONTRACT:
-                add(self.case.facts.hire_date, hires[:1])
-                add(self.case.facts.leave_date, leaves[-1:])
-            wage = F.pick_wage(F.find_monthly_wage(region))
-            claims_section = text.section("claims") if doc_type is DocType.APPLICATION else None
-            if wage is None and claims_section is not None:
-                # only stated inside a claim (「按月工资4500元计算」): the applicant's figure, less certain
-                in_claims = F.pick_wage(F.find_monthly_wage(text.text[claims_section.start : claims_section.end]))
-                if in_claims is not None:
-                    wage = F.Found(
-                        in_claims.value,
-                        claims_section.start + in_claims.start - start,
-                        claims_section.start + in_claims.end - start,
-                        "facts.monthly_wage.claims",
-                        0.7,
-                        f"{in_claims.note}（仲裁请求中所述）",
-                    )
-            if wage is None and doc_type is DocType.WAGE_RECORD:
-                wage = self._wage_from_tables(document, text)
-            add(self.case.facts.monthly_wage, [wage] if wage else [])
-            add(self.case.facts.position, F.find_position(region))
-            add(self.case.facts.workplace, F.find_workplace(region))
-            contract = F.find_contract(region)
-            if doc_type is DocType.CONTRACT:
-                contract = self._contract_document(region) or contract
-            add(self.case.facts.written_contract, contract[:1])
-            add(self.case.facts.social_insurance, F.find_social_insurance(region))
-            add(self.case.facts.overtime, F.find_overtime(region))
-            add(self.case.facts.annual_leave, F.find_annual_leave(region))
-            termination = F.find_termination(region, words, reason_before=doc_type is DocType.TERMINATION_NOTICE)
-            if not termination and doc_type is DocType.TERMINATION_NOTICE:
-                termination = self._notice_termination(region)
-            add(self.case.facts.termination, termination)
+            return [(start, end, _side(doc_type, text.text), None)]
+        out = []
+        for seg in segs:
+            if seg.kind == "findings":
+                out.append((seg.body, seg.end, Side.TRIBUNAL, "findings"))
+            elif seg.kind in ("statement", "defence"):
+                role = self._role_of_segment(seg)
+                side = {PartyRole.APPLICANT: Side.APPLICANT, PartyRole.RESPONDENT: Side.RESPONDENT}.get(role)
+                if side is not None:
+                    out.append((seg.body, seg.end, side, seg.kind))
+        return out
+
+    def _role_of_segment(self, seg: Segment) -> PartyRole | None:
+        if seg.names:
+            role = self._role_of_names(seg.names)
+            if role is not None:
+                return role
+        return seg.role or (PartyRole.APPLICANT if seg.kind == "statement" else PartyRole.RESPONDENT)
+
+    def _facts_in(
+        self, document: Document, text: DocText, doc_type: DocType, start: int, end: int, side: Side, part: str | None,
+        words: F.PartyWords,
+    ) -> None:
+        region = text.text[start:end]
+        if part == "findings":
+            region = F.mask_reported(region)  # 「原告主张…」 in the findings is a party's word, not a finding
+        add = lambda fact, found, _s=side, _o=start: self._add(fact, found, text, _s, _o, part)  # noqa: E731
+        hires, leaves = F.find_employment_dates(region)
+        if doc_type is not DocType.CONTRACT:
+            add(self.case.facts.hire_date, hires[:1])
+            add(self.case.facts.leave_date, leaves[-1:])
+        wage = F.pick_wage(F.find_monthly_wage(region))
+        claims_section = text.section("claims") if doc_type is DocType.APPLICATION else None
+        if wage is None and claims_section is not None:
+            # only stated inside a claim (「按月工资4500元计算」): the applicant's figure, less certain
+            in_claims = F.pick_wage(F.find_monthly_wage(text.text[claims_section.start : claims_section.end]))
+            if in_claims is not None:
+                wage = F.Found(
+                    in_claims.value,
+                    claims_section.start + in_claims.start - start,
+                    claims_section.start + in_claims.end - start,
+                    "facts.monthly_wage.claims",
+                    0.7,
+                    f"{in_claims.note}（仲裁请求中所述）",
+                )
+        if wage is None and doc_type is DocType.WAGE_RECORD:
+            wage = self._wage_from_tables(document, text)
+        add(self.case.facts.monthly_wage, [wage] if wage else [])
+        add(self.case.facts.position, F.find_position(region))
+        add(self.case.facts.workplace, F.find_workplace(region))
+        contract = F.find_contract(region)
+        if doc_type is DocType.CONTRACT:
+            contract = self._contract_document(region) or contract
+        add(self.case.facts.written_contract, contract[:1])
+        add(self.case.facts.social_insurance, F.find_social_insurance(region))
+        add(self.case.facts.overtime, F.find_overtime(region))
+        add(self.case.facts.annual_leave, F.find_annual_leave(region))
+        termination = F.find_termination(region, words, reason_before=doc_type is DocType.TERMINATION_NOTICE)
+        if not termination and doc_type is DocType.TERMINATION_NOTICE:
+            termination = self._notice_termination(region)
+        add(self.case.facts.termination, termination)
+
+    # ------------------------------------------------------------ admissions
+
+    def _admissions(self) -> None:
+        """An admission (自认) makes a fact agreed: 「原告所述工作情况属实」「对原告主张的工资标准无异议」 in a party's
+        words, 「原告主张…，被告对此认可」「对被告主张的工资为3800元/月，原告予以认可」 in the findings. The admitting side
+        gets a version with the admitted value, note 「认可」 and the admitting sentence as its source; a value
+        stated in the sentence itself is also the asserting side's version (note 「主张」)."""
+        for document, text, _ in self.docs:
+            for seg in self.speech.get(document.file, []):
+                if seg.kind not in ("statement", "defence", "findings"):
+                    continue
+                own = None if seg.kind == "findings" else self._role_of_segment(seg)
+                for adm in F.find_admissions(text.text[seg.body : seg.end]):
+                    self._admission(adm, text, seg.body, own, "findings" if seg.kind == "findings" else seg.kind)
+
+    def _admission(self, adm: F.Admission, text: DocText, offset: int, own: PartyRole | None, part: str) -> None:
+        admitting = [own] if own is not None else self._roles_named(adm.subject)
+        sides = {PartyRole.APPLICANT: Side.APPLICANT, PartyRole.RESPONDENT: Side.RESPONDENT}
+        for role in admitting:
+            side = sides.get(role)
+            if side is None:
+                continue
+            other = Side.RESPONDENT if side is Side.APPLICANT else Side.APPLICANT
+            source = text.provenance(offset + adm.start, offset + adm.end, "facts.admission", 0.8)
+            source = source.model_copy(update={"part": part})
+            for name, found in adm.values:  # the value is in the sentence: both sides now give it
+                fact = getattr(self.case.facts, name)
+                asserted = text.provenance(offset + found.start, offset + found.end, "facts.admission.asserted", 0.8)
+                fact.add(found.value, asserted.model_copy(update={"part": part}), side=other, note="主张")
+                fact.add(found.value, source, side=side, note="认可")
+            stated = {name for name, _ in adm.values}
+            for name in adm.facts:
+                if name in stated:
+                    continue
+                fact = getattr(self.case.facts, name)
+                theirs, mine = fact.by_side(other), fact.by_side(side)
+                for v in theirs:
+                    if mine and any(m.value != v.value for m in mine):
+                        break  # the admitting side gives its own, different version: the fact stays disputed
+                    fact.add(v.value, source, side=side, note="认可")
+
+    def _roles_named(self, subject: str) -> list[PartyRole]:
+        """The roles a clause's subject names: 「被告」「原告大地煤炭公司」「双方」「原、被告」."""
+        if re.search(r"双方|原、被告|原被告|申请人、被申请人|各方", subject):
+            return [PartyRole.APPLICANT, PartyRole.RESPONDENT]
+        from arbitration.ingest.speech import role_of
+
+        role = role_of(subject)
+        if role is not None:
+            return [role]
+        for p in self.case.parties:
+            if not is_placeholder(p) and (p.name in subject or any(a in subject for a in p.aliases)):
+                return [p.role]
+        return []
 
     @staticmethod
     def _contract_document(region: str) -> list[F.Found]:
@@ -541,9 +647,13 @@ class _Builder:
                 return found
         return _wage_from_bank_statement(document, text)
 
-    def _add(self, fact: Fact[Any], found: list[F.Found], text: DocText, side: Side, offset: int) -> None:
+    def _add(
+        self, fact: Fact[Any], found: list[F.Found], text: DocText, side: Side, offset: int, part: str | None = None
+    ) -> None:
         for f in found:
             source = text.provenance(offset + f.start, offset + f.end, f.extractor, f.confidence)
+            if part is not None:
+                source = source.model_copy(update={"part": part})
             fact.add(f.value, source, side=side, note=f.note)
 
     # ------------------------------------------------------------ evidence

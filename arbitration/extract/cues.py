@@ -112,3 +112,33 @@ EMPLOYS = (
 )
 PLAINTIFF_WORDS = "原告|(?<!被)申请人|(?<!被)上诉人|起诉人"
 DEFENDANT_WORDS = "被告|被申请人|被上诉人"
+
+# ---------------------------------------------------------------- admissions (自认) and reported assertions
+
+ADMIT = (
+    r"属实", r"(?<![不未])(?:予以)?认可", r"(?<!有)(?:无|没有|并无|不持)异议", r"(?<!不)予以确认", r"(?<!不)予以承认", r"是事实",
+    r"确认无误", r"是准确的", r"自认", r"予以自认",
+)  # fmt: skip
+DENY = (r"不属实", r"(?:不予|不|未)认可", r"有异议", r"否认", r"不是事实", r"不实", r"不予确认", r"不予承认", r"不符")
+# what an admission is about when it is no fact of the case (evidence, a signature, receipt of a letter)
+NOT_A_FACT_OBJECT = (r"证据", r"真实性", r"合法性", r"关联性", r"证明目的", r"质证", r"签字", r"签名", r"笔迹", r"收到", r"送达")
+# the fact an admission names → the Facts field
+ADMITTED_FACTS: dict[str, tuple[str, ...]] = {
+    "hire_date": ("入职时间", "入职日期", "入职", "到岗时间", "用工时间", "开始工作", "工作时间起"),
+    "leave_date": ("离职时间", "离职日期", "离职", "最后工作日", "停止工作"),
+    "monthly_wage": ("工资标准", "月工资", "工资数额", "工资为", "每月工资", "工资收入", "平均工资", "工资待遇"),
+    "written_contract": ("劳动合同", "签订合同", "书面合同"),
+    "termination": ("解除", "辞退", "离职原因", "终止"),
+    "social_insurance": ("社会保险", "社保", "保险"),
+    "overtime": ("加班",),
+    "annual_leave": ("年休假", "年假"),
+    "position": ("岗位", "职务", "工作内容"),
+}
+# an admission of the other side's whole account (「原告所述工作情况属实」): what it covers
+GENERAL_ADMISSION = r"(?:所述|陈述|所诉|诉称)(?:的)?(?P<what>工作情况|事实|情况|内容|经过)?(?:基本)?(?:属实|无异议|没有异议)"
+GENERAL_OBJECTS: dict[str, tuple[str, ...]] = {
+    "工作情况": ("hire_date", "position", "workplace", "monthly_wage"),
+    "": ("hire_date", "leave_date", "position", "workplace", "monthly_wage", "written_contract", "social_insurance"),
+}
+# a sentence of the findings that reports a party's word (「原告主张…」「被告称…」) rather than a finding
+REPORTED = r"(?:原告|被告|申请人|被申请人|第三人|双方|[\u4e00-\u9fa5]{2,14}(?:公司|站|厂|店|室|院|某))[^，。；]{0,8}?(?:主张|称|认为|表示|陈述|辩称|提出|否认|不认可|不予认可)"

@@ -113,7 +113,7 @@ _NOT_WAGE = re.compile(
 )
 _MONTHLY_PAY = re.compile(r"每月(?:支付|发放|给付|发)[^，。；,0-9]{0,8}?(?:工资|报酬|劳动报酬)(?:为)?\s*(?:人民币)?\s*$")
 _WAGE_TOTAL = re.compile(r"(?<![个两三四五六七八九十\d])(?:月工资|月薪|每月工资)(?:合计|共计|总计|总额)(?:为|是)?\s*(?:人民币)?\s*$")
-_REPORTED = re.compile(r"(?<!被)申请人(?:主张|称|所称|所述|陈述)|不属实|并非|不是事实|不认可")
+_REPORTED = re.compile(r"(?:(?<!被)申请人|原告)(?:主张|称|所称|所述|陈述)|不属实|并非|不是事实|不认可")
 _WAGE_QUALIFIERS = ("试用期", "转正", "税前", "税后", "实发", "应发", "平均", "口头约定", "约定")
 _COMPONENT = re.compile(r"(?P<name>绩效(?:工资|奖金)?|提成|奖金|岗位津贴|津贴|补贴|全勤奖)")
 PAY_DAYS = Decimal("21.75")  # 月计薪天数 (关于职工全年月平均工作时间和工资折算问题的通知 第二条)
@@ -337,11 +337,15 @@ class PartyWords:
     employee: str
 
     @classmethod
-    def for_names(cls, employers: list[str], employees: list[str]) -> PartyWords:
-        emp = [re.escape(n) for n in employers if n] + [
+    def for_names(
+        cls, employers: list[str], employees: list[str], employer_words: tuple[str, ...] = (), worker_words: tuple[str, ...] = ()
+    ) -> PartyWords:
+        """Words for each side: the parties' names, `employer_words`/`worker_words` (a court's 原告/被告, whichever
+        the employer is), then the usual words of an application and a defence."""
+        emp = [re.escape(n) for n in employers if n] + list(employer_words) + [
             r"被申请人", r"(?<!被)答辩人", r"用人单位", r"公司", r"单位", r"厂方", r"老板", r"我司", r"本公司", r"某[\u4e00-\u9fa5]{1,6}公司",
         ]  # fmt: skip
-        wrk = [re.escape(n) for n in employees if n] + [
+        wrk = [re.escape(n) for n in employees if n] + list(worker_words) + [
             r"(?<!被)申请人(?!处)", r"被答辩人", r"劳动者", r"本人", r"我(?![司们公])", r"员工", r"[\u4e00-\u9fa5]某(?!公司|单位)",
         ]  # fmt: skip
         return cls("|".join(emp), "|".join(wrk))
@@ -431,9 +435,13 @@ def find_termination(text: str, words: PartyWords, reason_before: bool = False) 
     """
     previous = None
     for m in re.finditer(r"[^。；;\n]+", text):
-        sentence = m.group()
+        sentence, at = m.group(), m.start()
         if _REPORTED.search(sentence) and not re.search(r"(?<!被)答辩人|我司|本公司", sentence):
-            continue  # a defence restating the applicant's version
+            turn = list(re.finditer(r"[，,](?:但是?|然而|实际上|事实上|而)", sentence))
+            if not turn or _REPORTED.search(sentence, turn[-1].end()):
+                continue  # a defence restating the applicant's version
+            at += turn[-1].end()  # 「原告所述属实，但原告系自行离职」: the speaker's own account after 但
+            sentence = sentence[turn[-1].end() :]
         trigger = _TERMINATION_TRIGGER.search(sentence)
         if trigger and re.search(r"请求|要求|诉请", sentence[: trigger.start()]):
             continue  # a claim mentions 违法解除 but does not narrate it
@@ -445,9 +453,84 @@ def find_termination(text: str, words: PartyWords, reason_before: bool = False) 
         term.notice_date = _termination_date(sentence, trigger.start() if trigger else 0)
         if term.reason is None and reason_before and previous and not previous.endswith(("：", ":")):
             term.reason = previous
-        return [Found(term, m.start(), m.end(), "facts.termination", 0.75)]
+        return [Found(term, at, at + len(sentence), "facts.termination", 0.75)]
     return []
 
 
 def wage_values(found: list[Found]) -> list[Decimal]:
     return [f.value for f in found]
+
+
+# ---------------------------------------------------------------- admissions and reported assertions
+
+
+@dataclass(frozen=True)
+class Admission:
+    """A sentence admitting the other side's word: the facts it covers, the value if it states one, who admits."""
+
+    start: int
+    end: int
+    facts: tuple[str, ...]  # Facts field names it covers
+    values: tuple[tuple[str, Found], ...]  # (field, value) stated in the sentence itself
+    subject: str  # the words before the admission cue (who admits, in the findings)
+    both: bool = False  # 「双方均认可」: neither side asserts it against the other
+
+
+def mask_reported(text: str) -> str:
+    """`text` with every sentence that reports a party's word (「原告主张其月工资8000元」「被告称…」) blanked out, same
+    length; what the tribunal found stays."""
+    from . import cues
+
+    reported = re.compile(cues.REPORTED)
+    out = list(text)
+    for m in re.finditer(r"[^。；;\n]+", text):
+        if reported.search(m.group()):
+            out[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(out)
+
+
+def find_admissions(text: str) -> list[Admission]:
+    """Sentences admitting a fact (cue words in arbitration.extract.cues): 「原告所述工作情况属实」 covers the work
+    facts, 「被告对原告的入职时间无异议」 the hire date, 「对被告主张的工资为3800元/月，原告予以认可」 states its value.
+    Admissions of evidence (「对证据一无异议」), denials and signatures are left out."""
+    from . import cues
+
+    admit, deny = cues.compiled("ADMIT"), cues.compiled("DENY")
+    not_fact = cues.compiled("NOT_A_FACT_OBJECT")
+    out: list[Admission] = []
+    for m in re.finditer(r"[^。；;\n]+", text):
+        sentence = m.group()
+        cue = admit.search(sentence)
+        if cue is None or deny.search(sentence[max(0, cue.start() - 2) : cue.end() + 2]):
+            continue
+        before = sentence[: cue.start()]
+        clause_start = max(before.rfind("，"), before.rfind(","), 0)
+        obj = before if not re.search(r"[，,]\s*$", before) else before[:clause_start]
+        if not_fact.search(obj):
+            continue
+        general = re.search(cues.GENERAL_ADMISSION, sentence)
+        facts: list[str] = []
+        if general:
+            facts = list(cues.GENERAL_OBJECTS.get(general.group("what") or "", cues.GENERAL_OBJECTS[""]))
+        for name, words in cues.ADMITTED_FACTS.items():
+            if any(w in obj for w in words) and name not in facts:
+                facts.append(name)
+        values: list[tuple[str, Found]] = []
+        wage = pick_wage(find_monthly_wage(sentence, reported_speech_ok=True))
+        if wage is not None and "monthly_wage" in facts:
+            values.append(("monthly_wage", _shift(wage, m.start())))
+        hires, leaves = find_employment_dates(sentence)
+        if hires and "hire_date" in facts:
+            values.append(("hire_date", _shift(hires[0], m.start())))
+        if leaves and "leave_date" in facts:
+            values.append(("leave_date", _shift(leaves[-1], m.start())))
+        if not facts:
+            continue
+        subject = sentence[clause_start : cue.start()] if clause_start else before
+        both = bool(re.search(r"双方|原、被告|原被告", subject))
+        out.append(Admission(m.start(), m.end(), tuple(facts), tuple(values), subject, both))
+    return out
+
+
+def _shift(found: Found, by: int) -> Found:
+    return Found(found.value, found.start + by, found.end + by, found.extractor, found.confidence, found.note)
