@@ -431,9 +431,11 @@ def verdict(sentence: str) -> str | None:
     return "granted"
 
 
-def sentence_refs(sentence: str, requests: list[Request]) -> list[int]:
+def sentence_refs(sentence: str, requests: list[Request], sides: dict[str, ClaimantSide] | None = None) -> list[int] | None:
     """The requests one sentence names itself: by number, as the counterclaim (反诉), or as a request of a type
-    (「其要求支付经济补偿金的请求」); [] when it names none (it speaks of its paragraph's)."""
+    (「其要求支付经济补偿金的请求」), of the party who asks there (「被告某某要求原告按11个月支付…」) when both sides
+    asked for that type; [] when it names none (it speaks of its paragraph's); None when it weighs what the other
+    side contends about it."""
     if refs := _numbered_refs(sentence, requests):
         return refs
     if "反诉" in sentence and (refs := [i for i, r in enumerate(requests) if r.kind == "counterclaim"]):
@@ -445,7 +447,14 @@ def sentence_refs(sentence: str, requests: list[Request]) -> list[int]:
     refs = [i for i, r in enumerate(requests) if r.claim.type == tid] if tid != OTHER else []
     asked = {x.amount for x in find_money(sentence[m.start():])}
     if len(refs) > 1 and (narrow := [i for i in refs if requests[i].claim.amount in asked]):
-        return narrow
+        refs = narrow
+    if refs and sides:
+        clause = re.split(r"[，,]", sentence[: m.start()])[-1]
+        who = re.findall(r"原告|被告|被申请人|申请人|被上诉人|上诉人", clause)
+        side = side_of(who[-1], sides) if who else None
+        if side is not None and not any(requests[i].side is side for i in refs):
+            return None  # the other side's contention (「被告主张…存在劳动关系，证据不足」), not this request
+        refs = [i for i in refs if requests[i].side is side] or refs
     return refs
 
 

@@ -328,7 +328,7 @@ def parse_award_text(text: str) -> Precedent:
         for r, d in zip(reqs, decisions, strict=True)
     ]
     reason_block = outcomes.reasoning_block(body)
-    _reasoning_per_claim(claims, reqs, decisions, reason_block)
+    _reasoning_per_claim(claims, reqs, decisions, reason_block, body.sides)
     basis = find_citations(body.ruling_basis)
     for c in claims:
         if not c.articles:
@@ -455,7 +455,7 @@ def _sides_named(body, persons: list[str], orgs: list[str]) -> tuple[str | None,
     return applicant, respondent
 
 
-def _reasoning_per_claim(claims: list[PrecedentClaim], reqs, decisions, block: str) -> None:
+def _reasoning_per_claim(claims: list[PrecedentClaim], reqs, decisions, block: str, sides=None) -> None:
     """Each request's paragraphs of the reasoning, the articles they cite, and the outcome they state where the
     ruling left it open (or says more: 不予处理 → not accepted, 部分支持 → partly)."""
     from arbitration.retrieval import outcomes
@@ -463,6 +463,7 @@ def _reasoning_per_claim(claims: list[PrecedentClaim], reqs, decisions, block: s
     if not claims or not block:
         return
     found: list[list[str]] = [[] for _ in claims]
+    named: list[list[str]] = [[] for _ in claims]  # conclusions of sentences that name the request themselves
     for seg in outcomes.reason_segments(block):
         refs = outcomes.segment_refs(seg, reqs)
         for i in refs:
@@ -471,9 +472,14 @@ def _reasoning_per_claim(claims: list[PrecedentClaim], reqs, decisions, block: s
         for sentence in re.split(r"(?<=[。；;])", seg):
             said = outcomes.verdict(sentence)
             if said:
-                for i in outcomes.sentence_refs(sentence, reqs) or refs:
+                own = outcomes.sentence_refs(sentence, reqs, sides)
+                if own is None:
+                    continue
+                for i in own or refs:
                     found[i].append(said)
-    for c, d, said in zip(claims, decisions, found, strict=True):
+                for i in own:
+                    named[i].append(said)
+    for c, d, said, own in zip(claims, decisions, found, named, strict=True):
         if c.reasoning:
             c.articles = find_citations(c.reasoning)
         told = outcomes.outcome_of(said)
@@ -483,8 +489,8 @@ def _reasoning_per_claim(claims: list[PrecedentClaim], reqs, decisions, block: s
             c.outcome = told
         elif d.by == "rest" and (told is Outcome.NOT_ACCEPTED or c.requested is None and told is not Outcome.DENIED):
             c.outcome = told  # 「不予处理」; a relation confirmed in the reasoning though not in the ruling
-        elif c.outcome is Outcome.GRANTED and told is Outcome.PARTLY and c.requested is None:
-            c.outcome = told
+        elif c.outcome is Outcome.GRANTED and c.requested is None and (told is Outcome.PARTLY or "denied" in own):
+            c.outcome = Outcome.PARTLY  # something was ordered, but not all that was asked (「要求按11个月…不予支持」)
 
 
 # ---------------------------------------------------------------- typical cases (Markdown)
