@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from arbitration.errors import CorruptFile
+from arbitration.errors import CorruptFile, EncryptedFile
 from arbitration.ingest import read_document
 from arbitration.model import Line
 from arbitration.web.uploads import UploadRejected, check_upload, unpack_case_archive
@@ -69,14 +69,20 @@ def tiff_second_page_without_size() -> bytes:
 
 
 def zip_bytes(name: bytes, data: bytes, version: int = 20, deflate: bool = False, cut: int | None = None,
-              extra: int = 0) -> bytes:
-    """A one-member zip written field by field, so a test can set what zipfile refuses to write: the version
-    needed to extract, an empty name, compressed data cut short, a local extra field longer than the file."""
-    packed = (lambda c: c.compress(data) + c.flush())(zlib.compressobj(6, zlib.DEFLATED, -15)) if deflate else data
-    head = (version, 0x800, 8 if deflate else 0, 0, 0x21, zlib.crc32(data), len(packed), len(data), len(name))
-    local = struct.pack("<4s5H3I2H", b"PK\x03\x04", *head, extra) + name + packed[:cut]
-    central = struct.pack("<4sH5H3I5H2I", b"PK\x01\x02", 20, *head, 0, 0, 0, 0, 0, 0) + name
-    return local + central + struct.pack("<4s4H2IH", b"PK\x05\x06", 0, 0, 1, 1, len(central), len(local), 0)
+              extra: int = 0, encrypted: bool = False, more: tuple[tuple[bytes, bytes], ...] = ()) -> bytes:
+    """A zip written field by field, so a test can set what zipfile refuses to write: the version needed to
+    extract, an empty name, compressed data cut short, a local extra field longer than the file, the encryption
+    flag; `more` members follow, each written the same way."""
+    locals_, centrals = b"", b""
+    for n, d in ((name, data), *more):
+        packed = (lambda c: c.compress(d) + c.flush())(zlib.compressobj(6, zlib.DEFLATED, -15)) if deflate else d
+        flags = 0x801 if encrypted else 0x800
+        head = (version, flags, 8 if deflate else 0, 0, 0x21, zlib.crc32(d), len(packed), len(d), len(n))
+        centrals += struct.pack("<4sH5H3I5H2I", b"PK\x01\x02", 20, *head, 0, 0, 0, 0, 0, len(locals_)) + n
+        locals_ += struct.pack("<4s5H3I2H", b"PK\x03\x04", *head, extra) + n + packed[:cut]
+    count = 1 + len(more)
+    return locals_ + centrals + struct.pack("<4s4H2IH", b"PK\x05\x06", 0, 0, count, count, len(centrals),
+                                            len(locals_), 0)
 
 
 def read(tmp_path: Path, name: str, data: bytes):
@@ -129,4 +135,12 @@ def test_word_document_of_a_newer_zip_version(tmp_path):
     with pytest.raises(UploadRejected, match="压缩结构损坏"):
         check_upload("申请书.docx", data)
     with pytest.raises(CorruptFile, match="Word 文件已损坏"):
+        read(tmp_path, "申请书.docx", data)
+
+
+def test_word_document_with_an_encrypted_part(tmp_path):
+    """zipfile refuses to read an encrypted part (RuntimeError): the Word reader says it is encrypted."""
+    data = zip_bytes(b"[Content_Types].xml", b"<Types/>", encrypted=True,
+                     more=((b"word/document.xml", b"<w:document/>"),))
+    with pytest.raises(EncryptedFile, match="已加密"):
         read(tmp_path, "申请书.docx", data)

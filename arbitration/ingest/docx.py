@@ -55,6 +55,8 @@ def check_zip(path: Path, name: str) -> None:
             )
     if "word/document.xml" not in {i.filename for i in infos}:
         raise CorruptFile(name, "ZIP 文件中没有 Word 正文（word/document.xml），不是 Word 文档", kind="corrupt")
+    if any(i.flag_bits & 0x1 for i in infos):  # zip encryption of a part (Word itself encrypts as an OLE file)
+        raise EncryptedFile(name, "Word 文件的部件已加密（需要密码），请提交未加密的文件", kind="encrypted")
 
 
 def read_docx(path: Path, name: str) -> tuple[list[Page], list[Section]]:
