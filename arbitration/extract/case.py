@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from arbitration.errors import IngestError
-from arbitration.ingest.speech import Segment, is_court, segments
+from arbitration.ingest.speech import Segment, is_court, role_of, segments
 from arbitration.model import (
     DOC_TYPE_NAMES,
+    Agent,
     Case,
     Claim,
     ClaimantSide,
@@ -39,10 +40,12 @@ from .evidence import evidence_from_table, evidence_from_text
 from .parties import (
     ORG_NAME,
     aliases,
+    counted,
     is_placeholder,
     merge_party,
     name_mentions,
     parties_from_header,
+    representatives,
     same_party,
     worker_role,
 )
@@ -157,6 +160,10 @@ class _Builder:
             if not segs:
                 continue
             short = aliases(text.text)
+            header = next((seg for seg in segs if seg.kind == "header"), None)
+            if header is not None:  # 「原告：张三，男，…」 lines before the statements
+                for party in parties_from_header(text, header.end):
+                    self._add_party(party)
             for seg in segs:
                 if not seg.is_party:
                     continue
@@ -175,13 +182,70 @@ class _Builder:
                         if alias not in p.aliases:
                             p.aliases.append(alias)
             self.worker = worker_role(text.text, self.case.parties)
+            statements = text.text[: self._statements_end(segs)]
             for role in (PartyRole.APPLICANT, PartyRole.RESPONDENT):
-                if not self.case.parties_by_role(role) and any(s.is_party for s in segs):
-                    court = is_court(text.text)
-                    word = ("原告" if court else "申请人") if role is PartyRole.APPLICANT else ("被告" if court else "被申请人")
-                    kind = PartyKind.PERSON if role is (self.worker or PartyRole.APPLICANT) else PartyKind.ORGANISATION
+                if not any(s.is_party for s in segs):
+                    break
+                court = is_court(text.text)
+                word = ("原告" if court else "申请人") if role is PartyRole.APPLICANT else ("被告" if court else "被申请人")
+                kind = PartyKind.PERSON if role is (self.worker or PartyRole.APPLICANT) else PartyKind.ORGANISATION
+                named = self.case.parties_by_role(role)
+                if not named:
                     self.case.parties.append(Party(role=role, kind=kind, name=word))
                     self.case.warnings.append(f"未载明{word}的姓名或名称")
+                for n in range(len(self.case.parties_by_role(role)) + 1, counted(statements).get(role, 0) + 1):
+                    # 「二被告」 where the file names one: the other is a party all the same
+                    ordinal = "二三四五"[n - 2]
+                    kinds = {p.kind for p in named}
+                    self.case.parties.append(Party(role=role, kind=kinds.pop() if len(kinds) == 1 else kind, name=f"{word}之{ordinal}"))
+                    self.case.warnings.append(f"文中称有{n}名{word}，未载明第{ordinal}{word}的姓名或名称")
+            self._representatives(text)
+
+    def name_placeholders(self) -> None:
+        """A worker the file calls only 「原告」 is often named in the requests (「依莱尔公司支付顾某某…」): the
+        person every worker claim is paid to is the placeholder's name (kept as found, with its source)."""
+        from .pipeline import lac_words
+
+        for party in self.case.parties:
+            if not is_placeholder(party) or party.kind is not PartyKind.PERSON or "之" in party.name:
+                continue
+            names: dict[str, Any] = {}
+            for c in self.case.claims:
+                if c.claimant is not ClaimantSide.WORKER or c.source is None:
+                    continue
+                quote = c.source.quote or ""
+                for w in lac_words(quote):
+                    before = quote[max(0, w.start - 2) : w.start]
+                    if w.label == "PER" and re.search(r"(?:支付|给付|为|向|赔偿)$", before) and c.source.start is not None:
+                        start = c.source.start + w.start
+                        names.setdefault(w.text, c.source.model_copy(
+                            update={"start": start, "end": start + len(w.text), "quote": w.text,
+                                    "extractor": "parties.claim_object"}))  # fmt: skip
+            known = {p.name for p in self.case.parties}
+            if len(names) == 1 and not known & set(names):
+                name, source = next(iter(names.items()))
+                party.aliases.append(party.name)
+                party.name = name
+                party.source = source
+
+    def _representatives(self, text: DocText) -> None:
+        """Legal representatives and agents named in running text (「被告的法定代表人张涛」)."""
+        for who, kind, name, start, end in representatives(text.text):
+            party = next((p for p in self.case.parties if not is_placeholder(p) and p.name in who), None)
+            if party is None:
+                party = next((p for p in self.case.parties if any(a and a in who for a in p.aliases)), None)
+            if party is None:
+                role = role_of(who)
+                same = self.case.parties_by_role(role) if role else []
+                party = same[0] if len(same) == 1 else None
+            if party is None or name == party.name:
+                continue
+            agent = Agent(name=name, kind=kind, source=text.provenance(start, end, "parties.representative", 0.8))
+            if "代理人" in kind:
+                if all(a.name != name for a in party.agents):
+                    party.agents.append(agent)
+            elif party.kind is PartyKind.ORGANISATION and party.legal_representative is None:
+                party.legal_representative = agent
 
     @staticmethod
     def _statements_end(segs: list[Segment]) -> int:
@@ -571,8 +635,6 @@ class _Builder:
         """The roles a clause's subject names: 「被告」「原告大地煤炭公司」「双方」「原、被告」."""
         if re.search(r"双方|原、被告|原被告|申请人、被申请人|各方", subject):
             return [PartyRole.APPLICANT, PartyRole.RESPONDENT]
-        from arbitration.ingest.speech import role_of
-
         role = role_of(subject)
         if role is not None:
             return [role]
@@ -776,6 +838,7 @@ def build_case(documents: list[Document], source_dir: str | None = None) -> Case
     builder.parties()
     builder.header()
     builder.claims()
+    builder.name_placeholders()
     builder.statements()
     builder.facts()
     builder.evidence()

@@ -8,22 +8,18 @@ from __future__ import annotations
 
 import re
 
+from arbitration.ingest.speech import ROLE_WORDS
 from arbitration.model import Agent, Party, PartyKind, PartyRole
 
 from .rules import find_phones, parse_date, validate_credit_code, validate_id_number
 from .rules.ids import CREDIT_PATTERN, ID_PATTERN
 from .text import DocText
 
-# role words → role, for an application (申请人) and for a defence (答辩人 is the respondent)
-ROLE_WORDS: dict[str, PartyRole] = {
-    "申请人": PartyRole.APPLICANT,
-    "被申请人": PartyRole.RESPONDENT,
-    "被答辩人": PartyRole.APPLICANT,
-    "答辩人": PartyRole.RESPONDENT,
-    "第三人": PartyRole.THIRD_PARTY,
-}
+# role words → role (arbitration.ingest.speech.ROLE_WORDS): 申请人/被申请人 and 答辩人 (the respondent) of an
+# arbitration, 原告/被告 of a lawsuit
+_ROLE_ALT = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 PARTY_LINE = re.compile(
-    r"(?m)^[ \t\u3000]*(?:第?[一二三四五六七八九十]?)(?P<role>被申请人|申请人|被答辩人|答辩人|第三人)"
+    r"(?m)^[ \t\u3000]*(?:第?[一二三四五六七八九十]?)(?P<role>" + _ROLE_ALT + r")"
     r"[一二三四五六七八九十\d]?(?:[（(][^）)\n]{0,12}[）)])?[ \t\u3000]*[:：][ \t\u3000]*(?P<rest>.*)$"
 )
 ORG_NAME = re.compile(
@@ -173,7 +169,14 @@ _NAME_STOP = "的与和及向到在对为是系将把被由从自于已未不应
 _SUFFIX = ORG_NAME.pattern.removesuffix("$")
 _ORG_RUN = re.compile(rf"(?:(?!原告|被告|申请人|第三人)[^\s，,。；;：:、“”\"\d{_NAME_STOP}]){{2,40}}")
 _GENERIC_ORG = re.compile(r"^(?:本|该|我|其|贵|两|二|原|被|各|此|涉案)?(?:单位|公司|厂|企业|用人单位|个体工商户)$")
-_PLACEHOLDER = re.compile(r"^(?:原告|被告|申请人|被申请人|第三人)$")
+_PLACEHOLDER = re.compile(r"^(?:原告|被告|申请人|被申请人|第三人)(?:之[二三四五])?$")
+# 「法定代表人张涛」「委托诉讼代理人王某」 in running text, after the party they act for (「被告的法定代表人…」)
+_REPRESENTATIVE = re.compile(
+    r"(?P<who>[^，。；：:\s]{0,30}?)(?:的)?(?P<kind>法定代表人|主要负责人|负责人|经营者|委托(?:诉讼|仲裁)?代理人)"
+    r"(?:兼[^，。；]{0,20}?(?:的)?(?:法定代表人|经营者|负责人))?(?:为|是|系)?"
+)
+# 「二被告」「两被告」: how many parties one role has, where the file names fewer
+_COUNTED = re.compile(r"(?P<n>[二两三四])(?P<role>被告|原告|被申请人|申请人)")
 _ALIAS = re.compile(r"[（(](?:以下|下)?(?:简称|称)[:：]?[“\"「]?(?P<alias>[^）)”\"」，,]{2,20})[”\"」]?[）)]")
 
 
@@ -228,12 +231,10 @@ def name_mentions(text: str) -> list[tuple[PartyRole, str, int]]:
     """(role, name, offset) of 「原告黄某某」「被告某某有限公司」 in running text: the word right after the role word
     when LAC reads it as a person or an organisation (an organisation's name runs on to its suffix, brackets
     included); 「原告缴纳社会保险」「被告公司」 name nobody."""
-    from arbitration.ingest.speech import ROLE_WORDS
-
     from .pipeline import lac_words
 
     words = {w.start: w for w in lac_words(text)}
-    role_re = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+    role_re = _ROLE_ALT
     out = []
     for m in re.finditer(rf"(?P<role>{role_re})(?:[（(](?:{role_re})[）)])?", text):
         role = ROLE_WORDS[m.group("role")]
@@ -275,4 +276,29 @@ def aliases(text: str) -> dict[str, str]:
         full = re.search(r"[\u4e00-\u9fa5A-Za-z（）()]{2,40}$", before)
         if full:
             out[m.group("alias")] = full.group()
+    return out
+
+
+def representatives(text: str) -> list[tuple[str, str, str, int, int]]:
+    """(who, kind, name, start, end) of legal representatives and agents named in running text: 「被告的法定代表人
+    张涛」 → ("被告", "法定代表人", "张涛", …); the name is the person LAC reads right after the title."""
+    from .pipeline import lac_words
+
+    people = {w.start: w for w in lac_words(text) if w.label == "PER"}
+    out = []
+    for m in _REPRESENTATIVE.finditer(text):
+        person = people.get(m.end())
+        if person is None or not 2 <= len(person.text) <= 4:
+            continue
+        out.append((m.group("who"), m.group("kind"), person.text, m.start("kind"), person.end))
+    return out
+
+
+def counted(text: str) -> dict[PartyRole, int]:
+    """How many parties a role has where the text says so (「二被告」 → {respondent: 2})."""
+    out: dict[PartyRole, int] = {}
+    for m in _COUNTED.finditer(text):
+        n = {"二": 2, "两": 2, "三": 3, "四": 4}[m.group("n")]
+        role = ROLE_WORDS[m.group("role")]
+        out[role] = max(out.get(role, 0), n)
     return out
