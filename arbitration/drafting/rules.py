@@ -147,12 +147,21 @@ def by_amount(x: Ctx, d: Decision, result: CalcResult) -> Decision:
 # ---------------------------------------------------------------- shared conditions
 
 
+def because(p: Proposal) -> str:
+    """A finding with why it is found, as the reasoning states it (the tribunal's own finding needs no why)."""
+    from arbitration.model import Basis
+
+    if p.basis == Basis.ESTABLISHED:
+        return p.text
+    return f"{p.reason.rstrip('。')}，{'故' if not p.reason.endswith('故') else ''}{p.text}"
+
+
 def relation_denied(x: Ctx, d: Decision) -> bool:
     """The employment is found not to exist: every claim resting on it fails."""
     rel = x.findings.get("issue:labor_relation")
     if rel is not None and rel.holds is False:
         x.uses.append(rel.id)
-        d.deny(f"{rel.text}，{x.w}基于劳动关系提出的该项请求缺乏事实依据", c("劳动争议调解仲裁法", 6))
+        d.deny(f"{because(rel)}，{x.w}基于劳动关系提出的该项请求缺乏事实依据", c("劳动争议调解仲裁法", 6))
         return True
     return False
 
@@ -212,11 +221,11 @@ def unpaid_wages(x: Ctx, d: Decision) -> Decision:
     if owed is None:
         return d.pend(x.why_pending("issue:wages_owed", "欠付劳动报酬的期间及数额"))
     if owed.holds is False:
-        return d.deny(f"{owed.text}，{x.w}的该项请求缺乏事实依据")
+        return d.deny(f"{because(owed)}，{x.w}的该项请求缺乏事实依据")
     amount = owed.amount or x.claim.amount
     if amount is None:
         return d.pend("欠付劳动报酬的数额")
-    return d.grant(f"{owed.text}，对{x.w}主张的劳动报酬{money(amount)}，{x.words.body}予以支持", amount)
+    return d.grant(because(owed), amount)
 
 
 def overtime(x: Ctx, d: Decision) -> Decision:
@@ -226,7 +235,7 @@ def overtime(x: Ctx, d: Decision) -> Decision:
     if ot is None:
         return d.pend(x.why_pending("issue:overtime", "加班事实是否存在"))
     if ot.holds is False:
-        return d.deny(f"{ot.text}", c("劳动争议解释（一）", 42))
+        return d.deny(because(ot), c("劳动争议解释（一）", 42))
     return d.pend("加班的时长（延时、休息日、法定休假日加班的小时数）及已支付的加班费")
 
 
@@ -278,8 +287,7 @@ def severance(x: Ctx, d: Decision) -> Decision:
         return _severance_amount(x, d, g)
     unlawful = _unlawful(x)
     if unlawful:
-        d.reason = (f"{x.issue('issue:termination_ground').text}，{x.e}应当支付经济补偿；"
-                    f"{x.w}仅主张经济补偿，{x.words.body}予以支持")
+        d.reason = f"{because(x.issue('issue:termination_ground'))}，{x.e}应当支付经济补偿，{x.w}仅主张经济补偿"
         return _severance_amount(x, d, g)
     return d.pend(x.why_pending("issue:termination_ground", f"{x.e}解除劳动合同的事由是否成立（用人单位负举证责任）"))
 
@@ -325,7 +333,7 @@ def unlawful_termination(x: Ctx, d: Decision) -> Decision:
         return d.pend(x.why_pending("issue:termination_ground", f"{x.e}解除劳动合同的事由是否成立（用人单位负举证责任）"))
     if not unlawful:
         return d.deny(f"{x.e}解除劳动合同有事实和法律依据，不构成违法解除", c("劳动合同法", 87))
-    reason = f"{x.issue('issue:termination_ground').text}，构成违法解除劳动合同"
+    reason = f"{because(x.issue('issue:termination_ground'))}，构成违法解除劳动合同"
     d.reason = reason
     calculated(x, d)
     if d.outcome == Outcome.GRANTED and d.reason is None:
@@ -348,7 +356,7 @@ def notice_pay(x: Ctx, d: Decision) -> Decision:
     if n is None:
         return d.pend(x.why_pending("issue:notice", f"{x.e}是否提前三十日书面通知或额外支付一个月工资"))
     if n.holds:
-        return d.deny(f"{n.text}，{x.w}的该项请求缺乏事实依据", c("劳动合同法", 40))
+        return d.deny(f"{because(n)}，{x.w}的该项请求缺乏事实依据", c("劳动合同法", 40))
     return calculated(x, d)
 
 
@@ -359,7 +367,7 @@ def annual_leave(x: Ctx, d: Decision) -> Decision:
     if a is None:
         return d.pend(x.why_pending("issue:annual_leave", f"{x.w}是否已休年休假"))
     if a.holds is False:
-        return d.deny(f"{a.text}，{x.w}的该项请求缺乏事实依据")
+        return d.deny(f"{because(a)}，{x.w}的该项请求缺乏事实依据")
     from arbitration.law.timebar import claim_year
 
     year, hire = claim_year(x.claim), x.fact("hire_date")
@@ -455,13 +463,14 @@ def turned_round(x: Ctx, inner: Decision, uses: list[str]) -> Decision:
         return d
     if inner.outcome in (Outcome.DENIED, Outcome.NOT_ACCEPTED):
         d.outcome = Outcome.GRANTED
-        d.reason = f"{entitled}，{x.w}不享有该项权利，故{x.e}的该项{x.words.request}，{x.words.body}予以支持"
+        d.reason = f"{entitled}，{x.w}不享有该项权利"
     elif inner.outcome == Outcome.PARTLY:
         d.outcome = Outcome.PARTLY
         d.reason = f"{entitled}，{x.e}应支付{x.w}{money(inner.amount)}，超出部分无须支付"
     else:
         d.outcome = Outcome.DENIED
-        d.reason = f"{entitled}，{x.w}依法享有该项权利，故{x.e}的该项{x.words.request}，{x.words.body}不予支持"
+        owed = f"，{x.e}应当支付{x.w}{money(inner.amount)}" if inner.amount is not None else ""
+        d.reason = f"{entitled}，{x.w}依法享有该项权利{owed}"
     return d
 
 

@@ -29,9 +29,9 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 ADMIT = re.compile(r"(?:没有|无|并无|不持|没|均无)(?:任何)?异议|(?<![不未否])(?:予以)?(?:认可|承认)|属实|无争议|是事实|情况属实")
-DENY = re.compile(r"有异议|不(?:予)?认可|否认|不承认|不(?:予)?确认|不属实|不同意|不真实|虚假|不是事实|并非事实")
+DENY = re.compile(r"(?<![没无])有异议|不(?:予)?认可|否认|不承认|不(?:予)?确认|不属实|不同意|不真实|虚假|不是事实|并非事实")
 BARE_ANSWER = re.compile(r"^\s*(?:对[，,]?)?(?:没有异议|没异议|无异议|认可|属实|是的|对的?|承认)[。！!]?\s*$")
-_NOT_A_STANCE = re.compile(r"请求|要求|诉请|申请|本院|本委|仲裁庭|法院")  # claims and the tribunal's own words
+_NOT_A_STANCE = re.compile(r"请求|要求|诉请|申请(?!人)|本院|本委|仲裁庭|法院")  # claims and the tribunal's own words
 _APPLICANT = re.compile(r"^[^，。；]{0,4}?(?<!被)(?:申请人|原告|被答辩人)")
 _RESPONDENT = re.compile(r"^[^，。；]{0,4}?(?:被申请人|被告|(?<!被)答辩人)")
 

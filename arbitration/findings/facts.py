@@ -323,6 +323,8 @@ def _by_burden(ctx: Context, name: str, values: list[FactValue[Any]], groups: li
     if len(worker_groups) != 1:
         return None
     g = worker_groups[0]
+    if any(is_document(values[i]) for h in groups if h is not g for i in h):
+        return None  # the employer offered a document: the burden is met, the tribunal weighs it
     idx = _pick(name, values, g)
     others = "；".join(_version(ctx, values[i]) for h in groups if h is not g for i in h)
     reason = (f"{others}，但未提交证据予以证明；{rule.why}，{ctx.sides.employer_word}未能举证，应承担不利后果，"

@@ -22,7 +22,6 @@ from arbitration.model import (
     Basis,
     Case,
     Citation,
-    ClaimantSide,
     Proposal,
     Provenance,
     ReviewState,
@@ -41,12 +40,11 @@ DENIES_EMPLOYMENT = re.compile(
 # pay that rests on conditions the worker must show (高温津贴 in a cooled office, 奖金 by a bonus scheme), not wages for work done
 CONDITIONAL_PAY = re.compile(r"津贴|补贴|补助|奖金|奖励|福利|提成|绩效|年终|分红|报销|费用")
 CONDITIONAL = "{w}主张的款项以约定或规定的发放条件为前提，须由{w}举证证明条件成就"
-SAYS_PAID = re.compile(r"已(?:经)?(?:全部|足额|按时)?(?:支付|发放|结清|付清)|不(?:存在|欠)|没有(?:拖欠|欠)|未拖欠|并未拖欠|已经结清")
+SAYS_PAID = re.compile(r"已(?:经)?[^，。；]{0,8}(?:支付|发放|结清|付清)|不(?:存在|欠)|没有(?:拖欠|欠)|未拖欠|并未拖欠|已经结清")
 OTHER_PAY_DEFENCE = re.compile(r"未(?:提供|付出)?劳动|未(?:上班|到岗|出勤)|旷工|已离职|已经离职|停工|放假|数额有误|金额有误|计算错误|标准有误")
 SAYS_LEAVE_TAKEN = re.compile(r"已(?:经)?(?:休|安排)[^。；，]{0,8}(?:年休假|年假|休假)|年休假已休|已休年休假|已休完")
 SAYS_NOTICE = re.compile(r"提前三十日|提前30日|提前一个月|额外支付|代通知金|一个月工资代替")
 NO_NOTICE = re.compile(r"未(?:提前三十日|提前30日|提前一个月)|没有提前|未(?:以书面形式)?通知|未额外支付")
-NEGATED = re.compile(r"不存在|没有|未|无|不|否认")
 
 
 @dataclass(frozen=True)
@@ -94,12 +92,27 @@ def _tribunal_text(case: Case, name: str) -> list[tuple[str, Provenance]]:
     return [(str(v.value), v.source) for v in fact.values if v.side == Side.TRIBUNAL]
 
 
-def _polarity(text: str, word: str) -> bool | None:
-    """Whether a finding affirms or denies `word` (「不存在加班」 → False); None when it does not mention it."""
-    m = re.search(word, text)
-    if m is None:
-        return None
-    return not NEGATED.search(text[max(0, m.start() - 6) : m.start()])
+# what a finding says of overtime or of the leave year, as data: (affirms, denies); a clause reporting what a
+# party claims (「肖某主张…加班」) or naming the pay (加班费) is neither
+OVERTIME_SAID = (re.compile(r"(?<![不未没无])存在[^，。；]{0,8}加班(?!费)|(?:安排|要求)[^，。；]{0,12}加班(?!费)|"
+                            r"加班(?:事实|情形)(?:存在|属实)|(?<!不)认可[^，。；]{0,10}加班(?!费)"),
+                 re.compile(r"不存在[^，。；]{0,8}加班(?!费)|(?:没有|未|无)(?:安排)?[^，。；]{0,4}加班(?!费)"))
+LEAVE_SAID = (re.compile(r"(?:未|没有|没)(?:休|安排)[^，。；]{0,6}(?:年休假|年假)|(?:年休假|年假)[^，。；]{0,6}(?:未|没有)(?:休|安排)"),
+              re.compile(r"(?<![未没])已(?:经)?(?:休|安排)[^，。；]{0,6}(?:年休假|年假)|(?:年休假|年假)已(?:休|安排)"))
+REPORTED = re.compile(r"主张|诉称|辩称|认为|称|提交|要求支付|请求")
+
+
+def _polarity(text: str, said: tuple[re.Pattern[str], re.Pattern[str]]) -> bool | None:
+    """Whether a finding affirms or denies the fact `said` describes; None when no clause states it plainly."""
+    verdicts = set()
+    for clause in re.split(r"[，,。；;]", text):
+        if REPORTED.search(clause):
+            continue
+        if said[1].search(clause):
+            verdicts.add(False)
+        elif said[0].search(clause):
+            verdicts.add(True)
+    return verdicts.pop() if len(verdicts) == 1 else None
 
 
 def _tribunal_found(ctx: Context) -> bool:
@@ -137,14 +150,14 @@ def labor_relation(ctx: Context, settled: Case) -> Proposal | str | None:
 
 def wages_owed(ctx: Context, settled: Case) -> Proposal | str | None:
     iid, label = "issue:wages_owed", "拖欠劳动报酬的事实"
-    claims = [c for c in ctx.case.claims if c.type == "unpaid_wages" and c.claimant == ClaimantSide.WORKER]
+    claims = [c for c in ctx.case.claims if c.type == "unpaid_wages"]  # the worker's, or an employer's 「无需支付」
     if not claims:
         return None
     w, e = ctx.sides.worker_word, ctx.sides.employer_word
     if all(CONDITIONAL_PAY.search(c.text) for c in claims):
         return CONDITIONAL.format(w=w)
     if not ctx.heard(ctx.sides.employer):
-        return f"{e}的答辩意见不详，须庭审查明工资支付情况"
+        return f"{e}的意见不详，须庭审查明工资支付情况"
     text = f"{e}未足额支付{w}所主张期间的劳动报酬"
     st = ctx.admission("issue:wages_owed", ctx.sides.employer) or ctx.admission("statement", ctx.sides.employer)
     if st:
@@ -166,7 +179,7 @@ def wages_owed(ctx: Context, settled: Case) -> Proposal | str | None:
         return _p(iid, label, text, True, Basis.BURDEN,
                   f"{e}未答辩，亦未提交工资支付记录；工资支付记录由用人单位掌握管理，{e}不能提供的，应当承担不利后果",
                   [c.source for c in claims if c.source], ADVERSE + (cite("工资支付暂行规定", 6),))
-    return f"{e}的答辩未涉及该期间工资的支付情况，须庭审查明"
+    return f"{e}的陈述未涉及该期间工资的支付情况，须庭审查明"
 
 
 def overtime(ctx: Context, settled: Case) -> Proposal | str | None:
@@ -174,7 +187,7 @@ def overtime(ctx: Context, settled: Case) -> Proposal | str | None:
     if not any(c.type == "overtime" for c in ctx.case.claims):
         return None
     w, e = ctx.sides.worker_word, ctx.sides.employer_word
-    found = [(t, s, _polarity(t, "加班")) for t, s in _tribunal_text(ctx.case, "overtime")]
+    found = [(t, s, _polarity(t, OVERTIME_SAID)) for t, s in _tribunal_text(ctx.case, "overtime")]
     found = [f for f in found if f[2] is not None]
     if found and len({f[2] for f in found}) == 1:
         holds = found[0][2]
@@ -196,7 +209,7 @@ def overtime(ctx: Context, settled: Case) -> Proposal | str | None:
                   f"{w}提交的{names}属于用人单位掌握管理的证据，能够证明{e}掌握加班事实存在的证据；"
                   f"{e}未提交考勤记录等证据予以反驳，应当承担不利后果",
                   [x.source for x in kept if x.source], OVERTIME + (cite("劳动争议调解仲裁法", 39, 2),))
-    return f"双方对加班事实各执一词，须审查{w}提交的证据及{e}掌握的考勤记录"
+    return f"加班事实尚无认定依据，须审查{w}提交的证据及{e}掌握的考勤记录"
 
 
 def _termination(settled: Case):
@@ -221,7 +234,7 @@ def termination_lawful(ctx: Context, settled: Case) -> Proposal | str | None:
     sources = [v.source for v in settled.facts.termination.values]
     text = f"{e}解除劳动合同缺乏事实依据"
     if not ctx.heard(ctx.sides.employer) and not _tribunal_found(ctx):
-        return f"{e}的答辩意见不详，须查明其解除劳动合同的事由及证据"
+        return f"{e}的意见不详，须查明其解除劳动合同的事由及证据"
     if ground is None and not t.reason:
         return _p(iid, label, text, False, Basis.BURDEN,
                   f"{e}{t.mode}{w}，未说明解除劳动合同的事由，亦未举证证明其解除符合劳动合同法第三十九条、第四十条、"
@@ -280,7 +293,7 @@ def leave_untaken(ctx: Context, settled: Case) -> Proposal | str | None:
         return None
     w, e = ctx.sides.worker_word, ctx.sides.employer_word
     text = f"{w}在主张的年度内未休年休假"
-    found = [(t, s, _polarity(t, "未休|没有休|未安排")) for t, s in _tribunal_text(ctx.case, "annual_leave")]
+    found = [(t, s, _polarity(t, LEAVE_SAID)) for t, s in _tribunal_text(ctx.case, "annual_leave")]
     found = [f for f in found if f[2] is not None]
     if found and len({f[2] for f in found}) == 1:
         return _p(iid, label, text if found[0][2] else f"{w}已休年休假", found[0][2], Basis.ESTABLISHED,
@@ -298,7 +311,7 @@ def leave_untaken(ctx: Context, settled: Case) -> Proposal | str | None:
         return _p(iid, label, text, True, Basis.BURDEN,
                   f"{e}未答辩，亦未提交考勤、休假记录；该类记录由用人单位掌握管理，{e}不能提供的，应当承担不利后果",
                   [c.source for c in ctx.case.claims if c.type == "annual_leave" and c.source], ADVERSE)
-    return f"{e}的答辩未涉及{w}的年休假情况，须庭审查明"
+    return f"{e}的陈述未涉及{w}的年休假情况，须庭审查明"
 
 
 ISSUES: tuple[Issue, ...] = (

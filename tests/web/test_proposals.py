@@ -59,7 +59,7 @@ def test_reject_then_accept_one_and_all(web_case):
     states = {p["id"]: p["state"] for p in r.json()["proposals"]}
     assert states["monthly_wage"] == "accepted" and set(states.values()) == {"accepted"}
     case = ws.load_case(case_id)
-    assert case.facts.monthly_wage.accepted == 0  # accepting a fact adopts its version (采信)
+    assert case.facts.monthly_wage.accepted is not None and case.facts.monthly_wage.value == 7500  # 采信
     award, _ = ws.draft(case_id)
     assert next(d for d in award.decisions if d.claim.type == "unlawful_termination").amount == 60000
 

@@ -1,0 +1,124 @@
+"""A proposed finding per fact by the rules of evidence: established, agreed, by documents, by the burden of
+proof, else 「待查明」 with the reason."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from findings_cases import APP, CONTRACT, DEF, FOUND, SLIPS, base_case, src, wage_case
+
+from arbitration.findings import find, settle
+from arbitration.hearing.journal import Segment
+from arbitration.model import Basis, FactValue, ReviewState, Side
+
+
+def test_documents_outweigh_a_bare_statement_and_the_comparison_is_stated():
+    p = find(wage_case()).get("monthly_wage")
+    assert p.basis == Basis.EVIDENCE and p.text == "申请人的月工资为7500元"
+    assert "劳动合同" in p.reason and "工资条" in p.reason and "5500元" in p.reason and "未提交证据" in p.reason
+    assert {s.file for s in p.sources} >= {"劳动合同.pdf", "工资条.pdf", "仲裁申请书.docx"}
+    assert p.state == ReviewState.PROPOSED
+
+
+def test_an_original_outweighs_a_copy_the_other_side_disputes():
+    case = base_case(defence="对工资表复印件的真实性不认可，申请人月工资为5500元。")
+    f = case.facts.monthly_wage
+    f.add(Decimal(7500), APP, Side.APPLICANT)
+    f.add(Decimal(7500), src("工资表复印件.pdf", "wage_record"), Side.EVIDENCE)
+    f.add(Decimal(5500), DEF, Side.RESPONDENT)
+    f.add(Decimal(5500), src("工资发放表.pdf", "wage_record"), Side.EVIDENCE)
+    p = find(case).get("monthly_wage")
+    assert p.basis == Basis.EVIDENCE and p.text.endswith("5500元")
+    assert "复印件" in p.reason and "不认可其真实性" in p.reason and "原件" in p.reason
+
+
+def test_documents_on_both_sides_leave_the_fact_pending():
+    case = wage_case()
+    case.facts.monthly_wage.add(Decimal(5500), src("工资发放表.pdf", "wage_record"), Side.EVIDENCE)
+    findings = find(case)
+    assert findings.get("monthly_wage") is None and "monthly_wage" in findings.pending
+    assert settle(case, findings).facts.monthly_wage.value is None  # no decision rests on it
+
+
+def test_agreed_when_both_state_it_the_more_precise_kept():
+    case = base_case()
+    case.facts.hire_date.add(date(2020, 6, 1), APP, Side.APPLICANT, "仅载明年月")
+    case.facts.hire_date.add(date(2020, 6, 8), DEF, Side.RESPONDENT)
+    p = find(case).get("hire_date")
+    assert p.basis == Basis.AGREED and "2020年6月8日" in p.text and len(p.sources) == 2
+
+
+def test_agreed_by_admission_in_the_hearing_record():
+    case = base_case(defence="答辩人不同意支付加班费。")
+    case.facts.hire_date.add(date(2021, 3, 1), APP, Side.APPLICANT)
+    case.facts.hire_date.add(date(2021, 5, 1), DEF, Side.RESPONDENT)
+    record = [Segment(id="s7", role="被申请人", start=1, end=3, text="对入职时间没有异议。", raw_text="")]
+    p = find(case, record).get("hire_date")
+    assert p.basis == Basis.AGREED and "2021年3月1日" in p.text and "对入职时间没有异议" in p.reason
+    assert any(s.file == "庭审笔录" and s.extractor == "hearing:s7" for s in p.sources)
+
+
+def test_the_tribunals_finding_overrides_the_parties():
+    case = wage_case()
+    case.facts.monthly_wage.add(Decimal(6800), FOUND, Side.TRIBUNAL)
+    p = find(case).get("monthly_wage")
+    assert p.basis == Basis.ESTABLISHED and p.text.endswith("6800元") and p.state == ReviewState.ACCEPTED
+
+
+def test_the_arbitrators_adoption_overrides_every_proposal():
+    case = wage_case()
+    case.facts.monthly_wage.accepted = 3  # the respondent's 5500
+    p = find(case).get("monthly_wage")
+    assert p.basis == Basis.ESTABLISHED and p.text.endswith("5500元") and "采信" in p.reason
+
+
+def test_the_employer_bears_the_burden_of_working_years():
+    """解释（一）第四十四条: a disputed hire date with no document either way goes the worker's way."""
+    case = base_case()
+    case.facts.hire_date.add(date(2019, 3, 1), APP, Side.APPLICANT)
+    case.facts.hire_date.add(date(2020, 3, 1), DEF, Side.RESPONDENT)
+    p = find(case).get("hire_date")
+    assert p.basis == Basis.BURDEN and "2019年3月1日" in p.text
+    assert [str(a) for a in p.articles] == ["劳动争议解释（一）第44条"] and "未提交证据" in p.reason
+
+
+def test_no_basis_stays_pending_and_an_unknown_answer_proposes_nothing():
+    case = base_case()
+    case.facts.position.add("厨师", APP, Side.APPLICANT)  # one side's word, no rule puts its proof on the other
+    findings = find(case)
+    assert findings.get("position") is None and "仅有申请人一方的陈述" in findings.pending["position"]
+    # the employer's answer is not in the file (no statement, no 「未作答辩」): no burden of proof is applied
+    silent = base_case(defence=None)
+    silent.facts.hire_date.add(date(2019, 3, 1), APP, Side.APPLICANT)
+    assert find(silent).get("hire_date") is None
+    absent = base_case(defence="被申请人未作答辩。")
+    absent.facts.hire_date.add(date(2019, 3, 1), APP, Side.APPLICANT)
+    assert find(absent).get("hire_date").basis == Basis.BURDEN
+
+
+def test_a_notice_corroborates_the_leave_date():
+    case = base_case()
+    case.facts.leave_date.add(date(2024, 3, 31), APP, Side.APPLICANT)
+    case.facts.termination.values.append(FactValue(
+        value=__import__("findings_cases").dismissal("严重违反规章制度"), source=src("通知.pdf", "termination_notice"),
+        side=Side.EVIDENCE))
+    p = find(case).get("leave_date")
+    assert p.basis == Basis.EVIDENCE and any(s.file == "通知.pdf" for s in p.sources)
+
+
+def test_the_findings_round_trip_through_json():
+    from arbitration.model import Findings
+
+    findings = find(wage_case())
+    again = Findings.model_validate_json(findings.model_dump_json())
+    assert again == findings and again.get("monthly_wage").basis == Basis.EVIDENCE
+
+
+def test_only_contract_and_slips_are_not_needed_for_the_sample_wording():
+    # the contract's own word stands when nobody says otherwise
+    case = base_case()
+    case.facts.monthly_wage.add(Decimal(7000), CONTRACT, Side.EVIDENCE)
+    p = find(case).get("monthly_wage")
+    assert p.basis == Basis.EVIDENCE and p.reason.startswith("劳动合同载明7000元")
+    assert SLIPS.file not in {s.file for s in p.sources}

@@ -1,0 +1,93 @@
+"""Issues a claim turns on, found by the burden of proof of its type: 解释（一）第四十二条 (overtime), 第四十四条
+(the employer's dismissal), 调解仲裁法第六条 and 第三十九条第二款 (records the employer keeps)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from findings_cases import APP, DEF, NOTICE, base_case, dismissal
+
+from arbitration.findings import find
+from arbitration.model import Basis, Claim, EvidenceItem, PartyRole, Side
+
+OVERTIME = Claim(type="overtime", text="裁决被申请人支付加班费15600元", amount=Decimal(15600))
+
+
+def test_overtime_without_any_evidence_fails_on_the_workers_burden():
+    case = base_case([OVERTIME], defence="申请人不存在加班。")
+    case.evidence = [EvidenceItem(name="劳动合同", submitted_by=PartyRole.APPLICANT)]
+    p = find(case).get("issue:overtime")
+    assert p.holds is False and p.basis == Basis.BURDEN
+    assert "劳动争议解释（一）第42条" in [str(a) for a in p.articles]
+
+
+def test_records_the_employer_keeps_and_does_not_produce_go_against_it():
+    case = base_case([OVERTIME], defence="我司实行综合计算工时工作制，申请人不存在延时加班。")
+    case.evidence = [EvidenceItem(name="考勤记录扫描件", purpose="证明每天工作十二小时", submitted_by=PartyRole.APPLICANT)]
+    p = find(case).get("issue:overtime")
+    assert p.holds is True and p.basis == Basis.BURDEN and "考勤记录扫描件" in p.reason
+    # once the employer produces its own attendance records, the tribunal weighs them
+    case.evidence.append(EvidenceItem(name="考勤表", submitted_by=PartyRole.RESPONDENT))
+    findings = find(case)
+    assert findings.get("issue:overtime") is None and "issue:overtime" in findings.pending
+
+
+def test_an_admitted_overtime_is_agreed():
+    case = base_case([OVERTIME], defence="答辩人认可申请人加班的事实，但双方已约定放弃加班费。")
+    p = find(case).get("issue:overtime")
+    assert p.holds is True and p.basis == Basis.AGREED and "认可" in p.reason
+
+
+def _dismissed(defence: str | None, evidence: list[EvidenceItem] = ()) -> object:
+    case = base_case([Claim(type="unlawful_termination", text="裁决被申请人支付违法解除劳动合同赔偿金60000元",
+                            amount=Decimal(60000))], defence=defence)
+    case.facts.termination.add(dismissal("经公司培训后，你仍不能胜任工作", "劳动合同法第四十条第二项"), NOTICE,
+                               Side.EVIDENCE)
+    case.evidence = list(evidence)
+    return case
+
+
+def test_a_dismissal_the_employer_does_not_prove_is_found_without_basis():
+    p = find(_dismissed("申请人考核不合格，经培训仍不合格，解除合法。")).get("issue:termination_ground")
+    assert p.holds is False and p.basis == Basis.BURDEN
+    assert "不能胜任" in p.reason and "劳动争议解释（一）第44条" in [str(a) for a in p.articles]
+    # with the employer's evidence in the file, the ground is for the tribunal to weigh
+    proved = _dismissed("申请人考核不合格。", [EvidenceItem(name="考核表", submitted_by=PartyRole.RESPONDENT)])
+    assert find(proved).get("issue:termination_ground") is None
+    # nobody knows what the employer answered: nothing is proposed
+    assert find(_dismissed(None)).get("issue:termination_ground") is None
+
+
+def test_notice_claimed_but_not_shown():
+    case = _dismissed("答辩人已通过额外支付一个月工资代替提前三十日通知。")
+    case.claims.append(Claim(type="notice_pay", text="裁决被申请人支付代通知金7500元", amount=Decimal(7500)))
+    p = find(case).get("issue:notice")
+    assert p.holds is False and p.basis == Basis.BURDEN and "额外支付一个月工资" in p.reason
+
+
+def test_wages_the_employer_says_it_paid_without_records():
+    wages = Claim(type="unpaid_wages", text="裁决被申请人支付2024年3月工资7500元", amount=Decimal(7500))
+    p = find(base_case([wages], defence="申请人3月工资已全部支付。")).get("issue:wages_owed")
+    assert p.holds is True and p.basis == Basis.BURDEN and "工资支付暂行规定第6条" in [str(a) for a in p.articles]
+    assert find(base_case([wages], defence="被申请人未作答辩。")).get("issue:wages_owed").holds is True
+    # a bonus rests on its conditions, which the worker proves
+    bonus = Claim(type="unpaid_wages", text="裁决被申请人支付高温津贴900元", amount=Decimal(900))
+    assert find(base_case([bonus], defence="被申请人未作答辩。")).get("issue:wages_owed") is None
+
+
+def test_leave_the_employer_says_was_taken_without_records():
+    leave = Claim(type="annual_leave", text="裁决被申请人支付2023年度未休年休假工资3448.28元", amount=Decimal("3448.28"))
+    p = find(base_case([leave], defence="申请人2023年度已休年休假五天。")).get("issue:annual_leave")
+    assert p.holds is True and p.basis == Basis.BURDEN
+
+
+def test_employment_admitted_by_the_employers_own_account_but_left_open_when_denied():
+    case = base_case([Claim(type="labor_relation", text="确认双方存在劳动关系")], defence="申请人于2021年3月入职。")
+    case.facts.hire_date.add(date(2021, 3, 1), DEF, Side.RESPONDENT)
+    assert find(case).get("issue:labor_relation").holds is True
+    case.respondent_statement = "双方系合作关系，不存在劳动关系。"
+    case.facts.hire_date.values.clear()
+    case.facts.hire_date.add(date(2021, 3, 1), APP, Side.APPLICANT)
+    findings = find(case)
+    assert findings.get("issue:labor_relation") is None and "否认" in findings.pending["issue:labor_relation"]
