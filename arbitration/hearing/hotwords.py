@@ -4,7 +4,7 @@ The terms come from the hearing's domain vocabulary (arbitration.hearing.vocabul
 
 Rules, each to keep correct text untouched (measured on real judgments: benchmarks/results/hearing.json):
 - a window is changed only when its toneless pinyin (read in context) is the term's and it shares at least one
-  character with the term (two for 4+ characters), and the domain language model (arbitration.hearing.lm) does not
+  character with the term (two for a term of 4 characters), and the domain language model (arbitration.hearing.lm) does not
   find the term less likely there than what was recognised;
 - in a term of 4+ characters, one syllable may be near rather than equal (see _sounds_like), or fewer characters
   shared (托建公资→拖欠工资), only when every changed character keeps the term's tone and the language model
@@ -281,7 +281,8 @@ def correct(text: str, lexicon: Lexicon, context: str = "") -> str:
         if match is None:
             continue
         shared, near = match
-        plain = not near and shared >= (2 if n >= 4 else 1)  # said alike, some characters right
+        # said alike with some characters right; five syllables alike in a row are evidence enough with one
+        plain = not near and shared >= (2 if n == 4 else 1)
         # otherwise a near syllable keeps the term's tone: Whisper's real slips do (托建公资/拖欠工资, 双面/书面),
         # the homophones of other words mostly do not (司机/实际, 下班/加班, 放假/丧假)
         if not plain and (n < 4 or not all(

@@ -58,6 +58,9 @@ def test_near_homophones_are_corrected(lexicon, raw, fixed):
         ("每月还有技校奖金。", "每月还有绩效奖金。"),  # 绩效奖金: a claim-type alias
         ("对这份证据有无意义？", "对这份证据有无异议？"),  # 有无异议: hearing phrases
         ("双方是否签订国双面劳动合同？", "双方是否签订过书面劳动合同？"),  # a question of the taxonomy
+        ("我是被申请人的为拖带李人", "我是被申请人的委托代理人"),  # five syllables alike, one character right
+        ("要求支付经济部长", "要求支付经济补偿"),  # 部长: zhang/chang, tone kept
+        ("已经超过仲裁十校。", "已经超过仲裁时效。"),  # a numeral alone is a word heard wrong, not a number
     ],
 )
 def test_domain_vocabulary_corrects_the_issue_17_errors(lexicon, raw, fixed):
