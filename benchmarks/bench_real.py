@@ -8,7 +8,9 @@ Reads ../shared/data/real-judgments (skips with its reason when absent) and repo
   amounts within 1 %, and seconds per draft.
 Scoring is benchmarks/real_score.py, as the data's README says. Results hold ids and counts, never names.
 
-Run: .venv/bin/python benchmarks/bench_real.py [extract] [index] [draft]
+Run: .venv/bin/python benchmarks/bench_real.py [extract] [index] [draft] [--style-holdout]
+(--style-holdout scores benchmarks/labelled/style_holdout: judgments the project wrote in the same style, without
+the reading rules in view, labelled the same way — a check that the rules fit the language, not the 41.)
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ def bench_index(truth: dict) -> dict:
     tally = rs.Tally("type_found", "type_and_outcome", "exact_outcome", "with_side", "with_sum", "amount_within_1pct")
     t0 = time.perf_counter()
     for doc_id, label in sorted(truth.items()):
-        path = rs.REAL / "judgments" / f"cail2019_labor_{doc_id}.txt"
+        path = rs.judgment_path(doc_id)
         try:
             p = parse_award(path)
             stored += 1
@@ -138,6 +140,10 @@ def bench_draft(truth: dict) -> dict:
 
 
 def main(argv: list[str]) -> int:
+    out = OUT
+    if "--style-holdout" in argv:  # the project's own texts in the real style, written without the rules in view
+        rs.use_root(rs.STYLE_HOLDOUT)
+        out = OUT.with_name("real_style_holdout.json")
     reason = rs.available()
     if reason:
         print(f"skipped: {reason}")
@@ -148,10 +154,10 @@ def main(argv: list[str]) -> int:
     result: dict = {"machine": machine(), "split": "dev", "documents": len(truth),
                     "worker_claims_scored": sum(len(rs.scored_worker_claims(t)) for t in truth.values()),
                     "targets": TARGETS}
-    if OUT.is_file() and len(parts) < 3:  # keep the parts not rerun
+    if out.is_file() and len(parts) < 3:  # keep the parts not rerun
         import json
 
-        old = json.loads(OUT.read_text(encoding="utf-8"))
+        old = json.loads(out.read_text(encoding="utf-8"))
         result.update({k: v for k, v in old.items() if k in ("extract", "index", "draft")})
     if "extract" in parts:
         result["extract"] = bench_extract(truth, labels)
@@ -159,7 +165,8 @@ def main(argv: list[str]) -> int:
         result["index"] = bench_index(truth)
     if "draft" in parts:
         result["draft"] = bench_draft(truth)
-    write_json(OUT, result)
+    result["split"] = "dev" if out == OUT else "style_holdout"
+    write_json(out, result)
     ex, ix, dr = result.get("extract"), result.get("index"), result.get("draft")
     if ex:
         print("extract: claims found", ex["claims"]["total"]["found_rate"], "parties", ex["parties"])

@@ -20,6 +20,22 @@ FACTS_LABELS = ROOT / "benchmarks" / "labelled" / "real_facts.json"
 SCORED_OUTCOMES = ("granted", "partly", "denied", "not_accepted")
 
 
+STYLE_HOLDOUT = ROOT / "benchmarks" / "labelled" / "style_holdout"
+
+
+def use_root(root: Path, facts_labels: Path | None = None) -> None:
+    """Score another set laid out like the dev split (e.g. the project's own style hold-out)."""
+    global REAL, FACTS_LABELS
+    REAL = root
+    FACTS_LABELS = facts_labels or root / "real_facts.json"
+
+
+def judgment_path(doc_id: str) -> Path:
+    """The whole judgment of one id: cail2019_labor_NNN.txt in the dev split, NNN.txt in other sets."""
+    path = REAL / "judgments" / f"cail2019_labor_{doc_id}.txt"
+    return path if path.is_file() else REAL / "judgments" / f"{doc_id}.txt"
+
+
 def available() -> str | None:
     """None when the real judgments are here, else the reason to skip."""
     if not (REAL / "truth.jsonl").is_file():
