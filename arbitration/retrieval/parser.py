@@ -318,8 +318,12 @@ def parse_award_text(text: str) -> Precedent:
     persons, orgs = party_names(body)
     applicant, respondent = _sides_named(body, persons, orgs)
 
+    # a document whose parties are already masked (张某, 某某公司) is anonymised as published; in any other
+    # every person the text names is found and masked (LAC and cue words), not only the parties
+    detect = any(not p.endswith("某") for p in persons) or any("某" not in o for o in orgs)
+
     def clean(s: str) -> str:
-        return mask_text(s, persons=persons, orgs=orgs)
+        return mask_text(s, persons=persons, orgs=orgs, detect=detect)
 
     claims = [
         PrecedentClaim(type=r.claim.type, text=r.claim.text, claimant=r.side, requested=r.claim.amount,

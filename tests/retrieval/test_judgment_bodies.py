@@ -91,6 +91,17 @@ def test_request_without_a_statement_opener_and_an_appeal():
         ClaimantSide.EMPLOYER, "unlawful_termination", Decimal("20000"), Outcome.DENIED)
 
 
+def test_names_published_unmasked_are_masked_when_stored():
+    p = parse_text(texts.NAMED, "named.txt")
+    stored = "\n".join([p.applicant, p.respondent, p.facts_text, p.reasoning, *p.ruling_items,
+                        *(c.text + (c.reasoning or "") for c in p.claims)])
+    for name in ("王建国", "李秀英", "刘志强", "海岳精密"):
+        assert name not in stored
+    assert p.applicant == "王某" and "李某" in p.facts_text
+    [c] = p.claims
+    assert (c.type, c.outcome, c.granted) == ("unlawful_termination", Outcome.GRANTED, Decimal("52000"))
+
+
 def test_captioned_judgment_keeps_its_caption():
     p = parse_text(texts.CAPTIONED, "captioned.txt")
     assert p.case_number == "（2021）鲁0203民初1234号"  # not 青北劳人仲案字〔2021〕第88号 quoted in the facts
@@ -111,9 +122,13 @@ def test_a_judgment_without_requests_says_so(tmp_path):
 def test_dev_judgments_are_all_stored():
     """Every dev judgment body is stored with requests, none under a number quoted from its text, none with a
     sentence as its forum; a firm suing (原告某公司) gives employer requests."""
-    employer_suits = 0
+    from arbitration.masking import find_persons
+
+    employer_suits = names_left = 0
     for f in sorted((REAL / "judgments").glob("*.txt")):
         p = parse_award(f)
+        stored = "\n".join([p.facts_text or "", p.reasoning or "", *(c.text + (c.reasoning or "") for c in p.claims)])
+        names_left += len({x.text for x in find_persons(stored)})  # names are stored masked
         assert p.claims, f.name
         assert p.case_number.startswith("未编号-") and p.commission is None and p.award_date is None, f.name
         assert p.kind == "judgment"
@@ -122,6 +137,7 @@ def test_dev_judgments_are_all_stored():
             assert p.claims[0].claimant is ClaimantSide.EMPLOYER, f.name
             employer_suits += 1
     assert employer_suits >= 3
+    assert names_left <= 2  # what the detector still reads as a name (e.g. a firm's short name), not people
 
 
 @needs_real
