@@ -106,6 +106,16 @@ def test_pdf_whose_font_dictionary_has_a_key_without_value(tmp_path):
         read(tmp_path, "答辩书.pdf", data)
 
 
+def test_pdf_page_pdfium_cannot_load(tmp_path):
+    """pdfminer reads the (empty) page, PDFium cannot load it to render it for OCR: PdfiumError went through.
+    The fuzzer's input, minimised."""
+    data = (b"%PDF-\n4 0 obj<</Contents 8 0R/MediaBox[0 0 6 8]/<<//>>s</Type/Page>>endobj\n5 0 obj<<///Pages 7 0 R"
+            b"//>>7 0 obj<</Count 1/Kids 0\nendobj\n8 0 obj\n7stream\n1 1Tf(\\0)Tjendstream\nendobj\n"
+            b"trailer<<n 0/Root 5 0 R>>startxref\n")
+    with pytest.raises(CorruptFile, match="第1页已损坏"):
+        read(tmp_path, "证据.pdf", data)
+
+
 @pytest.mark.parametrize("name, data", [("工资条.png", png_cut_in_idat()),  # Pillow: SyntaxError
                                         ("考勤.tif", tiff_second_page_without_size())])  # Pillow: TypeError
 def test_damaged_images(tmp_path, name, data):

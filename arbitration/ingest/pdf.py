@@ -263,12 +263,15 @@ def _table_text(table: Table) -> str:
 
 
 def _ocr_pdf_page(pdf_doc: pdfium.PdfDocument, number: int, name: str, ocr: OCREngine) -> Page:
-    page = pdf_doc[number - 1]
     try:
-        scale = RENDER_DPI / 72
-        width, height = page.get_size()
-        check_pixels(int(width * scale), int(height * scale), name, what=f"第{number}页")
-        image = page.render(scale=scale).to_pil()
-    finally:
-        page.close()
+        page = pdf_doc[number - 1]
+        try:
+            scale = RENDER_DPI / 72
+            width, height = page.get_size()
+            check_pixels(int(width * scale), int(height * scale), name, what=f"第{number}页")
+            image = page.render(scale=scale).to_pil()
+        finally:
+            page.close()
+    except pdfium.PdfiumError as e:  # a page the text layer reader got through but PDFium cannot load or draw
+        raise CorruptFile(name, f"PDF 第{number}页已损坏，无法转为图像识别", kind="corrupt") from e
     return ocr_page(image, number, ocr)
