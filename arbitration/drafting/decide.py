@@ -279,7 +279,8 @@ def decide_claim(case: Case, claim: Claim, number: int, record: list[Any] | None
     articles: list[Citation] = []
     rule = rules.RULES_BY_TYPE.get(claim.type)
     general = [*ct.articles, *(rule.articles if rule else ())]
-    for c in [*(d.calc.articles if d.calc else []), *d.articles, *([] if d.calc or d.outcome == Outcome.DENIED else general)]:
+    refused = d.outcome in (Outcome.DENIED, Outcome.NOT_ACCEPTED)  # rests on its own articles, not the claim type's
+    for c in [*(d.calc.articles if d.calc else []), *d.articles, *([] if d.calc or refused else general)]:
         c = data.canonical(c)
         if c not in articles and data.exists(c):
             articles.append(c)

@@ -204,10 +204,17 @@ def labor_relation(x: Ctx, d: Decision) -> Decision:
     employers = x.case.respondents if x.sides.employer.value == "respondent" else x.case.applicants
     if employers and all(p.kind == PartyKind.PERSON for p in employers):
         return d.pend(f"{x.e}是否具备用人单位主体资格")
-    hire = x.fact("hire_date")
+    hire, leave = x.fact("hire_date"), x.fact("leave_date")
     if hire is None:
         return d.pend(x.why_pending("hire_date", "入职（用工）日期"))
-    return d.grant(f"{rel.text}，{x.w}自{ymd(hire)}起接受{x.e}的管理并从事其安排的有报酬的劳动")
+    d.grant(f"{because(rel)}，{x.w}自{ymd(hire)}起接受{x.e}的管理并从事其安排的有报酬的劳动")
+    asked_from, asked_to = x.claim.period_start, x.claim.period_end
+    if asked_to and leave is None and "leave_date" in x.findings.pending:  # the end asked for is in dispute
+        return d.pend(x.why_pending("leave_date", "劳动关系终止的时间"))
+    if asked_from and asked_from < hire or asked_to and leave and asked_to > leave:
+        d.outcome = Outcome.PARTLY  # confirmed for the time found, not the whole time asked
+        d.reason += f"；双方劳动关系存续期间为{ymd(hire)}至{ymd(leave)}，超出部分不予确认"
+    return d
 
 
 def unpaid_wages(x: Ctx, d: Decision) -> Decision:
@@ -322,7 +329,10 @@ def unlawful_termination(x: Ctx, d: Decision) -> Decision:
         return d.deny(f"双方系协商一致解除劳动合同，{x.w}主张违法解除劳动合同赔偿金缺乏事实依据", c("劳动合同法", 36),
                       c("劳动合同法", 87))
     if t.initiator == TerminationInitiator.EXPIRY:
-        if PROTECTED.search(" ".join(s for s in (x.case.applicant_statement, t.reason) if s)):
+        said = x.case.applicant_statement if x.sides.worker.value == "applicant" else x.case.respondent_statement
+        if not (said or "").strip():
+            return d.pend(f"{x.w}是否有劳动合同法第四十二条规定的情形（{x.w}的陈述不详）")
+        if PROTECTED.search(" ".join(s for s in (said, t.reason) if s)):
             return d.pend("劳动者是否有劳动合同法第四十二条规定的情形（该情形下劳动合同应当续延至相应情形消失时终止）")
         return d.deny("劳动合同期满终止，属于劳动合同法第四十四条第一项规定的情形，不构成违法终止",
                       c("劳动合同法", 44, None, 1), c("劳动合同法", 87))
@@ -459,6 +469,10 @@ def turned_round(x: Ctx, inner: Decision, uses: list[str]) -> Decision:
     d.uses = list(dict.fromkeys(uses))
     d.amount = inner.amount  # what the worker still gets on this item (the ruling orders it)
     entitled = inner.reason or ""
+    if inner.calc is not None:  # the award's sum caps what the worker still gets; the calculation says why
+        entitled = f"经计算，{x.w}依法应得{money(inner.calc.amount)}"
+        if inner.amount is not None and inner.amount < inner.calc.amount:
+            entitled += f"，原裁决确定的数额为{money(inner.amount)}"
     if inner.outcome == Outcome.UNKNOWN:
         return d
     if inner.outcome in (Outcome.DENIED, Outcome.NOT_ACCEPTED):

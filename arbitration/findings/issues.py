@@ -128,15 +128,20 @@ def labor_relation(ctx: Context, settled: Case) -> Proposal | str | None:
     if denial:
         return f"{e}辩称「{denial}」，否认双方存在劳动关系，{w}须就此举证，待审查"
     text = f"{w}与{e}之间存在劳动关系"
-    facts = ("hire_date", "monthly_wage", "written_contract", "termination", "position")
-    tribunal = [(n, v) for n in facts for v in getattr(ctx.case.facts, n).values if v.side == Side.TRIBUNAL]
-    if tribunal:
-        return _p(iid, label, text, True, Basis.ESTABLISHED, "经审理查明双方的用工事实，用人单位未否认劳动关系",
-                  [v.source for _, v in tribunal], state=ReviewState.ACCEPTED)
+    # the tribunal's account of the work (入职, 工资) is no finding of an employment: a court narrates them for a
+    # worker it then finds was hired by a contractor or a partner; a written labour contract it finds is one
+    signed = [v for v in ctx.case.facts.written_contract.values if v.side == Side.TRIBUNAL and v.value.signed]
+    if signed:
+        return _p(iid, label, text, True, Basis.ESTABLISHED, "经审理查明，双方签订了书面劳动合同",
+                  [v.source for v in signed], state=ReviewState.ACCEPTED)
     if st := ctx.admission("issue:labor_relation", ctx.sides.employer):
         return _p(iid, label, text, True, Basis.AGREED, f"{e}认可双方存在劳动关系（「{st.text}」）", [st.source])
-    own = [(n, v) for n in facts for v in getattr(ctx.case.facts, n).values if v.side == ctx.sides.employer]
-    if own:
+    # the employer's own account of the employment (when it began, the wage, a contract signed), in a statement
+    # we can read for a denial: it does not dispute that it employed the worker
+    own = [(n, v) for n in ("hire_date", "monthly_wage", "written_contract")
+           for v in getattr(ctx.case.facts, n).values if v.side == ctx.sides.employer
+           and (n != "written_contract" or v.value.signed)]
+    if own and _statement(ctx, ctx.sides.employer).strip():
         return _p(iid, label, text, True, Basis.AGREED,
                   f"{e}未否认双方存在劳动关系，并自行陈述了{w}的入职、工资或解除等用工情况",
                   [v.source for _, v in own])
