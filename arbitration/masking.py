@@ -173,6 +173,20 @@ def _ner() -> Any:
     return LacNer(("PER",))
 
 
+@lru_cache(maxsize=8192)
+def _tagged(line: str) -> tuple[tuple[int, int], ...]:
+    """LAC's person spans in one line; cached, so the leak check after masking tags only the lines that changed."""
+    return tuple((e.start, e.end) for e in _ner().entities(line))
+
+
+def _ner_spans(text: str) -> list[tuple[int, int]]:
+    spans, offset = [], 0
+    for line in text.split("\n"):  # LAC reads sentence by sentence: line by line gives the same tags
+        spans += [(offset + s, offset + e) for s, e in _tagged(line)]
+        offset += len(line) + 1
+    return spans
+
+
 @lru_cache(maxsize=1)
 def _cue_re() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, words()["cues"])) + r")[：:\s]*")
@@ -205,7 +219,7 @@ def find_persons(text: str, ner: bool = True) -> list[Personal]:
     word (data/masking.toml), each a plausible name (`is_person_name`); every occurrence of a found name."""
     names = {name for _, name in _cue_names(text)}
     if ner:
-        names |= {name for e in _ner().entities(text) if (name := _name_at(text, e.start, e.end))}
+        names |= {name for start, end in _ner_spans(text) if (name := _name_at(text, start, end))}
     found: list[Personal] = []
     for name in sorted(names, key=len, reverse=True):
         for m in re.finditer(re.escape(name), text):
