@@ -23,7 +23,10 @@ def index(
     force: bool = typer.Option(False, "--force", help="清空后全部重建（更换嵌入模型时使用）"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度条"),
 ) -> None:
-    """建立或更新裁决书库索引：并行解析、向量化、可断点续建，最后列出失败文件及原因。"""
+    """建立或更新裁决书库索引：并行解析、向量化、可断点续建，最后列出失败文件及原因。
+
+    判决书、裁决书均可；没有文书抬头（法院/仲裁委、案号）的正文也可入库，以其内容生成稳定编号（未编号-…）。
+    每项请求记下是谁的请求（劳动者或用人单位）、裁判结果、金额、对应的说理与法条。"""
     import shutil
 
     from arbitration.config import settings
