@@ -102,6 +102,7 @@ def bench_index(truth: dict) -> dict:
         rs.score_precedent(label, p, tally)
     total = tally.summary()["total"]
     return {
+        "machine": machine(),  # this part's own run (the parts are rerun separately)
         "judgments": len(truth),
         "stored": stored,
         "granted_sums_within_1pct": f"{total['amount_within_1pct']}/{total['with_sum']}",
