@@ -1,5 +1,7 @@
 """Masking of personal data in awards (张三→张某, 青岛某某科技有限公司→青岛某某公司), as published
-awards are masked; the archive stores only masked text."""
+awards are masked; the archive stores only masked text. `find_personal` finds what must not be published — every
+natural person a text names (LAC and cue words such as 证人/经理) and ID, phone and bank numbers however spaced —
+and is both what `mask_text(detect=True)` masks and what the export's leak check looks for."""
 
 from __future__ import annotations
 
