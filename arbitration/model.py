@@ -165,7 +165,8 @@ class FactValue(_Model, Generic[T]):
     part "findings": an established fact, not a party's word. An admission (自认: 「被告对此认可」「原告所述属实」
     「对…无异议」) is a version of the admitting side with the admitted value, note 「认可」 and the admitting
     sentence as its source (extractor "facts.admission"); so a fact one side states and the other admits has the
-    same value from both sides and is agreed, not disputed."""
+    same value from both sides and is agreed, not disputed. An agreement the findings record (「对被告主张的工资为
+    3800元/月，原告予以认可」) is also the tribunal's version (extractor "findings.admitted", note 「双方无异议」)."""
 
     value: T
     source: Provenance
@@ -410,6 +411,7 @@ class Case(_Model):
     source_dir: str | None = None
     forum: str | None = None  # "commission" (仲裁: 申请人/被申请人) or "court" (诉讼: 原告/被告, 起诉状); None: unknown
     reviews: dict[str, ReviewState] = Field(default_factory=dict)  # proposal id → the arbitrator's accept/reject (findings)
+    tribunal_statement: str | None = None  # 经审理查明 … as written in the file (a court's or a published case's findings)
 
     def parties_by_role(self, role: PartyRole) -> list[Party]:
         return [p for p in self.parties if p.role == role]

@@ -470,6 +470,27 @@ class _Builder:
             if body:
                 self.case.respondent_statement = body
                 break
+        self._speech_statements()
+
+    def _speech_statements(self) -> None:
+        """Statements in running text (起诉状及答辩, a hearing file): each side's words as written, 「未作答辩」 kept (the
+        findings stage reads that the side offered nothing), and the tribunal's findings (经审理查明)."""
+        parts: dict[str, list[str]] = {"applicant": [], "respondent": [], "findings": []}
+        for document, text, _ in self.docs:
+            for seg in self.speech.get(document.file, []):
+                said = text.text[seg.start : seg.end].strip()
+                if seg.kind == "findings":
+                    parts["findings"].append(said)
+                elif seg.kind in ("statement", "defence", "absent"):
+                    role = seg.role or (PartyRole.APPLICANT if seg.kind == "statement" else PartyRole.RESPONDENT)
+                    if role in (PartyRole.APPLICANT, PartyRole.RESPONDENT):
+                        parts[role.value].append(said)
+        if parts["applicant"] and self.case.applicant_statement is None:
+            self.case.applicant_statement = "\n".join(parts["applicant"])
+        if parts["respondent"] and self.case.respondent_statement is None:
+            self.case.respondent_statement = "\n".join(parts["respondent"])
+        if parts["findings"]:
+            self.case.tribunal_statement = "\n".join(parts["findings"])
 
     @staticmethod
     def _defence_body(text: DocText) -> tuple[int, int]:
@@ -558,7 +579,7 @@ class _Builder:
         hires, leaves = F.find_employment_dates(region)
         if doc_type is not DocType.CONTRACT:
             add(self.case.facts.hire_date, hires[:1])
-            add(self.case.facts.leave_date, leaves[-1:])
+            add(self.case.facts.leave_date, F.pick_leave(leaves))
         wage = F.pick_wage(F.find_monthly_wage(region))
         claims_section = text.section("claims") if doc_type is DocType.APPLICATION else None
         if wage is None and claims_section is not None:
@@ -581,7 +602,7 @@ class _Builder:
         contract = F.find_contract(region)
         if doc_type is DocType.CONTRACT:
             contract = self._contract_document(region) or contract
-        add(self.case.facts.written_contract, contract[:1])
+        add(self.case.facts.written_contract, F.pick_contract(contract))
         add(self.case.facts.social_insurance, F.find_social_insurance(region))
         add(self.case.facts.overtime, F.find_overtime(region))
         add(self.case.facts.annual_leave, F.find_annual_leave(region))
@@ -620,6 +641,9 @@ class _Builder:
                 asserted = text.provenance(offset + found.start, offset + found.end, "facts.admission.asserted", 0.8)
                 fact.add(found.value, asserted.model_copy(update={"part": part}), side=other, note="主张")
                 fact.add(found.value, source, side=side, note="认可")
+                if part == "findings":  # the tribunal records the agreement as what it finds
+                    recorded = text.provenance(offset + found.start, offset + found.end, "findings.admitted", 0.85)
+                    fact.add(found.value, recorded.model_copy(update={"part": part}), side=Side.TRIBUNAL, note="双方无异议")
             stated = {name for name, _ in adm.values}
             for name in adm.facts:
                 if name in stated:

@@ -40,28 +40,69 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 # words after a date that make it the hire date, or the leave date
-_HIRE = r"入职|(?<![不未没])到岗|报到|进入[^。；，]{0,15}(?:工作|上班)|到[^。；，]{0,15}(?:工作|上班|任职)|在[^。；，]{0,15}(?:工作|上班|任职|担任)|开始(?:工作|上班)|招用|录用|应聘|建立劳动关系|受雇"
+_HIRE = (
+    r"入职|(?<![不未没])到岗|报到|进入[^。；，]{0,15}(?:工作|上班)|(?<!再)(?<!再至)到[^。；，]{0,15}(?:工作|上班|任职)|"
+    r"(?<![未再不])在[^。；，]{0,15}(?:工作|上班|任职|担任)|开始(?:工作|上班)|招用|录用|应聘|建立劳动关系|受雇|受聘|"
+    r"任职于|就职于|供职于"
+)
+# 解除/终止 of something else (「解除取保候审」) is no ending of the employment
+_ENDS = r"(?:解除|终止)(?=[^，。；]{0,12}(?:劳动|合同|关系|聘用|雇佣)|[了的，,。；]|$)"
 _LEAVE = (
-    r"离职|辞职|辞退|开除|除名|解除|终止|停止工作|不再上班|不再到|不用(?:再)?来上班|不要(?:再)?来上班|被迫离开|离开公司|"
+    rf"离职|辞职|辞退|开除|除名|{_ENDS}|解聘|解雇|停止工作|不再上班|不再到|不[用要必](?:再)?来(?:上班|了|公司)|被迫离开|离开公司|"
     r"最后工作日|停工|自动离岗|自行离开|不辞而别|(?:合同)?期满(?!后)|(?:合同)?到期(?!后)|让[^。；，]{0,6}(?:走人|回家)|"
     r"不再(?:给|为)?安排[^，。；]{0,6}工作"
 )
 _AFTER = re.compile(rf"(?P<hire>{_HIRE})|(?P<leave>{_LEAVE})")
 _HIRE_BEFORE = re.compile(r"(?:入职(?:时间|日期)?|入职于|用工(?:开始)?(?:时间|日期))(?:为|是|：|:)?\s*$")
-_LEAVE_BEFORE = re.compile(r"(?:离职(?:时间|日期)?|工作至|工作到|上班至|上班到|干到|做到|最后工作日(?:为)?)(?:为|是|：|:)?\s*$")
-_CONTRACT_SIGN = re.compile(r"(?:签订|订立|签署)[^。；]{0,6}劳动合同")
+_LEAVE_BEFORE = re.compile(
+    r"(?:离职(?:时间|日期)?|工作至|工作到|上班至|上班到|劳动(?:至|到)|干到|做到|最后工作日(?:为)?|"
+    r"(?:终止|解除|到期)(?:日期|时间)|(?:解除|辞退|解雇|解聘|开除)[^，。；\d]{0,10}(?:发生)?于)(?:为|是|：|:)?\s*$"
+)
+_CONTRACT_SIGN = re.compile(r"(?:签订|订立|签署)[^。；]{0,40}?(?:劳动|聘用)合同")
+# a date whose clause tells a step of the proceedings (申请仲裁, 作出裁决) is no date of the employment
+_PROCEDURE = re.compile(r"仲裁|裁决|判决|诉至|起诉|诉讼|立案|受理|开庭|申诉|投诉|信访|调解")
+# 「将被告交流到分公司工作」「调到」: a transfer, not the start of the employment
+_TRANSFER = re.compile(r"将|安排|调[动到至往入]|派驻|交流|借调|轮岗")
+# 「自2013年5月21日起原告未再到被告处上班」: the day before is the last day of the employment
+_ABSENT_FROM = re.compile(r"^\s*起?[^。；]{0,16}?(?:未再|再未|没有再|不再)(?:到|至|去|来|回)?[^。；，]{0,12}(?:上班|工作|出勤|到岗)")
+# 「自A起至B止在被告处上班」「A至B，我在被告处工作」: a period of work
+_WORKED_IN = re.compile(r"^\s*(?:止|期间|之间)?[，,]?\s*(?:我|原告|被告|申请人|其|[\u4e00-\u9fa5]{2,4})?(?:一直)?(?:在|于)[^。；，]{0,20}(?:工作|上班|任职|务工)")
+# 「于当日解除」: the date of the sentence before
+_THAT_DAY = re.compile(r"(?:于|在)?(?:当日|当天|同日|即日|该日)(?:起)?")
+
+
+def _previous_date(text: str, dates: list, pos: int) -> Any:
+    """The last date mentioned before `pos` outside quotations (for 「当日」「同日」)."""
+    before = [d for d in dates if d.end <= pos and d.date.precision == "day" and not _quoted(text, d.start)]
+    return before[-1] if before else None
+
+
+def _quoted(text: str, pos: int) -> bool:
+    return text.count("“", 0, pos) > text.count("”", 0, pos)
 
 
 def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
     """(hire dates, leave dates): a date followed closely by 入职/离职-type words, or after 入职时间为 etc.
 
     A date's window runs to the next date or the end of its sentence, so 「2021年3月1日入职，2022年2月离职」
-    gives one of each. Month-precision dates keep the 1st of the month (the note says so).
+    gives one of each. Month-precision dates keep the 1st of the month (the note says so). A period followed by
+    「在被告处工作」 gives both; 「自X起未再上班」 leaves on the day before X; 「于当日解除」 takes the date before;
+    dates of the proceedings (申请仲裁, 作出裁决) and transfers (「将其调到…工作」) are no hire or leave.
     """
     dates = [d for d in find_dates(text) if d.date.value is not None and d.date.precision != "year"]
     hires: list[Found] = []
     leaves: list[Found] = []
+    in_period: set[int] = set()
+    for r in find_ranges(text):
+        after = text[r.end : r.end + 30]
+        if r.first_day and _WORKED_IN.match(after) and not _PROCEDURE.search(text[_sentence_bounds(text, r.start)[0] : r.start]):
+            hires.append(Found(r.first_day, r.start, r.end, "facts.hire_date.period", 0.85))
+            if r.last_day:
+                leaves.append(Found(r.last_day, r.start, r.end, "facts.leave_date.period", 0.85))
+            in_period.update(i for i, d in enumerate(dates) if r.start <= d.start < r.end)
     for i, d in enumerate(dates):
+        if i in in_period:
+            continue
         note = "仅载明年月" if d.date.precision == "month" else None
         before = text[max(0, d.start - 12) : d.start]
         if _HIRE_BEFORE.search(before):
@@ -70,7 +111,11 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
         if _LEAVE_BEFORE.search(before) or re.search(r"(?:至|到)\s*$", before) and re.match(
             r"[^。；]{0,4}(?:止|期间)?[^。；]{0,4}在[^。；，]{0,15}(?:工作|上班)", text[d.end : d.end + 25]
         ):
-            leaves.append(Found(d.date.value, d.start, d.end, "facts.leave_date", 0.9, note))
+            leaves.append(Found(d.date.value, d.start, d.end, "facts.leave_date", 0.95, note))
+            continue
+        if re.search(r"(?:自|从)\s*$", before) and d.date.precision == "day" and _ABSENT_FROM.match(text[d.end : d.end + 30]):
+            leaves.append(Found(d.date.value - timedelta(days=1), d.start, d.end, "facts.leave_date.absent_from", 0.9,
+                                "自该日起未再上班，前一日为最后工作日"))  # fmt: skip
             continue
         if re.search(r"(?:至|到|—|-)\s*$", before):
             continue  # the end of a period, not an event
@@ -78,7 +123,8 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
             continue  # 「请你于2024年3月5日前到公司办理交接」: a deadline, not an event
         sent_start, sent_end = _sentence_bounds(text, d.end)
         window_end = min(sent_end, dates[i + 1].start if i + 1 < len(dates) else sent_end, d.end + 70)
-        if not text[sent_start : d.start].strip(" \t\u3000，,"):
+        lead = text[sent_start : d.start].strip(" \t\u3000，,")
+        if not lead or re.fullmatch(r"(?:截至|截止|直至|直到|至|到|在|于|自|从)", lead):
             # 「2024年3月10日，申请人依据……解除了双方的劳动合同」: the date heads a long sentence
             window_end = min(sent_end, dates[i + 1].start if i + 1 < len(dates) else sent_end, d.end + 150)
         else:
@@ -88,18 +134,50 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
         m = _AFTER.search(text, d.end, window_end)
         if m is None:
             continue
+        between = text[d.end : m.start()]
+        if _PROCEDURE.search(between) or _PROCEDURE.search(text[max(sent_start, d.start - 8) : d.start]):
+            continue  # 「2014年5月5日，仲裁委出具裁决书，裁定…违法解除…」: a step of the proceedings
+        if m.group("leave") and re.search(r"(?:并不是|不是|并非|没有|未曾|并未|从未)[^，。；]{0,6}$", between):
+            continue  # 「…所发生的交通事故并不是…解除劳动合同的理由」
         if m.group("hire"):
+            if _TRANSFER.search(between):
+                continue
             hires.append(Found(d.date.value, d.start, d.end, "facts.hire_date", 0.9, note))
         else:
             leaves.append(Found(d.date.value, d.start, d.end, "facts.leave_date", 0.85, note))
+    for m in _THAT_DAY.finditer(text):  # 「原告据此于当日解除双方之间的劳动关系」
+        s, e = _sentence_bounds(text, m.end())
+        event = _AFTER.search(text, m.end(), min(e, m.end() + 30))
+        prev = _previous_date(text, dates, m.start())
+        if event and event.group("leave") and prev is not None and not _PROCEDURE.search(text[m.end() : event.start()]):
+            leaves.append(Found(prev.date.value, m.start(), m.end(), "facts.leave_date.that_day", 0.85, f"「{m.group()}」即{prev.text}"))
     if not hires:
-        # 「2017年7月，肖某与某科技公司订立劳动合同」: the signing date stands in for the start of employment
+        # 「2017年7月，肖某与某科技公司订立劳动合同」: the signing date stands in for the start of employment, or
+        # the contract's term when it starts earlier (「…签订劳动合同，约定合同期限为2013年4月1日起…」)
         for d in dates:
             s, e = _sentence_bounds(text, d.end)
             if _CONTRACT_SIGN.search(text, d.end, e) and not re.search(r"未|没有|拒绝|不", text[s : d.end]):
-                hires.append(Found(d.date.value, d.start, d.end, "facts.hire_date.contract", 0.6, "以订立劳动合同时间计"))
+                term = [r for r in find_ranges(text[s:e]) if r.first_day]
+                start = min([d.date.value, *(r.first_day for r in term)])
+                hires.append(Found(start, d.start, d.end, "facts.hire_date.contract", 0.6, "以订立劳动合同时间计"))
                 break
+    for m in re.finditer(r"(?:解除|终止)[^。；]{0,20}通知(?:书)?[^。；]{0,30}?(?:于|在)?", text):
+        # a notice of termination takes effect when it reaches the worker: 「…通知书…于2013年6月29日送达」
+        s, e = _sentence_bounds(text, m.end())
+        for d in dates:
+            if m.end() <= d.start < e and re.match(r"[^，。；]{0,10}送达", text[d.end : d.end + 12]):
+                leaves.append(Found(d.date.value, d.start, d.end, "facts.leave_date.served", 0.95, "解除通知送达之日"))
+    hires.sort(key=lambda f: f.start)
+    leaves.sort(key=lambda f: f.start)
     return hires, leaves
+
+
+def pick_leave(leaves: list[Found]) -> list[Found]:
+    """The leave date a text states: the surest kind (an explicit last working day over an event), the last of it."""
+    if not leaves:
+        return []
+    best = max(f.confidence for f in leaves)
+    return [next(f for f in reversed(leaves) if f.confidence == best)]
 
 
 _WAGE_BEFORE = re.compile(
@@ -216,8 +294,14 @@ def pick_wage(found: list[Found]) -> Found | None:
     return (regular or found)[-1] if found else None
 
 
-_UNSIGNED = re.compile(r"(?:未|没有|没|从未|一直未|拒绝)(?:与[^，。；]{0,12})?(?:依法)?(?:签订|订立|签署|签)(?:书面)?(?:的)?(?:劳动)?合同")
-_SIGNED = re.compile(r"(?:签订|订立|签署)(?:了)?(?:[^，。；]{0,10})?(?:书面)?劳动合同")
+_UNSIGNED = re.compile(
+    r"(?<!有)(?:未|没有|没|从未|一直未|拒绝)(?:再)?(?:与[^，。；]{0,12})?(?:依法)?(?:签订|订立|签署|签)(?:书面)?(?:的)?(?:劳动)?合同"
+)
+_SIGNED = re.compile(
+    r"(?:签订|订立|签署|续签|续订)(?:了)?(?:[^，。；]{0,24}?|[^，。；]{0,12}[（(][^）)]{0,30}[）)])(?:书面)?劳动合同"
+    r"|(?:劳动|聘用)合同(?:中|里|上)(?:约定|未约定|载明|写明|明确)|(?:劳动|聘用)合同(?:的)?期限(?:为|自|是)|劳动合同(?:到期|期满)"
+    r"|(?:签订|订立|签署)(?:了)?(?:一份)?聘用合同"
+)
 _TERM_YEARS = re.compile(r"(?:合同)?期限(?:为)?")
 
 
@@ -232,9 +316,11 @@ def find_contract(text: str) -> list[Found]:
     """Written contract: signed or not, when, and its term (自…至… or 无固定期限)."""
     found = []
     for m in _UNSIGNED.finditer(text):
-        if re.search(r"(?:不存在|并非|不是|否认)[^，。；]{0,4}$", text[max(0, m.start() - 8) : m.start()]):
+        if re.search(r"(?:不存在|并非|不是|否认|是否)[^，。；]{0,4}$", text[max(0, m.start() - 8) : m.start()]):
             continue  # 「不存在未签订书面劳动合同的情形」 asserts the opposite
-        found.append(Found(ContractInfo(signed=False), m.start(), m.end(), "facts.contract.unsigned", 0.9))
+        after = re.search(r"(?:之后|此后|其后|以后|后来|嗣后|后)[^，。；]{0,4}$", text[max(0, m.start() - 8) : m.start()])
+        extractor = "facts.contract.unsigned.after" if after else "facts.contract.unsigned"
+        found.append(Found(ContractInfo(signed=False), m.start(), m.end(), extractor, 0.9))
     for m in _SIGNED.finditer(text):
         s, e = _sentence_bounds(text, m.start())
         if re.search(r"(?:未|没有|没|拒绝|不)[^，。；]{0,6}$", text[max(s, m.start() - 8) : m.start()]):
@@ -262,6 +348,16 @@ def find_contract(text: str) -> list[Found]:
                 info.term_end = _add_months(info.signed_date, int(months)) - timedelta(days=1)
         found.append(Found(info, m.start(), m.end(), "facts.contract.signed", 0.85))
     return sorted(found, key=lambda f: f.start)
+
+
+def pick_contract(found: list[Found]) -> list[Found]:
+    """The written-contract statement that holds: the first, unless a later one says none was signed after it
+    (「签订两次一年期书面劳动合同，之后没有与原告签订书面劳动合同」)."""
+    if not found:
+        return []
+    first = found[0]
+    later = [f for f in found[1:] if not f.value.signed and f.extractor == "facts.contract.unsigned.after"]
+    return [later[-1]] if first.value.signed and later else [first]
 
 
 # a clause that states a rule or an obligation (「甲方因生产经营需要安排乙方延长工作时间的，应依法支付加班工资」
@@ -314,18 +410,22 @@ def find_workplace(text: str) -> list[Found]:
 
 
 _TERMINATION_TRIGGER = re.compile(
-    r"(?:辞退|开除|除名|解除|终止|辞职|离职|期满|(?:不再|不|不予|拒绝)续(?:签|订)|劳动关系结束|不用(?:再)?来上班|不要(?:再)?来上班|"
-    r"自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗|让[^。；，]{0,6}(?:走人|回家)|不再(?:给|为)?安排[^，。；]{0,6}工作)"
+    rf"(?:辞退|开除|除名|解雇|解聘|{_ENDS}|辞职|离职|期满|合同到期|(?:不再|不|不予|拒绝)续(?:签|订)|劳动关系结束|"
+    r"不[用要必](?:再)?来(?:上班|了|公司)|自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗|(?:未|没有|不再)继续上班|"
+    r"拒绝(?:回[^，。；]{0,4})?(?:上班|到岗)|让[^。；，]{0,6}(?:走人|回家)|不再(?:给|为)?安排[^，。；]{0,6}工作)"
     r"(?!(?:劳动)?(?:合同|关系)?(?:之)?前|时)"
 )
 # a denied act is not a narration of it: 「答辩人从未辞退申请人」「并未提出被迫解除」「不存在违法解除」
 _NEGATED = re.compile(
-    r"(?:从未|从来没有|并未|并没有|没有|未曾|不存在|不是|并非|否认)[^，。；]{0,6}?"
+    r"(?:从未|从来没有|并未|并没有|没有|未曾|不存在|不是|并非|否认|未作出|未提出|未有)[^，。；]{0,6}?"
     r"(?:辞退|开除|除名|被迫解除|违法解除|解除|辞职|离职)"
+    r"|(?:就|对|关于|针对)[^，。；]{0,12}(?:解除|终止)[^，。；]{0,10}的"  # 「就解除劳动关系的补偿」: a topic, not an act
 )
 _REASON = re.compile(
     r"以(?P<r>[^。；]{2,40}?)为由|因(?P<r2>[^，。；]{2,30}?)(?:，|而|提出|被)|称[^“”「」\"，。]{0,6}[“「\"](?P<r3>[^”」\"]{2,40})[”」\"]"
 )
+# a quoted contract clause or rule (「合同中约定：“合同期限届满，甲方未终止…”」) narrates nothing
+_CLAUSE_QUOTE = re.compile(r"((?:约定|规定|条款|写明)[:：]?)“[^”]{0,300}”")
 _STATUTE = re.compile(r"《?(?:中华人民共和国)?(劳动合同法|劳动法)》?第([一二三四五六七八九十百零]+)条(?:第([一二三四五六七八九十]+)[款项])?")
 
 
@@ -356,6 +456,7 @@ def _initiator_from_subject(subject: str, words: PartyWords) -> TerminationIniti
     # is not the one who acts
     subject = re.sub(rf"(?:通知|告知|向|对|与|要求)(?:了)?(?:{words.employer}|{words.employee})", "", subject)
     subject = re.sub(r"以[^，。；]{2,40}?为由", "", subject)
+    subject = re.sub(r"(?:因|由于|鉴于)[^，。；]{0,40}[，,]", "", subject)  # a reason clause names no actor
     e = re.search(words.employer, subject)
     w = re.search(words.employee, subject)
     if e and (not w or e.start() <= w.start()):
@@ -387,15 +488,17 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
     basis = f"{statute.group(1)}第{statute.group(2)}条" if statute else None
     if re.search(r"协商一致|协商解除|双方协商", sentence):
         return Termination(initiator=TerminationInitiator.MUTUAL, mode="协商一致解除", reason=reason, statute_basis=basis)
-    if re.search(r"(?:期满|到期)[^。；]{0,12}(?:终止|不再续|不续|拒绝续)|(?:不再|不|不予|拒绝)续(?:签|订)", sentence):
+    if re.search(r"(?:期满|到期)[^。；]{0,12}(?:终止|不再续|不续|拒绝续)|(?:不再|不|不予|拒绝)续(?:签|订)|"
+                 r"合同(?:已|于[^，。；]{0,12})?(?:到期|期满)(?![^，。；]{0,6}(?:前|后))", sentence):
         return Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止", reason=reason, statute_basis=basis)
     if re.search(r"被迫(?:解除|离职)", sentence):
         return Termination(initiator=TerminationInitiator.EMPLOYEE, mode="被迫解除", reason=reason, statute_basis=basis)
-    if re.search(r"辞退|开除|除名|不用(?:再)?来上班|不要(?:再)?来|让[^。；，]{0,6}(?:走人|回家)|不再(?:给|为)?安排[^，。；]{0,6}工作", sentence):
+    if re.search(r"辞退|开除|除名|解雇|解聘|不[用要必](?:再)?来(?:上班|了|公司)|不要(?:再)?来|让[^。；，]{0,6}(?:走人|回家)|不再(?:给|为)?安排[^，。；]{0,6}工作", sentence):
         mode = "口头辞退" if "口头" in sentence else ("开除" if re.search("开除|除名", sentence) else "辞退")
         return Termination(initiator=TerminationInitiator.EMPLOYER, mode=mode, reason=reason, statute_basis=basis)
-    if re.search(r"辞职|个人原因|主动离职|自动离职|自行离职|提出离职|申请离职|自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗", sentence):
-        mode = "自动离职" if re.search("自动离职|自行离职|自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗", sentence) else "辞职"
+    gone = r"自动离职|自行离职|自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗|(?:未|没有|不再)继续上班|拒绝(?:回[^，。；]{0,4})?(?:上班|到岗)"
+    if re.search(r"辞职|个人原因|主动离职|提出离职|申请离职|" + gone, sentence):
+        mode = "自动离职" if re.search(gone, sentence) else "辞职"
         return Termination(initiator=TerminationInitiator.EMPLOYEE, mode=mode, reason=reason, statute_basis=basis)
     if trigger.group() in ("解除", "终止"):
         clause_start = max(sentence.rfind(c, 0, trigger.start()) for c in "，,") + 1
@@ -434,8 +537,11 @@ def find_termination(text: str, words: PartyWords, reason_before: bool = False) 
     (「你于……连续旷工五天，严重违反……。根据……，公司决定解除与你的劳动合同」).
     """
     previous = None
+    text = _CLAUSE_QUOTE.sub(lambda q: q.group(1) + " " * (len(q.group()) - len(q.group(1))), text)
     for m in re.finditer(r"[^。；;\n]+", text):
         sentence, at = m.group(), m.start()
+        if re.search(r"(?:可以|有权|可)(?:随时)?(?:解除|终止|辞退)|有下列情[况形]之一的", sentence):
+            continue  # a rule or a contract clause (「乙方有下列情况之一的，甲方可以解除合同」)
         if _REPORTED.search(sentence) and not re.search(r"(?<!被)答辩人|我司|本公司", sentence):
             turn = list(re.finditer(r"[，,](?:但是?|然而|实际上|事实上|而)", sentence))
             if not turn or _REPORTED.search(sentence, turn[-1].end()):

@@ -49,7 +49,7 @@ WEAK_VERB = "称"
 # the tribunal's findings open with one of these (regular expressions: the wording varies around a fixed core);
 # a short lead-in may come first in the same sentence (「根据当事人陈述和经审查确认的证据，本院认定事实如下」)
 FINDINGS_CUES = (
-    r"(?:本院)?经(?:审理|审查|庭审)(?:查明|认定)(?:事实如下|如下事实|以下事实)?",
+    r"(?:本院)?经(?:本院)?(?:审理|审查|庭审)(?:，本院)?(?:查明|认定)(?:事实如下|如下事实|以下事实)?",
     r"(?:本院|本委|仲裁委|本庭)(?:经审理)?(?:查明|认定|确认)(?:了)?(?:本案)?(?:的)?(?:基本)?(?:事实|如下事实|以下事实)(?:如下)?",
     r"(?:本院|本委|仲裁委)(?:查明|认定如下)",
     r"本院对(?:以下|如下)事实予以确认",

@@ -52,7 +52,8 @@ def test_an_admission_in_the_findings_states_the_value_for_both_sides():
     agreed = {(v.side, v.value, v.note) for v in wage.values if v.source.part == "findings"}
     assert (Side.APPLICANT, Decimal("5800.00"), "主张") in agreed
     assert (Side.RESPONDENT, Decimal("5800.00"), "认可") in agreed
-    assert not wage.by_side(Side.TRIBUNAL)  # what the parties agree is theirs, not a finding of the tribunal
+    [recorded] = wage.by_side(Side.TRIBUNAL)  # the findings record the agreement: the tribunal finds it
+    assert (recorded.value, recorded.note, recorded.source.extractor) == (Decimal("5800.00"), "双方无异议", "findings.admitted")
 
 
 def test_an_own_different_version_keeps_the_fact_disputed():

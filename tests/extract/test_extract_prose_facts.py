@@ -1,0 +1,69 @@
+"""Facts told in running text (issue 13): periods of work, the last day before an absence, 「当日」, the notice's
+service, dates of the proceedings and transfers that are no hire or leave, the written contract as narrated, and the
+termination story without topics, rules or quoted clauses taken for acts. Sentences written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from arbitration.extract.facts import (
+    PartyWords,
+    find_contract,
+    find_employment_dates,
+    find_termination,
+    pick_contract,
+    pick_leave,
+)
+from arbitration.model import TerminationInitiator
+
+WORDS = PartyWords.for_names([], [], employer_words=("被告(?!处)",), worker_words=("原告",))
+
+
+def _dates(text: str) -> tuple[list[date], list[date]]:
+    hires, leaves = find_employment_dates(text)
+    return [h.value for h in hires], [f.value for f in pick_leave(leaves)]
+
+
+def test_a_period_of_work_gives_both_dates():
+    assert _dates("原告自2016年3月1日起至2019年8月31日止在被告处上班。") == ([date(2016, 3, 1)], [date(2019, 8, 31)])
+    assert _dates("2012年5月至2018年2月，原告在被告公司从事保安工作。") == ([date(2012, 5, 1)], [date(2018, 2, 28)])
+
+
+def test_the_last_day_is_the_day_before_an_absence():
+    hires, leaves = find_employment_dates("自2020年7月16日起原告未再到被告处上班。")
+    [leave] = pick_leave(leaves)
+    assert leave.value == date(2020, 7, 15) and "前一日" in leave.note
+
+
+def test_that_day_takes_the_date_before_outside_quotations():
+    text = "2019年6月28日，被告向原告送交《处分决定》，决定记载“6月3日原告迟到”。被告据此于当日解除与原告的劳动关系。"
+    assert _dates(text)[1] == [date(2019, 6, 28)]
+
+
+def test_a_notice_takes_effect_when_served():
+    text = "2018年4月2日，被告作出解除劳动合同通知书。该解除劳动合同通知书于2018年4月9日送达原告。"
+    assert _dates(text)[1] == [date(2018, 4, 9)]
+
+
+def test_dates_of_the_proceedings_and_transfers_are_no_hire_or_leave():
+    assert _dates("2019年9月3日，仲裁委作出裁决书，裁决被告支付违法解除劳动合同赔偿金。") == ([], [])
+    assert _dates("2017年6月1日，被告将原告调到城阳分公司工作。") == ([], [])
+    assert _dates("2016年9月1日原告因故被刑事拘留，2017年1月5日解除取保候审。") == ([], [])
+
+
+def test_the_written_contract_as_narrated():
+    [c] = pick_contract(find_contract("双方于2015年3月1日签订了期限至2018年2月28日的劳动合同。"))
+    assert c.value.signed and c.value.term_end == date(2018, 2, 28)
+    [c] = pick_contract(find_contract("是否签订书面劳动合同：签订了无固定期限劳动合同。"))
+    assert c.value.signed
+    [c] = pick_contract(find_contract("2010年、2011年双方签订两份一年期劳动合同，之后被告没有与原告签订书面劳动合同。"))
+    assert not c.value.signed  # what holds for the later period
+
+
+def test_the_termination_story_without_topics_rules_or_quoted_clauses():
+    [t] = find_termination("2015年3月，因原告岗位被撤销，被告于2015年3月20日向原告支付经济补偿，以解除与原告之间的劳动关系。", WORDS)
+    assert t.value.initiator is TerminationInitiator.EMPLOYER
+    assert find_termination("双方就解除劳动关系的补偿没有达成一致意见。", WORDS) == []
+    assert find_termination("劳动合同中约定：“乙方严重违纪的，甲方可以解除合同。”", WORDS) == []
+    [t] = find_termination("待岗期间，被告照发工资，直至双方劳动合同到期。", WORDS)
+    assert t.value.initiator is TerminationInitiator.EXPIRY
