@@ -282,6 +282,7 @@ def issue17(asr, results: dict) -> None:
         tr, _ = term_error_rate(ref, raw, terms)
         out[name] = {"cer": round(e / n, 4), "cer_raw": round(er / n, 4), "term_error_rate": round(te / tn, 4),
                      "term_error_rate_raw": round(tr / tn, 4), "term_errors": te, "rtf": round(compute / (len(x) / SR), 3),
+                     "cpu_s_per_audio_s": round(lat[0] / (len(x) / SR), 3),  # all threads: steadier under load
                      "issue_words": {w: [ref.count(w), hyp.count(w)] for w in ISSUE_WORDS}, "text": hyp}
     results["long_hearing"] = out
     clips = real_clips()
@@ -292,26 +293,27 @@ def issue17(asr, results: dict) -> None:
             continue
         print(f"real clips, {name} …", flush=True)
         with engine_of(engine):
-            segs, _, compute = stream(asr, audio)
-        real[name] = {**whole(segs, spans), "rtf": round(compute / (len(audio) / SR), 3)}
+            segs, cpu, compute = stream_case(asr, audio, None, None)
+        real[name] = {**whole(segs, spans), "rtf": round(compute / (len(audio) / SR), 3),
+                      "cpu_s_per_audio_s": round(cpu[0] / (len(audio) / SR), 3)}
     results["real_clips_engines"] = real
     results["correct_text_changes"] = correct_text_changes(case, spans, meta)
     results["speaker_hints"] = speaker_hints(clips, meta, x)
 
 
 def stream_case(asr, audio, case, words):
-    """stream() with the outline's words passed in (the CLI does it)."""
+    """stream() with the outline's words passed in (the CLI does it); (segments, [CPU seconds], wall seconds)."""
     with tempfile.TemporaryDirectory() as tmp:
         cfg = load_settings(data_dir=tmp)
         h = Hearing.start(case, "bench", cfg=cfg, asr=asr, outline_words=words) if words is not None else \
             Hearing.start(case, "bench", cfg=cfg, asr=asr)
-        t0 = time.monotonic()
+        t0, c0 = time.monotonic(), time.process_time()
         for chunk in file_frames(audio[:, None], chunk_s=0.5):
             h.feed(chunk)
         h.finish()
         elapsed = time.monotonic() - t0
         h.close()
-        return list(h.segments), [], elapsed
+        return list(h.segments), [time.process_time() - c0], elapsed
 
 
 def correct_text_changes(case: Case, spans, meta) -> dict:
