@@ -25,7 +25,7 @@ from arbitration.editdistance import levenshtein
 from arbitration.model import Case
 
 WORD_FREQ = 50  # a window this common in jieba's dictionary (「一直」 18596, 「理智」 1007; 「入直」 3) is a word said right
-LM_MARGIN = 8.0  # natural-log odds the domain LM must give a sounds-alike term (5: 12 false changes in 1,276 real sentences, 8: 7)
+LM_MARGIN = 8.0  # natural-log odds the domain LM must give a sounds-alike term (1,276 sentences of real judgments and typical cases: 5 changed 12, 8 changes 7)
 PROMPT_TOPIC_CHARS = 60  # the prompt's list of this case's topics stays this short (Whisper reads it as speech)
 _NUMERALS = set("零〇一二两三四五六七八九十百千万亿0123456789")
 _INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c",
