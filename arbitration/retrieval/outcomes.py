@@ -6,7 +6,7 @@ gives each request its paragraph and the articles it rests on. Cue words: arbitr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from arbitration.extract.claimtypes import OTHER, match_claim_type
@@ -231,15 +231,35 @@ def decide(requests: list[Request], items: list[RulingItem]) -> list[Decision | 
     return out
 
 
+_UNDO = re.compile(r"撤销|纠正|不承担|无需|无须|不予支付|不支付|不应支付")
+
+
+def _generic_undo(r: Request) -> bool:
+    """An employer's request that names no type or sum, only undoing the award (「判定原告不承担支付和赔偿义务」)."""
+    return r.side is ClaimantSide.EMPLOYER and r.claim.type == OTHER and r.claim.amount is None and bool(_UNDO.search(r.claim.text))
+
+
+def typed_requests(requests: list[Request], items: list[RulingItem]) -> list[Request]:
+    """An employer's request to undo the award as a whole stands for each thing the ruling orders it to pay or
+    do, or frees it of: one request per such claim type (the same words), so it is decided and found by type."""
+    types = list(dict.fromkeys(p.type for it in items if it.act in ("pay", "perform", "not_pay")
+                               and it.side is ClaimantSide.EMPLOYER for p in it.parts if p.type != OTHER))
+    out: list[Request] = []
+    for r in requests:
+        if _generic_undo(r) and types:
+            out += [replace(r, claim=replace(r.claim, type=t)) for t in types]
+        else:
+            out.append(r)
+    return out
+
+
 def _undo_requests(requests: list[Request], out: list[Decision | None], items: list[RulingItem]) -> None:
     """An employer's request naming no sum or type (「撤销仲裁裁决」, 「判定原告不承担支付和赔偿义务」) fails as far
     as it is still ordered to pay or act, and succeeds where the ruling frees it of everything."""
     ordered = [it for it in items if it.act in ("pay", "perform") and it.side is ClaimantSide.EMPLOYER]
     freed = [it for it in items if it.act == "not_pay" and it.side is ClaimantSide.EMPLOYER]
     for i, r in enumerate(requests):
-        if out[i] is not None or r.side is not ClaimantSide.EMPLOYER or r.claim.type != OTHER or r.claim.amount is not None:
-            continue
-        if not re.search(r"撤销|纠正|不承担|无需|无须|不予支付|不支付|不应支付", r.claim.text):
+        if out[i] is not None or not _generic_undo(r):
             continue
         if ordered:
             sums = [p.amount for it in ordered for p in it.parts if p.amount is not None]
@@ -308,6 +328,8 @@ def _grant(requests: list[Request], out: list[Decision | None], item: RulingItem
     else:
         out[i] = _granted(requests[i], part.amount, item.text)
     j = _pick(requests, out, payer, part, item.text)
+    if j is not None and item.act == "perform" and not _same_act(item.text, requests[j].claim.text):
+        j = None  # 「办理工伤待遇（具体数额由基金核定）」 is no order to pay what the employer asked not to pay
     if j is not None:
         # the acting side asked not to pay (or to pay less): it won in part when less is ordered than it
         # disputed, or, naming no sum, than the other side asked for
@@ -316,6 +338,12 @@ def _grant(requests: list[Request], out: list[Decision | None], item: RulingItem
             asked = requests[i].claim.amount
         partly = part.amount is not None and asked is not None and part.amount + HALF_YUAN < asked
         out[j] = Decision(Outcome.PARTLY if partly else Outcome.DENIED, None, part.amount)
+
+
+def _same_act(item: str, request: str) -> bool:
+    """Whether a ruling's act (办理, 补缴, 出具 …) is the one a request speaks of."""
+    acts = {m[0] for m in cue_re("ruling", "perform").finditer(item)}
+    return any(a in request for a in acts)
 
 
 def _granted(r: Request, amount: Decimal | None, item: str = "") -> Decision:

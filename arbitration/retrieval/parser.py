@@ -312,8 +312,8 @@ def parse_award_text(text: str) -> Precedent:
 
     body = judgment.read_body(text)
     cap = read_caption(body.lines)
-    reqs = judgment.requests(body)
     items = [outcomes.read_item(t, body) for t in outcomes.ruling_items(body)]
+    reqs = outcomes.typed_requests(judgment.requests(body), items)
     decisions = outcomes.decide(reqs, items)
     persons, orgs = party_names(body)
     applicant, respondent = _sides_named(body, persons, orgs)

@@ -62,6 +62,13 @@ def test_employer_suit_against_an_award():
     assert "无需支付" in wages.text and "已经发放" in wages.reasoning
 
 
+def test_employer_request_to_undo_the_award_is_typed_by_what_it_is_ordered_to_pay():
+    [c] = parse_text(texts.EMPLOYER_UNDOES, "undo.txt").claims
+    assert (c.claimant, c.type, c.outcome, c.ordered) == (
+        ClaimantSide.EMPLOYER, "unlawful_termination", Outcome.DENIED, Decimal("18000"))
+    assert "撤销" in c.text
+
+
 def test_matched_claims_read_an_employer_request_from_the_worker_side():
     p = parse_text(texts.EMPLOYER_SUES, "employer.txt")
     q = query_from_text("公司违法解除劳动合同，请求支付违法解除劳动合同赔偿金；请求支付拖欠工资")
