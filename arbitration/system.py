@@ -32,7 +32,8 @@ TOOLS: dict[str, Need] = {
     "pactl": Need("pulseaudio-utils"),
     "paplay": Need("pulseaudio-utils"),
     "fc-list": Need("fontconfig"),
-    "dpkg-query": Need("dpkg", base=True),  # scripts/check_system_paths.py: what the packages install.sh lists provide
+    "dpkg-query": Need("dpkg", base=True),
+    "git": Need("git", optional=True),  # benchmarks/bench_hearing.py compares with an earlier commit (skips without)  # scripts/check_system_paths.py: what the packages install.sh lists provide
     "tesseract": Need("tesseract-ocr tesseract-ocr-chi-sim", optional=True),  # the other OCR engine (ocr = "tesseract")
 }
 
