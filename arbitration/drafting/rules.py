@@ -211,7 +211,8 @@ def labor_relation(x: Ctx, d: Decision) -> Decision:
     asked_from, asked_to = x.claim.period_start, x.claim.period_end
     if asked_to and leave is None and "leave_date" in x.findings.pending:  # the end asked for is in dispute
         return d.pend(x.why_pending("leave_date", "劳动关系终止的时间"))
-    if asked_from and asked_from < hire or asked_to and leave and asked_to > leave:
+    month = lambda day: (day.year, day.month)  # noqa: E731  (a period asked by the month: 「2009年8月-2013年6月」)
+    if asked_from and month(asked_from) < month(hire) or asked_to and leave and month(asked_to) > month(leave):
         d.outcome = Outcome.PARTLY  # confirmed for the time found, not the whole time asked
         d.reason += f"；双方劳动关系存续期间为{ymd(hire)}至{ymd(leave)}，超出部分不予确认"
     return d
@@ -221,7 +222,11 @@ def unpaid_wages(x: Ctx, d: Decision) -> Decision:
     if relation_denied(x, d):
         return d
     from arbitration.findings.issues import CONDITIONAL, CONDITIONAL_PAY
+    from arbitration.model import Basis
 
+    owed = x.findings.get("issue:wages_owed")
+    if owed is not None and owed.basis == Basis.ESTABLISHED and owed.amount is not None:
+        return _owed_as_found(x, d, owed)
     if CONDITIONAL_PAY.search(x.claim.text):
         return d.pend(CONDITIONAL.format(w=x.w))
     owed = x.issue("issue:wages_owed")
@@ -229,10 +234,28 @@ def unpaid_wages(x: Ctx, d: Decision) -> Decision:
         return d.pend(x.why_pending("issue:wages_owed", "欠付劳动报酬的期间及数额"))
     if owed.holds is False:
         return d.deny(f"{because(owed)}，{x.w}的该项请求缺乏事实依据")
+    rel = x.findings.get("issue:labor_relation")
+    if owed.basis == Basis.BURDEN and (rel is None or not rel.holds):
+        # the employer answers for pay records only once the employment is shown (the worker's to prove)
+        return d.pend(x.why_pending("issue:labor_relation", "双方是否存在劳动关系（劳动报酬的支付以劳动关系为前提）"))
     amount = owed.amount or x.claim.amount
     if amount is None:
         return d.pend("欠付劳动报酬的数额")
     return d.grant(because(owed), amount)
+
+
+def _owed_as_found(x: Ctx, d: Decision, owed: Proposal) -> Decision:
+    """The pay the tribunal found owed: all of this claim when the found sum is what was asked over every wage
+    claim; any other sum is for the tribunal to reconcile."""
+    x.uses.append(owed.id)
+    wages = x.others("unpaid_wages") or [x.claim]
+    asked = sum((c.amount for c in wages if c.amount is not None), Decimal(0))
+    if x.claim.amount is None or not asked:
+        return d.pend("欠付劳动报酬的数额")
+    if abs(owed.amount - asked) <= asked * Decimal("0.01"):
+        return d.grant(because(owed), x.claim.amount)
+    # a smaller sum found may leave out a part the tribunal states otherwise (生活费, 各3200元): not a guess to make
+    return d.pend(f"各项劳动报酬请求的欠付数额（查明欠付合计{money(owed.amount)}，请求合计{money(asked)}）")
 
 
 def overtime(x: Ctx, d: Decision) -> Decision:
@@ -332,7 +355,7 @@ def unlawful_termination(x: Ctx, d: Decision) -> Decision:
         said = x.case.applicant_statement if x.sides.worker.value == "applicant" else x.case.respondent_statement
         if not (said or "").strip():
             return d.pend(f"{x.w}是否有劳动合同法第四十二条规定的情形（{x.w}的陈述不详）")
-        if PROTECTED.search(" ".join(s for s in (said, t.reason) if s)):
+        if PROTECTED.search(" ".join(s for s in (said, t.reason, x.case.tribunal_statement) if s)):
             return d.pend("劳动者是否有劳动合同法第四十二条规定的情形（该情形下劳动合同应当续延至相应情形消失时终止）")
         return d.deny("劳动合同期满终止，属于劳动合同法第四十四条第一项规定的情形，不构成违法终止",
                       c("劳动合同法", 44, None, 1), c("劳动合同法", 87))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from arbitration.findings.evidence import (
     EMPLOYER_RECORDS,
@@ -17,7 +18,7 @@ from arbitration.findings.evidence import (
     submitted,
 )
 from arbitration.findings.facts import Context, cite
-from arbitration.findings.text import ymd
+from arbitration.findings.text import money, ymd
 from arbitration.model import (
     Basis,
     Case,
@@ -38,10 +39,11 @@ DENIES_EMPLOYMENT = re.compile(
     r"(?:不存在|不是|并非|没有|无|不构成)(?:事实)?劳动关系|劳务关系|合作关系|承揽关系|承包关系|挂靠|雇佣关系|不认识|从未(?:招用|雇佣)|"
     r"不是(?:我|本|答辩人|被告|被申请人)?(?:公司|单位)的?(?:员工|职工)")
 # pay that rests on conditions the worker must show (高温津贴 in a cooled office, 奖金 by a bonus scheme), not wages for work done
-CONDITIONAL_PAY = re.compile(r"津贴|补贴|补助|奖金|奖励|福利|提成|绩效|年终|分红|报销|费用")
+CONDITIONAL_PAY = re.compile(r"津贴|补贴|补助|奖金|奖励|福利|提成|绩效|年终|分红|报销|费用|差额|同工同酬")
 CONDITIONAL = "{w}主张的款项以约定或规定的发放条件为前提，须由{w}举证证明条件成就"
-SAYS_PAID = re.compile(r"已(?:经)?[^，。；]{0,8}(?:支付|发放|结清|付清)|不(?:存在|欠)|没有(?:拖欠|欠)|未拖欠|并未拖欠|已经结清")
-OTHER_PAY_DEFENCE = re.compile(r"未(?:提供|付出)?劳动|未(?:上班|到岗|出勤)|旷工|已离职|已经离职|停工|放假|数额有误|金额有误|计算错误|标准有误")
+SAYS_PAID = re.compile(r"已(?:经)?[^，。；]{0,8}(?:支付|发放|结清|付清)|不存在拖欠|不欠|没有(?:拖欠|欠)|未拖欠|并未拖欠|已经结清")
+OTHER_PAY_DEFENCE = re.compile(r"未(?:提供|付出)?劳动|(?:未|没有|不再)(?:到[^，。；]{0,8})?(?:上班|到岗|出勤|工作)|旷工|已离职|"
+                               r"已经离职|自行离职|停工|放假|数额有误|金额有误|计算错误|标准有误|到期终止|已(?:经)?(?:解除|终止)")
 SAYS_LEAVE_TAKEN = re.compile(r"已(?:经)?(?:休|安排)[^。；，]{0,8}(?:年休假|年假|休假)|年休假已休|已休年休假|已休完")
 SAYS_NOTICE = re.compile(r"提前三十日|提前30日|提前一个月|额外支付|代通知金|一个月工资代替")
 NO_NOTICE = re.compile(r"未(?:提前三十日|提前30日|提前一个月)|没有提前|未(?:以书面形式)?通知|未额外支付")
@@ -100,6 +102,7 @@ OVERTIME_SAID = (re.compile(r"(?<![不未没无])存在[^，。；]{0,8}加班(?
 LEAVE_SAID = (re.compile(r"(?:未|没有|没)(?:休|安排)[^，。；]{0,6}(?:年休假|年假)|(?:年休假|年假)[^，。；]{0,6}(?:未|没有)(?:休|安排)"),
               re.compile(r"(?<![未没])已(?:经)?(?:休|安排)[^，。；]{0,6}(?:年休假|年假)|(?:年休假|年假)已(?:休|安排)"))
 REPORTED = re.compile(r"主张|诉称|辩称|认为|称|提交|要求支付|请求")
+REPORTED_SPEECH = re.compile(r"主张|诉称|辩称|认为|称|要求|请求|诉至|申请仲裁")
 
 
 def _polarity(text: str, said: tuple[re.Pattern[str], re.Pattern[str]]) -> bool | None:
@@ -153,17 +156,57 @@ def labor_relation(ctx: Context, settled: Case) -> Proposal | str | None:
     return None
 
 
+# a sentence of the findings that states pay still owed (「被告尚欠原告6月工资2588.30元未付」「载明被告应付原告工资
+# 9425元」); a rate (「月工资3000元」「80元/天」) is no sum owed
+OWED = re.compile(r"尚欠|拖欠|欠付|欠发|结欠|未付|未支付|未发放|未发|应付|应得|应发|应支付")
+PAY_WORDS = re.compile(r"工资|劳动报酬|报酬|薪|提成")
+RATE = re.compile(r"(?:月工资|工资标准|每月|月薪|日工资|每天|标准为)[^，。；]{0,4}$")
+
+
+def owed_in_findings(text: str | None) -> tuple[Decimal, list[str]] | None:
+    """The pay the tribunal found owed, summed over its sentences, with those sentences; None when it states none."""
+    from arbitration.extract.rules import find_money
+
+    total, said = Decimal(0), []
+    for sentence in re.split(r"(?<=[。；;\n])", text or ""):
+        if not (OWED.search(sentence) and PAY_WORDS.search(sentence)) or REPORTED_SPEECH.search(sentence):
+            continue
+        sums = [m for m in find_money(sentence)
+                if not RATE.search(sentence[: m.start]) and not re.match(r"\s*[/／]\s*(?:月|天|日)", sentence[m.end:])]
+        if sums:
+            total += sum(m.amount for m in sums)
+            said.append(sentence.strip())
+    return (total, said) if said else None
+
+
 def wages_owed(ctx: Context, settled: Case) -> Proposal | str | None:
     iid, label = "issue:wages_owed", "拖欠劳动报酬的事实"
     claims = [c for c in ctx.case.claims if c.type == "unpaid_wages"]  # the worker's, or an employer's 「无需支付」
     if not claims:
         return None
     w, e = ctx.sides.worker_word, ctx.sides.employer_word
+    text = f"{e}未足额支付{w}所主张期间的劳动报酬"
+    denial = _clause(_statement(ctx, ctx.sides.employer), DENIES_EMPLOYMENT)
+    if denial:
+        return f"{e}否认双方存在劳动关系（「{denial}」），劳动报酬的支付以劳动关系的认定为前提"
+    found = owed_in_findings(ctx.case.tribunal_statement)
+    if found is not None:
+        total, said = found
+        asked = sum((c.amount for c in claims if c.amount is not None), Decimal(0))
+        quote = "；".join(said)[:200]
+        src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings", quote=quote,
+                         extractor="findings.owed")
+        if asked and total <= asked * Decimal("1.01"):
+            return Proposal(id=iid, label=label, text=f"{e}尚欠{w}劳动报酬{money(total)}", holds=True,
+                            basis=Basis.ESTABLISHED, reason=f"经审理查明：{quote}", sources=[src],
+                            amount=total, state=ReviewState.ACCEPTED)
+        return f"查明的欠付数额{money(total)}与{w}主张的{money(asked)}不符，须核对"
+    if ctx.case.tribunal_statement:
+        return f"仲裁庭查明部分未载明欠付劳动报酬的数额，须核对{w}主张的期间及数额"
     if all(CONDITIONAL_PAY.search(c.text) for c in claims):
         return CONDITIONAL.format(w=w)
     if not ctx.heard(ctx.sides.employer):
         return f"{e}的意见不详，须庭审查明工资支付情况"
-    text = f"{e}未足额支付{w}所主张期间的劳动报酬"
     st = ctx.admission("issue:wages_owed", ctx.sides.employer) or ctx.admission("statement", ctx.sides.employer)
     if st:
         return _p(iid, label, text, True, Basis.AGREED, f"{e}认可{w}所述的欠付事实（「{st.text}」）", [st.source])

@@ -64,8 +64,8 @@ def test_sample_case_decides_the_wage_the_ground_and_what_they_settle(sample_cas
 
 
 def _employer_suit() -> object:
-    """An employer (原告) asks the court to say it need not pay the wages an award ordered; the worker (被告) says
-    they are owed, and the employer says it paid but shows no pay records."""
+    """An employer (原告) asks the court to say it need not pay the wages an award ordered; both say when the
+    worker was hired; the worker (被告) says the wages are owed, the employer says it paid but shows no records."""
     case = base_case(defence="被告在原告处工作，原告尚欠被告2015年1月至5月工资11855元未付。",
                      statement="原告已经向被告支付了全部工资，无需再支付。")
     case.forum = "court"
@@ -74,6 +74,7 @@ def _employer_suit() -> object:
     case.claims = [Claim(type="unpaid_wages", claimant=ClaimantSide.EMPLOYER,
                          text="判令原告无需支付被告工资11855元", amount=Decimal(11855))]
     case.facts.hire_date.add(date(2014, 3, 28), DEF, Side.RESPONDENT)
+    case.facts.hire_date.add(date(2014, 3, 28), APP, Side.APPLICANT)  # the employer's own account of the hiring
     return case
 
 
