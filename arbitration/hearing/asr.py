@@ -209,15 +209,18 @@ def drop_counting(words: list[Word]) -> list[Word]:
 
 
 def drop_echo(words: list[Word], min_period: int = 3) -> list[Word]:
-    """Drop a closing repeat of the words just before it squeezed into a fraction of their time (「各位观众晚上好
-    各位观众晚上好」 with the second copy in 0.1 s): Whisper's echo at the end of a buffer, never speech."""
+    """Cut a repeat of the words just before it squeezed into a fraction of their time, and all after it (「各位观众
+    晚上好各位观众晚上好」 with the second copy in 0.1 s; a sentence said once and then looped at zero length in
+    the middle of a window): Whisper's echo, never speech. A repeat said at its own pace (two parties both
+    answering 「没有异议。」) stays."""
     texts = [w.text for w in words]
-    for p in range(len(words) // 2, min_period - 1, -1):
-        if texts[-p:] == texts[-2 * p : -p]:
-            first = words[-p - 1].end - words[-2 * p].start
-            echo = words[-1].end - words[-p].start
-            if echo < 0.5 * first:
-                return words[:-p]
+    for j in range(min_period, len(words) - min_period + 1):
+        for p in range(min(j, len(words) - j), min_period - 1, -1):
+            if texts[j:j + p] == texts[j - p:j]:
+                first = words[j - 1].end - words[j - p].start
+                echo = words[j + p - 1].end - words[j].start
+                if echo < 0.5 * first:
+                    return words[:j]
     return words
 
 

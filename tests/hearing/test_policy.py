@@ -109,6 +109,17 @@ def test_a_squeezed_closing_echo_is_dropped_but_a_said_repeat_stays():
     assert text(drop_echo(said + again)) == "各位观众晚上好各位观众晚上好"
 
 
+def test_a_zero_length_loop_inside_a_window_is_cut_with_what_follows():
+    """Whisper base on the mock hearing under load: a sentence, then the same sentence looped at zero length (with
+    a word of 0.1 s among them), then a piece of it again; the record got the sentence three times."""
+    from arbitration.hearing.asr import drop_echo
+
+    said = [Word(0.2 * i, 0.2 * i + 0.2, t) for i, t in enumerate(["同意", "调解", "但是", "需要", "庭后", "商量。"])]
+    loop = [Word(1.2, 1.2, w.text) for w in said[:-1]] + [Word(1.2, 1.3, "商量。")]
+    tail = [Word(1.3, 1.3, w.text) for w in said[:3]]
+    assert text(drop_echo(said + loop + loop + tail)) == "同意调解但是需要庭后商量。"
+
+
 def test_first_pause_after_speech():
     import numpy as np
 
