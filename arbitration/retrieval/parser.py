@@ -1,6 +1,7 @@
 """Parse past awards (裁决书), court judgments (判决书) and official typical cases (典型案例) into a masked
-`Precedent`: case number, commission, date, region, parties, claims with types and outcomes, key facts,
-articles, reasoning per claim and the ruling items."""
+`Precedent`: case number, commission, date, region, parties, claims with whose each is, types and outcomes, key
+facts, articles, reasoning per claim and the ruling items. Captioned or bare bodies alike: the parts and requests
+are read by retrieval/judgment.py, the decisions by retrieval/outcomes.py; this module adds caption and masking."""
 
 from __future__ import annotations
 
@@ -34,22 +35,16 @@ CASE_NUMBER_RE = re.compile(
 )
 DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 CN_DATE_RE = re.compile(rf"([{_CN}]{{4}})年([{_CN}]{{1,3}})月([{_CN}]{{1,3}})日")
-MONTH_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
 MONEY_RE = re.compile(r"(?:人民币)?\s*(\d[\d,，]*(?:\.\d+)?)\s*(万)?\s*元")
 ITEM_SPLIT_RE = re.compile(r"(?:^|(?<=[。；;\s]))\s*(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
 
+# the headed layout's claims and findings headings (benchmarks/labelled_retrieval/build_labels.py reads them)
 CLAIMS_HEAD = re.compile(
     r"(?:申请人(?:的)?(?:仲裁)?请求|仲裁请求|诉讼请求|提出(?:如下)?(?:仲裁|诉讼)?请求|请求裁决|原告诉讼请求)[为如下]*[：:]"
 )
 FACTS_HEAD = re.compile(
     r"(?:经审理查明|本院经审理认定事实如下|本院认定事实如下|经审理认定(?:事实)?如下|(?:本委|本院|仲裁庭)查明(?:如下事实)?|经查)[：:，,]?"
 )
-REASON_HEAD = re.compile(r"(?:本委认为|本院认为|仲裁庭认为|仲裁委员会认为)[：:，,]?")
-RULING_HEAD = re.compile(r"(?:裁决如下|判决如下|裁定如下)[：:]?")
-RULING_END = re.compile(
-    r"(?:本裁决为终局裁决|本裁决书?自|如不服本|当事人如不服|不服本裁决|申请人如不服|如不服|案件受理费|仲\s*裁\s*员|首席仲裁员|审\s*判\s*长|审\s*判\s*员)"
-)
-DEFENCE_HEAD = re.compile(r"(?:被申请人|被告)[^：:。\n]{0,8}?(?:辩称|答辩称|答辩意见|称)[：:，,]")
 PARTY_RE = re.compile(r"^\s*(申请人|被申请人|原告|被告|上诉人|被上诉人)(?:（[^）]*）)?[：:]\s*([^，,。；;\s（(]+)", re.M)
 
 TYPICAL_SECTIONS = {
@@ -123,19 +118,6 @@ def split_clauses(text: str) -> list[str]:
     if len(items) <= 1:
         items = [x for x in re.split(r"[。；;\n]", text) if x.strip()]
     return items
-
-
-def _section(text: str, head: re.Pattern[str], ends: list[re.Pattern[str]]) -> tuple[str, int]:
-    m = head.search(text)
-    if not m:
-        return "", -1
-    start = m.end()
-    end = len(text)
-    for e in ends:
-        em = e.search(text, start)
-        if em and em.start() < end:
-            end = em.start()
-    return text[start:end].strip(), m.start()
 
 
 # ---------------------------------------------------------------- law-layer hooks
