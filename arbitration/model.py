@@ -242,6 +242,44 @@ class ContractInfo(_Model):
     open_ended: bool = False  # 无固定期限
 
 
+class WagePart(_Model):
+    """One part of a wage as stated: 「基本工资4900元」「工龄工资450元」「话补100元」."""
+
+    name: str
+    amount: Decimal  # yuan per month
+
+
+class WageComposition(_Model):
+    """A monthly wage stated as its parts; `total` is their sum (the monthly wage as composed)."""
+
+    parts: list[WagePart]
+    total: Decimal
+
+    def __str__(self) -> str:
+        return "+".join(f"{p.name}{p.amount.normalize():f}元" for p in self.parts) + f"={self.total.normalize():f}元"
+
+
+class WorkSchedule(_Model):
+    """Working time stated as a schedule (「每天早8时至晚8时，每周工作六天」) and the hours it means against the
+    standard of 8 hours a day and 40 a week: extended hours on working days and hours worked on rest days."""
+
+    hours_per_day: Decimal | None = None
+    days_per_week: Decimal | None = None
+    hours_per_week: Decimal | None = None
+    extended_hours_per_week: Decimal | None = None  # 延时: hours beyond 8 a day on the first five days
+    rest_day_hours_per_week: Decimal | None = None  # 休息日: hours on days beyond five a week
+    text: str = ""  # the schedule as written
+
+    def __str__(self) -> str:
+        def n(v: Decimal | None) -> str:
+            return "?" if v is None else f"{v.normalize():f}"
+
+        out = f"每天{n(self.hours_per_day)}小时、每周{n(self.days_per_week)}天，每周{n(self.hours_per_week)}小时"
+        if self.extended_hours_per_week is not None or self.rest_day_hours_per_week is not None:
+            out += f"（延时{n(self.extended_hours_per_week)}小时、休息日{n(self.rest_day_hours_per_week)}小时）"
+        return out
+
+
 class Facts(_Model):
     """The facts an award turns on. Every field is a `Fact` that keeps each party's version with its source."""
 
@@ -255,6 +293,9 @@ class Facts(_Model):
     overtime: Fact[str] = Field(default_factory=Fact[str])  # 加班情况 (as stated)
     annual_leave: Fact[str] = Field(default_factory=Fact[str])  # 年休假情况
     termination: Fact[Termination] = Field(default_factory=Fact[Termination])  # 解除/终止
+    wage_parts: Fact[WageComposition] = Field(default_factory=Fact[WageComposition])  # 工资构成, when stated in parts
+    working_hours: Fact[WorkSchedule] = Field(default_factory=Fact[WorkSchedule])  # 工作时间 as a schedule
+    injury: Fact[str] = Field(default_factory=Fact[str])  # 工伤/受伤情况 (as stated)
 
     def items(self) -> list[tuple[str, Fact[Any]]]:
         return [(name, getattr(self, name)) for name in type(self).model_fields]
@@ -271,6 +312,9 @@ FACT_NAMES: dict[str, str] = {
     "overtime": "加班情况",
     "annual_leave": "年休假",
     "termination": "解除/终止劳动关系",
+    "wage_parts": "工资构成",
+    "working_hours": "工作时间",
+    "injury": "工伤情况",
 }
 
 

@@ -596,7 +596,16 @@ class _Builder:
                 )
         if wage is None and doc_type is DocType.WAGE_RECORD:
             wage = self._wage_from_tables(document, text)
+        parts = F.find_wage_parts(region) if doc_type is not DocType.WAGE_RECORD else []
+        if parts:  # 「基本工资4900元、工龄工资450元、话补100元」: the wage is their sum, the parts are kept
+            add(self.case.facts.wage_parts, parts[:1])
+            composed = parts[0]
+            if wage is None or composed.start <= wage.start < composed.end:
+                wage = F.Found(composed.value.total, composed.start, composed.end, "facts.monthly_wage.parts", 0.85,
+                               f"工资构成：{composed.value}")  # fmt: skip
         add(self.case.facts.monthly_wage, [wage] if wage else [])
+        add(self.case.facts.working_hours, F.find_working_hours(region))
+        add(self.case.facts.injury, F.find_injury(region))
         add(self.case.facts.position, F.find_position(region))
         add(self.case.facts.workplace, F.find_workplace(region))
         contract = F.find_contract(region)

@@ -14,9 +14,17 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from arbitration.model import ContractInfo, Termination, TerminationInitiator
+from arbitration.model import (
+    ContractInfo,
+    Termination,
+    TerminationInitiator,
+    WageComposition,
+    WagePart,
+    WorkSchedule,
+)
 
 from .rules import find_dates, find_durations, find_money, find_ranges
+from .rules.numerals import cn_int
 
 _CLAUSE_END = "。；;\n"
 
@@ -137,7 +145,7 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
         between = text[d.end : m.start()]
         if _PROCEDURE.search(between) or _PROCEDURE.search(text[max(sent_start, d.start - 8) : d.start]):
             continue  # 「2014年5月5日，仲裁委出具裁决书，裁定…违法解除…」: a step of the proceedings
-        if m.group("leave") and re.search(r"(?:并不是|不是|并非|没有|未曾|并未|从未)[^，。；]{0,6}$", between):
+        if m.group("leave") and re.search(r"(?:并不是|不是|并非|没有|未曾|并未|从未)[^，。；]{0,6}$|未[^，。；]{0,4}$", between):
             continue  # 「…所发生的交通事故并不是…解除劳动合同的理由」
         if m.group("hire"):
             if _TRANSFER.search(between):
@@ -640,3 +648,126 @@ def find_admissions(text: str) -> list[Admission]:
 
 def _shift(found: Found, by: int) -> Found:
     return Found(found.value, found.start + by, found.end + by, found.extractor, found.confidence, found.note)
+
+
+# ---------------------------------------------------------------- wage as composed, working time, injuries
+
+_PART = re.compile(
+    r"(?P<name>(?:(?![的为是和及与])[\u4e00-\u9fa5]){1,7}?(?:工资|薪|补贴|津贴|补助|奖金|奖|补|费|提成|绩效))(?:为|是|：|:)?\s*(?:人民币)?\s*"
+    r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*元(?:/月|／月|每月)?"
+)
+_PART_GAP = re.compile(r"^\s*(?:[、，,+＋和及]|加上?|另有|另加)?\s*$")
+_PART_LEAD = re.compile(r"^(?:其中|包括|包含|含|另有|另|其|每月|月|为|及|和|加上?)+")
+_BASE = re.compile(r"基本工资|基础工资|底薪|岗位工资|基本薪")
+_COMPOSED = re.compile(r"工资(?:构成|组成|结构|由|包括|包含|为|标准为)|月(?:工资|薪)|每月")
+
+
+def find_wage_parts(text: str) -> list[Found]:
+    """A monthly wage stated as its parts (「基本工资4900元、工龄工资450元、话补100元」): the parts and their sum,
+    when the list starts with the base wage or the sentence says it is the wage's make-up; rates per day or
+    hour, and sums claimed or owed (加班费, 补偿, 欠付) are no parts."""
+    found = []
+    runs: list[list[re.Match[str]]] = []
+    for m in _PART.finditer(text):
+        if re.match(r"\s*(?:/|／|每)(?:天|日|小时)", text[m.end() : m.end() + 3]) or _NOT_WAGE_PART.search(m.group("name")):
+            runs.append([])
+            continue
+        if runs and runs[-1] and _PART_GAP.match(text[runs[-1][-1].end() : m.start()]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        s, e = _sentence_bounds(text, run[0].start())
+        names = [_PART_LEAD.sub("", m.group("name")) or m.group("name") for m in run]
+        if not (_BASE.search(names[0]) or _COMPOSED.search(text[s : run[0].start() + 4])):
+            continue
+        if _REPORTED.search(text[s:e]) and not re.search(r"认可|属实|无异议", text[s:e]):
+            continue
+        parts = [WagePart(name=n, amount=Decimal(m.group("amount").replace(",", ""))) for n, m in zip(names, run, strict=True)]
+        total = sum((p.amount for p in parts), Decimal(0))
+        found.append(Found(WageComposition(parts=parts, total=total), run[0].start(), run[-1].end(), "facts.wage_parts", 0.85))
+    return found
+
+
+_NOT_WAGE_PART = re.compile(r"加班|补偿|赔偿|欠|拖欠|差额|违约|押金|社保|公积金|医疗费|报销")
+_CN_NUM = r"\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,3}|半"
+_CLOCK = r"(?P<{a}>早上?|上午|早晨|中午|下午|傍晚|晚上?|夜里|夜间|凌晨)?\s*(?P<{h}>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*(?:[:：](?P<{m}>\d{{2}})|[时点](?P<{m}2>半|\d{{1,2}}分?)?)"
+_SPAN = re.compile(_CLOCK.format(a="a1", h="h1", m="m1") + r"\s*(?:至|到|-|—|~|～)\s*" + _CLOCK.format(a="a2", h="h2", m="m2"))
+_HOURS = re.compile(rf"(?:每天|每日|一天|天天)(?:工作|上班|平均工作)?(?:时间)?(?:为|达)?(?P<n>{_CN_NUM})(?:个)?(?:半)?小时")
+_DAYS = re.compile(rf"每周(?:工作|上班)(?P<n>{_CN_NUM})天|一周(?:工作|上班)(?P<n2>{_CN_NUM})天")
+_REST_WEEK = re.compile(rf"每周(?:仅|只)?休息(?P<n>{_CN_NUM})天")
+_REST_MONTH = re.compile(rf"每月(?:仅|只)?休息?(?P<n>{_CN_NUM})天|每月(?:仅|只)?休(?P<n2>{_CN_NUM})天")
+_DAYS_MONTH = Decimal("30.42")  # 365 ÷ 12: a month's days, to turn 「每月休息两天」 into days a week
+
+
+def _num(raw: str | None) -> Decimal | None:
+    if raw is None:
+        return None
+    if raw == "半":
+        return Decimal("0.5")
+    return Decimal(raw) if raw[0].isdigit() else Decimal(cn_int(raw))
+
+
+def _clock(hour: str, minute: str | None, ampm: str | None) -> Decimal:
+    h = _num(hour) or Decimal(0)
+    if ampm and ampm[0] in "下傍晚夜" and h < 12:
+        h += 12
+    if minute == "半":
+        h += Decimal("0.5")
+    elif minute:
+        h += Decimal(re.sub(r"\D", "", minute) or 0) / 60
+    return h
+
+
+def find_working_hours(text: str) -> list[Found]:
+    """Working time stated as a schedule (「每天早8时至晚8时，每周工作六天」「每月仅休息两天，每天工作八小时」) in one
+    sentence: hours a day, days a week, hours a week, and the hours beyond 8 a day and 5 days a week (延时, 休息日)."""
+    for m in re.finditer(r"[^。；;\n]+", text):
+        sentence = m.group()
+        if _NORMATIVE.search(sentence):
+            continue
+        hours = days = None
+        span = _SPAN.search(sentence)
+        if span:
+            start = _clock(span.group("h1"), span.group("m1") or span.group("m12"), span.group("a1"))
+            end = _clock(span.group("h2"), span.group("m2") or span.group("m22"), span.group("a2") or (span.group("a1") if False else None))
+            if end <= start:
+                end += 12
+            if 0 < end - start <= 24:
+                hours = (end - start).quantize(Decimal("0.1")).normalize()
+        h = _HOURS.search(sentence)
+        if h and hours is None:
+            hours = _num(h.group("n"))
+        d = _DAYS.search(sentence)
+        if d:
+            days = _num(d.group("n") or d.group("n2"))
+        elif (r := _REST_WEEK.search(sentence)) is not None:
+            days = 7 - (_num(r.group("n")) or 0)
+        elif (r := _REST_MONTH.search(sentence)) is not None:
+            rest = _num(r.group("n") or r.group("n2")) or Decimal(0)
+            days = ((_DAYS_MONTH - rest) * 7 / _DAYS_MONTH).quantize(Decimal("0.1"))
+        elif re.search(r"单休", sentence):
+            days = Decimal(6)
+        elif re.search(r"全年无休|没有休息日|从未休息|无休息日", sentence):
+            days = Decimal(7)
+        elif re.search(r"双休", sentence):
+            days = Decimal(5)
+        if hours is None and days is None:
+            continue
+        if hours is None and not re.search(r"工作|上班", sentence):
+            continue
+        schedule = WorkSchedule(hours_per_day=hours, days_per_week=days, text=sentence.strip())
+        if hours is not None and days is not None:
+            schedule.hours_per_week = (hours * days).quantize(Decimal("0.1")).normalize()
+            schedule.extended_hours_per_week = (max(hours - 8, Decimal(0)) * min(days, Decimal(5))).quantize(Decimal("0.1")).normalize()
+            schedule.rest_day_hours_per_week = (hours * max(days - 5, Decimal(0))).quantize(Decimal("0.1")).normalize()
+        lead = len(sentence) - len(sentence.lstrip())
+        return [Found(schedule, m.start() + lead, m.end(), "facts.working_hours", 0.8, "标准工时每日8小时、每周40小时")]
+    return []
+
+
+def find_injury(text: str) -> list[Found]:
+    """The first sentence telling an injury at work (工伤, 受伤, 伤残, 职业病), as stated."""
+    return _first_sentence(text, r"工伤|受伤|伤残|工亡|因工死亡|职业病|撞伤|烧伤|摔伤|砸伤|轧伤", "facts.injury")

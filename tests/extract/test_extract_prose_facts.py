@@ -67,3 +67,54 @@ def test_the_termination_story_without_topics_rules_or_quoted_clauses():
     assert find_termination("劳动合同中约定：“乙方严重违纪的，甲方可以解除合同。”", WORDS) == []
     [t] = find_termination("待岗期间，被告照发工资，直至双方劳动合同到期。", WORDS)
     assert t.value.initiator is TerminationInitiator.EXPIRY
+
+
+def test_a_wage_stated_as_its_parts():
+    from decimal import Decimal
+
+    from arbitration.extract.facts import find_wage_parts
+
+    [found] = find_wage_parts("原告每月工资为基本工资3800元、岗位津贴600元、餐补200元，每月10日发放。")
+    assert found.value.total == Decimal("4600")
+    assert [(p.name, p.amount) for p in found.value.parts] == [
+        ("基本工资", Decimal("3800")), ("岗位津贴", Decimal("600")), ("餐补", Decimal("200")),
+    ]
+    assert find_wage_parts("被告应支付加班费3000元、经济补偿6000元。") == []  # sums claimed are no wage parts
+
+
+def test_working_hours_as_a_schedule():
+    from decimal import Decimal
+
+    from arbitration.extract.facts import find_working_hours
+
+    [found] = find_working_hours("原告每天早7时至晚7时上班，每周工作六天，被告从未支付加班费。")
+    s = found.value
+    assert (s.hours_per_day, s.days_per_week, s.hours_per_week) == (Decimal(12), Decimal(6), Decimal(72))
+    assert (s.extended_hours_per_week, s.rest_day_hours_per_week) == (Decimal(20), Decimal(12))  # 32 beyond 40 a week
+    [found] = find_working_hours("工作期间每月只休息四天，每天工作十小时。")
+    assert found.value.hours_per_day == Decimal(10) and found.value.days_per_week == Decimal("6.1")
+
+
+def test_the_case_keeps_the_composed_wage_the_schedule_and_the_injury():
+    from decimal import Decimal
+
+    from arbitration.extract import build_case
+    from arbitration.ingest import classify
+    from arbitration.model import Document, Method, Page, Side
+
+    text = (
+        "原告冯某某诉称：原告于2021年2月1日入职被告青岛东岳建材有限公司，工资为基本工资3500元、工龄工资300元、"
+        "话补100元。原告每天早8时至晚8时工作，每周工作六天。2022年5月6日原告在工作中被机器砸伤左手，经认定为工伤。"
+        "故诉至法院，请求判令被告支付加班费20000元。\n被告青岛东岳建材有限公司辩称：不同意原告的诉讼请求。\n"
+    )
+    doc = Document(file="起诉状及答辩.txt", sha256="0" * 64, pages=[Page(number=1, text=text, method=Method.TXT)])
+    doc.doc_type, doc.type_confidence = classify(doc)
+    case = build_case([doc])
+    [wage] = case.facts.monthly_wage.by_side(Side.APPLICANT)
+    assert wage.value == Decimal("3900") and "工龄工资300元" in wage.note
+    [parts] = case.facts.wage_parts.values
+    assert len(parts.value.parts) == 3
+    [hours] = case.facts.working_hours.values
+    assert hours.value.hours_per_week == Decimal(72) and hours.side is Side.APPLICANT
+    [injury] = case.facts.injury.values
+    assert "砸伤" in injury.value
