@@ -278,6 +278,10 @@ def double_wage(x: Ctx, d: Decision) -> Decision:
     if contract.signed and hire and contract.signed_date and (contract.signed_date - hire).days <= 31:
         return d.deny(f"双方于{ymd(contract.signed_date)}签订书面劳动合同，未超过自用工之日起一个月的期限",
                       c("劳动合同法", 10), c("劳动合同法", 82))
+    if contract.signed and hire and not contract.signed_date and contract.term_start and \
+            (contract.term_start - hire).days <= 31:
+        return d.deny(f"双方签订的书面劳动合同期限自{ymd(contract.term_start)}起，自用工之日起一个月内即有书面劳动合同",
+                      c("劳动合同法", 10), c("劳动合同法", 82))
     if contract.signed and not contract.signed_date:
         return d.pend("书面劳动合同的签订日期")
     return calculated(x, d)
@@ -309,9 +313,10 @@ def severance(x: Ctx, d: Decision) -> Decision:
         return _severance_amount(x, d, g)
     if t.initiator != TerminationInitiator.EMPLOYER:
         return d.pend("劳动关系解除（终止）的方式")
-    if any(_granted_unlawful(x, o) for o in x.others("unlawful_termination")):
-        return d.deny(f"{x.words.body}已支持{x.w}违法解除劳动合同赔偿金的请求，用人单位支付赔偿金的，不再支付经济补偿",
-                      c("劳动合同法实施条例", 25))
+    if x.others("unlawful_termination") and (_unlawful(x) or any(_granted_unlawful(x, o)
+                                                                 for o in x.others("unlawful_termination"))):
+        return d.deny(f"{x.e}解除劳动合同缺乏事实依据，{x.w}已主张违法解除劳动合同赔偿金，用人单位支付赔偿金的，"
+                      "不再支付经济补偿", c("劳动合同法实施条例", 25))
     if g is not None and g.article in (40, 41):
         d.articles.append(c("劳动合同法", 46))
         return _severance_amount(x, d, g)
@@ -420,7 +425,9 @@ def annual_leave(x: Ctx, d: Decision) -> Decision:
 
 
 # what a claim to (re)pay contributions asks: the collecting agency's task, not a dispute the forum decides
-PAY_IN = re.compile(r"补缴|补交|续缴|缴纳|缴存|补办|办理[^，。；]{0,8}(?:社会保险|社保|保险|参保|手续)|参保|为[^，。；]{0,8}(?:办理|缴纳)")
+PAY_IN = re.compile(r"补缴|补交|续缴|缴纳|交纳|缴存|补办|购买|办理[^，。；]{0,8}(?:社会保险|社保|保险|参保|手续)|参保|"
+                    r"为[^，。；]{0,8}(?:办理|缴纳)|给付[^，。；]{0,12}保险(?!金|待遇|费用)")
+HOUSING_FUND = re.compile(r"住房公积金|公积金")
 LOSS = re.compile(r"损失|赔偿|待遇|补偿|费用|医疗费|失业金|生育津贴")
 
 
@@ -431,6 +438,13 @@ def social_insurance(x: Ctx, d: Decision) -> Decision:
     if relation_denied(x, d):
         return d
     return d.pend("社会保险待遇损失的数额及其与用人单位未缴纳社会保险费的因果关系")
+
+
+def other(x: Ctx, d: Decision) -> Decision:
+    """A request the taxonomy does not type: only what the law plainly says is decided."""
+    if HOUSING_FUND.search(x.claim.text) and not LOSS.search(x.claim.text):
+        return d.refuse("住房公积金的缴存由住房公积金管理中心依照《住房公积金管理条例》处理，不属于劳动争议的受理范围")
+    return calculated(x, d)
 
 
 def additional_compensation(x: Ctx, d: Decision) -> Decision:
@@ -467,6 +481,7 @@ RULES_BY_TYPE: dict[str, Rule] = {
     "annual_leave": Rule(annual_leave, (c("职工带薪年休假条例", 3), c("职工带薪年休假条例", 5))),
     "social_insurance": Rule(social_insurance, (c("劳动法", 72),)),
     "additional_compensation": Rule(additional_compensation, (c("劳动合同法", 85),)),
+    "other": Rule(other),
 }
 # claim types that need no rule beyond their calculator (竞业限制补偿、工伤待遇 …) fall back to it
 
