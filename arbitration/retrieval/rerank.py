@@ -108,8 +108,11 @@ _FLIP = {Outcome.GRANTED: Outcome.DENIED, Outcome.DENIED: Outcome.GRANTED, Outco
 
 def worker_view(c: PrecedentClaim) -> PrecedentClaim:
     """An employer's request read from the worker's side: 「无需支付」 granted is the worker's claim denied, the
-    request denied is the worker's claim granted with the sum still ordered; a request not heard says nothing."""
+    request denied is the worker's claim granted with the sum still ordered; a request not heard, or denied with
+    no sum ordered on it (the court may have ordered something else instead), says nothing."""
     outcome = _FLIP[c.outcome]
+    if outcome in (Outcome.GRANTED, Outcome.PARTLY) and not c.ordered:
+        outcome = Outcome.UNKNOWN
     granted = c.ordered if outcome in (Outcome.GRANTED, Outcome.PARTLY) else (Decimal(0) if outcome is Outcome.DENIED else None)
     return c.model_copy(update={"claimant": ClaimantSide.WORKER, "outcome": outcome, "granted": granted,
                                 "requested": None, "ordered": None, "text": EMPLOYER_VIEW + c.text})
