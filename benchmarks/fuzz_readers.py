@@ -68,14 +68,16 @@ def seeds(target: str) -> list[bytes]:
         return [p.read_bytes() for p in paths] + (small_pdfs() if target == "pdf" else [])
     if target == "upload":
         return [b for t in ("pdf", "docx", "txt", "image") for b in seeds(t)[:4]]
-    if target == "zip":
-        files = [p for p in _files((cases, "*"), (sample, "*")) if p.stat().st_size < 40_000][:8]
+    if target == "zip":  # case folders zipped (good files; one archive with a broken file too), some flat
+        small = [p for p in _files((cases, "*"), (sample, "*")) if p.stat().st_size < 40_000]
+        good = [p for p in small if p.parent.name != "broken"]
         out = []
-        for k in range(1, 4):
+        broken = [p for p in small if p not in good][:1]
+        for k, members in enumerate((good[0::3][:4], good[1::3][:4], good[2::3][:3] + broken)):
             buf = io.BytesIO()
-            with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-                for p in files[k - 1 :: 3]:
-                    zf.writestr(f"案卷/{p.name}", p.read_bytes())
+            with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED if k != 1 else zipfile.ZIP_STORED) as zf:
+                for p in members:
+                    zf.writestr(f"案卷/{p.name}" if k != 2 else p.name, p.read_bytes())
             out.append(buf.getvalue())
         return out
     if target == "parser":
