@@ -173,6 +173,10 @@ def claim_type(text: str) -> tuple[str, float]:
 def parse_claim(text: str, start: int = 0, index: int | None = None) -> ClaimMention:
     """Read one claim item: type (taxonomy), requested amount, and the first period in it."""
     type_id, confidence = claim_type(_outside_brackets(text).replace(" ", "") or text)
+    if type_id in (OTHER, "unpaid_wages"):  # 「工资差额（按最低工资标准计算）」: the brackets may name the kind
+        inner = claim_type(text)
+        if inner[0] not in (OTHER, "unpaid_wages"):
+            type_id, confidence = inner
     ranges = find_ranges(text)
     period_start = period_end = None
     if ranges:
@@ -460,7 +464,8 @@ def _request_starts(text: str, defence: bool) -> list[tuple[int, int]]:
             present = re.search(cues.alternation(cues.PRESENT_PROCEEDING), context + text[m.end() : m.end() + 6])
             if reported and not present:
                 continue
-            if not present and clause.strip("，, ") and not re.fullmatch(r"[，,]?(?:故|特|现|遂|因此|为此|据此|综上|并|另|同时|原告|申请人|我)?", clause.strip()):
+            lead_words = r"(?:故|特|现|遂|因此|为此|据此|综上|所以|于是|并|另|同时|原告|申请人|我|本人|其|依法|现在|再|还)"
+            if not present and clause.strip("，, ") and not re.fullmatch(rf"[，,]?{lead_words}*", clause.strip()):
                 continue  # 「要求」 inside narration (「原告多次要求被告支付」) asks nothing of the tribunal
         else:
             if re.search(r"驳回|维持|合理合法|正确|不予支持", text[m.start() : text.find("。", m.start()) % (len(text) + 1)]):

@@ -85,7 +85,12 @@ SECTION_HEADINGS: list[tuple[str, str]] = [
     (r"(?:证据(?:和|及|与)证据来源.*|证据清单|证据目录|证据名称|提交证据)", "证据"),
     (r"此致", "落款"),
 ]
-SECTION_TITLES = ("当事人", "仲裁请求", "事实与理由", "答辩意见", "证据", "落款", "页眉", "页脚")
+SECTION_TITLES = (
+    "当事人", "仲裁请求", "事实与理由", "答辩意见", "证据", "落款", "页眉", "页脚",
+    "申请人陈述", "第三人意见", "查明事实", "裁判理由", "裁判结果",
+)  # fmt: skip
+# who speaks → section title, for statements in running text (arbitration.ingest.speech)
+SPEECH_TITLES = {"findings": "查明事实", "opinion": "裁判理由", "ruling": "裁判结果", "evidence": "证据", "tribunal_evidence": "证据"}
 _HEADING_RE = [
     (re.compile(rf"^[\s　]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])?[\s　]*{p}[\s　]*(?:[:：]|$)"), title)
     for p, title in SECTION_HEADINGS
@@ -157,12 +162,47 @@ def classify(document: Document) -> tuple[DocType, float]:
     return best, round(min(score, 1.0), 2)
 
 
+def speech_sections(document: Document) -> list[Section]:
+    """Sections of statements in running text by who speaks: the applicant's (原告诉称) 「申请人陈述」, the
+    respondent's (被告辩称, 反诉称) 「答辩意见」, a third party's 「第三人意见」, the findings 「查明事实」, the opinion
+    「裁判理由」 and the ruling 「裁判结果」; a segment over a page break gives one Section per page."""
+    from arbitration.model import PartyRole
+
+    starts, pos = [], 0
+    for page in document.pages:
+        starts.append(pos)
+        pos += len(page.text) + 1
+    out: list[Section] = []
+    for seg in segments(document.text):
+        if seg.kind in ("statement", "defence", "absent"):
+            role = seg.role or (PartyRole.APPLICANT if seg.kind == "statement" else PartyRole.RESPONDENT)
+            title = {PartyRole.APPLICANT: "申请人陈述", PartyRole.RESPONDENT: "答辩意见"}.get(role, "第三人意见")
+        elif seg.kind == "header":
+            title = "当事人"
+        else:
+            title = SPEECH_TITLES.get(seg.kind)
+        if title is None:
+            continue
+        for i, page in enumerate(document.pages):
+            a, b = max(seg.start, starts[i]) - starts[i], min(seg.end, starts[i] + len(page.text)) - starts[i]
+            if a < b:
+                a, b = _lstrip(page.text, a, b), _rstrip(page.text, a, b)
+                if a < b:
+                    out.append(Section(title=title, page=page.number, start=a, end=b))
+    return out
+
+
 def split_sections(document: Document) -> list[Section]:
     """Canonical sections found by their headings, as spans of each page's text (content after the heading).
 
     The part before the first heading that names the parties (申请人/被申请人/答辩人) is 「当事人」.
-    A section running over a page break gives one Section per page with the same title.
+    A section running over a page break gives one Section per page with the same title. Statements in running
+    text (诉辩材料, a judgment body) are cut by who speaks instead (`speech_sections`).
     """
+    if document.doc_type in (DocType.PLEADINGS, DocType.AWARD):
+        spoken = speech_sections(document)
+        if spoken:
+            return spoken
     found: list[Section] = []
     parties = document.doc_type in (DocType.APPLICATION, DocType.DEFENCE)
     current: str | None = None

@@ -70,3 +70,28 @@ def test_sections_over_a_page_break_and_numbered_headings():
         ("仲裁请求", 2, "2.支付经济补偿22750元。"),
         ("事实与理由", 2, "申请人于2019年7月15日入职。"),
     ]
+
+
+STATEMENTS = (
+    "原告何某某诉称：原告于2020年5月入职被告处。故诉至法院，请求判令被告支付工资8000元。\n"
+    "被告青岛华信电器有限公司辩称：原告系自行离职。\n"
+    "第三人青岛汇才人力资源有限公司述称：原告由第三人派遣至被告处工作。\n"
+    "经审理查明：原告于2020年5月18日入职被告处。\n"
+)
+
+
+def test_statements_in_one_file_are_pleadings_cut_by_who_speaks():
+    doc = _doc(STATEMENTS)
+    doc.doc_type, _ = classify(doc)
+    assert doc.doc_type == DocType.PLEADINGS
+    spans = [(s.title, doc.pages[0].text[s.start : s.end][:6]) for s in split_sections(doc)]
+    assert spans == [("申请人陈述", "原告何某某诉"), ("答辩意见", "被告青岛华信"), ("第三人意见", "第三人青岛汇"), ("查明事实", "经审理查明：")]
+
+
+def test_court_documents_by_title_and_a_judgment_body_by_its_parts():
+    complaint = _doc("民事起诉状\n原告：何某某，男\n被告：青岛华信电器有限公司\n诉讼请求：\n1.判令被告支付工资8000元。")
+    assert classify(complaint)[0] == DocType.APPLICATION
+    defence = _doc("民事答辩状\n答辩人：青岛华信电器有限公司\n答辩意见：原告系自行离职。")
+    assert classify(defence)[0] == DocType.DEFENCE
+    body = _doc(STATEMENTS + "本院认为，原告的请求有事实依据。\n综上，判决如下：\n被告支付原告工资8000元。\n")
+    assert classify(body)[0] == DocType.AWARD
