@@ -266,7 +266,38 @@ def overtime(x: Ctx, d: Decision) -> Decision:
         return d.pend(x.why_pending("issue:overtime", "加班事实是否存在"))
     if ot.holds is False:
         return d.deny(because(ot), c("劳动争议解释（一）", 42))
-    return d.pend("加班的时长（延时、休息日、法定休假日加班的小时数）及已支付的加班费")
+    return _overtime_amount(x, d, ot)
+
+
+MEAL_BREAK = Decimal(1)  # hours a day taken off a stated working day for meals, so the hours are not overstated
+
+
+def _overtime_amount(x: Ctx, d: Decision, ot: Proposal) -> Decision:
+    """加班费 from the schedule found over the period claimed, counted low (an hour a day for meals, whole hours,
+    no holidays): granted as asked when even that reaches the claim; otherwise the hours are for the tribunal."""
+    schedule, wage = x.fact("working_hours"), x.fact("monthly_wage")
+    start = x.claim.period_start or x.fact("hire_date")
+    end = x.claim.period_end or x.fact("leave_date")
+    if schedule is None or schedule.hours_per_day is None or schedule.days_per_week is None:
+        return d.pend(x.why_pending("working_hours", "加班的时长（延时、休息日、法定休假日加班的小时数）"))
+    if wage is None or start is None or end is None or x.claim.amount is None:
+        return d.pend("计算加班费所需的月工资及加班期间")
+    from decimal import ROUND_FLOOR
+
+    from arbitration.law.calculators import overtime
+
+    day = max(schedule.hours_per_day - MEAL_BREAK, Decimal(0))
+    weeks = Decimal((end - start).days + 1) / 7
+    weekday = (max(day - 8, Decimal(0)) * min(schedule.days_per_week, Decimal(5)) * weeks).to_integral(ROUND_FLOOR)
+    rest = (day * max(schedule.days_per_week - 5, Decimal(0)) * weeks).to_integral(ROUND_FLOOR)
+    result = overtime(wage, weekday_hours=weekday, rest_day_hours=rest, holiday_hours=0)
+    if result.amount < x.claim.amount:
+        return d.pend(f"加班的确切时长（按{schedule}、每日扣除用餐时间从低计算为{money(result.amount)}，"
+                      f"低于{x.w}主张的{money(x.claim.amount)}）")
+    note = (f"{ymd(start)}至{ymd(end)}共{weeks:.1f}周，每日按{schedule.hours_per_day.normalize():f}小时扣除用餐时间"
+            f"{MEAL_BREAK.normalize():f}小时从低计算，法定休假日加班未计入")
+    d.reason = because(ot)
+    return by_amount(x, d, result.model_copy(update={"steps": [note, *result.steps]}))
 
 
 def double_wage(x: Ctx, d: Decision) -> Decision:

@@ -34,11 +34,18 @@ def _statement_source(case: Case, kind: str, label: str) -> Provenance:
 
 
 def stances(case: Case, record: list[Any] | None = None) -> list[Stance]:
-    """Every admission and dispute in the parties' statements and the hearing record."""
+    """Every admission and dispute in the parties' statements, the tribunal's findings (which report what a party
+    admitted: 「某科技公司认可张某加班事实」) and the hearing record."""
+    from arbitration.model import PartyRole
+
+    names = {p.name: Side.APPLICANT if p.role == PartyRole.APPLICANT else Side.RESPONDENT
+             for p in case.parties if p.role != PartyRole.THIRD_PARTY}
+    found = _statement_source(case, "other", "庭审查明").model_copy(update={"part": "findings"})
     return [
         *stances_in(case.applicant_statement, Side.APPLICANT,
-                    _statement_source(case, "application", "申请书")),
-        *stances_in(case.respondent_statement, Side.RESPONDENT, _statement_source(case, "defence", "答辩意见")),
+                    _statement_source(case, "application", "申请书"), names),
+        *stances_in(case.respondent_statement, Side.RESPONDENT, _statement_source(case, "defence", "答辩意见"), names),
+        *(s for s in stances_in(case.tribunal_statement, Side.TRIBUNAL, found, names) if s.side != Side.TRIBUNAL),
         *stances_in_record(record),
     ]
 

@@ -67,14 +67,20 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in re.finditer(r"[^。；;\n，,]+", text)]
 
 
-def stances_in(text: str | None, side: Side, source: Provenance) -> list[Stance]:
-    """Stances in a party's statement (`side` speaks, unless a clause names its subject)."""
+def stances_in(text: str | None, side: Side, source: Provenance, names: dict[str, Side] | None = None
+               ) -> list[Stance]:
+    """Stances in a party's statement (`side` speaks, unless a clause names its subject by role word or by one of
+    the parties' `names`: 「某科技公司认可张某加班事实」 is the company's)."""
     out: list[Stance] = []
     if not text:
         return out
     subject = side
     for start, clause in _clauses(text):
-        if _RESPONDENT.search(clause):
+        head = clause.lstrip()[:16]
+        named = next((s for n, s in (names or {}).items() if n and head.startswith(n)), None)
+        if named is not None:
+            subject = named
+        elif _RESPONDENT.search(clause):
             subject = Side.RESPONDENT
         elif _APPLICANT.search(clause):
             subject = Side.APPLICANT

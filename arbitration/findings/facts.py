@@ -41,7 +41,8 @@ class BurdenRule:
     why: str
     articles: tuple[Citation, ...]
     when: str = ""  # "employer_ended": only when the employer ended the employment; "uncontested": only when the
-    #                 employer states no version of its own (a contested dismissal is for the tribunal)
+    #                 employer states no version of its own (a contested dismissal is for the tribunal);
+    #                 "records_withheld": only when the worker put in records the employer keeps and it shows none
 
 
 # the facts whose proof the law puts on one side; a bare statement of the other side stands when it fails
@@ -58,6 +59,9 @@ FACT_BURDEN: dict[str, BurdenRule] = {
     "termination": BurdenRule(
         "employer", "因用人单位作出辞退、解除劳动合同决定而发生的劳动争议，由用人单位负举证责任",
         (cite("劳动争议解释（一）", 44),), when="uncontested"),
+    "working_hours": BurdenRule(
+        "employer", "劳动者有证据证明用人单位掌握加班事实存在的证据，用人单位不提供的，由用人单位承担不利后果",
+        (cite("劳动争议解释（一）", 42), cite("劳动争议调解仲裁法", 6)), when="records_withheld"),
     "written_contract": BurdenRule(
         "employer", "书面劳动合同由用人单位掌握管理，用人单位主张已签订而不提供的，应当承担不利后果",
         (cite("劳动争议调解仲裁法", 6),)),
@@ -282,8 +286,13 @@ def corroborating(ctx: Context, name: str, value: Any) -> list[tuple[FactValue[A
 
 
 def _applies(ctx: Context, rule: BurdenRule, contested: bool = False) -> bool:
+    from arbitration.findings.evidence import employer_records_offered
+
     if rule.when == "uncontested":
         return not contested
+    if rule.when == "records_withheld":  # 第四十二条: the worker shows the employer holds the records, it keeps them back
+        return bool(employer_records_offered(ctx.case, ctx.sides.worker)) and not employer_records_offered(
+            ctx.case, ctx.sides.employer)
     return rule.when != "employer_ended" or ctx.employer_ended()
 
 

@@ -46,6 +46,7 @@ OTHER_PAY_DEFENCE = re.compile(r"未(?:提供|付出)?劳动|(?:未|没有|不�
                                r"已经离职|自行离职|停工|放假|数额有误|金额有误|计算错误|标准有误|到期终止|已(?:经)?(?:解除|终止)")
 SAYS_LEAVE_TAKEN = re.compile(r"已(?:经)?(?:休|安排)[^。；，]{0,8}(?:年休假|年假|休假)|年休假已休|已休年休假|已休完")
 SAYS_NOTICE = re.compile(r"提前三十日|提前30日|提前一个月|额外支付|代通知金|一个月工资代替")
+SPECIAL_HOURS = re.compile(r"综合计算工时|综合工时|不定时工作制|不定时工时")
 NO_NOTICE = re.compile(r"未(?:提前三十日|提前30日|提前一个月)|没有提前|未(?:以书面形式)?通知|未额外支付")
 
 
@@ -253,9 +254,13 @@ def overtime(ctx: Context, settled: Case) -> Proposal | str | None:
                   [c.source for c in ctx.case.claims if c.type == "overtime" and c.source], OVERTIME)
     if kept and not employer_records_offered(ctx.case, ctx.sides.employer):
         names = "、".join(x.name for x in kept)
+        special = _clause(_statement(ctx, ctx.sides.employer), SPECIAL_HOURS)
+        approved = [x for x in submitted(ctx.case, ctx.sides.employer) if re.search(r"批准|审批|许可|决定书", x.name)]
+        hours = (f"；{e}称「{special}」，但未提交劳动行政部门批准实行特殊工时制度的文件，应按标准工时制度计算"
+                 if special and not approved else "")
         return _p(iid, label, f"{w}存在加班事实", True, Basis.BURDEN,
                   f"{w}提交的{names}属于用人单位掌握管理的证据，能够证明{e}掌握加班事实存在的证据；"
-                  f"{e}未提交考勤记录等证据予以反驳，应当承担不利后果",
+                  f"{e}未提交考勤记录等证据予以反驳，应当承担不利后果{hours}",
                   [x.source for x in kept if x.source], OVERTIME + (cite("劳动争议调解仲裁法", 39, 2),))
     return f"加班事实尚无认定依据，须审查{w}提交的证据及{e}掌握的考勤记录"
 

@@ -58,6 +58,11 @@ def test_sample_case_decides_the_wage_the_ground_and_what_they_settle(sample_cas
     unlawful = _by_type(award, "unlawful_termination")
     assert unlawful.outcome == Outcome.UNKNOWN  # the 3× cap needs 青岛市's average wage, which is not guessed
     assert any("缺乏事实依据" in p.text and "平均工资" in p.text for p in unlawful.reasoning)
+    # the attendance record the employer keeps was put in and it showed none (第四十二条): the worker's hours stand,
+    # counted low, and reach far beyond the 15600 asked
+    overtime = _by_type(award, "overtime")
+    assert overtime.outcome == Outcome.GRANTED and overtime.amount == Decimal(15600)
+    assert "综合计算工时" in f.get("issue:overtime").reason and f.get("working_hours").basis == Basis.BURDEN
     leave = _by_type(award, "annual_leave")
     assert leave.outcome == Outcome.GRANTED and leave.amount == Decimal("3448.28")
     assert not any(w.kind == "disputed_fact" and "月工资" in w.message for w in award.warnings)
