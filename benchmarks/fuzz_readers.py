@@ -37,6 +37,7 @@ RESULTS = HERE / "results" / "fuzz.json"
 sys.path.insert(0, str(HERE))
 
 TARGETS = ("pdf", "docx", "txt", "image", "zip", "upload", "parser")
+SLOW_S = 3.0  # an input slower than this is kept (slow-<target>-<sha1>) for a look
 MAX_SEED_BYTES = 160_000  # larger seeds slow every execution; the small ones reach the same code
 SUFFIX = {b"%PDF": ".pdf", b"PK\x03\x04": ".docx", b"\x89PNG": ".png", b"\xff\xd8\xff": ".jpg", b"II*\x00": ".tif",
           b"MM\x00*": ".tif", b"BM": ".bmp", b"RIFF": ".webp", b"\xd0\xcf\x11\xe0": ".doc"}
@@ -232,10 +233,20 @@ def child(target: str, seconds: int, hang_s: int, work: Path, stats_path: Path) 
                 seen.update(input=name, bytes=len(data))
             save()
         stats["inputs"] += 1
-        stats["slowest_s"] = round(max(stats["slowest_s"], time.monotonic() - t0), 3)
+        took = time.monotonic() - t0
+        if took > max(SLOW_S, stats["slowest_s"]):  # kept to look at: not a hang yet, but slow
+            name = f"slow-{target}-{hashlib.sha1(data).hexdigest()[:12]}"
+            (artifacts / name).write_bytes(data)
+            stats["slowest_input"] = {"input": name, "bytes": len(data), "s": round(took, 3)}
+        stats["slowest_s"] = round(max(stats["slowest_s"], took), 3)
         if time.monotonic() - last_write[0] > 2:
             save()
 
+    for data in seeds(target)[:1]:  # warm up: models and dictionaries load on first use, not a slow input
+        try:
+            run(data)
+        except Exception:  # noqa: BLE001, S110 - only loading matters here; the fuzz sees this input again
+            pass
     save()
     argv = ["fuzz", f"-max_total_time={seconds}", f"-timeout={hang_s}", "-rss_limit_mb=3072", "-max_len=262144",
             f"-artifact_prefix={artifacts}/{target}-", "-print_final_stats=1", str(corpus)]
@@ -281,7 +292,8 @@ def fuzz(targets: list[str], seconds: int, chunk: int, hang_s: int, work: Path) 
             "inputs": stats.get("inputs", 0), "results": stats.get("results", 0),
             "named_errors": dict(sorted(stats.get("named_errors", {}).items(), key=lambda kv: -kv[1])),
             "crashes": len(crashes), "hangs": len(hangs), "crash_list": crashes, "hang_list": hangs,
-            "slowest_input_s": stats.get("slowest_s"), "fuzzing_s": fuzzing_s,
+            "slowest_input_s": stats.get("slowest_s"), "slowest_input": stats.get("slowest_input"),
+            "fuzzing_s": fuzzing_s,
             "seconds": round(time.monotonic() - t0, 1), "chunks": chunks,
             "seeds": len(seeds(target)), "load_average_1min_per_chunk": loads,
         }
