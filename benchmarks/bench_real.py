@@ -2,7 +2,8 @@
 
 Reads ../shared/data/real-judgments (skips with its reason when absent) and reports, per claim type:
 - extract (cases_file → Case): worker claims found (same type, same amount where stated), parties found
-  (against benchmarks/labelled/real_facts.json), key facts found against the court's findings;
+  (against benchmarks/labelled/real_facts.json), key facts found against the court's findings, facts the labels
+  record as agreed between the sides found agreed (and agreements read where the labels record none);
 - index (judgments → Precedent): judgments stored, stored claims with the court's type and outcome;
 - draft (cases_hearing and cases_file → Award): decided as the court did, decided otherwise, 「待查明」, granted
   amounts within 1 %, and seconds per draft.
@@ -52,6 +53,8 @@ def bench_extract(truth: dict, labels: dict) -> dict:
     claims = rs.Tally("found", "with_side")
     facts_file = rs.Tally("found", "wrong_only")
     facts_findings = rs.Tally("found", "wrong_only")
+    admitted = rs.Tally("found")
+    agreed_unlabelled = 0
     parties = {"n": 0, "both_sides": 0, "exact": 0}
     misses: list[str] = []
     t0 = time.perf_counter()
@@ -66,6 +69,7 @@ def bench_extract(truth: dict, labels: dict) -> dict:
             rs.score_facts(labels[doc_id], case, facts_file)
             hearing = _case("cases_hearing", doc_id)
             rs.score_facts(labels[doc_id], hearing, facts_findings, side="tribunal", only_in_file=False)
+            agreed_unlabelled += rs.score_admitted(labels[doc_id], hearing, admitted)
         pairing = rs.pair_claims(rs.scored_worker_claims(label), list(case.claims),
                                  lambda c: c.type, lambda c: c.amount)
         n_missed = len(pairing.unmatched) + sum(1 for lab, _ in pairing.pairs if not lab["_strict"])
@@ -79,6 +83,10 @@ def bench_extract(truth: dict, labels: dict) -> dict:
         "parties": parties if parties["n"] else "no labels (benchmarks/labelled/real_facts.json absent)",
         "facts_from_file": facts_file.summary(),
         "facts_from_findings": facts_findings.summary(),
+        # facts the labels record as expressly agreed (认可/无异议/属实, or both sides state the same), read from
+        # cases_hearing; and facts taken as agreed that the labels do not record so
+        "facts_admitted": admitted.summary(),
+        "agreed_not_labelled": agreed_unlabelled,
         "cases_with_missed_claims": misses,
         "seconds": round(seconds, 1),
     }

@@ -225,6 +225,27 @@ def score_facts(flabel: dict, case: Any, tally: Tally, side: str | None = None, 
                   wrong_only=bool(values) and not any(same_fact(name, v, court) for v in values))
 
 
+def agreed_facts(case: Any) -> set[str]:
+    """Key facts on which the applicant's and the respondent's versions share a value (one side states it, the other
+    states the same or admits it)."""
+    out = set()
+    for name in KEY_FACTS:
+        mine, theirs = fact_values(case, name, "applicant"), fact_values(case, name, "respondent")
+        if any(a == b for a in mine for b in theirs):
+            out.add(name)
+    return out
+
+
+def score_admitted(flabel: dict, case: Any, tally: Tally) -> int:
+    """found: a fact the labels record as expressly agreed (facts.admitted) is agreed in the case; returns how many
+    facts the case takes as agreed that the labels do not record so (agreements read where there were none)."""
+    want = set(flabel.get("facts", {}).get("admitted") or [])
+    got = agreed_facts(case)
+    for name in sorted(want):
+        tally.add(name, found=name in got)
+    return len(got - want)
+
+
 # ---------------------------------------------------------------- archive (judgments → Precedent)
 
 

@@ -528,7 +528,30 @@ class _Builder:
                 continue
             for start, end, side, part in self._fact_regions(document, text, doc_type):
                 self._facts_in(document, text, doc_type, start, end, side, part, words)
+        self._dates_from_claims()
         self._admissions()
+
+    def _dates_from_claims(self) -> None:
+        """「确认…自2012年7月25日至2015年10月10日存在劳动关系」 states when the claimant says the employment began (and
+        ended): its side's version when that side gives none elsewhere, or when the request was changed at the
+        hearing (the later word of that side)."""
+        for c in self.case.claims:
+            if c.type != "labor_relation" or c.withdrawn or c.period_start is None or c.source is None:
+                continue
+            role = next((p.role for p in self.case.parties if self._side_of_party(p) is c.claimant), None)
+            side = {PartyRole.APPLICANT: Side.APPLICANT, PartyRole.RESPONDENT: Side.RESPONDENT}.get(role)
+            if side is None or "不存在" in c.text:
+                continue
+            source = c.source.model_copy(update={"extractor": "facts.hire_date.claim"})
+            note = "确认劳动关系请求所述期间"
+            if c.history or not self.case.facts.hire_date.by_side(side):
+                self.case.facts.hire_date.add(c.period_start, source, side=side, note=note)
+            if c.period_end and not self.case.facts.leave_date.by_side(side):
+                self.case.facts.leave_date.add(c.period_end, source.model_copy(update={"extractor": "facts.leave_date.claim"}),
+                                               side=side, note=note)  # fmt: skip
+
+    def _side_of_party(self, party: Party) -> ClaimantSide:
+        return ClaimantSide.EMPLOYER if self._is_employer(party) else ClaimantSide.WORKER
 
     def _is_employer(self, party: Party) -> bool:
         if self.worker is not None and is_placeholder(party):

@@ -181,11 +181,17 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
 
 
 def pick_leave(leaves: list[Found]) -> list[Found]:
-    """The leave date a text states: the surest kind (an explicit last working day over an event), the last of it."""
+    """The leave date a text states: the surest kind (an explicit last working day over an event), the last of it;
+    a month alone (「上班至2012年1月」) gives way to a day in that month (「2012年1月30日…辞退」)."""
     if not leaves:
         return []
     best = max(f.confidence for f in leaves)
-    return [next(f for f in reversed(leaves) if f.confidence == best)]
+    chosen = next(f for f in reversed(leaves) if f.confidence == best)
+    if chosen.note == "仅载明年月":
+        days = [f for f in leaves if f.note != "仅载明年月" and f.value.replace(day=1) == chosen.value]
+        if days:
+            return [days[-1]]
+    return [chosen]
 
 
 _WAGE_BEFORE = re.compile(
@@ -307,7 +313,8 @@ _UNSIGNED = re.compile(
 )
 _SIGNED = re.compile(
     r"(?:签订|订立|签署|续签|续订)(?:了)?(?:[^，。；]{0,24}?|[^，。；]{0,12}[（(][^）)]{0,30}[）)])(?:书面)?劳动合同"
-    r"|(?:劳动|聘用)合同(?:中|里|上)(?:约定|未约定|载明|写明|明确)|(?:劳动|聘用)合同(?:的)?期限(?:为|自|是)|劳动合同(?:到期|期满)"
+    r"|(?:劳动|聘用)合同(?:中|里|上)(?:约定|未约定|载明|写明|明确)|(?:劳动|聘用)合同(?:的)?期限(?:为|自|是)"
+    r"|(?:劳动)?合同(?:期限)?(?:到期|期满|届满)|《(?:劳动|聘用)合同(?:书)?》"
     r"|(?:签订|订立|签署)(?:了)?(?:一份)?聘用合同"
 )
 _TERM_YEARS = re.compile(r"(?:合同)?期限(?:为)?")
@@ -494,9 +501,11 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
         reason = personal.group(1)
     statute = _STATUTE.search(sentence)
     basis = f"{statute.group(1)}第{statute.group(2)}条" if statute else None
-    if re.search(r"协商一致|协商解除|双方协商", sentence):
+    if re.search(r"协商一致|协商解除|双方协商|协议解除|合意解除|达成[^，。；]{0,10}(?:解除|终止)[^，。；]{0,8}(?:共识|一致|协议)|"
+                 r"(?:解除|终止)[^，。；]{0,8}(?:达成)?(?:共识|一致意见)", sentence):
         return Termination(initiator=TerminationInitiator.MUTUAL, mode="协商一致解除", reason=reason, statute_basis=basis)
-    if re.search(r"(?:期满|到期)[^。；]{0,12}(?:终止|不再续|不续|拒绝续)|(?:不再|不|不予|拒绝)续(?:签|订)|"
+    if re.search(r"(?:期满|到期|届满)[^。；]{0,12}(?:终止|不再续|不续|拒绝续)|(?:不再|不|不予|拒绝)续(?:签|订)|"
+                 r"以[^，。；]{0,12}(?:期满|到期|届满)为由|"
                  r"合同(?:已|于[^，。；]{0,12})?(?:到期|期满)(?![^，。；]{0,6}(?:前|后))", sentence):
         return Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止", reason=reason, statute_basis=basis)
     if re.search(r"被迫(?:解除|离职)", sentence):
@@ -511,8 +520,10 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
     if trigger.group() in ("解除", "终止"):
         clause_start = max(sentence.rfind(c, 0, trigger.start()) for c in "，,") + 1
         initiator = _initiator_from_subject(sentence[clause_start : trigger.start()], words)
-        if initiator is None:
-            initiator = _initiator_from_subject(sentence[: trigger.start()], words)
+        while initiator is None and clause_start > 0:  # the subject of an earlier clause (「被告以…为由，与原告解除」)
+            previous = max(sentence.rfind(c, 0, clause_start - 1) for c in "，,") + 1
+            initiator = _initiator_from_subject(sentence[previous : clause_start - 1], words)
+            clause_start = previous
         if initiator is None:
             return None
         if initiator is TerminationInitiator.EMPLOYER:

@@ -118,3 +118,30 @@ def test_the_case_keeps_the_composed_wage_the_schedule_and_the_injury():
     assert hours.value.hours_per_week == Decimal(72) and hours.side is Side.APPLICANT
     [injury] = case.facts.injury.values
     assert "砸伤" in injury.value
+
+
+def test_endings_agreed_or_by_expiry_and_a_day_within_a_month():
+    [t] = find_termination("2019年3月，双方达成解除劳动关系的共识，原告此后未再上班。", WORDS)
+    assert t.value.initiator is TerminationInitiator.MUTUAL
+    [t] = find_termination("原告在被告处工作六年，被告以劳动合同期限届满为由，与原告解除劳动合同。", WORDS)
+    assert t.value.initiator is TerminationInitiator.EXPIRY
+    assert _dates("原告在被告处上班至2012年1月。2012年1月30日，被告口头辞退原告。")[1] == [date(2012, 1, 30)]
+    [c] = pick_contract(find_contract("被告擅自调岗，违反了双方《劳动合同书》的约定。"))
+    assert c.value.signed
+
+
+def test_a_request_to_confirm_the_employment_states_its_start():
+    from arbitration.extract import build_case
+    from arbitration.ingest import classify
+    from arbitration.model import Document, Method, Page, Side
+
+    text = (
+        "原告韩某某诉称：原告在被告青岛顺航船务有限公司处担任船员。故诉至法院，请求判令：1、确认原告与被告自2017年"
+        "4月10日至2020年9月30日存在劳动关系；2、被告支付经济补偿金12000元。\n被告青岛顺航船务有限公司辩称：原告系"
+        "劳务派遣人员，与被告不存在劳动关系。\n"
+    )
+    doc = Document(file="起诉状及答辩.txt", sha256="0" * 64, pages=[Page(number=1, text=text, method=Method.TXT)])
+    doc.doc_type, doc.type_confidence = classify(doc)
+    case = build_case([doc])
+    [hire] = case.facts.hire_date.by_side(Side.APPLICANT)
+    assert hire.value == date(2017, 4, 10) and hire.source.extractor == "facts.hire_date.claim"
