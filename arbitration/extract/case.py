@@ -372,20 +372,8 @@ class _Builder:
             if section is None:
                 continue
             for c in claims_from_section(text.text[section.start : section.end], section.start):
-                self.case.claims.append(
-                    Claim(
-                        type=c.type,
-                        text=c.text,
-                        amount=c.amount,
-                        period_start=c.period_start,
-                        period_end=c.period_end,
-                        index=c.index,
-                        type_confidence=c.confidence,
-                        source=text.provenance(c.start, c.end, "claims.item", c.confidence or 0.5),
-                        part=c.part,
-                        claimant=self._claimant_of_sentence(text.text, c.start, c.employer),
-                    )
-                )
+                claimant = self._claimant_of_sentence(text.text, c.start, c.employer)
+                self.case.claims.append(self._claim(c, text, claimant, "claims.item"))
             if self.case.claims:
                 return
         if not self.case.claims:
@@ -438,7 +426,7 @@ class _Builder:
         return ClaimantSide.WORKER if role is self.worker else ClaimantSide.EMPLOYER
 
     @staticmethod
-    def _claim(c: ClaimMention, text: DocText, claimant: ClaimantSide) -> Claim:
+    def _claim(c: ClaimMention, text: DocText, claimant: ClaimantSide, extractor: str = "claims.request") -> Claim:
         history = [
             ClaimVersion(text=h.text, amount=h.amount, period_start=h.period_start, period_end=h.period_end, note=h.note,
                          source=text.provenance(h.start, h.end, "claims.history", 0.8))
@@ -453,7 +441,7 @@ class _Builder:
             period_end=c.period_end,
             index=c.index,
             type_confidence=c.confidence,
-            source=text.provenance(c.start, c.end, "claims.request", c.confidence or 0.5),
+            source=text.provenance(c.start, c.end, extractor, c.confidence or 0.5),
             part=c.part,
             withdrawn=c.withdrawn,
             history=history,

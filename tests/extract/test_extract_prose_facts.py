@@ -19,6 +19,16 @@ from arbitration.model import TerminationInitiator
 WORDS = PartyWords.for_names([], [], employer_words=("被告(?!处)",), worker_words=("原告",))
 
 
+def _case(text: str):
+    from arbitration.extract import build_case
+    from arbitration.ingest import classify
+    from arbitration.model import Document, Method, Page
+
+    doc = Document(file="起诉状及答辩.txt", sha256="0" * 64, pages=[Page(number=1, text=text, method=Method.TXT)])
+    doc.doc_type, doc.type_confidence = classify(doc)
+    return build_case([doc])
+
+
 def _dates(text: str) -> tuple[list[date], list[date]]:
     hires, leaves = find_employment_dates(text)
     return [h.value for h in hires], [f.value for f in pick_leave(leaves)]
@@ -98,18 +108,13 @@ def test_working_hours_as_a_schedule():
 def test_the_case_keeps_the_composed_wage_the_schedule_and_the_injury():
     from decimal import Decimal
 
-    from arbitration.extract import build_case
-    from arbitration.ingest import classify
-    from arbitration.model import Document, Method, Page, Side
+    from arbitration.model import Side
 
-    text = (
+    case = _case(
         "原告冯某某诉称：原告于2021年2月1日入职被告青岛东岳建材有限公司，工资为基本工资3500元、工龄工资300元、"
         "话补100元。原告每天早8时至晚8时工作，每周工作六天。2022年5月6日原告在工作中被机器砸伤左手，经认定为工伤。"
         "故诉至法院，请求判令被告支付加班费20000元。\n被告青岛东岳建材有限公司辩称：不同意原告的诉讼请求。\n"
     )
-    doc = Document(file="起诉状及答辩.txt", sha256="0" * 64, pages=[Page(number=1, text=text, method=Method.TXT)])
-    doc.doc_type, doc.type_confidence = classify(doc)
-    case = build_case([doc])
     [wage] = case.facts.monthly_wage.by_side(Side.APPLICANT)
     assert wage.value == Decimal("3900") and "工龄工资300元" in wage.note
     [parts] = case.facts.wage_parts.values
@@ -131,17 +136,12 @@ def test_endings_agreed_or_by_expiry_and_a_day_within_a_month():
 
 
 def test_a_request_to_confirm_the_employment_states_its_start():
-    from arbitration.extract import build_case
-    from arbitration.ingest import classify
-    from arbitration.model import Document, Method, Page, Side
+    from arbitration.model import Side
 
-    text = (
+    case = _case(
         "原告韩某某诉称：原告在被告青岛顺航船务有限公司处担任船员。故诉至法院，请求判令：1、确认原告与被告自2017年"
         "4月10日至2020年9月30日存在劳动关系；2、被告支付经济补偿金12000元。\n被告青岛顺航船务有限公司辩称：原告系"
         "劳务派遣人员，与被告不存在劳动关系。\n"
     )
-    doc = Document(file="起诉状及答辩.txt", sha256="0" * 64, pages=[Page(number=1, text=text, method=Method.TXT)])
-    doc.doc_type, doc.type_confidence = classify(doc)
-    case = build_case([doc])
     [hire] = case.facts.hire_date.by_side(Side.APPLICANT)
     assert hire.value == date(2017, 4, 10) and hire.source.extractor == "facts.hire_date.claim"
