@@ -88,15 +88,51 @@ def page_number_footer(section) -> None:
     text(" —")
 
 
-def build(out: Path = OUT) -> Path:
+def new_document() -> Document:
+    """An A4 document with the margins of GB/T 9704, 三号仿宋 body at fixed 28 pt and a 「— X —」 page number."""
     doc = Document()
     sec = doc.sections[0]
-    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)  # A4, margins of GB/T 9704
+    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
     sec.top_margin, sec.bottom_margin = Cm(3.7), Cm(3.5)
     sec.left_margin, sec.right_margin = Cm(2.8), Cm(2.6)
     sec.footer_distance = Cm(2.0)
     _style_font(doc.styles["Normal"], BODY_FONT, BODY_SIZE)
     page_number_footer(sec)
+    return doc
+
+
+def signatures(doc, seal: str) -> None:
+    """The signers (a.arbitrators: 仲裁员 / 审判员), the date, the seal and the clerk, right-aligned."""
+    right = WD_ALIGN_PARAGRAPH.RIGHT
+    para(doc, "", indent=False, space_before=12)
+    tag(doc, "{%p for name in a.arbitrators %}")
+    para(doc, "{{ name }}", align=right, indent=False)
+    tag(doc, "{%p endfor %}")
+    para(doc, "", indent=False)
+    para(doc, "{{ a.date_text }}", align=right, indent=False)
+    para(doc, seal, align=right, indent=False)
+    para(doc, "", indent=False)
+    para(doc, "{{ a.clerk }}", align=right, indent=False)
+
+
+def review_sheet(doc) -> None:
+    """The review sheet (a.review), on its own page: removed before the document is issued."""
+    tag(doc, "{%p if a.review %}")
+    brk = doc.add_paragraph()
+    brk.add_run().add_break(WD_BREAK.PAGE)
+    para(doc, "审核单（签发前删除）", HEADING_FONT, FONT_SIZES["小二"], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER,
+         indent=False, space_after=6)
+    tag(doc, "{%p for s in a.review %}")
+    para(doc, "{{ s.title }}", HEADING_FONT, FONT_SIZES["四号"], bold=True, indent=False, space_before=6)
+    tag(doc, "{%p for line in s.lines %}")
+    para(doc, "{{r line }}", size=FONT_SIZES["小四"], indent=False)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+
+def build(out: Path = OUT) -> Path:
+    doc = new_document()
 
     center = WD_ALIGN_PARAGRAPH.CENTER
     para(doc, "{{ a.commission }}", TITLE_FONT, FONT_SIZES["二号"], bold=True, align=center, indent=False)
@@ -125,30 +161,8 @@ def build(out: Path = OUT) -> Path:
     loop(doc, "a.ruling")
     loop(doc, "a.finality")
 
-    # signatures, date, seal
-    para(doc, "", indent=False, space_before=12)
-    tag(doc, "{%p for name in a.arbitrators %}")
-    para(doc, "{{ name }}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
-    tag(doc, "{%p endfor %}")
-    para(doc, "", indent=False)
-    para(doc, "{{ a.date_text }}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
-    para(doc, "（仲裁委员会印章）", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
-    para(doc, "", indent=False)
-    para(doc, "{{ a.clerk }}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
-
-    # the review sheet, on its own page: removed before the award is issued
-    tag(doc, "{%p if a.review %}")
-    brk = doc.add_paragraph()
-    brk.add_run().add_break(WD_BREAK.PAGE)
-    para(doc, "审核单（签发前删除）", HEADING_FONT, FONT_SIZES["小二"], bold=True, align=center, indent=False,
-         space_after=6)
-    tag(doc, "{%p for s in a.review %}")
-    para(doc, "{{ s.title }}", HEADING_FONT, FONT_SIZES["四号"], bold=True, indent=False, space_before=6)
-    tag(doc, "{%p for line in s.lines %}")
-    para(doc, "{{r line }}", size=FONT_SIZES["小四"], indent=False)
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
+    signatures(doc, "（仲裁委员会印章）")
+    review_sheet(doc)
     doc.save(str(out))
     return out
 

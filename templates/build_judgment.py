@@ -13,23 +13,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Cm
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from build_award import (  # noqa: E402
-    BODY_FONT,
-    BODY_SIZE,
-    HEADING_FONT,
     TITLE_FONT,
-    _style_font,
     loop,
-    page_number_footer,
+    new_document,
     para,
+    review_sheet,
+    signatures,
     tag,
 )
 
@@ -39,15 +35,7 @@ OUT = HERE / "judgment.docx"
 
 
 def build(out: Path = OUT) -> Path:
-    doc = Document()
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)  # A4, margins of the 法院诉讼文书样式
-    sec.top_margin, sec.bottom_margin = Cm(3.7), Cm(3.5)
-    sec.left_margin, sec.right_margin = Cm(2.8), Cm(2.6)
-    sec.footer_distance = Cm(2.0)
-    _style_font(doc.styles["Normal"], BODY_FONT, BODY_SIZE)
-    page_number_footer(sec)
-
+    doc = new_document()
     center, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
     para(doc, "{{ a.commission }}", TITLE_FONT, FONT_SIZES["二号"], bold=True, align=center, indent=False)
     para(doc, "民　事　判　决　书", TITLE_FONT, FONT_SIZES["二号"], bold=True, align=center, indent=False,
@@ -71,29 +59,8 @@ def build(out: Path = OUT) -> Path:
     loop(doc, "a.ruling")
     loop(doc, "a.finality")  # 迟延履行, 案件受理费, 上诉告知
 
-    para(doc, "", indent=False, space_before=12)
-    tag(doc, "{%p for name in a.arbitrators %}")
-    para(doc, "{{ name }}", align=right, indent=False)
-    tag(doc, "{%p endfor %}")
-    para(doc, "", indent=False)
-    para(doc, "{{ a.date_text }}", align=right, indent=False)
-    para(doc, "（院印）", align=right, indent=False)
-    para(doc, "", indent=False)
-    para(doc, "{{ a.clerk }}", align=right, indent=False)
-
-    # the review sheet, on its own page: removed before the judgment is issued
-    tag(doc, "{%p if a.review %}")
-    brk = doc.add_paragraph()
-    brk.add_run().add_break(WD_BREAK.PAGE)
-    para(doc, "审核单（签发前删除）", HEADING_FONT, FONT_SIZES["小二"], bold=True, align=center, indent=False,
-         space_after=6)
-    tag(doc, "{%p for s in a.review %}")
-    para(doc, "{{ s.title }}", HEADING_FONT, FONT_SIZES["四号"], bold=True, indent=False, space_before=6)
-    tag(doc, "{%p for line in s.lines %}")
-    para(doc, "{{r line }}", size=FONT_SIZES["小四"], indent=False)
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
+    signatures(doc, "（院印）")
+    review_sheet(doc)
     doc.save(str(out))
     return out
 

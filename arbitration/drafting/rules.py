@@ -318,10 +318,16 @@ def double_wage(x: Ctx, d: Decision) -> Decision:
     return calculated(x, d)
 
 
-def severance(x: Ctx, d: Decision) -> Decision:
+def ended(x: Ctx, d: Decision) -> Any:
+    """How the employment ended, as found; None (and the decision made or pending) when there is no employment
+    or no finding of its end."""
     if relation_denied(x, d):
-        return d
-    t = termination(x, d)
+        return None
+    return termination(x, d)
+
+
+def severance(x: Ctx, d: Decision) -> Decision:
+    t = ended(x, d)
     if t is None:
         return d
     g = ground(t)
@@ -376,9 +382,7 @@ def _granted_unlawful(x: Ctx, other: Claim) -> bool:
 
 
 def unlawful_termination(x: Ctx, d: Decision) -> Decision:
-    if relation_denied(x, d):
-        return d
-    t = termination(x, d)
+    t = ended(x, d)
     if t is None:
         return d
     if t.initiator == TerminationInitiator.EMPLOYEE:

@@ -52,7 +52,8 @@ NO_NOTICE = re.compile(r"未(?:提前三十日|提前30日|提前一个月)|没�
 
 @dataclass(frozen=True)
 class Issue:
-    """An issue some claim types turn on, and the function that finds it."""
+    """An issue some claim types turn on, and the function that finds it (called only when the case has a claim
+    of one of those types; "*": any claim)."""
 
     id: str
     label: str
@@ -117,6 +118,15 @@ def _polarity(text: str, said: tuple[re.Pattern[str], re.Pattern[str]]) -> bool 
         elif said[0].search(clause):
             verdicts.add(True)
     return verdicts.pop() if len(verdicts) == 1 else None
+
+
+def _found(ctx: Context, name: str, said: tuple[re.Pattern[str], re.Pattern[str]]
+           ) -> tuple[bool, list[Provenance]] | None:
+    """What the tribunal's versions of a statement fact (加班情况, 年休假情况) say plainly, when they agree."""
+    found = [(s, v) for t, s in _tribunal_text(ctx.case, name) if (v := _polarity(t, said)) is not None]
+    if not found or len({v for _, v in found}) != 1:
+        return None
+    return found[0][1], [s for s, _ in found]
 
 
 def _tribunal_found(ctx: Context) -> bool:
@@ -233,15 +243,11 @@ def wages_owed(ctx: Context, settled: Case) -> Proposal | str | None:
 
 def overtime(ctx: Context, settled: Case) -> Proposal | str | None:
     iid, label = "issue:overtime", "加班事实"
-    if not any(c.type == "overtime" for c in ctx.case.claims):
-        return None
     w, e = ctx.sides.worker_word, ctx.sides.employer_word
-    found = [(t, s, _polarity(t, OVERTIME_SAID)) for t, s in _tribunal_text(ctx.case, "overtime")]
-    found = [f for f in found if f[2] is not None]
-    if found and len({f[2] for f in found}) == 1:
-        holds = found[0][2]
+    if (found := _found(ctx, "overtime", OVERTIME_SAID)) is not None:
+        holds, sources = found
         return _p(iid, label, f"{w}存在加班事实" if holds else f"{w}不存在加班事实", holds, Basis.ESTABLISHED,
-                  "经审理查明", [s for _, s, _ in found], state=ReviewState.ACCEPTED)
+                  "经审理查明", sources, state=ReviewState.ACCEPTED)
     if st := ctx.admission("issue:overtime", ctx.sides.employer):
         return _p(iid, label, f"{w}存在加班事实", True, Basis.AGREED, f"{e}认可{w}加班的事实（「{st.text}」）",
                   [st.source])
@@ -273,8 +279,6 @@ def _termination(settled: Case):
 def termination_lawful(ctx: Context, settled: Case) -> Proposal | str | None:
     """Whether the employer's dismissal rests on a ground it has shown (解释（一）第四十四条)."""
     iid, label = "issue:termination_ground", "解除劳动合同的事由"
-    if not any(c.type in ("unlawful_termination", "severance", "notice_pay") for c in ctx.case.claims):
-        return None
     t = _termination(settled)
     if t is None:
         return None
@@ -305,8 +309,6 @@ def termination_lawful(ctx: Context, settled: Case) -> Proposal | str | None:
 def notice_given(ctx: Context, settled: Case) -> Proposal | str | None:
     """Under 第四十条: 30 days' written notice, or one month's wage paid instead."""
     iid, label = "issue:notice", "提前三十日书面通知或额外支付一个月工资"
-    if not any(c.type == "notice_pay" for c in ctx.case.claims):
-        return None
     t = _termination(settled)
     if t is None:
         return None
@@ -342,15 +344,12 @@ def notice_given(ctx: Context, settled: Case) -> Proposal | str | None:
 
 def leave_untaken(ctx: Context, settled: Case) -> Proposal | str | None:
     iid, label = "issue:annual_leave", "未休年休假的事实"
-    if not any(c.type == "annual_leave" for c in ctx.case.claims):
-        return None
     w, e = ctx.sides.worker_word, ctx.sides.employer_word
     text = f"{w}在主张的年度内未休年休假"
-    found = [(t, s, _polarity(t, LEAVE_SAID)) for t, s in _tribunal_text(ctx.case, "annual_leave")]
-    found = [f for f in found if f[2] is not None]
-    if found and len({f[2] for f in found}) == 1:
-        return _p(iid, label, text if found[0][2] else f"{w}已休年休假", found[0][2], Basis.ESTABLISHED,
-                  "经审理查明", [s for _, s, _ in found], state=ReviewState.ACCEPTED)
+    if (found := _found(ctx, "annual_leave", LEAVE_SAID)) is not None:
+        holds, sources = found
+        return _p(iid, label, text if holds else f"{w}已休年休假", holds, Basis.ESTABLISHED, "经审理查明", sources,
+                  state=ReviewState.ACCEPTED)
     said = _statement(ctx, ctx.sides.employer)
     taken = _clause(said, SAYS_LEAVE_TAKEN)
     records = [x for x in submitted(ctx.case, ctx.sides.employer) if re.search(r"考勤|休假|请假|年假|年休假", x.name)]
