@@ -180,8 +180,8 @@ def ground(t: Any) -> Any:
 
 
 # words of a worker that point to a protection of 第四十二条 (no ending under 第四十条、第四十一条 or by expiry)
-PROTECTED = re.compile(r"职业病|离岗前职业健康检查|职业健康检查|医疗期|孕期|产期|哺乳期|怀孕|工伤|丧失或者部分丧失劳动能力|"
-                       r"连续工作满十五年|距法定退休年龄不足五年")
+PROTECTED = re.compile(r"职业病|职业健康检查|(?:离岗|离职|离职前|离岗前)[^，。；]{0,4}体检|医疗期|孕期|产期|哺乳期|怀孕|工伤|"
+                       r"丧失或者部分丧失劳动能力|连续工作满十五年|距法定退休年龄不足五年")
 # a worker who refused a renewal (第四十六条第五项: no 经济补偿 when the terms offered were kept or improved)
 WORKER_REFUSED_RENEWAL = re.compile(r"(?:申请人|原告|劳动者|本人|其)[^。；]{0,8}(?:不同意|拒绝|不愿)续(?:签|订)")
 
@@ -395,7 +395,8 @@ def unlawful_termination(x: Ctx, d: Decision) -> Decision:
         said = x.case.applicant_statement if x.sides.worker.value == "applicant" else x.case.respondent_statement
         if not (said or "").strip():
             return d.pend(f"{x.w}是否有劳动合同法第四十二条规定的情形（{x.w}的陈述不详）")
-        if PROTECTED.search(" ".join(s for s in (said, t.reason, x.case.tribunal_statement) if s)):
+        told = (said, t.reason, x.case.applicant_statement, x.case.respondent_statement, x.case.tribunal_statement)
+        if PROTECTED.search(" ".join(s for s in told if s)):
             return d.pend("劳动者是否有劳动合同法第四十二条规定的情形（该情形下劳动合同应当续延至相应情形消失时终止）")
         return d.deny("劳动合同期满终止，属于劳动合同法第四十四条第一项规定的情形，不构成违法终止",
                       c("劳动合同法", 44, None, 1), c("劳动合同法", 87))
