@@ -142,4 +142,7 @@ GENERAL_OBJECTS: dict[str, tuple[str, ...]] = {
     "": ("hire_date", "leave_date", "position", "workplace", "monthly_wage", "written_contract", "social_insurance"),
 }
 # a sentence of the findings that reports a party's word (「原告主张…」「被告称…」) rather than a finding
-REPORTED = r"(?:原告|被告|申请人|被申请人|第三人|双方|[\u4e00-\u9fa5]{2,14}(?:公司|站|厂|店|室|院|某))[^，。；]{0,8}?(?:主张|称|认为|表示|陈述|辩称|提出|否认|不认可|不予认可)"
+REPORTED = (
+    r"(?:原告|被告|申请人|被申请人|第三人|双方|[\u4e00-\u9fa5]{2,14}(?:公司|站|厂|店|室|院|某))[^，。；]{0,8}?"
+    r"(?:主张|(?<!名)称|认为|表示|陈述|辩称|提出(?:主张|异议|抗辩)|否认|不认可|不予认可)"
+)

@@ -58,6 +58,7 @@ _ENDS = r"(?:解除|终止)(?=[^，。；]{0,12}(?:劳动|合同|关系|聘用|�
 _LEAVE = (
     rf"离职|辞职|辞退|开除|除名|{_ENDS}|解聘|解雇|停止工作|不再上班|不再到|不[用要必](?:再)?来(?:上班|了|公司)|被迫离开|离开公司|"
     r"最后工作日|停工|自动离岗|自行离开|不辞而别|(?:合同)?期满(?!后)|(?:合同)?到期(?!后)|让[^。；，]{0,6}(?:走人|回家)|"
+    r"离开(?:了)?(?:被告|原告|被申请人|申请人|公司|单位|工作岗位|该公司)?(?=[，,。；]|$)|"
     r"不再(?:给|为)?安排[^，。；]{0,6}工作"
 )
 _AFTER = re.compile(rf"(?P<hire>{_HIRE})|(?P<leave>{_LEAVE})")
@@ -425,7 +426,7 @@ def find_workplace(text: str) -> list[Found]:
 
 
 _TERMINATION_TRIGGER = re.compile(
-    rf"(?:辞退|开除|除名|解雇|解聘|{_ENDS}|辞职|离职|期满|合同到期|(?:不再|不|不予|拒绝)续(?:签|订)|劳动关系结束|"
+    rf"(?:辞退|开除|除名|解雇|解聘|{_ENDS}|辞职|离职|期满|合同到期|(?:不再|不|不予|拒绝|未再?|没有)续(?:签|订)|劳动关系结束|"
     r"不[用要必](?:再)?来(?:上班|了|公司)|自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗|(?:未|没有|不再)继续上班|"
     r"拒绝(?:回[^，。；]{0,4})?(?:上班|到岗)|让[^。；，]{0,6}(?:走人|回家)|不再(?:给|为)?安排[^，。；]{0,6}工作)"
     r"(?!(?:劳动)?(?:合同|关系)?(?:之)?前|时)"
@@ -504,7 +505,7 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
     if re.search(r"协商一致|协商解除|双方协商|协议解除|合意解除|达成[^，。；]{0,10}(?:解除|终止)[^，。；]{0,8}(?:共识|一致|协议)|"
                  r"(?:解除|终止)[^，。；]{0,8}(?:达成)?(?:共识|一致意见)", sentence):
         return Termination(initiator=TerminationInitiator.MUTUAL, mode="协商一致解除", reason=reason, statute_basis=basis)
-    if re.search(r"(?:期满|到期|届满)[^。；]{0,12}(?:终止|不再续|不续|拒绝续)|(?:不再|不|不予|拒绝)续(?:签|订)|"
+    if re.search(r"(?:期满|到期|届满)[^。；]{0,12}(?:终止|不再续|不续|拒绝续|未再?续|没有续)|(?:不再|不|不予|拒绝|未再?|没有)续(?:签|订)|"
                  r"以[^，。；]{0,12}(?:期满|到期|届满)为由|"
                  r"合同(?:已|于[^，。；]{0,12})?(?:到期|期满)(?![^，。；]{0,6}(?:前|后))", sentence):
         return Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止", reason=reason, statute_basis=basis)
@@ -697,7 +698,7 @@ def find_wage_parts(text: str) -> list[Found]:
         if _REPORTED.search(text[s:e]) and not re.search(r"认可|属实|无异议", text[s:e]):
             continue
         parts = [WagePart(name=n, amount=Decimal(m.group("amount").replace(",", ""))) for n, m in zip(names, run, strict=True)]
-        total = sum((p.amount for p in parts), Decimal(0))
+        total = sum((p.amount for p in parts), Decimal(0)).quantize(_FEN)
         found.append(Found(WageComposition(parts=parts, total=total), run[0].start(), run[-1].end(), "facts.wage_parts", 0.85))
     return found
 

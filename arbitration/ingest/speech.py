@@ -36,13 +36,18 @@ COURT_ROLE_WORDS = ("原告", "被告", "上诉人", "被上诉人", "起诉人"
 # speech verbs after the speaker phrase, by the kind of speech they open (longest first when compiled)
 STATEMENT_VERBS = (
     "向本院提出如下诉讼请求", "向本院提出诉讼请求", "向本院起诉称", "向本院起诉", "提出诉讼请求", "起诉称", "诉称", "申请称",
-    "反诉称", "辩称并诉称",
+    "反诉称", "辩称并诉称", "诉至本院称", "起诉至本院称", "向本院诉称", "提出如下仲裁请求", "提出仲裁请求",
 )  # fmt: skip
+# words between the speaker and the verb that say how or when it spoke (「被告在庭审中辩称」)
+MANNER = ("在庭审中", "庭审中", "当庭", "书面", "口头", "共同", "亦")
 DEFENCE_VERBS = (
     "共同辩称", "答辩称", "辩称", "答辩意见如下", "答辩如下", "提交的书面答辩意见如下", "提交书面答辩意见称", "述称",
     "陈述称",
 )  # fmt: skip
-ABSENT_VERBS = ("未作答辩", "未答辩", "既未到庭", "未到庭", "经本院合法传唤", "缺席", "未提交答辩", "未提交书面答辩")
+ABSENT_VERBS = (
+    "未作答辩", "未答辩", "既未到庭", "未到庭", "经本院合法传唤", "经本院依法传唤", "经本院传票传唤", "经传票传唤", "缺席",
+    "未提交答辩", "未提交书面答辩",
+)  # fmt: skip
 # a bare 「称」 opens a statement only right after a role word (「申请人称：」), never inside the findings
 WEAK_VERB = "称"
 
@@ -51,7 +56,7 @@ WEAK_VERB = "称"
 FINDINGS_CUES = (
     r"(?:本院)?经(?:本院)?(?:审理|审查|庭审)(?:，本院)?(?:查明|认定)(?:事实如下|如下事实|以下事实)?",
     r"(?:本院|本委|仲裁委|本庭)(?:经审理)?(?:查明|认定|确认)(?:了)?(?:本案)?(?:的)?(?:基本)?(?:事实|如下事实|以下事实)(?:如下)?",
-    r"(?:本院|本委|仲裁委)(?:查明|认定如下)",
+    r"(?:本院|本委|仲裁委)(?:经审理)?(?:查明|认定如下|认定(?=[:：]))",
     r"本院对(?:以下|如下)事实予以确认",
     r"庭审查明|经查明|(?:另|再|又|还)查明|(?:另|再|经)查(?=[，,：:])",
 )
@@ -71,11 +76,12 @@ _ROLE = _alternation(list(ROLE_WORDS))
 _SPEAKER = r"(?P<speaker>[^。；;\n，,：:“”\"、]{0,40}?(?:、[^。；;\n，,：:“”\"、]{1,30}?)*)"
 _VERBS = re.compile(
     _SPEAKER
+    + r"(?:" + "|".join(MANNER) + r")?"
     + r"(?P<verb>"
     + _alternation(STATEMENT_VERBS + DEFENCE_VERBS + ABSENT_VERBS)
     + r")"
 )
-_WEAK = re.compile(rf"(?P<speaker>(?:{_ROLE})[^。；;\n，,：:“”\"]{{0,20}}?)(?P<verb>称)[，,：:]")
+_WEAK = re.compile(rf"(?P<speaker>(?:{_ROLE})[^。；;\n，,：:“”\"]{{0,20}}?)(?P<verb>称|请求(?:裁决|判令|判决)?|诉请)[，,：:]")
 _FINDINGS = re.compile("|".join(FINDINGS_CUES))
 _TRIBUNAL_EVIDENCE = re.compile("|".join(TRIBUNAL_EVIDENCE_CUES))
 LEAD_IN = 40  # how far into a sentence a findings cue may sit (after 「根据……，」)
@@ -161,7 +167,7 @@ def _cue_at(text: str, pos: int, in_findings: bool) -> tuple[str, re.Match[str]]
         kind = "statement" if verb in STATEMENT_VERBS else "absent" if verb in ABSENT_VERBS else "defence"
         return kind, m
     m = _WEAK.match(text, pos)
-    if m and _speaker_ok(m.group("speaker"), "称"):
+    if m and _speaker_ok(m.group("speaker"), "称") and not (m.group("verb") != "称" and role_of(m.group("speaker")) is not PartyRole.APPLICANT):
         return "statement", m
     m = _EVIDENCE.match(text, pos)
     if m:

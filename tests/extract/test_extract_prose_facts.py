@@ -145,3 +145,15 @@ def test_a_request_to_confirm_the_employment_states_its_start():
     )
     [hire] = case.facts.hire_date.by_side(Side.APPLICANT)
     assert hire.value == date(2017, 4, 10) and hire.source.extractor == "facts.hire_date.claim"
+
+
+def test_same_month_leaving_and_contracts_not_renewed():
+    from arbitration.extract.facts import mask_reported
+    from arbitration.extract.rules import find_dates
+
+    assert [d.date.value for d in find_dates("2021年1月15日递交辞职报告，于同月31日离职")] == [date(2021, 1, 15), date(2021, 1, 31)]
+    assert _dates("原告于2021年1月15日向被告递交辞职报告，于同月31日离职。")[1] == [date(2021, 1, 31)]
+    assert _dates("劳动合同到期后被告未再续签，原告于2018年8月31日离开。")[1] == [date(2018, 8, 31)]
+    [t] = find_termination("2018年8月，双方劳动合同到期后被告未再续签。", WORDS)
+    assert t.value.initiator is TerminationInitiator.EXPIRY
+    assert "提出辞职" in mask_reported("2019年5月10日，原告因个人原因提出辞职。")  # an act, not a reported word

@@ -171,3 +171,14 @@ def test_statements_in_one_file_are_cut_by_who_speaks():
 def test_a_statement_without_requests_says_so_by_name():
     case = build_case([_doc("原告诉称：原告在被告处工作多年。\n被告辩称：不同意。\n")])
     assert case.claims == [] and "未找到诉讼请求" in case.warnings
+
+
+def test_more_ways_to_open_a_statement():
+    found = segments("原告王某诉至本院称：被告拖欠工资。\n被告某公司在庭审中辩称：不同意。\n被告李某经本院传票传唤未到庭。")
+    assert [(s.kind, s.role) for s in found] == [
+        ("statement", PartyRole.APPLICANT), ("defence", PartyRole.RESPONDENT), ("absent", PartyRole.RESPONDENT),
+    ]
+    case = build_case([_doc("申请人张某请求裁决：1、被申请人支付工资3000元；2、被申请人支付经济补偿金6000元。\n"
+                            "被申请人青岛某某商贸有限公司辩称：工资已经支付。\n")])
+    assert case.forum == "commission"
+    assert [(c.type, c.amount) for c in case.claims] == [("unpaid_wages", Decimal("3000")), ("severance", Decimal("6000"))]

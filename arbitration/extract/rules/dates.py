@@ -89,6 +89,7 @@ DATE_PATTERN = re.compile(
             rf"(?<!\d){_YEAR.replace('y', 'y3')}{_SP}年(?!{_SP}\d|度?{_SP}[{_CN_SMALL}]+{_SP}月|底|初)",
             rf"(?P<same>同年|当年|次年){_SP}(?P<m4>\d{{1,2}}|[{_CN_SMALL}]{{1,2}}){_SP}月(?:{_SP}(?P<d4>\d{{1,2}}|[{_CN_SMALL}]{{1,3}}){_SP}[日号])?",
             rf"(?<![\d年.\-/个每])(?P<m5>\d{{1,2}}){_SP}月{_SP}(?P<d5>\d{{1,2}}){_SP}[日号]",
+            rf"(?P<samem>同月|当月|本月|次月|下月){_SP}(?P<d6>\d{{1,2}}|[{_CN_SMALL}]{{1,3}}){_SP}[日号]",
             r"(?P<open>(?<=至)今|现在)(?![天年日后])",
         ]
     )
@@ -112,8 +113,15 @@ def _num(s: str | None) -> int | None:
     return None if s is None else cn_int(s)
 
 
-def _from_match(m: re.Match[str], last_year: int | None) -> tuple[ParsedDate | None, bool]:
+def _from_match(m: re.Match[str], last_year: int | None, last: date | None = None) -> tuple[ParsedDate | None, bool]:
     g = m.groupdict()
+    if g.get("samem"):  # 「于同月31日」: the month of the date before
+        if last is None:
+            return None, True
+        year, month = last.year, last.month
+        if g["samem"] in ("次月", "下月"):
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return _make(year, month, _num(g["d6"])), True
     if g["y"]:
         return _make(int(g["y"]), int(g["m"]), _num(g["d"])), False
     if g["y2"]:
@@ -142,14 +150,17 @@ def find_dates(text: str, *, open_ends: bool = False) -> list[DateMention]:
     norm = normalise_digits(text)
     found: list[DateMention] = []
     last_year: int | None = None
+    last: date | None = None
     for m in DATE_PATTERN.finditer(norm):
         if m.group("open") and not open_ends:
             continue
-        parsed, inferred = _from_match(m, last_year)
+        parsed, inferred = _from_match(m, last_year, last)
         if parsed is None:
             continue
         if parsed.value is not None:
             last_year = parsed.value.year
+            if parsed.precision in (Precision.DAY, Precision.MONTH):
+                last = parsed.value
         found.append(DateMention(m.start(), m.end(), text[m.start() : m.end()], parsed, inferred))
     return found
 
