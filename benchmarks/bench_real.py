@@ -89,6 +89,7 @@ def bench_extract(truth: dict, labels: dict) -> dict:
         "agreed_not_labelled": agreed_unlabelled,
         "cases_with_missed_claims": misses,
         "seconds": round(seconds, 1),
+        "machine": machine(),  # this part's own run (the parts are rerun separately)
     }
 
 
