@@ -380,6 +380,9 @@ def compose(inputs: ReasoningInputs, composer: Composer | None) -> tuple[list[Pa
     except ArbitrationError as e:
         problems = [str(e)]
     if not problems:
+        if inputs.proposals:  # the model's prose keeps its colour; its comment names the proposed findings it rests on
+            paragraphs = [p.model_copy(update={"refs": [*p.refs, *(f"拟认定：{b}" for b in inputs.proposals)]})
+                          for p in paragraphs]
         return paragraphs, []
     warning = Warning_(
         kind="llm_fallback",

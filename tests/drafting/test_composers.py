@@ -102,6 +102,8 @@ def test_faithful_reply_is_used(case, endpoint, tmp_path):
     ut = award.decisions[0]
     assert all(p.source == SourceKind.LLM for p in ut.reasoning)
     assert "经核算" in "".join(p.text for p in ut.reasoning)
+    # the prose rests on proposed findings (拟认定): its comment names them with their basis
+    assert all(any(r.startswith("拟认定：") for r in p.refs) for p in ut.reasoning)
     assert not [w for w in award.warnings if w.kind == "llm_fallback"]
     # LLM prose is marked magenta in the DOCX for the arbitrator
     from docx import Document
