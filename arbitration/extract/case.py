@@ -470,7 +470,7 @@ class _Builder:
                 if seg.kind == "findings":
                     parts["findings"].append(said)
                 elif seg.kind in ("statement", "defence", "absent"):
-                    role = seg.role or (PartyRole.APPLICANT if seg.kind == "statement" else PartyRole.RESPONDENT)
+                    role = self._role_of_segment(seg)  # a bare name (「新大陆公司诉称」) by the party it names
                     if role in (PartyRole.APPLICANT, PartyRole.RESPONDENT):
                         parts[role.value].append(said)
         if parts["applicant"] and self.case.applicant_statement is None:
