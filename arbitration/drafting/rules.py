@@ -16,7 +16,6 @@ from arbitration.drafting.forum import Words
 from arbitration.findings.sides import Sides
 from arbitration.findings.text import money, ymd
 from arbitration.model import (
-    FACT_NAMES,
     CalcResult,
     Case,
     Citation,
@@ -567,4 +566,4 @@ def proposed(findings: Findings, ids: list[str]) -> list[Proposal]:
     return [p for i in ids if (p := findings.get(i)) is not None and p.state == ReviewState.PROPOSED]
 
 
-__all__ = ["FACT_NAMES", "RULES_BY_TYPE", "Ctx", "Decision", "Rule", "decide", "proposed"]
+__all__ = ["RULES_BY_TYPE", "Ctx", "Decision", "Rule", "decide", "proposed"]

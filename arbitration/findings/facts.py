@@ -236,6 +236,14 @@ def _one_version(ctx: Context, name: str, values: list[FactValue[Any]], group: l
     if {worker, employer} <= sides_of:
         docs = [i for i in group if is_document(values[i])]
         also = f"，并有{_names(ctx, values, docs)}为证" if docs else ""
+        admitted = next((values[i] for i in group if values[i].note == "认可" and values[i].side in (worker, employer)),
+                        None)  # extraction's record of an admission: the admitting side's version, its sentence
+        if admitted is not None:
+            by = ctx.sides.word(admitted.side)
+            said = f"（「{admitted.source.quote}」）" if admitted.source.quote else ""
+            return _proposal(ctx, name, values, group, idx, Basis.AGREED,
+                             f"{ctx.sides.word(ctx.other(admitted.side))}主张{show_value(values[idx].value)}，"
+                             f"{by}予以认可{said}{also}")
         return _proposal(ctx, name, values, group, idx, Basis.AGREED, f"双方陈述一致{also}{wording}")
     stated = next((s for s in (worker, employer) if s in sides_of), None)
     if stated is not None and (st := ctx.admission(name, ctx.other(stated))):

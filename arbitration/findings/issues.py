@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from arbitration.findings.evidence import (
     EMPLOYER_RECORDS,
-    doc_name,
     employer_records_offered,
     submitted,
 )
@@ -376,4 +375,4 @@ ISSUES: tuple[Issue, ...] = (
     Issue("issue:annual_leave", "未休年休假的事实", ("annual_leave",), leave_untaken),
 )
 
-__all__ = ["ISSUES", "Issue", "doc_name"]
+__all__ = ["ISSUES", "Issue", "owed_in_findings"]

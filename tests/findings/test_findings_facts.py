@@ -122,3 +122,13 @@ def test_only_contract_and_slips_are_not_needed_for_the_sample_wording():
     p = find(case).get("monthly_wage")
     assert p.basis == Basis.EVIDENCE and p.reason.startswith("劳动合同载明7000元")
     assert SLIPS.file not in {s.file for s in p.sources}
+
+
+def test_an_admission_extraction_recorded_is_agreed_with_its_sentence():
+    """Extraction records 「被告对原告的入职时间无异议」 as the respondent's version noted 「认可」 with that sentence."""
+    case = base_case()
+    case.facts.hire_date.add(date(2015, 3, 2), APP, Side.APPLICANT, "主张")
+    admitted = src("起诉状及答辩.txt", "other", "被告对原告的入职时间无异议")
+    case.facts.hire_date.add(date(2015, 3, 2), admitted, Side.RESPONDENT, "认可")
+    p = find(case).get("hire_date")
+    assert p.basis == Basis.AGREED and "被申请人予以认可" in p.reason and "入职时间无异议" in p.reason
