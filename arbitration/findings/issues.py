@@ -17,6 +17,7 @@ from arbitration.findings.evidence import (
     submitted,
 )
 from arbitration.findings.facts import Context, cite
+from arbitration.findings.sides import role_of
 from arbitration.findings.text import money, ymd
 from arbitration.model import (
     Basis,
@@ -267,7 +268,46 @@ def overtime(ctx: Context, settled: Case) -> Proposal | str | None:
                   f"{w}提交的{names}属于用人单位掌握管理的证据，能够证明{e}掌握加班事实存在的证据；"
                   f"{e}未提交考勤记录等证据予以反驳，应当承担不利后果{hours}",
                   [x.source for x in kept if x.source], OVERTIME + (cite("劳动争议调解仲裁法", 39, 2),))
+    told = _records_told(ctx)
+    if told is not None:
+        offered_text, withheld_text, sources = told
+        return _p(iid, label, f"{w}存在加班事实", True, Basis.BURDEN,
+                  f"{w}提交的证据（「{offered_text}」）显示{e}掌握考勤等记录，{e}未提交该类证据（「{withheld_text}」），"
+                  f"应当承担不利后果", sources, OVERTIME + (cite("劳动争议调解仲裁法", 39, 2),))
     return f"加班事实尚无认定依据，须审查{w}提交的证据及{e}掌握的考勤记录"
+
+
+# the tribunal's (or a published case's) account of the evidence: the worker put in records the employer keeps,
+# and the employer showed none of its own (第四十二条)
+RECORDS_OFFERED = re.compile(r"提交了?[^。；]{0,30}(?:打卡记录|考勤|签到|工资支付记录|工资表|排班)")
+RECORDS_WITHHELD = re.compile(r"(?:未|没有|拒绝|不|无法)(?:提交|提供|出示)[^。；]{0,12}(?:考勤|打卡|工资支付记录|工资表|排班)")
+
+
+def _records_told(ctx: Context) -> tuple[str, str, list[Provenance]] | None:
+    """(the worker's offer, the employer's withholding, sources) when a statement or the findings tell both."""
+    names = {p.name for p in ctx.case.parties}
+    employers = [p.name for p in ctx.case.parties_by_role(role_of(ctx.sides.employer))] + [ctx.sides.employer_word]
+    workers = [p.name for p in ctx.case.parties_by_role(role_of(ctx.sides.worker))] + [ctx.sides.worker_word]
+    offered = withheld = None
+    for side in (Side.APPLICANT, Side.RESPONDENT, Side.TRIBUNAL):
+        text = ctx.case.tribunal_statement if side == Side.TRIBUNAL else _statement(ctx, side)
+        for sentence in re.split(r"(?<=[。；;\n])", text or ""):
+            subject = None  # who the clauses speak of: the party named at the head of a clause, carried on
+            for clause in re.split(r"[，,]", sentence):
+                head = re.sub(r"^[\s并但且而又亦也还另]+", "", clause)
+                subject = next((n for n in [*workers, *employers] if n and head.startswith(n)), subject)
+                if subject is None and names:
+                    continue
+                if subject in employers and RECORDS_WITHHELD.search(clause):
+                    withheld = withheld or (clause.strip(), side)
+                elif subject in workers and RECORDS_OFFERED.search(clause):
+                    offered = offered or (clause.strip(), side)
+    if offered is None or withheld is None or employer_records_offered(ctx.case, ctx.sides.employer):
+        return None
+    sources = [_statement_source(ctx, s, q) if s != Side.TRIBUNAL else
+               Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings", quote=q)
+               for q, s in (offered, withheld)]
+    return offered[0], withheld[0], sources
 
 
 def _termination(settled: Case):

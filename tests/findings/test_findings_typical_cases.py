@@ -39,3 +39,11 @@ def test_no_overtime_is_read_into_a_line_about_pay_records(shared_data):
     """「工资支付记录打印件（…未显示加班费支付情况）」 says nothing against the overtime: it stays open."""
     findings = find(_case(shared_data, "处理加班费争议，如何分配举证责任"))
     assert findings.get("issue:overtime") is None or findings.get("issue:overtime").holds is not False
+
+
+def test_records_the_employer_kept_back_make_the_overtime_found(shared_data):
+    """林某 put in clock-in records and pay records showing the employer held them; the employer disputed them and
+    produced none of its own (解释（一）第四十二条): the overtime is found by the burden of proof."""
+    p = find(_case(shared_data, "处理加班费争议，如何分配举证责任")).get("issue:overtime")
+    assert p.holds is True and p.basis == Basis.BURDEN
+    assert "打卡" in p.reason and "未提交考勤记录" in p.reason
