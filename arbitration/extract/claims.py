@@ -455,13 +455,13 @@ def _request_starts(text: str, defence: bool) -> list[tuple[int, int]]:
         s0 = _sentence_start(text, m.start())
         context = text[s0 : m.start()]
         if not defence:
-            if re.search(f"(?:{cues.alternation(cues.NOUN_BEFORE_REQUEST)})$", context) or text[m.end() : m.end() + 1] in "的是":
+            if _noun_use(text, m, context):
                 continue
             if re.search(f"(?:{cues.alternation(cues.NOT_A_REQUEST_BEFORE)})[^，。；]{{0,6}}$", context):
                 continue
             clause = context[max(context.rfind("，"), context.rfind(","), 0) :]
             reported = re.search(cues.alternation(cues.PAST_PROCEEDING), context)
-            present = re.search(cues.alternation(cues.PRESENT_PROCEEDING), context + text[m.end() : m.end() + 6])
+            present = re.search(cues.alternation(cues.PRESENT_PROCEEDING), context + text[m.start() : m.end() + 6])
             if reported and not present:
                 continue
             lead_words = r"(?:故|特|现|遂|因此|为此|据此|综上|所以|于是|并|另|同时|原告|申请人|我|本人|其|依法|现在|再|还)"
@@ -473,6 +473,17 @@ def _request_starts(text: str, defence: bool) -> list[tuple[int, int]]:
         content = re.compile(cues.REQUEST_ADDRESS + r"[:：]?").match(text, m.end()).end()
         out.append((m.start(), content))
     return sorted(out)
+
+
+def _noun_use(text: str, m: re.Match[str], context: str) -> bool:
+    """「诉讼请求」「其他请求」「反诉请求」「要求的是」: the word names a request instead of making one; a court
+    addressed next (「反诉请求判令…」) makes it ask all the same."""
+    if text[m.end() : m.end() + 1] in "的是":
+        return True
+    if re.search(f"(?:{cues.alternation(cues.NOUN_BEFORE_REQUEST)})$", context):
+        return True
+    addressed = re.match(cues.ADDRESSED, text[m.end() :])
+    return any(context.endswith(word) and m.group() in verbs for word, verbs in cues.NOUN_BEFORE_ASKING) and not addressed
 
 
 _UNIT = re.compile(r"[^\n。]*(?:[\n。]|$)")
@@ -603,6 +614,8 @@ def _is_change(text: str, cue_start: int, content: int) -> bool:
 # ---------------------------------------------------------------- changes and withdrawals
 
 _ORDINAL = r"第(?P<n>[一二三四五六七八九十\d]{1,3})(?:项|条)"
+# between an ordinal and its new wording: 「第1项诉讼请求变更为」「第3项诉讼请求的金额变更为」「第二项中的期间调整为」
+_ORDINAL_TO = r"(?:诉讼|仲裁)?(?:请求)?(?:中)?(?:的)?(?:金额|数额|标的额|期间|时间|计算期间|标准)?(?:变更|更改|调整|明确)?(?:为|是)[:：]?"
 
 
 def _ordinal(raw: str) -> int:
@@ -637,7 +650,7 @@ def _inline_changes(claims: list[ClaimMention]) -> list[ClaimMention]:
 def _change_pieces(text: str, after: int, end: int) -> list[tuple[int | None, int, int]]:
     """(item number, start, end) of what a change sentence says, in `text` offsets: by its ordinals
     (「第1项诉讼请求为…，第2项为…」) or by its numbered items (「变更如下：1、…；2、…」)."""
-    ordinals = list(re.finditer(_ORDINAL + r"(?:诉讼|仲裁)?(?:请求)?(?:变更|更改|调整|明确)?(?:为|是)[:：]?", text[after:end]))
+    ordinals = list(re.finditer(_ORDINAL + _ORDINAL_TO, text[after:end]))
     if ordinals:
         pieces = []
         for i, m in enumerate(ordinals):

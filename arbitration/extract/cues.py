@@ -12,17 +12,24 @@ from functools import cache
 # ---------------------------------------------------------------- requests (诉讼请求 / 仲裁请求)
 
 # a word that asks: 请求 / 要求 / 诉请 (its use as a noun — 诉讼请求, 仲裁请求, 其他请求 — is not a request)
-REQUEST_VERBS = ("请求", "要求", "诉请")
-NOUN_BEFORE_REQUEST = ("诉讼", "仲裁", "其他", "其余", "全部", "各项", "上述", "该项", "此项", "本项", "反诉", "的")
+REQUEST_VERBS = ("请求", "要求", r"诉请(?!求)")  # 「起诉请求」「反诉请求」 hold 请求, not 诉请
+NOUN_BEFORE_REQUEST = ("诉讼", "仲裁", "其他", "其余", "全部", "各项", "上述", "该项", "此项", "本项", "的")
+# 反诉请求 is the noun (「驳回反诉请求」), 反诉要求 the verb (「被告反诉要求原告支付…」); either asks when the court is
+# addressed next (「反诉请求判令原告…」)
+NOUN_BEFORE_ASKING = (("反诉", ("请求", "诉请")),)
+ADDRESSED = r"(?:人民法院|法院|本院|贵院|仲裁委员会|仲裁委|贵委|本委|仲裁庭)?(?:依法)?(?:判令|判决|裁决|确认)"
 # after the verb, words that address the court before the content (「请求法院依法判令：」)
 REQUEST_ADDRESS = r"(?:人民法院|法院|本院|贵院|仲裁委员会|仲裁委|贵委|本委|仲裁庭)?(?:依法)?(?:予以)?(?:判令|判决|判定|裁决|裁令)?(?:如下)?"
 # a list of requests headed as such: 「诉讼请求：」「原告的诉讼请求为：」「请求事项：」
-LIST_CUES = (r"(?:诉讼|仲裁)请求(?:事项)?(?:为|是|如下)?[:：]", r"请求事项[:：]", r"提出(?:如下)?(?:诉讼|仲裁)请求[:：]?")
+LIST_CUES = (
+    r"(?:诉讼|仲裁|反诉|上诉)请求(?:事项)?(?:为|是|如下)?[:：]", r"请求事项[:：]", r"提出(?:如下)?(?:诉讼|仲裁|反诉)请求[:：]?",
+)
 # the sentence speaks of this suit (「故诉至法院，请求…」「不服仲裁裁决，要求…」)
 PRESENT_PROCEEDING = (
     "诉至", "诉诸", "诉到", "起诉至", "起诉来院", "起诉到", "来院起诉", "具状", "向本院", "本院", "贵院", "请求法院",
     "要求法院", "请求人民法院", "向法院提起诉讼", "现起诉", "故起诉", "特起诉", "遂起诉", "不服", "特诉", "故诉", "现诉",
-    "申请仲裁，请求", "特申请仲裁", "现申请仲裁", "故申请仲裁", "向贵委", "请求仲裁委", "请求裁决",
+    "申请仲裁，请求", "特申请仲裁", "现申请仲裁", "故申请仲裁", "向贵委", "请求仲裁委", "请求裁决", "反诉", "起诉要求",
+    "起诉请求", "提起诉讼，要求", "提起诉讼，请求",
 )  # fmt: skip
 # the sentence reports an earlier proceeding (「被告向仲裁委申请仲裁，要求原告赔偿…」)
 PAST_PROCEEDING = (
@@ -50,8 +57,9 @@ DEFENCE_DEMANDS = (
 )  # fmt: skip
 # costs of the proceedings: never a claim
 NOT_A_CLAIM = (
-    r"诉讼费", r"诉讼费用", r"受理费", r"仲裁费", r"保全费", r"公告费", r"鉴定费", r"邮寄费", r"诉讼(?:的)?(?:全部)?费用",
-)
+    r"诉讼费", r"诉讼费用", r"受理费", r"仲裁费", r"保全费", r"公告费", r"(?<!能力)(?<!伤残)(?<!等级)鉴定费", r"邮寄费",
+    r"诉讼(?:的)?(?:全部)?费用",
+)  # a 劳动能力鉴定费 is the worker's loss from the injury, claimed like 医疗费
 # a part of an item that only sums up or explains what was asked (「以上合计…」)
 SUMMARY_PART = (r"^(?:以上|上述|前述)?(?:各项)?(?:合计|共计|总计|共|计)", r"^(?:其中|即|按|具体)")
 # verbs that open a new request inside an item (「…补交社会保险、给付生活费2660元」)
@@ -76,7 +84,7 @@ WITHDRAW_CUES = (r"撤回", r"放弃")
 # claim beside it (「社会保险及住房公积金」, 「工资441.72元、独生子女奖励金3000元」)
 OTHER_HEADS = (
     "住房公积金", "公积金", "利息", "滞纳金", "医疗费", "医药费", "护理费", "交通费", "差旅费", "误工费", "报销", "垫付", "奖励金",
-    "精神损害", "精神抚慰金", "丧葬费", "抚恤金", "抚养", "律师费", "连带", "档案", "离职证明", "解除劳动关系证明",
+    "精神损害", "精神抚慰金", "丧葬费", "抚恤金", "抚养", "律师费", "连带", "档案", "离职证明", "解除劳动关系证明", "鉴定费",
 )  # fmt: skip
 # wordings the taxonomy's aliases cannot say, tried before it: (pattern, claim type)
 TYPE_CUES: tuple[tuple[str, str], ...] = (

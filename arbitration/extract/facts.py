@@ -49,8 +49,8 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 # words after a date that make it the hire date, or the leave date
 _HIRE = (
-    r"入职|(?<![不未没])到岗|报到|进入[^。；，]{0,15}(?:工作|上班)|(?<!再)(?<!再至)到[^。；，]{0,15}(?:工作|上班|任职)|"
-    r"(?<![未再不])在[^。；，]{0,15}(?:工作|上班|任职|担任)|开始(?:工作|上班)|招用|录用|应聘|建立劳动关系|受雇|受聘|"
+    r"入职|(?<![不未没])到岗|报到|进入[^。；，]{0,40}?(?:工作|上班)|(?<!再)(?<!再至)到[^。；，]{0,40}?(?:工作|上班|任职|从事)|"
+    r"(?<![未再不])在[^。；，]{0,40}?(?:工作|上班|任职|担任|从事)|开始(?:工作|上班)|招用|录用|应聘|建立劳动关系|受雇|受聘|"
     r"任职于|就职于|供职于"
 )
 # 解除/终止 of something else (「解除取保候审」) is no ending of the employment
@@ -58,7 +58,7 @@ _ENDS = r"(?:解除|终止)(?=[^，。；]{0,12}(?:劳动|合同|关系|聘用|�
 _LEAVE = (
     rf"离职|辞职|辞退|开除|除名|{_ENDS}|解聘|解雇|停止工作|不再上班|不再到|不[用要必](?:再)?来(?:上班|了|公司)|被迫离开|离开公司|"
     r"最后工作日|停工|自动离岗|自行离开|不辞而别|(?:合同)?期满(?!后)|(?:合同)?到期(?!后)|让[^。；，]{0,6}(?:走人|回家)|"
-    r"离开(?:了)?(?:被告|原告|被申请人|申请人|公司|单位|工作岗位|该公司)?(?=[，,。；]|$)|"
+    r"离开(?:了)?(?:被告|原告|被申请人|申请人|公司|单位|工作岗位|该公司)?(?:处|门店|工厂|单位|岗位)?(?=[，,。；]|$)|"
     r"不再(?:给|为)?安排[^，。；]{0,6}工作"
 )
 _AFTER = re.compile(rf"(?P<hire>{_HIRE})|(?P<leave>{_LEAVE})")
@@ -67,7 +67,8 @@ _LEAVE_BEFORE = re.compile(
     r"(?:离职(?:时间|日期)?|工作至|工作到|上班至|上班到|劳动(?:至|到)|干到|做到|最后工作日(?:为)?|"
     r"(?:终止|解除|到期)(?:日期|时间)|(?:解除|辞退|解雇|解聘|开除)[^，。；\d]{0,10}(?:发生)?于)(?:为|是|：|:)?\s*$"
 )
-_CONTRACT_SIGN = re.compile(r"(?:签订|订立|签署)[^。；]{0,40}?(?:劳动|聘用)合同")
+# 「签订《协商解除劳动合同协议书》」 signs an ending, not a labour contract
+_CONTRACT_SIGN = re.compile(r"(?:签订|订立|签署)(?:(?!解除|终止)[^。；]){0,40}?(?:劳动|聘用)合同")
 # a date whose clause tells a step of the proceedings (申请仲裁, 作出裁决) is no date of the employment
 _PROCEDURE = re.compile(r"仲裁|裁决|判决|诉至|起诉|诉讼|立案|受理|开庭|申诉|投诉|信访|调解")
 # 「将被告交流到分公司工作」「调到」: a transfer, not the start of the employment
@@ -76,6 +77,25 @@ _TRANSFER = re.compile(r"将|安排|调[动到至往入]|派驻|交流|借调|�
 _ABSENT_FROM = re.compile(r"^\s*起?[^。；]{0,16}?(?:未再|再未|没有再|不再)(?:到|至|去|来|回)?[^。；，]{0,12}(?:上班|工作|出勤|到岗)")
 # 「自A起至B止在被告处上班」「A至B，我在被告处工作」: a period of work
 _WORKED_IN = re.compile(r"^\s*(?:止|期间|之间)?[，,]?\s*(?:我|原告|被告|申请人|其|[\u4e00-\u9fa5]{2,4})?(?:一直)?(?:在|于)[^。；，]{0,20}(?:工作|上班|任职|务工)")
+# a date that opens a period (「2018年1月至5月拖欠的工资」) tells no single event
+_RANGE_START = re.compile(r"\s*(?:起)?\s*(?:至|到|—|-|~|～)\s*(?:\d|[一二三四五六七八九十]{1,3}月)")
+# a clause of time that leads to the main one (「于…通知工会后，」「…时，」): the event is in the next clause
+_SUBORDINATE_END = re.compile(r"(?:后|之后|以后|时|同时)\s*$")
+_REQUEST_AT = re.compile(r"(?:请求|要求|诉请)(?:[^，。；]{0,12}?(?:判令|判决|裁决))?")
+_ASKED = re.compile(r"支付|给付|赔偿|补偿|补缴|补发|确认|返还|退还|承担")
+
+
+def _in_request(before: str) -> bool:
+    """Whether a date sits inside a request (a request verb, then what is asked, no new clause before the date)."""
+    asks = list(_REQUEST_AT.finditer(before))
+    if not asks:
+        return False
+    m = asks[-1]
+    rest = before[m.end() :]
+    asked = _ASKED.search(rest)
+    return bool(asked) and not re.search(r"[，,]", rest[asked.end() :]) or rest.strip() == ""
+
+
 # 「于当日解除」: the date of the sentence before
 _THAT_DAY = re.compile(r"(?:于|在)?(?:当日|当天|同日|即日|该日)(?:起)?")
 
@@ -126,11 +146,13 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
             leaves.append(Found(d.date.value - timedelta(days=1), d.start, d.end, "facts.leave_date.absent_from", 0.9,
                                 "自该日起未再上班，前一日为最后工作日"))  # fmt: skip
             continue
-        if re.search(r"(?:至|到|—|-)\s*$", before):
-            continue  # the end of a period, not an event
+        if re.search(r"(?:至|到|—|-)\s*$", before) or _RANGE_START.match(text, d.end):
+            continue  # the end or the start of a period, not an event
         if re.match(r"\s*(?:之?前|以前|前后)", text[d.end : d.end + 3]):
             continue  # 「请你于2024年3月5日前到公司办理交接」: a deadline, not an event
         sent_start, sent_end = _sentence_bounds(text, d.end)
+        if _in_request(text[sent_start : d.start]):
+            continue  # 「请求判令被告支付…2018年1月至5月的工资、解除劳动关系的经济补偿金」 narrates nothing
         window_end = min(sent_end, dates[i + 1].start if i + 1 < len(dates) else sent_end, d.end + 70)
         lead = text[sent_start : d.start].strip(" \t\u3000，,")
         if not lead or re.fullmatch(r"(?:截至|截止|直至|直到|至|到|在|于|自|从)", lead):
@@ -139,6 +161,8 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
         else:
             # the date sits inside a clause (「答辩人于2024年1月安排其培训，……解除劳动合同」): its own clause only
             clause_end = next((j for j in range(d.end, window_end) if text[j] in "，,"), window_end)
+            if _SUBORDINATE_END.search(text, d.end, clause_end):  # 「于…通知工会后，向被告送达解除通知」
+                clause_end = next((j for j in range(clause_end + 1, window_end) if text[j] in "，,"), window_end)
             window_end = min(window_end, clause_end)
         m = _AFTER.search(text, d.end, window_end)
         if m is None:
@@ -196,7 +220,7 @@ def pick_leave(leaves: list[Found]) -> list[Found]:
 
 
 _WAGE_BEFORE = re.compile(
-    r"(?P<kw>月工资|月薪|每月工资|工资标准|工资为每月|工资待遇为每月|月平均工资|平均工资|基本工资|底薪|"
+    r"(?P<kw>月工资|月薪|月报酬|月薪酬|月收入|每月工资|每月报酬|工资标准|工资为每月|工资待遇为每月|月平均工资|平均工资|基本工资|底薪|"
     r"劳动报酬(?:为)?(?:每月)?|工资(?:为|是)?每月|每月|工资)[^，。；,0-9]{0,6}$"
 )
 _DAILY_BEFORE = re.compile(r"(?P<kw>日工资|日薪|每日工资|每天工资|工资(?:为|是)?每天|每天|每日)[^，。；,0-9]{0,4}$")
@@ -205,6 +229,16 @@ _NOT_WAGE = re.compile(
     r"加班|补偿|赔偿|差额|共计|合计|支付|拖欠|欠付|扣|补助|奖金|提成|押金|违约金|二倍|双倍|罚款|社保|公积金|绩效|津贴|补贴|全勤"
 )
 _MONTHLY_PAY = re.compile(r"每月(?:支付|发放|给付|发)[^，。；,0-9]{0,8}?(?:工资|报酬|劳动报酬)(?:为)?\s*(?:人民币)?\s*$")
+# 「每月10日左右通过其个人账户向原告转账5000元，转账附言均为“工资”」: a sum paid every month, named as the wage in its
+# sentence
+_MONTHLY_TRANSFER = re.compile(
+    r"(?:每月|按月)(?:\d{1,2}[日号])?(?:左右|前后|前)?[^，。；,0-9]{0,20}?(?:支付|发放|给付|发给|转账|转款|汇款|打款)(?:了)?\s*(?:人民币)?\s*$"
+)
+_PAY_NAMED = re.compile(r"工资|薪|劳动报酬")
+# a sum worked out from the wage (「补偿应为月平均工资的50%，即每月5000元」) is not the wage
+_DERIVED = re.compile(r"^\s*(?:即|也就是|折合|合计|共计|计)")
+# a wage for a stretch of days (「双方确认该期间的工资为1820元」「6月1日至6月15日的工资」) is no monthly rate
+_PERIOD_PAY = re.compile(r"(?:该|此|这|上述)(?:段)?期间|\d{1,2}日(?:至|到|—|-)[^，。；]{0,12}?(?:的)?工资")
 _WAGE_TOTAL = re.compile(r"(?<![个两三四五六七八九十\d])(?:月工资|月薪|每月工资)(?:合计|共计|总计|总额)(?:为|是)?\s*(?:人民币)?\s*$")
 _REPORTED = re.compile(r"(?:(?<!被)申请人|原告)(?:主张|称|所称|所述|陈述)|不属实|并非|不是事实|不认可")
 _WAGE_QUALIFIERS = ("试用期", "转正", "税前", "税后", "实发", "应发", "平均", "口头约定", "约定")
@@ -252,11 +286,20 @@ def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found
         daily = _DAILY_BEFORE.search(before) or (re.match(r"/天|／天|/日|每天", after) and not kw)
         annual = _ANNUAL_BEFORE.search(before) or re.match(r"/年|／年|每年", after)
         per_month = after.startswith(("/月", "每月", "／月"))
-        if not (kw or per_month or daily or annual):
+        transfer = _MONTHLY_TRANSFER.search(text[clause_start : m.start]) and _PAY_NAMED.search(text[s:e]) and not (
+            _NOT_WAGE.search(text[s:e])
+        )
+        if not (kw or per_month or daily or annual or transfer):
             continue
-        monthly_pay = _MONTHLY_PAY.search(text[clause_start : m.start])
+        monthly_pay = _MONTHLY_PAY.search(text[clause_start : m.start]) or transfer
         if monthly_pay and not (kw or daily or annual):
-            kw = re.search(r"(?P<kw>每月)", text[clause_start : m.start])
+            kw = re.search(r"(?P<kw>每月|按月)", text[clause_start : m.start])
+        if _DERIVED.match(text[clause_start : m.start]) and clause_start > s:
+            previous = text[max(s, text.rfind("，", s, clause_start - 1) + 1) : clause_start]
+            if _NOT_WAGE.search(previous) or re.search(r"[%％]|百分之|倍|×", previous):
+                continue
+        if kw and kw.group("kw") == "工资" and _PERIOD_PAY.search(text[s : m.start]):
+            continue
         if _NOT_WAGE.search(text[clause_start : m.start]) and not (_WAGE_TOTAL.search(before) or monthly_pay):
             continue  # 「月工资合计6000元」 is the wage; 「绩效工资2500元」「支付工资5000元」 are not
         if kw and not (daily or annual) and kw.group("kw") == "工资" and not re.search(r"月|工资(?:为|是)", before):
@@ -310,10 +353,10 @@ def pick_wage(found: list[Found]) -> Found | None:
 
 
 _UNSIGNED = re.compile(
-    r"(?<!有)(?:未|没有|没|从未|一直未|拒绝)(?:再)?(?:与[^，。；]{0,12})?(?:依法)?(?:签订|订立|签署|签)(?:书面)?(?:的)?(?:劳动)?合同"
+    r"(?<!有)(?:未|没有|没|从未|一直未|拒绝)(?:再)?(?:与[^，。；]{0,12})?(?:依法)?(?:签订|订立|签署|签)(?:过)?(?:书面)?(?:的)?(?:劳动)?合同"
 )
 _SIGNED = re.compile(
-    r"(?:签订|订立|签署|续签|续订)(?:了)?(?:[^，。；]{0,24}?|[^，。；]{0,12}[（(][^）)]{0,30}[）)])(?:书面)?劳动合同"
+    r"(?:签订|订立|签署|续签|续订)(?:了|过)?(?:(?:(?!解除|终止)[^，。；]){0,40}?|[^，。；]{0,12}[（(][^）)]{0,30}[）)])(?:书面)?劳动合同"
     r"|(?:劳动|聘用)合同(?:中|里|上)(?:约定|未约定|载明|写明|明确)|(?:劳动|聘用)合同(?:的)?期限(?:为|自|是)"
     r"|(?:劳动)?合同(?:期限)?(?:到期|期满|届满)|《(?:劳动|聘用)合同(?:书)?》"
     r"|(?:签订|订立|签署)(?:了)?(?:一份)?聘用合同"
@@ -505,7 +548,7 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
     if re.search(r"协商一致|协商解除|双方协商|协议解除|合意解除|达成[^，。；]{0,10}(?:解除|终止)[^，。；]{0,8}(?:共识|一致|协议)|"
                  r"(?:解除|终止)[^，。；]{0,8}(?:达成)?(?:共识|一致意见)", sentence):
         return Termination(initiator=TerminationInitiator.MUTUAL, mode="协商一致解除", reason=reason, statute_basis=basis)
-    if re.search(r"(?:期满|到期|届满)[^。；]{0,12}(?:终止|不再续|不续|拒绝续|未再?续|没有续)|(?:不再|不|不予|拒绝|未再?|没有)续(?:签|订)|"
+    if re.search(r"(?:期满|到期|届满)(?!前|之前|以前)[^。；]{0,12}(?:终止|不再续|不续|拒绝续|未再?续|没有续)|(?:不再|不|不予|拒绝|未再?|没有)续(?:签|订)|"
                  r"以[^，。；]{0,12}(?:期满|到期|届满)为由|"
                  r"合同(?:已|于[^，。；]{0,12})?(?:到期|期满)(?![^，。；]{0,6}(?:前|后))", sentence):
         return Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止", reason=reason, statute_basis=basis)
@@ -515,7 +558,7 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
         mode = "口头辞退" if "口头" in sentence else ("开除" if re.search("开除|除名", sentence) else "辞退")
         return Termination(initiator=TerminationInitiator.EMPLOYER, mode=mode, reason=reason, statute_basis=basis)
     gone = r"自动离职|自行离职|自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗|(?:未|没有|不再)继续上班|拒绝(?:回[^，。；]{0,4})?(?:上班|到岗)"
-    if re.search(r"辞职|个人原因|主动离职|提出离职|申请离职|" + gone, sentence):
+    if re.search(r"辞职|个人原因|主动离职|提出离职|申请离职|自愿离职|" + gone, sentence):
         mode = "自动离职" if re.search(gone, sentence) else "辞职"
         return Termination(initiator=TerminationInitiator.EMPLOYEE, mode=mode, reason=reason, statute_basis=basis)
     if trigger.group() in ("解除", "终止"):
@@ -569,7 +612,7 @@ def find_termination(text: str, words: PartyWords, reason_before: bool = False) 
             at += turn[-1].end()  # 「原告所述属实，但原告系自行离职」: the speaker's own account after 但
             sentence = sentence[turn[-1].end() :]
         trigger = _TERMINATION_TRIGGER.search(sentence)
-        if trigger and re.search(r"请求|要求|诉请", sentence[: trigger.start()]):
+        if trigger and re.search(r"请求|要求|诉请|判令|裁决", sentence[: trigger.start()]):
             continue  # a claim mentions 违法解除 but does not narrate it
         term = classify_termination(sentence, words)
         if term is None:

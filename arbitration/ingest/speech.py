@@ -37,9 +37,11 @@ COURT_ROLE_WORDS = ("原告", "被告", "上诉人", "被上诉人", "起诉人"
 STATEMENT_VERBS = (
     "向本院提出如下诉讼请求", "向本院提出诉讼请求", "向本院起诉称", "向本院起诉", "提出诉讼请求", "起诉称", "诉称", "申请称",
     "反诉称", "辩称并诉称", "诉至本院称", "起诉至本院称", "向本院诉称", "提出如下仲裁请求", "提出仲裁请求",
+    "辩称并反诉称", "答辩并反诉称", "辩称并提起反诉称", "提起反诉称", "反诉请求", "起诉要求", "起诉请求", "上诉称",
+    "上诉请求", "提起上诉称",
 )  # fmt: skip
 # words between the speaker and the verb that say how or when it spoke (「被告在庭审中辩称」)
-MANNER = ("在庭审中", "庭审中", "当庭", "书面", "口头", "共同", "亦")
+MANNER = ("在庭审中", "庭审中", "当庭", "书面", "口头", "共同", "亦", "针对反诉", "对反诉", "就反诉")
 DEFENCE_VERBS = (
     "共同辩称", "答辩称", "辩称", "答辩意见如下", "答辩如下", "提交的书面答辩意见如下", "提交书面答辩意见称", "述称",
     "陈述称",
@@ -71,6 +73,11 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _alternation_re(pieces: tuple[str, ...]) -> str:
+    """One regular expression of several pieces that are regular expressions themselves."""
+    return "|".join(f"(?:{p})" for p in pieces)
+
+
 _ROLE = _alternation(list(ROLE_WORDS))
 # the speaker phrase: a role word and/or a name, no clause punctuation, at most 40 characters
 _SPEAKER = r"(?P<speaker>[^。；;\n，,：:“”\"、]{0,40}?(?:、[^。；;\n，,：:“”\"、]{1,30}?)*)"
@@ -90,7 +97,28 @@ _RULING = re.compile(_alternation(RULING_CUES))
 _EVIDENCE = re.compile(rf"(?P<speaker>(?:{_ROLE})[^。；;\n，,：:]{{0,20}}?)(?:{_alternation(EVIDENCE_CUES)})")
 _BODY_GAP = re.compile(r"[，,：:\s]*")
 # a speaker phrase is a role word, a name, or both; these words in it mean the sentence is narration instead
-_NOT_A_SPEAKER = re.compile(r"于|在|因|对|向(?!本院)|经(?!本院)|后|时|\d|认为|同意|不服|以|将|为|的$|被(?!告|申请人|上诉人|答辩人)")
+_NOT_A_SPEAKER = re.compile(
+    r"于|在|因|对|向(?!本院)|经(?!本院)|后|时|\d|认为|同意|不服|以|将|为|的$|被(?!告|申请人|上诉人|答辩人)|提出|提起|"
+    r"^[故遂现特并又再但另且即]"
+)
+# what a speaker phrase may carry besides the party's name: a note in brackets (「（以下简称物流公司）」), and the one
+# who speaks for the party (「被告某公司的委托诉讼代理人」「原告的法定代表人王某」): the party speaks
+SPEAKER_NOTES = (r"[（(][^（）()]{0,30}[）)]",)
+SPEAKER_FOR = (
+    r"(?:的)?(?:共同)?(?:特别授权)?(?:委托(?:诉讼)?代理人|诉讼代理人|代理人|法定代表人|负责人|经营者|投资人|代表)"
+    r"(?:[\u4e00-\u9fa5]{2,4})?$",
+)
+# a short name (2–3 characters) may hold a word the narration check reads (朱在华, 于海); these short phrases never
+# name a party, so they stay narration
+NARRATION_WORDS = (
+    "对此", "为此", "因此", "据此", "就此", "由此", "随后", "随即", "同时", "于是", "此外", "另外", "当即", "继而", "到庭",
+    "出庭", "庭审", "当庭", "庭上", "补充", "亦称", "均称", "又称", "再次", "进一步", "最后", "首先", "其次", "对于",
+)  # fmt: skip
+# an anonymised person (王某、王某某、王某甲) or an organisation by its kind: a name whatever characters it holds
+_MASKED_NAME = re.compile(r"[\u4e00-\u9fa5]{1,2}某{1,2}[甲乙丙丁一二三]?")
+_ORG_END = re.compile(
+    r"(?:公司|集团|厂|店|中心|经营部|门市部|部|院|所|站|社|行|局|委员会|学校|学院|医院|馆|场|室|处|队|园|酒店|宾馆|银行|超市)$"
+)
 
 
 @dataclass(frozen=True)
@@ -117,7 +145,7 @@ class Segment:
     @property
     def opens_with_request(self) -> bool:
         """「原告向本院提出诉讼请求：1、…」: the words after the cue are the requests themselves."""
-        return "请求" in self.verb
+        return bool(re.search(r"请求|要求", self.verb))
 
     @property
     def is_party(self) -> bool:
@@ -131,8 +159,11 @@ def role_of(phrase: str) -> PartyRole | None:
 
 
 def speaker_names(phrase: str) -> list[str]:
-    """Names in a speaker phrase, without role words, bracketed roles and 「共同」「二」."""
+    """Names in a speaker phrase, without role words, bracketed roles and notes, 「共同」「二」, and the agent who
+    speaks for the party."""
     s = re.sub(rf"[（(](?:{_ROLE})[）)]", "", phrase)
+    s = re.sub(_alternation_re(SPEAKER_NOTES), "", s)
+    s = re.sub(_alternation_re(SPEAKER_FOR), "", s)
     s = re.sub(rf"^(?:[二两三四]|原审|反诉)?(?:{_ROLE})", "", s.strip())
     s = re.sub(r"(?:共同|均|亦|并|各自|分别)$", "", s)
     names = [n.strip() for n in re.split(r"、|和|及|与", s) if n.strip()]
@@ -181,9 +212,25 @@ def _speaker_ok(speaker: str, verb: str) -> bool:
         return False
     if re.match(_ROLE, s) or re.match(rf"[二两三四](?:{_ROLE})", s):
         rest = speaker_names(s)
-        return not any(_NOT_A_SPEAKER.search(n) for n in rest)
+        return all(_is_name(n, after_role=True) for n in rest)
     # a bare name (「陈存强向本院提出诉讼请求」「森德公司辩称」): short, no narration words
-    return len(s) <= 30 and not _NOT_A_SPEAKER.search(s) and verb != WEAK_VERB
+    names = speaker_names(s)
+    return len(s) <= 30 and bool(names) and all(_is_name(n, after_role=False) for n in names) and verb != WEAK_VERB
+
+
+def _is_name(phrase: str, after_role: bool) -> bool:
+    """Whether a phrase before a speech verb names a party rather than narrating (「于2015年」「对此」「因冠海公司」):
+    an anonymised name or an organisation is one whatever its characters; after a role word, so is a person's
+    name of two or three characters that is no narration word."""
+    if re.search(r"\d", phrase):
+        return False
+    if _MASKED_NAME.fullmatch(phrase):
+        return True
+    if _ORG_END.search(phrase) and not re.match(r"[于在因对向经以将为]", phrase):
+        return True
+    if after_role and re.fullmatch(r"[\u4e00-\u9fa5]{2,3}", phrase) and not any(w in phrase for w in NARRATION_WORDS):
+        return True
+    return not _NOT_A_SPEAKER.search(phrase)
 
 
 def segments(text: str) -> list[Segment]:
@@ -200,7 +247,7 @@ def segments(text: str) -> list[Segment]:
         speaker = m.groupdict().get("speaker") or ""
         body = _BODY_GAP.match(text, m.end()).end()
         role = role_of(speaker) if speaker else None
-        if kind == "statement" and role is None and m.group("verb") == "反诉称":
+        if kind == "statement" and role is None and "反诉" in m.group("verb"):
             role = PartyRole.RESPONDENT
         start = m.start() if kind in ("findings", "opinion", "tribunal_evidence") else pos
         while start < len(text) and text[start] in " \t\u3000":
