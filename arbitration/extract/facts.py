@@ -49,8 +49,10 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 # words after a date that make it the hire date, or the leave date
 _HIRE = (
-    r"入职|(?<![不未没])到岗|报到|进入[^。；，]{0,40}?(?:工作|上班)|(?<!再)(?<!再至)到[^。；，]{0,40}?(?:工作|上班|任职|从事)|"
-    r"(?<![未再不])在[^。；，]{0,40}?(?:工作|上班|任职|担任|从事)|开始(?:工作|上班)|招用|录用|应聘|建立劳动关系|受雇|受聘|"
+    r"入职|(?<![不未没])到岗|报到|进入[^。；，]{0,40}?(?:工作|上班)|"
+    r"(?<!再)(?<!再至)(?:到|来|去|至(?![\d一二三四五六七八九十今]))[^。；，]{0,40}?(?:工作|上班|任职|从事|务工|打工|做[\u4e00-\u9fa5]{0,2}工)|"
+    r"(?<![未再不])在[^。；，]{0,40}?(?:工作|上班|任职|担任|从事|务工|打工)|开始(?:为[^。；，]{0,20}?)?(?:工作|上班)|"
+    r"(?:为|向)[^。；，]{0,30}?提供劳动|招用|录用|应聘|建立劳动关系|受雇|受聘|"
     r"任职于|就职于|供职于"
 )
 # 解除/终止 of something else (「解除取保候审」) is no ending of the employment
@@ -58,7 +60,7 @@ _ENDS = r"(?:解除|终止)(?=[^，。；]{0,12}(?:劳动|合同|关系|聘用|�
 _LEAVE = (
     rf"离职|辞职|辞退|开除|除名|{_ENDS}|解聘|解雇|停止工作|不再上班|不再到|不[用要必](?:再)?来(?:上班|了|公司)|被迫离开|离开公司|"
     r"最后工作日|停工|自动离岗|自行离开|不辞而别|(?:合同)?期满(?!后)|(?:合同)?到期(?!后)|让[^。；，]{0,6}(?:走人|回家)|"
-    r"离开(?:了)?(?:被告|原告|被申请人|申请人|公司|单位|工作岗位|该公司)?(?:处|门店|工厂|单位|岗位)?(?=[，,。；]|$)|"
+    r"离开(?:了)?(?:被告|原告|被申请人|申请人|公司|单位|工作岗位|该公司)?(?:处|公司|门店|工厂|单位|岗位)?(?=[，,。；]|$)|"
     r"不再(?:给|为)?安排[^，。；]{0,6}工作"
 )
 _AFTER = re.compile(rf"(?P<hire>{_HIRE})|(?P<leave>{_LEAVE})")
@@ -74,9 +76,16 @@ _PROCEDURE = re.compile(r"仲裁|裁决|判决|诉至|起诉|诉讼|立案|受�
 # 「将被告交流到分公司工作」「调到」: a transfer, not the start of the employment
 _TRANSFER = re.compile(r"将|安排|调[动到至往入]|派驻|交流|借调|轮岗")
 # 「自2013年5月21日起原告未再到被告处上班」: the day before is the last day of the employment
-_ABSENT_FROM = re.compile(r"^\s*起?[^。；]{0,16}?(?:未再|再未|没有再|不再)(?:到|至|去|来|回)?[^。；，]{0,12}(?:上班|工作|出勤|到岗)")
+_ABSENT_FROM = re.compile(
+    r"^\s*起?[^。；]{0,16}?(?:(?:未再|再未|没有再|不再)(?:到|至|去|来|回)?[^。；，]{0,12}(?:上班|工作|出勤|到岗)"
+    r"|(?:未|没有)(?:到|至|去|来|回)[^。；，]{0,12}(?:上班|工作|出勤|到岗)|(?:未|没有)(?:上班|出勤|到岗))"
+)
+# 「2018年6月30日后，原告未再到被告处工作」: that day is the last
+_ABSENT_AFTER = re.compile(r"^\s*(?:之后|以后|后)[，,]?[^。；]{0,10}?(?:未再|再未|没有再|不再)(?:到|至|去|来|回)?[^。；，]{0,12}(?:上班|工作|出勤|到岗)")
 # 「自A起至B止在被告处上班」「A至B，我在被告处工作」: a period of work
 _WORKED_IN = re.compile(r"^\s*(?:止|期间|之间)?[，,]?\s*(?:我|原告|被告|申请人|其|[\u4e00-\u9fa5]{2,4})?(?:一直)?(?:在|于)[^。；，]{0,20}(?:工作|上班|任职|务工)")
+# 「…于2013年6月29日通过快递向申请人送达(了)《解除劳动合同通知书》」: the day the notice reached the worker
+_SERVED_AFTER = re.compile(r"[^。；，]{0,30}?(?:送达|签收)(?:了)?[^。；]{0,8}?(?:解除|终止)[^。；]{0,12}通知")
 # a date that opens a period (「2018年1月至5月拖欠的工资」) tells no single event
 _RANGE_START = re.compile(r"\s*(?:起)?\s*(?:至|到|—|-|~|～)\s*(?:\d|[一二三四五六七八九十]{1,3}月)")
 # a clause of time that leads to the main one (「于…通知工会后，」「…时，」): the event is in the next clause
@@ -142,6 +151,9 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
         ):
             leaves.append(Found(d.date.value, d.start, d.end, "facts.leave_date", 0.95, note))
             continue
+        if d.date.precision == "day" and _ABSENT_AFTER.match(text[d.end : d.end + 30]):
+            leaves.append(Found(d.date.value, d.start, d.end, "facts.leave_date.absent_after", 0.9, "此后未再上班"))
+            continue
         if re.search(r"(?:自|从)\s*$", before) and d.date.precision == "day" and _ABSENT_FROM.match(text[d.end : d.end + 30]):
             leaves.append(Found(d.date.value - timedelta(days=1), d.start, d.end, "facts.leave_date.absent_from", 0.9,
                                 "自该日起未再上班，前一日为最后工作日"))  # fmt: skip
@@ -194,6 +206,9 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
                 start = min([d.date.value, *(r.first_day for r in term)])
                 hires.append(Found(start, d.start, d.end, "facts.hire_date.contract", 0.6, "以订立劳动合同时间计"))
                 break
+    for d in dates:  # 「于2013年6月29日通过快递向申请人送达解除劳动合同通知书」
+        if d.date.precision == "day" and _SERVED_AFTER.match(text, d.end):
+            leaves.append(Found(d.date.value, d.start, d.end, "facts.leave_date.served", 0.95, "解除通知送达之日"))
     for m in re.finditer(r"(?:解除|终止)[^。；]{0,20}通知(?:书)?[^。；]{0,30}?(?:于|在)?", text):
         # a notice of termination takes effect when it reaches the worker: 「…通知书…于2013年6月29日送达」
         s, e = _sentence_bounds(text, m.end())
@@ -302,7 +317,7 @@ def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found
             continue
         if _NOT_WAGE.search(text[clause_start : m.start]) and not (_WAGE_TOTAL.search(before) or monthly_pay):
             continue  # 「月工资合计6000元」 is the wage; 「绩效工资2500元」「支付工资5000元」 are not
-        if kw and not (daily or annual) and kw.group("kw") == "工资" and not re.search(r"月|工资(?:为|是)", before):
+        if kw and not (daily or annual or per_month) and kw.group("kw") == "工资" and not re.search(r"月|工资(?:为|是)", before):
             continue  # 「工资8000元」 without 月 may be a claimed sum, not the monthly rate
         clause_end = min([i for i in (text.find(c, m.end) for c in "，,") if i != -1 and i < e] or [e])
         if not reported_speech_ok and _REPORTED.search(text[clause_start:clause_end]):

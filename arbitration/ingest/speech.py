@@ -38,17 +38,30 @@ STATEMENT_VERBS = (
     "向本院提出如下诉讼请求", "向本院提出诉讼请求", "向本院起诉称", "向本院起诉", "提出诉讼请求", "起诉称", "诉称", "申请称",
     "反诉称", "辩称并诉称", "诉至本院称", "起诉至本院称", "向本院诉称", "提出如下仲裁请求", "提出仲裁请求",
     "辩称并反诉称", "答辩并反诉称", "辩称并提起反诉称", "提起反诉称", "反诉请求", "起诉要求", "起诉请求", "上诉称",
-    "上诉请求", "提起上诉称",
+    "上诉请求", "提起上诉称", "向本院提起诉讼", "提起诉讼", "诉至本院", "诉至法院", "起诉至本院", "起诉至法院", "诉来本院",
+    "辩称并提出反诉", "答辩并提出反诉", "提出反诉称", "提起反诉", "提出反诉", "向本院提起上诉", "提起上诉",
 )  # fmt: skip
-# words between the speaker and the verb that say how or when it spoke (「被告在庭审中辩称」)
-MANNER = ("在庭审中", "庭审中", "当庭", "书面", "口头", "共同", "亦", "针对反诉", "对反诉", "就反诉")
+# words between the speaker and the verb that say how or when it spoke (「被告在庭审中辩称」「被告对此辩称」)
+MANNER = (
+    "在庭审中", "庭审中", "当庭", "书面", "口头", "共同", "亦", "针对反诉", "对反诉", "就反诉", "对此", "就此", "在答辩期内",
+    "在法定期限内", "在举证期限内", "于法定期限内",
+)  # fmt: skip
+# a lead-in clause between the speaker and the verb (regular expressions): the day it sued, the dispute, the award it
+# objects to (「原告张某于2019年5月8日向本院提起诉讼」「原告某公司不服某仲裁委员会…裁决，向本院提起诉讼」)
+ADVERBIALS = (
+    r"于[^，。；;\n]{4,16}?[日月]",
+    r"因与[^。；;\n]{2,60}?(?:纠纷|争议)(?:一案)?[，,]?",
+    r"(?:因)?不服[^。；;\n]{2,80}?[，,]",
+    r"(?:就|对)[^，。；;\n]{2,40}?(?:裁决|裁定|判决)(?:不服)?[，,]",
+)
 DEFENCE_VERBS = (
     "共同辩称", "答辩称", "辩称", "答辩意见如下", "答辩如下", "提交的书面答辩意见如下", "提交书面答辩意见称", "述称",
-    "陈述称",
+    "陈述称", "答辩认为", "的答辩意见", "答辩意见为", "答辩意见是", "提交书面答辩状称", "提交答辩状称", "的答辩意见为",
+    "答辩意见",
 )  # fmt: skip
 ABSENT_VERBS = (
     "未作答辩", "未答辩", "既未到庭", "未到庭", "经本院合法传唤", "经本院依法传唤", "经本院传票传唤", "经传票传唤", "缺席",
-    "未提交答辩", "未提交书面答辩",
+    "未提交答辩", "未提交书面答辩", "未提交答辩状", "未向本院提交答辩", "未发表答辩意见",
 )  # fmt: skip
 # a bare 「称」 opens a statement only right after a role word (「申请人称：」), never inside the findings
 WEAK_VERB = "称"
@@ -61,10 +74,18 @@ FINDINGS_CUES = (
     r"(?:本院|本委|仲裁委)(?:经审理)?(?:查明|认定如下|认定(?=[:：]))",
     r"本院对(?:以下|如下)事实予以确认",
     r"庭审查明|经查明|(?:另|再|又|还)查明|(?:另|再|经)查(?=[，,：:])",
+    r"(?:本院|本委|仲裁委|本庭)对(?:本案)?(?:的)?(?:案件)?事实(?:作如下)?认定如下",
+    r"(?:本院|本委|仲裁委|本庭)确认(?:如下|以下)(?:法律)?事实",
+    r"(?:对于?|关于)?(?:双方|原、被告)?(?:当事人)?(?:均)?(?:无争议|无异议|一致认可)的(?:案件)?事实[，,]?(?:本院|本委|仲裁庭)予以(?:确认|认定)",
+    r"认定(?:本案)?(?:的)?(?:基本)?事实如下",
+    r"(?:一审|原审)(?:法院)?(?:经审理)?(?:查明|认定事实)|本院二审(?:期间)?(?:经审理)?查明|二审查明",
 )
 # the tribunal's account of the evidence (not a party's statement, not yet a finding)
 TRIBUNAL_EVIDENCE_CUES = (r"当事人围绕诉讼请求", r"本院组织(?:双方)?(?:当事人)?进行了?(?:证据交换|举证|质证)")
-OPINION_CUES = ("本院认为", "本委认为", "仲裁委认为", "仲裁庭认为", "本庭认为")
+OPINION_CUES = (
+    "本院认为", "本委认为", "仲裁委认为", "仲裁庭认为", "本庭认为", "本院经审查认为", "本院经审理认为", "一审法院认为",
+    "原审法院认为", "一审认为",
+)  # fmt: skip
 RULING_CUES = ("判决如下", "裁决如下", "裁定如下")
 EVIDENCE_CUES = ("提交如下证据", "提交了如下证据", "提交以下证据", "提交了以下证据", "为证明其主张", "为证明自己的主张")
 
@@ -83,12 +104,13 @@ _ROLE = _alternation(list(ROLE_WORDS))
 _SPEAKER = r"(?P<speaker>[^。；;\n，,：:“”\"、]{0,40}?(?:、[^。；;\n，,：:“”\"、]{1,30}?)*)"
 _VERBS = re.compile(
     _SPEAKER
+    + r"(?:" + "|".join(ADVERBIALS) + r"){0,2}"
     + r"(?:" + "|".join(MANNER) + r")?"
     + r"(?P<verb>"
     + _alternation(STATEMENT_VERBS + DEFENCE_VERBS + ABSENT_VERBS)
     + r")"
 )
-_WEAK = re.compile(rf"(?P<speaker>(?:{_ROLE})[^。；;\n，,：:“”\"]{{0,20}}?)(?P<verb>称|请求(?:裁决|判令|判决)?|诉请)[，,：:]")
+_WEAK = re.compile(rf"(?P<speaker>(?:{_ROLE})[^。；;\n，,：:“”\"]{{0,20}}?)(?P<verb>(?:称|请求(?:裁决|判令|判决)?|诉请)(?=[，,：:])|请求(?:依法)?(?:裁决|判令|判决))")
 _FINDINGS = re.compile("|".join(FINDINGS_CUES))
 _TRIBUNAL_EVIDENCE = re.compile("|".join(TRIBUNAL_EVIDENCE_CUES))
 LEAD_IN = 40  # how far into a sentence a findings cue may sit (after 「根据……，」)
@@ -99,8 +121,8 @@ _BODY_GAP = re.compile(r"[，,：:\s]*")
 # a speaker phrase is a role word, a name, or both; these words in it mean the sentence is narration instead
 _NOT_A_SPEAKER = re.compile(
     r"于|在|因|对|向(?!本院)|经(?!本院)|后|时|\d|认为|同意|不服|以|将|为|的$|被(?!告|申请人|上诉人|答辩人)|提出|提起|"
-    r"^[故遂现特并又再但另且即]"
-)
+    r"^[故遂现特并又再但另且即]|[故遂现特即便乃]$|(?:未|没有|不|未曾|从未)$"
+)  # a negated verb (「均未提起上诉」) is no speech
 # what a speaker phrase may carry besides the party's name: a note in brackets (「（以下简称物流公司）」), and the one
 # who speaks for the party (「被告某公司的委托诉讼代理人」「原告的法定代表人王某」): the party speaks
 SPEAKER_NOTES = (r"[（(][^（）()]{0,30}[）)]",)
@@ -226,7 +248,7 @@ def _is_name(phrase: str, after_role: bool) -> bool:
         return False
     if _MASKED_NAME.fullmatch(phrase):
         return True
-    if _ORG_END.search(phrase) and not re.match(r"[于在因对向经以将为]", phrase):
+    if _ORG_END.search(phrase) and not re.match(r"[于在因对向经以将为故遂现特并又再但另且即]|(?:我|本|该|其|贵)(?:公司|单位|司)", phrase):
         return True
     if after_role and re.fullmatch(r"[\u4e00-\u9fa5]{2,3}", phrase) and not any(w in phrase for w in NARRATION_WORDS):
         return True
