@@ -479,6 +479,8 @@ def other(x: Ctx, d: Decision) -> Decision:
     """A request the taxonomy does not type: only what the law plainly says is decided."""
     if HOUSING_FUND.search(x.claim.text) and not LOSS.search(x.claim.text):
         return d.refuse("住房公积金的缴存由住房公积金管理中心依照《住房公积金管理条例》处理，不属于劳动争议的受理范围")
+    if relation_denied(x, d):
+        return d
     return calculated(x, d)
 
 

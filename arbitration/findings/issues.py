@@ -139,9 +139,11 @@ def labor_relation(ctx: Context, settled: Case) -> Proposal | str | None:
     iid, label = "issue:labor_relation", "双方存在劳动关系"
     w, e = ctx.sides.worker_word, ctx.sides.employer_word
     denial = _clause(_statement(ctx, ctx.sides.employer), DENIES_EMPLOYMENT)
+    text = f"{w}与{e}之间存在劳动关系"
+    if (told := _relation_told(ctx, bool(denial))) is not None:
+        return told
     if denial:
         return f"{e}辩称「{denial}」，否认双方存在劳动关系，{w}须就此举证，待审查"
-    text = f"{w}与{e}之间存在劳动关系"
     # the tribunal's account of the work (入职, 工资) is no finding of an employment: a court narrates them for a
     # worker it then finds was hired by a contractor or a partner; a written labour contract it finds is one
     signed = [v for v in ctx.case.facts.written_contract.values if v.side == Side.TRIBUNAL and v.value.signed]
@@ -165,6 +167,27 @@ def labor_relation(ctx: Context, settled: Case) -> Proposal | str | None:
         return _p(iid, label, text, True, Basis.EVIDENCE, "双方签订的书面劳动合同在卷为证",
                   [v.source for v in settled.facts.written_contract.values])
     return None
+
+
+def _relation_told(ctx: Context, denied: bool) -> Proposal | None:
+    """The employment as the tribunal's findings tell it (arbitration.findings.relation): in terms (the evidence
+    found insufficient) it is the tribunal's; inferred from its findings (a third party hired or paid the worker, or
+    the marks of an employment) it is proposed, with 调解仲裁法第六条 where the worker's proof failed."""
+    from arbitration.findings.relation import read
+
+    told = read(ctx.case, ctx.sides.worker, ctx.sides.employer, ctx.sides.worker_word, ctx.sides.employer_word,
+                denied)
+    if told is None:
+        return None
+    w, e = ctx.sides.worker_word, ctx.sides.employer_word
+    src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings",
+                     quote="；".join(told.quotes)[:200], extractor="findings.relation")
+    text = f"{w}与{e}之间存在劳动关系" if told.holds else f"现有证据不足以证明{w}与{e}之间存在劳动关系"
+    settled = told.in_terms and (not told.holds or not denied)
+    return _p("issue:labor_relation", "双方存在劳动关系", text, told.holds,
+              Basis.ESTABLISHED if settled or told.holds else Basis.BURDEN, told.why, [src],
+              () if told.holds else (cite("劳动争议调解仲裁法", 6),),
+              state=ReviewState.ACCEPTED if settled else ReviewState.PROPOSED)
 
 
 # a sentence of the findings that states pay still owed (「被告尚欠原告6月工资2588.30元未付」「载明被告应付原告工资
@@ -198,7 +221,7 @@ def wages_owed(ctx: Context, settled: Case) -> Proposal | str | None:
     w, e = ctx.sides.worker_word, ctx.sides.employer_word
     text = f"{e}未足额支付{w}所主张期间的劳动报酬"
     denial = _clause(_statement(ctx, ctx.sides.employer), DENIES_EMPLOYMENT)
-    if denial:
+    if denial and not ((rel := _relation_told(ctx, True)) is not None and rel.holds):
         return f"{e}否认双方存在劳动关系（「{denial}」），劳动报酬的支付以劳动关系的认定为前提"
     found = owed_in_findings(ctx.case.tribunal_statement)
     if found is not None:

@@ -67,3 +67,15 @@ def dismissal(reason: str | None = None, basis: str | None = None, mode: str = "
 
 def contract(signed: date, start: date | None = None, end: date | None = None) -> ContractInfo:
     return ContractInfo(signed=True, signed_date=signed, term_start=start or signed, term_end=end)
+
+
+def court_case(claims: list[Claim], *, complaint: str = "原告诉称，请求依法判决。", defence: str | None = None,
+               found: str | None = None, names: tuple[str, str] = ("孙某", "某某物流有限公司")) -> Case:
+    """A worker (原告, a person) suing a company (被告) in court, as a court's file reads before its opinion: the
+    complaint, the defence and the court's findings (经审理查明 …) in running text."""
+    return Case(
+        forum="court", region="济南市",
+        parties=[Party(role=PartyRole.APPLICANT, kind=PartyKind.PERSON, name=names[0]),
+                 Party(role=PartyRole.RESPONDENT, kind=PartyKind.ORGANISATION, name=names[1])],
+        claims=claims, applicant_statement=complaint, respondent_statement=defence, tribunal_statement=found,
+    )
