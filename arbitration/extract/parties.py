@@ -22,11 +22,16 @@ PARTY_LINE = re.compile(
     r"(?m)^[ \t\u3000]*(?:第?[一二三四五六七八九十]?)(?P<role>" + _ROLE_ALT + r")"
     r"[一二三四五六七八九十\d]?(?:[（(][^）)\n]{0,12}[）)])?[ \t\u3000]*[:：][ \t\u3000]*(?P<rest>.*)$"
 )
-ORG_NAME = re.compile(
-    r"(?:公司|集团|厂|店|中心|医院|学校|学院|协会|商行|经营部|事务所|合作社|研究所|研究院|酒店|宾馆|餐厅|饭店|"
-    r"工作室|门诊部|诊所|超市|商场|银行|分行|支行|办事处|分公司|幼儿园|物业|局|委员会|站|场|所|部|院|室|矿|队|社|会|馆|"
-    r"单位|企业|个体工商户|项目部)$"
-)
+# the ends of an organisation's name (a party so named is the employer's side, a person's name the worker's)
+ORG_SUFFIXES = (
+    "公司", "集团", "厂", "店", "中心", "医院", "学校", "学院", "协会", "商行", "经营部", "事务所", "合作社", "研究所", "研究院",
+    "酒店", "宾馆", "餐厅", "饭店", "工作室", "门诊部", "诊所", "超市", "商场", "银行", "分行", "支行", "办事处", "分公司",
+    "幼儿园", "物业", "局", "委员会", "站", "场", "所", "部", "院", "室", "矿", "队", "社", "会", "馆", "单位", "企业",
+    "个体工商户", "项目部", "工地",
+)  # fmt: skip
+ORG_NAME = re.compile("(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + ")$")
+# in running text only the suffixes that rarely end another word (所, 社, 部 … do): 「被告某某有限公司支付」「被告单位」
+ORG_IN_TEXT = re.compile("|".join(sorted((x for x in ORG_SUFFIXES if len(x) >= 2 or x == "厂"), key=len, reverse=True)))
 _SEP = r"[，,。；;\s]"
 _NAME_FIELD = re.compile(r"(?:姓名|名称|单位名称)[:：]\s*([^，,。；;\s]+)")
 _GENDER = re.compile(rf"(?:性别[:：]\s*|(?:^|{_SEP}))(男|女)(?={_SEP}|$|性)")
@@ -216,15 +221,19 @@ def worker_role(text: str, parties: list[Party]) -> PartyRole | None:
         if p.role in votes and not is_placeholder(p):
             other = PartyRole.RESPONDENT if p.role is PartyRole.APPLICANT else PartyRole.APPLICANT
             votes[p.role if p.kind is PartyKind.PERSON else other] += 3
-    for worker, employer, role in (
-        (cues.PLAINTIFF_WORDS, cues.DEFENDANT_WORDS, PartyRole.APPLICANT),
-        (cues.DEFENDANT_WORDS, cues.PLAINTIFF_WORDS, PartyRole.RESPONDENT),
-    ):
-        for pattern in cues.EMPLOYS:
-            votes[role] += len(re.findall(pattern.format(W=f"(?:{worker})", E=f"(?:{employer})"), text))
+    votes[PartyRole.APPLICANT] += employs(text, cues.PLAINTIFF_WORDS, cues.DEFENDANT_WORDS)
+    votes[PartyRole.RESPONDENT] += employs(text, cues.DEFENDANT_WORDS, cues.PLAINTIFF_WORDS)
     if votes[PartyRole.APPLICANT] == votes[PartyRole.RESPONDENT]:
         return None
     return max(votes, key=votes.get)
+
+
+def employs(text: str, worker: str, employer: str) -> int:
+    """How many sentences of `text` say that the party named by `employer` (role words, a regular expression)
+    employs the one named by `worker` (arbitration.extract.cues.EMPLOYS)."""
+    from . import cues
+
+    return sum(len(re.findall(p.format(W=f"(?:{worker})", E=f"(?:{employer})"), text)) for p in cues.EMPLOYS)
 
 
 def name_mentions(text: str) -> list[tuple[PartyRole, str, int]]:

@@ -188,6 +188,7 @@ def speaker_names(phrase: str) -> list[str]:
     s = re.sub(_alternation_re(SPEAKER_FOR), "", s)
     s = re.sub(rf"^(?:[二两三四]|原审|反诉)?(?:{_ROLE})", "", s.strip())
     s = re.sub(r"(?:共同|均|亦|并|各自|分别)$", "", s)
+    s = re.sub(r"的(?:诉讼|仲裁|反诉|上诉)?$", "", s)  # 「申请人的仲裁请求：」「原告的诉讼请求为」
     names = [n.strip() for n in re.split(r"、|和|及|与", s) if n.strip()]
     return [re.sub(rf"^(?:{_ROLE})", "", n) for n in names if not re.fullmatch(_ROLE, n)]
 
@@ -294,6 +295,11 @@ def segments(text: str) -> list[Segment]:
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
         out.append(Segment(kind, role, speaker, start, min(body, end), end, verb))
     return out
+
+
+def opens_part(sentence: str) -> bool:
+    """Whether a sentence opens a part: a party's statement or evidence, the findings, the opinion or the ruling."""
+    return _cue_at(sentence, 0, False) is not None or bool(_RULING.match(sentence.lstrip()))
 
 
 def has_statements(text: str) -> bool:

@@ -1,29 +1,42 @@
 """The body of a judgment or award as courts write it: its parts (陈述, 查明, 本院认为, 判决如下), who said what
-(原告诉称 / 被告辩称 / 反诉称), which side each party is (劳动者 or 用人单位) and the requests each side made, read
-by sentence structure and cue words kept as data (arbitration/data/judgment_cues.toml)."""
+and the requests each side made. Who speaks where is the reading stage's (arbitration.ingest.speech), the requests
+its claim splitter's (arbitration.extract.claims.requests_in) and which side is the worker its votes
+(arbitration.extract.parties); this module adds the operative part (判决如下 and what follows it) and the lines
+the archive keeps. Outcome cue words: arbitration/data/judgment_cues.toml."""
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections import Counter
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from arbitration.extract.claims import ClaimMention, requests_in
+from arbitration.extract.claims import ITEM_NUMBER, ClaimMention, requests_in
 from arbitration.extract.claimtypes import OTHER
-from arbitration.model import ClaimantSide
+from arbitration.extract.parties import ORG_NAME, employs, org_name_at
+from arbitration.ingest.speech import (
+    OPINION_CUES,
+    ROLE_WORDS,
+    RULING_CUES,
+    Segment,
+    opens_part,
+    segments,
+    speaker_names,
+)
+from arbitration.model import ClaimantSide, PartyRole
 
 CUES_FILE = Path(__file__).resolve().parents[1] / "data" / "judgment_cues.toml"
-ROLES = ("反诉原告", "反诉被告", "原审原告", "原审被告", "被上诉人", "上诉人", "被申请人", "申请人", "原告", "被告", "第三人")
+ROLES = tuple(sorted(ROLE_WORDS, key=len, reverse=True))
 _ROLE = "|".join(ROLES)
 _TERMINAL = "。；;：:！!？?」”’）)】〕]"
-ITEM_START = re.compile(
-    r"^\s*(?:[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|\d{1,2}\s*(?:、|[.．](?!\d)|[，,](?!\d{3}))|[一二三四五六七八九十]{1,3}\s*[、.．]"
-    r"|[①②③④⑤⑥⑦⑧⑨⑩]|第[一二三四五六七八九十]{1,3}[项条][，,、：:]?)"
-)
+ITEM_START = re.compile(r"^\s*(?:" + ITEM_NUMBER.pattern + ")")  # an item number opening a line
 CAPTION_LINE = re.compile(r"(?:委员会|法院|仲裁院|裁决书|判决书|裁定书|调解书|号)\s*$")
+_RULING = re.compile("|".join(RULING_CUES))
+_OPINION = re.compile("|".join(sorted(OPINION_CUES, key=len, reverse=True)))
+# the pairs of role words, the first of each the one that sued
+PAIRS = (("原告", "被告"), ("申请人", "被申请人"), ("上诉人", "被上诉人"), ("反诉原告", "反诉被告"))
 
 
 @lru_cache(maxsize=1)
@@ -61,9 +74,8 @@ def body_lines(text: str) -> list[str]:
 
 def _starts_part(line: str) -> bool:
     """A line that begins something of its own: an item number, a party, a part's heading, a date."""
-    return bool(ITEM_START.match(line) or re.match(rf"(?:{_ROLE})", line) or _date_only(line)
-                or _openers()[0].match(line) or any(cue_re("parts", k).match(line) for k in ("facts", "reasoning"))
-                or re.match(r"(?:经|经本院)?审理(?:查明|认定)|(?:审判长|代理审判员|审判员|人民陪审员|书记员|首席仲裁员|仲裁员)", line))
+    return bool(ITEM_START.match(line) or re.match(rf"(?:{_ROLE})", line) or _date_only(line) or opens_part(line)
+                or re.match(r"(?:审判长|代理审判员|审判员|人民陪审员|书记员|首席仲裁员|仲裁员)", line))
 
 
 def _date_only(line: str) -> bool:
@@ -76,24 +88,25 @@ def _date_only(line: str) -> bool:
 def org_name(name: str) -> bool:
     """Whether a party's name is an organisation (有限公司, 卫生室, 工作室 …) rather than a person."""
     name = re.sub(r"[（(][^）)]*[）)]$", "", name.strip("，,。；: ：")).strip()
-    return bool(name) and bool(re.search(f"(?:{cue_re('sides', 'org_suffix').pattern})$", name))
+    return bool(name) and bool(ORG_NAME.search(name))
 
 
-_NAME_STOP = "的与和及向到在对为是系将把被由从自于已未不应诉辩称要请认主提因以经就按同共等"
-
-
-def role_sides(text: str) -> dict[str, ClaimantSide]:
-    """Which procedural role is the worker: 原告 named as a company, 「被告系原告单位职工」, 「原告无需支付被告…」
-    vote for an employer plaintiff; 「原告…入职被告处」 and a company named as 被告 for a worker plaintiff."""
-    votes: Counter[str] = Counter()  # role → evidence that it is the employer
-    org = cue_re("sides", "org_suffix_in_text").pattern
-    for m in re.finditer(rf"(原告|被告|被申请人|申请人)(?:[（(][^）)]{{0,8}}[）)])?([^\s，,。；;：:、“”\"{_NAME_STOP}]{{0,24}}?)(?:{org})(?![\u4e00-\u9fff]{{0,1}}(?:工作|上班))", text):
-        votes[m[1]] += 1
-    votes["原告"] += 3 * len(cue_re("sides", "employer_plaintiff").findall(text))
-    votes["被告"] += 3 * len(cue_re("sides", "worker_plaintiff").findall(text))
-    out = {}
-    for first, second in (("原告", "被告"), ("申请人", "被申请人"), ("上诉人", "被上诉人"), ("反诉原告", "反诉被告")):
-        a, b = votes[first], votes[second]
+def role_sides(text: str, segs: list[Segment]) -> dict[str, ClaimantSide]:
+    """Which role word names the worker, pair by pair (原告/被告, 申请人/被申请人 …): an organisation named after a
+    role word (「被告某某有限公司」) and a speaker named as a person vote, and so do the sentences that say who employs
+    whom (arbitration.extract.cues.EMPLOYS: 「被告系原告单位职工」「原告无需支付被告…」「原告…入职被告处」)."""
+    employer_votes: dict[str, int] = {w: 0 for pair in PAIRS for w in pair}
+    for m in re.finditer(rf"(?<![被反原])(?P<role>{'|'.join(employer_votes)})(?:[（(][^）)]{{0,8}}[）)])?", text):
+        if org_name_at(text, m.end()):
+            employer_votes[m["role"]] += 1
+    for seg in segs:
+        word = re.match(rf"(?:{_ROLE})", seg.speaker.strip())
+        if word and word[0] in employer_votes and seg.names and not any(org_name(n) for n in seg.names):
+            employer_votes[word[0]] -= 1  # a person speaks: the worker's side
+    out: dict[str, ClaimantSide] = {}
+    for first, second in PAIRS:
+        a = employer_votes[first] + 3 * employs(text, second, first)
+        b = employer_votes[second] + 3 * employs(text, first, second)
         employer_first = a > b
         out[first] = ClaimantSide.EMPLOYER if employer_first else ClaimantSide.WORKER
         out[second] = ClaimantSide.WORKER if employer_first else ClaimantSide.EMPLOYER
@@ -102,20 +115,18 @@ def role_sides(text: str) -> dict[str, ClaimantSide]:
 
 
 def strip_role(who: str) -> tuple[str | None, str]:
-    """(leading role word, the name after it) of 「原告（被告）刘虎」 → ("原告", "刘虎")."""
+    """(leading role word, the names after it) of 「原告（被告）刘虎」 → ("原告", "刘虎")."""
     who = who.strip(" ，,：:")
-    m = re.match(rf"(?:二|两|各|三)?({_ROLE})?(?:[（(][^）)]{{0,10}}[）)])?", who)
+    m = re.match(rf"(?:二|两|各|三)?({_ROLE})?", who)
     role = m[1] if m else None
-    name = who[m.end():] if m else who
-    name = re.sub(r"(?:共同|均|在庭审中|庭审中|当庭|书面|口头|向本院)$", "", re.sub(r"的$", "", name))
-    return role, name.strip()
+    return role, "、".join(speaker_names(who))
 
 
 def side_of(who: str, sides: dict[str, ClaimantSide], default: ClaimantSide | None = None) -> ClaimantSide | None:
     """The side of a party as written: a company's name is the employer, a person's the worker, a bare role
     word is looked up in `sides`."""
     role, name = strip_role(who)
-    if name and re.search(f"(?:{cue_re('sides', 'org_suffix').pattern})", name) and org_name(re.split(r"[、和与及]", name)[0]):
+    if name and org_name(re.split(r"[、和与及]", name)[0]):
         return ClaimantSide.EMPLOYER
     if name and not re.search(rf"{_ROLE}", name) and len(name) <= 30:
         return ClaimantSide.WORKER
@@ -137,6 +148,10 @@ class Statement:
     kind: str  # "claim" | "counterclaim" | "defence"
     side: ClaimantSide | None
     head_end: int = 0  # where the opener (「原告诉称：」) ends in the first line
+    start: int = 0  # its opener and its words in Body.joined
+    body: int = 0
+    end: int = 0
+    opens_with_request: bool = False  # 「向本院提出诉讼请求：」: the words after the opener are the requests
 
 
 @dataclass
@@ -154,6 +169,7 @@ class Body:
     ruling_inline: str = ""  # items written on the line of 判决如下 itself
     sides: dict[str, ClaimantSide] = field(default_factory=dict)
     court: bool = False  # 本院/原告/判决 language rather than 本委/申请人/裁决
+    joined: str = ""  # the lines joined by newlines: the text the statements' offsets point into
 
     def text(self, span: tuple[int, int] | None, head: int = 0) -> str:
         """The lines of a part, its first line from `head` on (after its heading)."""
@@ -163,118 +179,102 @@ class Body:
         return "\n".join([first, *self.lines[span[0] + 1 : span[1]]]).strip()
 
 
-def _opener() -> re.Pattern[str]:
-    verbs = [(w, k) for k in ("counterclaim", "defence", "claim") for w in cues()["statements"][k]]
-    alt = "|".join(re.escape(w) for w, _ in sorted(verbs, key=lambda x: -len(x[0])))
-    who = rf"(?:(?:二|两)?(?:{_ROLE})(?:[（(][^）)]{{1,10}}[）)])?)?[^，,。；;：:“”\"（(\s]{{0,40}}?"
-    return re.compile(rf"^(?P<who>{who})(?:在庭审中|庭审中|当庭|共同|书面)?(?P<verb>{alt})")
+class _Lines:
+    """Offsets in the joined text ↔ (line, column)."""
 
+    def __init__(self, lines: list[str]) -> None:
+        self.starts = []
+        pos = 0
+        for line in lines:
+            self.starts.append(pos)
+            pos += len(line) + 1
 
-@lru_cache(maxsize=1)
-def _openers() -> tuple[re.Pattern[str], dict[str, str]]:
-    kinds = {w: k for k in ("claim", "counterclaim", "defence") for w in cues()["statements"][k]}
-    return _opener(), kinds
+    def line(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
 
-
-def _statement_at(line: str, sides: dict[str, ClaimantSide]) -> Statement | None:
-    pattern, kinds = _openers()
-    m = pattern.match(line)
-    if not m:
-        return None
-    who, verb = m["who"], m["verb"]
-    role, name = strip_role(who)
-    if not role and not name:
-        return None
-    if ITEM_START.match(who) or re.search(r"认为|对此|本院|本委|仲裁|证据|据此|综上|为证明|质证|[故现遂特因并又再但如若既亦未]|"
-                                          r"诉至|起诉|不同意|要求|提出|到庭", who):
-        return None
-    kind = kinds[verb]
-    if kind == "claim" and verb in ("请求", "诉讼请求", "仲裁请求", "的诉讼请求", "的仲裁请求"):
-        # a bare 「请求」 opens a statement only as a heading: 「申请人请求：」, 「原告的诉讼请求为：」
-        rest = line[m.end():]
-        if not re.match(r"(?:为|是|如下)?[：:]|裁决|判令", rest) or (role or "").startswith(("被告", "被申请人", "被上诉人")):
-            return None
-    return Statement(0, 0, who, kind, side_of(who, sides), m.end())
-
-
-def _first_line(lines: list[str], pattern: re.Pattern[str], start: int = 0, end: int | None = None,
-                at_start: bool = True) -> int | None:
-    for i in range(start, len(lines) if end is None else end):
-        m = pattern.search(lines[i])
-        if m and (not at_start or m.start() <= 6):
-            return i
-    return None
+    def column(self, pos: int) -> int:
+        return pos - self.starts[self.line(pos)]
 
 
 def read_body(text: str) -> Body:
     """Split a judgment or award into statements, findings, reasoning and ruling."""
     lines = body_lines(text)
-    body = Body(lines, sides=role_sides(text))
+    joined = "\n".join(lines)
+    at = _Lines(lines)
+    segs = segments(joined)
+    body = Body(lines, sides=role_sides(joined, segs), joined=joined)
     # the ruling: the last 判决如下 (a quoted earlier judgment's 判决如下 comes before it)
-    ruling_re = cue_re("parts", "ruling")
-    at = max((i for i, x in enumerate(lines) if ruling_re.search(x)), default=None)
-    if at is not None:
-        m = list(ruling_re.finditer(lines[at]))[-1]
-        body.ruling_basis = lines[at][: m.start()]
-        body.ruling_inline = lines[at][m.end():].lstrip("：:，, ")
+    r_line = max((i for i, x in enumerate(lines) if _RULING.search(x)), default=None)
+    if r_line is not None:
+        m = list(_RULING.finditer(lines[r_line]))[-1]
+        body.ruling_basis = lines[r_line][: m.start()]
+        body.ruling_inline = lines[r_line][m.end():].lstrip("：:，, ")
         end_re = cue_re("parts", "ruling_end")
-        stop = next((j for j in range(at + 1, len(lines)) if end_re.search(lines[j][:12])), len(lines))
-        body.ruling = (at + 1, stop)
+        stop = next((j for j in range(r_line + 1, len(lines)) if end_re.search(lines[j][:12])), len(lines))
+        body.ruling = (r_line + 1, stop)
         body.court = not m[0].startswith("裁决")
     else:
         body.court = bool(re.search(r"本院认为|原告|人民法院", text))
-    limit = at if at is not None else len(lines)
-    # the reasoning: the first line opening with 本院认为 (before the ruling)
-    reason_re = cue_re("parts", "reasoning")
-    r_at = _first_line(lines, reason_re, 0, limit)
-    if r_at is None:
-        r_at = _first_line(lines, reason_re, 0, limit, at_start=False)
-    if r_at is not None:
-        m = reason_re.search(lines[r_at])
-        body.reasoning_head = m.end()
-        body.reasoning = (r_at, limit)
-    # findings: the first line opening with 经审理查明 (or naming 本院确认以下事实)
-    facts_re = cue_re("parts", "facts")
-    f_at = _first_line(lines, facts_re, 1, r_at if r_at is not None else limit)
-    if f_at is None:
-        facts_re = re.compile(r"本院(?:确认|认定|查明)[^，。；]{0,6}事实(?:如下)?")
-        f_at = _first_line(lines, facts_re, 1, r_at if r_at is not None else limit, at_start=False)
-    if f_at is not None:
-        body.facts = (f_at, r_at if r_at is not None else limit)
-        head = facts_re.search(lines[f_at]).end()
-        body.facts_head = head + re.match(r"(?:[^，。；：:]{0,8}?(?:如下事实|事实如下|如下))?", lines[f_at][head:]).end()
-    stop = min(x for x in (f_at, r_at, limit) if x is not None)
-    body.statements = _statements(lines, stop, body.sides)
-    if stop and not any(s.kind in ("claim", "counterclaim") for s in body.statements):
-        # no 「原告诉称」 anywhere (「原告起诉要求…」): what comes before the first statement is the claimant's
-        role = "原告" if body.court else "申请人"
-        last = body.statements[0].first if body.statements else stop
-        if last:
-            body.statements.insert(0, Statement(0, last, role, "claim", body.sides.get(role)))
+    limit = r_line if r_line is not None else len(lines)
+    # the reasoning: the first 本院认为 that opens a sentence, else the first anywhere (before the ruling)
+    opinion = next((s for s in segs if s.kind == "opinion" and at.line(s.start) < limit), None)
+    if opinion is not None:
+        body.reasoning, body.reasoning_head = (at.line(opinion.start), limit), at.column(opinion.body)
+    else:
+        found = next(((i, m) for i in range(limit) if (m := _OPINION.search(lines[i]))), None)
+        if found:
+            body.reasoning, body.reasoning_head = (found[0], limit), found[1].end()
+    r_at = body.reasoning[0] if body.reasoning else limit
+    # the findings: the tribunal's first 经审理查明 (or 本院认定事实如下 …), up to the reasoning
+    findings = next((s for s in segs if s.kind == "findings" and at.line(s.start) < r_at), None)
+    if findings is not None:
+        body.facts, body.facts_head = (at.line(findings.start), r_at), at.column(findings.body)
+    stop = min(x for x in (body.facts[0] if body.facts else None, r_at, limit) if x is not None)
+    body.statements = _statements(body, segs, at, stop)
     return body
 
 
-def _statements(lines: list[str], stop: int, sides: dict[str, ClaimantSide]) -> list[Statement]:
-    evidence = cue_re("parts", "evidence")
+def _statements(body: Body, segs: list[Segment], at: _Lines, stop: int) -> list[Statement]:
+    """The parties' statements before the findings; with none that asks (「原告刘某起诉要求…」 is one), the text before
+    the first statement is the claimant's."""
+    names = _roles_by_name(body.joined, segs)
     out: list[Statement] = []
-    for i in range(stop):
-        s = _statement_at(lines[i], sides)
-        if s is not None:
-            if out and out[-1].last == 0:
-                out[-1].last = i
-            s.first = i
-            out.append(s)
-        elif out and out[-1].last == 0 and evidence.search(lines[i][:30]):
-            out[-1].last = i
-    if out and out[-1].last == 0:
-        out[-1].last = stop
+    for seg in segs:
+        if seg.kind not in ("statement", "defence", "absent") or at.line(seg.start) >= stop:
+            continue
+        role = seg.role or next((names[n] for n in seg.names if n in names), None)
+        kind = "defence" if seg.kind != "statement" else (
+            "counterclaim" if "反诉" in seg.verb or role is PartyRole.RESPONDENT else "claim")
+        first, last = at.line(seg.start), at.line(max(seg.start, seg.end - 1)) + 1
+        out.append(Statement(first, last, seg.speaker, kind, side_of(seg.speaker, body.sides),
+                             at.column(seg.body) if at.line(seg.body) == first else 0,
+                             seg.start, seg.body, seg.end, seg.opens_with_request))  # fmt: skip
+    if stop and not any(s.kind in ("claim", "counterclaim") for s in out):
+        role = "原告" if body.court else "申请人"
+        end = out[0].start if out else at.starts[stop] if stop < len(at.starts) else len(body.joined)
+        if end:
+            out.insert(0, Statement(0, at.line(end - 1) + 1, role, "claim", body.sides.get(role), 0, 0, 0, end))
+    return out
+
+
+def _roles_by_name(text: str, segs: list[Segment]) -> dict[str, PartyRole]:
+    """The role each name has where a role word stands before it (a speaker 「原告孙某某」, 「被告某某餐饮公司」 in the
+    text), so that a statement by a bare name (「某某餐饮公司反诉称」) is known by its party."""
+    out: dict[str, PartyRole] = {}
+    for seg in segs:
+        if seg.role is not None:
+            for n in seg.names:
+                out.setdefault(n, seg.role)
+    for m in re.finditer(rf"(?P<role>{_ROLE})(?:[（(][^）)]{{0,8}}[）)])?", text):
+        org = org_name_at(text, m.end())
+        if org:
+            out.setdefault(org, ROLE_WORDS[m["role"]])
     return out
 
 
 def statement_text(body: Body, s: Statement) -> str:
-    """The words of a statement after its opener, lines joined by newlines."""
-    first = body.lines[s.first][s.head_end :].lstrip("：:，, ")
-    return "\n".join([first, *body.lines[s.first + 1 : s.last]])
+    """The words of a statement after its opener."""
+    return body.joined[s.body : s.end]
 
 
 # ---------------------------------------------------------------- requests
@@ -289,10 +289,6 @@ class Request:
     number: int | None  # its number in the list (诉讼请求第三项), None in running text
     statement: int  # index of the statement in Body.statements
     kind: str = "claim"  # the statement's kind: claim | counterclaim | defence (a worker's demand when sued)
-
-
-_REQUEST_VERBS = ("请求", "仲裁请求", "诉讼请求", "上诉请求", "的诉讼请求", "的仲裁请求", "请求裁决", "反诉请求", "起诉请求",
-                  "向本院提出诉讼请求", "向本院提出如下诉讼请求", "提出诉讼请求", "向本委提出如下仲裁请求", "向本委提出仲裁请求")
 
 
 def _merged(claims: list[ClaimMention]) -> list[ClaimMention]:
@@ -315,12 +311,7 @@ def requests(body: Body) -> list[Request]:
             continue
         text = statement_text(body, s)
         if s.kind in ("claim", "counterclaim"):
-            # a statement that is only 「原告某某起诉要求…」: the request starts at its verb
-            text = re.sub(rf"^(?:{_ROLE})[^，,。；：:]{{0,20}}?(?:起诉|诉至[^，,。；]{{0,10}}?|提起诉讼)[，,]?(?=要求|请求)", "", text)
-            m = _openers()[0].match(body.lines[s.first])
-            found = requests_in(text, opens_with_request=bool(m) and s.head_end > 0 and m["verb"] in _REQUEST_VERBS)
-            if not found and s.kind == "counterclaim":  # 「反诉要求…」 reads like a defence's own demand
-                found = requests_in(text, defence=True)
+            found = requests_in(text, opens_with_request=s.opens_with_request)
         elif s.side is ClaimantSide.WORKER and body.sides.get("原告") is ClaimantSide.EMPLOYER:
             found = requests_in(text, defence=True)
         else:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from arbitration.extract.claimtypes import OTHER, match_claim_type
+from arbitration.extract.parties import ORG_IN_TEXT
 from arbitration.extract.rules import find_money, find_ranges
 from arbitration.model import Citation, ClaimantSide, Outcome
 from arbitration.retrieval.judgment import ITEM_START, Body, Request, cue_re, side_of
@@ -127,7 +128,7 @@ def _actor(prefix: str, body: Body) -> ClaimantSide:
     """Who acts in a ruling item: the party named before its verb (「被告某公司于本判决生效之日起…向原告支付」):
     an organisation named there is the employer, else the first role word, else (a person named) the worker."""
     prefix = re.sub(r"[（(][^）)]*[）)]", "", prefix)
-    if re.search(f"(?:{cue_re('sides', 'org_suffix_in_text').pattern})", prefix):
+    if ORG_IN_TEXT.search(prefix):
         return ClaimantSide.EMPLOYER
     m = re.search(r"(?:原告|被告|被申请人|申请人|上诉人|被上诉人)", prefix)
     if m:
