@@ -5,6 +5,7 @@ not a party's contention it reports (「某某主张…」) nor the story of the
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from arbitration.model import Case, PartyKind, PartyRole, Side
 
@@ -49,4 +50,32 @@ def mentions(text: str, refs: tuple[str, ...]) -> bool:
     return any(r in text for r in refs)
 
 
-__all__ = ["REPORTED", "clauses", "mentions", "names", "own_sentences", "sentences"]
+
+# the worker's application for arbitration as the texts of a court case tell it (「原告于2015年5月4日向某某劳动
+# 人事争议仲裁委员会申请仲裁」「将被告申诉至某某仲裁委员会」)
+_GAP = r"(?:(?!工资|争议|要求|请求|支付|至今|期间|的)[^，。；\d])"  # a subject between the date and 向, no claim
+TO_COMMISSION = re.compile(rf"[，,\s]*(?:{_GAP}{{0,16}}?以[^，。；\d]{{0,30}}?为被申请人)?{_GAP}{{0,16}}?"
+                           r"(?:向|将[^，。；\d]{0,30}?(?:申诉|提交)(?:至|到))[^，。；\d]{0,40}?(?:仲裁委员会|仲裁院|仲裁委)")
+APPLIED = re.compile(r"(?:申请|提起|提出|提请)(?:了)?(?:劳动)?(?:人事)?(?:争议)?仲裁|仲裁申请|申诉至|申诉到")
+
+
+def applied_on(case: Case) -> date | None:
+    """The day the arbitration was applied for: the case's own date, else the earliest date the texts give just
+    before saying so (a month or a year read as its first day, the earliest the application can have been)."""
+    if case.application_date is not None:
+        return case.application_date
+    from arbitration.extract.rules.dates import find_dates
+
+    days = []
+    for text in (case.tribunal_statement, case.applicant_statement, case.respondent_statement):
+        for sentence in sentences(text):
+            m = APPLIED.search(sentence)
+            if m is None:
+                continue
+            for d in find_dates(sentence[: m.start()]):
+                if d.date.value is not None and TO_COMMISSION.match(sentence, d.end):
+                    days.append(d.date.value)
+    return min(days) if days else None
+
+
+__all__ = ["REPORTED", "applied_on", "clauses", "mentions", "names", "own_sentences", "sentences"]

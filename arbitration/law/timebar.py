@@ -79,10 +79,20 @@ def employment_ongoing(case: Case) -> bool | None:
 
 def claim_year(claim: Claim) -> int | None:
     """The year a claim is for (未休年休假 「2023年度」): its period's year, else a 「…年度」 in its wording."""
-    if claim.period_start and (claim.period_end is None or claim.period_start.year == claim.period_end.year):
-        return claim.period_start.year
-    m = re.search(r"((?:19|20)\d{2})\s*年度", claim.text)
-    return int(m[1]) if m else None
+    years = claim_years(claim)
+    return years[0] if len(years) == 1 else None
+
+
+def claim_years(claim: Claim) -> list[int]:
+    """Every year a claim is for: its period's years, else the 「…年度」 it names (「2016年度至2018年度」 → 2016,
+    2017, 2018); a claim for several years is barred or due year by year."""
+    if claim.period_start:
+        end = claim.period_end or claim.period_start
+        return list(range(claim.period_start.year, end.year + 1))
+    named = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年度", claim.text)]
+    if len(named) == 2 and re.search(r"年度\s*(?:至|到|—|-|～|~)\s*(?:19|20)\d{2}\s*年度", claim.text):
+        return list(range(min(named), max(named) + 1))
+    return sorted(set(named))
 
 
 def double_wage_last_day(hire: date | None, signed: date | None = None, end: date | None = None,
@@ -90,8 +100,8 @@ def double_wage_last_day(hire: date | None, signed: date | None = None, end: dat
     """The last day of the unsigned period the claim covers: the end of the period claimed, the day before the
     contract was signed, the end of the employment or the day before the first anniversary — the earliest known."""
     days = [d for d in (claimed_to, signed and signed - timedelta(days=1), end) if d is not None]
-    if hire is not None:
-        days.append(add_years(hire, 1) - timedelta(days=1))
+    if hire is not None:  # employed before 2008: the year runs from the law's first day (第九十七条第二款)
+        days.append(add_years(max(hire, date(2008, 1, 1)), 1) - timedelta(days=1))
     return min(days) if days else None
 
 

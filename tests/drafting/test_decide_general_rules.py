@@ -4,15 +4,16 @@ round): each rule with its articles, on small cases in the real courts' style (t
 from __future__ import annotations
 
 import sys
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "findings"))
 
-from findings_cases import court_case  # noqa: E402
+from findings_cases import FOUND, court_case, dismissal  # noqa: E402
 
 from arbitration.drafting import draft_award  # noqa: E402
-from arbitration.model import Claim, Outcome  # noqa: E402
+from arbitration.model import Claim, Outcome, Side  # noqa: E402
 
 
 def _decided(case):
@@ -34,3 +35,23 @@ def test_every_claim_resting_on_an_unproven_employment_is_denied():
     for d in decisions.values():
         assert d.outcome == Outcome.DENIED, d.claim.text
         assert any(a.law == "劳动争议调解仲裁法" and a.article == 6 for a in d.articles)
+
+
+def test_a_time_bar_the_employer_raised_is_applied_with_the_application_day_the_court_file_gives():
+    """The employer dismissed the worker on 2020-06-30 (the findings), the worker applied for arbitration on
+    2021-09-01 and the employer says the claim is out of time (「已超仲裁时效」): 调解仲裁法第二十七条."""
+    claims = [Claim(type="severance", text="被告支付原告解除劳动合同经济补偿金9000元", amount=Decimal(9000))]
+    found = ("经审理查明，原告于2017年3月1日入职被告处，月工资3000元。2020年6月30日，被告向原告送达解除劳动合同通知书，"
+             "双方劳动关系于当日解除。原告于2021年9月1日向某某市劳动人事争议仲裁委员会申请仲裁。")
+    case = court_case(claims, defence="被告辩称，原告的请求已超仲裁时效，应予驳回。", found=found)
+    case.facts.hire_date.add(date(2017, 3, 1), FOUND, Side.TRIBUNAL)
+    case.facts.leave_date.add(date(2020, 6, 30), FOUND, Side.TRIBUNAL)
+    case.facts.termination.add(dismissal(None, notice=date(2020, 6, 30)), FOUND, Side.TRIBUNAL)
+    decisions, award = _decided(case)
+    d = _one(decisions, "severance")
+    assert d.outcome == Outcome.DENIED
+    assert any(a.law == "劳动争议调解仲裁法" and a.article == 27 for a in d.articles)
+    assert any(w.kind == "time_barred" for w in award.warnings)
+    # not raised: not applied
+    case.respondent_statement = "被告辩称，解除合法。"
+    assert _one(_decided(case)[0], "severance").outcome != Outcome.DENIED

@@ -171,6 +171,15 @@ class TestDoubleWage:
         assert r.amount == D(77000)
         assert cited(r, "劳动合同法", 14)  # deemed open-ended contract after a year
 
+    def test_employed_before_2008_counts_from_the_laws_first_day(self):
+        # 劳动合同法第九十七条第二款: hire 2005-03-01 without a contract, left 2012-06-30: a contract was due by
+        # 2008-01-31, so the double wage runs 2008-02-01..2008-12-31 = 11 months; 3000 × 11 = 33000
+        r = resolves(calc.double_wage(date(2005, 3, 1), 3000, end=date(2012, 6, 30)))
+        assert r.amount == D(33000)
+        assert cited(r, "劳动合同法", 97) and "第九十七条第二款" in r.steps[0]
+        # ended before the month of grace ran out: nothing
+        assert calc.double_wage(date(2005, 3, 1), 3000, end=date(2008, 1, 20)).amount == 0
+
     def test_signed_within_first_month(self):
         # signed on 2023-04-01 = the day after the first full month: the double wage would start 04-01 → none
         assert calc.double_wage(date(2023, 3, 1), 7000, signed=date(2023, 4, 1)).amount == 0

@@ -10,7 +10,9 @@ import pytest
 
 from arbitration.law import limitation
 from arbitration.law.timebar import (
+    claim_years,
     defence_raised,
+    double_wage_last_day,
     employment_ongoing,
     known_date,
     limitation_inputs,
@@ -24,6 +26,8 @@ SRC = Provenance(file="仲裁申请书.docx")
     ("申请人的请求已超过仲裁时效，应予驳回。", True),
     ("申请人离职已逾一年，其请求已过时效。", True),
     ("二倍工资的请求时效已经届满。", True),
+    ("原告要求支付二倍工资差额，已超仲裁时效，应予驳回。", True),
+    ("原告离职后两年才申请仲裁，已超过申请仲裁的期间。", True),
     ("被申请人认可申请人的入职时间，但认为解除合法。", False),
     ("申请人的请求未超过仲裁时效，被申请人对此无异议。", False),
     (None, False),
@@ -83,3 +87,19 @@ def test_unknown_end_of_employment_is_pending_not_ongoing():
     kwargs, notes = limitation_inputs(case, Claim(type="overtime", text="加班费"))
     assert kwargs["employment_ongoing"] is False and any("待查明" in n for n in notes)
     assert limitation("overtime", application_date=date(2024, 6, 1), **kwargs).flag == "unknown"
+
+
+def test_double_wage_of_a_worker_employed_before_2008_runs_from_the_laws_first_day():
+    """劳动合同法第九十七条第二款: employed in 2001 without a written contract, the employer had until a month after
+    2008-01-01 to conclude one; the unsigned year ends 2008-12-31, not a year after the hire in 2002."""
+    assert double_wage_last_day(date(2001, 9, 1), end=date(2012, 7, 31)) == date(2008, 12, 31)
+    assert double_wage_last_day(date(2010, 3, 1)) == date(2011, 2, 28)
+
+
+def test_a_claim_for_several_years_names_each_year():
+    """A leave claim for 「2016年度至2018年度」 is three years, each barred or due on its own; one year alone is one."""
+    assert claim_years(Claim(type="annual_leave", text="支付2016年度至2018年度未休年休假工资6000元")) == [2016, 2017, 2018]
+    assert claim_years(Claim(type="annual_leave", text="支付2017年度、2018年度未休年休假工资")) == [2017, 2018]
+    assert claim_years(Claim(type="annual_leave", text="支付2023年度未休年休假工资")) == [2023]
+    spanning = Claim(type="annual_leave", text="年休假工资", period_start=date(2014, 4, 1), period_end=date(2016, 3, 31))
+    assert claim_years(spanning) == [2014, 2015, 2016]

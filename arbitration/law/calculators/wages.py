@@ -34,6 +34,8 @@ from arbitration.law.calculators._common import (
 )
 from arbitration.model import CalcResult
 
+LCL_START = date(2008, 1, 1)  # 劳动合同法施行之日 (第九十八条)
+
 LIMITATION_PRACTICES = ("whole", "per_month")
 
 # ---------------------------------------------------------------- 二倍工资差额
@@ -78,6 +80,13 @@ def double_wage(hire: date, monthly_wage: Decimal | int | str, *, signed: date |
         raise CalculationError(f"劳动关系终止日期 {end} 早于用工之日 {hire}")
     if applied is not None and applied < hire:
         raise CalculationError(f"申请仲裁日期 {applied} 早于用工之日 {hire}")
+    pre_law = None
+    if hire < LCL_START and open_ended_due is None:
+        # 第九十七条第二款: employed before the law without a written contract, the employer had one month from
+        # 2008-01-01 to conclude one; the months count from then
+        pre_law = (f"用工之日{hire.isoformat()}在劳动合同法施行之前，依劳动合同法第九十七条第二款，应当自2008年1月1日起一个月内"
+                   "订立书面劳动合同，二倍工资自2008年1月1日起满一个月的次日起算")
+        hire = LCL_START
     stops: list[tuple[date, str]] = []
     if signed is not None:
         stops.append((day_before(signed), f"补订书面劳动合同（{signed.isoformat()}）的前一日"))
@@ -105,6 +114,8 @@ def double_wage(hire: date, monthly_wage: Decimal | int | str, *, signed: date |
         anchor, first_index, limit = hire, 1, 11
         articles = [cite("劳动合同法", 82, 1), cite("劳动合同法实施条例", 6, 2)]
         steps = [f"用工之日{hire.isoformat()}，二倍工资自用工之日起满一个月的次日{start.isoformat()}起算"]
+        if pre_law:
+            steps, articles = [pre_law], [*articles, cite("劳动合同法", 97, 2)]
     if open_ended_due is None and stop == day_before(anniversary):
         articles += [cite("劳动合同法实施条例", 7), cite("劳动合同法", 14, 3)]
         notes.append(f"用工满一年之日（{anniversary.isoformat()}）视为已订立无固定期限劳动合同，此后不再支付第八十二条第一款的二倍工资")

@@ -1,0 +1,39 @@
+"""The tribunal's findings read sentence by sentence (arbitration.findings.told): its own findings apart from what
+it reports, the words naming each side, and when a court case's worker applied for arbitration."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from findings_cases import court_case
+
+from arbitration.findings import find, settle
+from arbitration.findings.told import applied_on, names, own_sentences
+from arbitration.model import Side
+
+FOUND = ("经审理查明，原告于2019年4月1日入职被告某某物流有限公司（以下简称物流公司）。原告主张其月工资为6000元。"
+         "2021年8月31日，物流公司向原告送达解除劳动合同通知书。原告于2022年10月10日向某某市劳动人事争议仲裁委员会申请仲裁，"
+         "该委于2022年12月1日作出裁决。")
+
+
+def test_own_sentences_leave_out_what_is_reported_and_the_proceedings_before():
+    own = own_sentences(court_case([], found=FOUND))
+    assert any("入职被告" in s for s in own) and any("送达解除" in s for s in own)
+    assert not any("主张" in s or "申请仲裁" in s for s in own)
+
+
+def test_names_include_the_short_name_the_text_defines():
+    case = court_case([], found=FOUND)
+    assert {"被告", "某某物流有限公司", "物流公司"} <= set(names(case, Side.RESPONDENT, "被告"))
+
+
+def test_the_day_of_the_application_for_arbitration_from_a_court_case():
+    case = court_case([], found=FOUND)
+    assert case.application_date is None and applied_on(case) == date(2022, 10, 10)
+    assert settle(case, find(case)).application_date == date(2022, 10, 10)
+    # a month alone is its first day, the earliest the application can have been
+    assert applied_on(court_case([], found="2013年1月，原告向某某县劳动争议仲裁委员会申请仲裁。")) == date(2013, 1, 1)
+    # a date that is not the application's: the employer's account, or the period the claims were for
+    said = court_case([], defence="双方劳动关系已于2013年7月23日解除，原告申请仲裁已超过仲裁时效。",
+                      found="原告就要求被告补发2015年1月至今的工资等争议向某某仲裁委员会申请仲裁。")
+    assert applied_on(said) is None
