@@ -126,16 +126,22 @@ DEFENDANT_WORDS = "被告|被申请人|被上诉人"
 
 ADMIT = (
     r"属实", r"(?<![不未])(?:予以)?认可", r"(?<!有)(?:无|没有|并无|不持)异议", r"(?<!不)予以确认", r"(?<!不)予以承认", r"是事实",
-    r"确认无误", r"是准确的", r"自认", r"予以自认",
+    r"确认无误", r"是准确的", r"自认", r"予以自认", r"(?<![不未])承认", r"(?<![不未请要需应须])(?<!予以)确认",
 )  # fmt: skip
-DENY = (r"不属实", r"(?:不予|不|未)认可", r"有异议", r"否认", r"不是事实", r"不实", r"不予确认", r"不予承认", r"不符")
+# admitting verbs whose object follows them (「被告认可原告于2015年3月1日入职」「被告确认原告的月工资为5000元」), when a
+# party is their subject
+ADMIT_BEFORE_OBJECT = (r"(?<![不未])认可", r"(?<![不未])承认", r"(?<![不未请要])确认")
+DENY = (r"不属实", r"(?:不予|不|未)认可", r"(?<![没无并])有异议", r"否认", r"不是事实", r"不实", r"不予确认", r"不予承认", r"不符")
 # what an admission is about when it is no fact of the case (evidence, a signature, receipt of a letter)
 NOT_A_FACT_OBJECT = (r"证据", r"真实性", r"合法性", r"关联性", r"证明目的", r"质证", r"签字", r"签名", r"笔迹", r"收到", r"送达")
 # the fact an admission names → the Facts field
 ADMITTED_FACTS: dict[str, tuple[str, ...]] = {
     "hire_date": ("入职时间", "入职日期", "入职", "到岗时间", "用工时间", "开始工作", "工作时间起"),
     "leave_date": ("离职时间", "离职日期", "离职", "最后工作日", "停止工作"),
-    "monthly_wage": ("工资标准", "月工资", "工资数额", "工资为", "每月工资", "工资收入", "平均工资", "工资待遇"),
+    "monthly_wage": (
+        "工资标准", "月工资", "工资数额", "工资为", "每月工资", "工资收入", "平均工资", "工资待遇", "工资情况", "工资金额", "工资基数",
+        "薪资", "月薪", "薪酬", "劳动报酬",
+    ),  # fmt: skip
     "written_contract": ("劳动合同", "签订合同", "书面合同"),
     "termination": ("解除", "辞退", "离职原因", "终止"),
     "social_insurance": ("社会保险", "社保", "保险"),

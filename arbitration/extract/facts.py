@@ -374,7 +374,7 @@ _SIGNED = re.compile(
     r"(?:签订|订立|签署|续签|续订)(?:了|过)?(?:(?:(?!解除|终止)[^，。；]){0,40}?|[^，。；]{0,12}[（(][^）)]{0,30}[）)])(?:书面)?劳动合同"
     r"|(?:劳动|聘用)合同(?:中|里|上)(?:约定|未约定|载明|写明|明确)|(?:劳动|聘用)合同(?:的)?期限(?:为|自|是)"
     r"|(?:劳动)?合同(?:期限)?(?:到期|期满|届满)|《(?:劳动|聘用)合同(?:书)?》"
-    r"|(?:签订|订立|签署)(?:了)?(?:一份)?聘用合同"
+    r"|(?:签订|订立|签署)(?:了)?(?:一份)?聘用合同|(?:签有|签订有|订有|签订过)(?:书面)?(?:的)?(?:劳动|聘用)合同"
 )
 _TERM_YEARS = re.compile(r"(?:合同)?期限(?:为)?")
 
@@ -486,7 +486,8 @@ def find_workplace(text: str) -> list[Found]:
 _TERMINATION_TRIGGER = re.compile(
     rf"(?:辞退|开除|除名|解雇|解聘|{_ENDS}|辞职|离职|期满|合同到期|(?:不再|不|不予|拒绝|未再?|没有)续(?:签|订)|劳动关系结束|"
     r"不[用要必](?:再)?来(?:上班|了|公司)|自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗|(?:未|没有|不再)继续上班|"
-    r"拒绝(?:回[^，。；]{0,4})?(?:上班|到岗)|让[^。；，]{0,6}(?:走人|回家)|不再(?:给|为)?安排[^，。；]{0,6}工作)"
+    r"拒绝(?:回[^，。；]{0,4})?(?:上班|到岗)|让[^。；，]{0,6}(?:走人|回家)|(?:不再|停止)(?:给|为)?安排[^，。；]{0,6}工作|"
+    r"离开(?:了)?(?:被告|原告|公司|单位|工作岗位)(?:处)?)"
     r"(?!(?:劳动)?(?:合同|关系)?(?:之)?前|时)"
 )
 # a denied act is not a narration of it: 「答辩人从未辞退申请人」「并未提出被迫解除」「不存在违法解除」
@@ -569,7 +570,7 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
         return Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止", reason=reason, statute_basis=basis)
     if re.search(r"被迫(?:解除|离职)", sentence):
         return Termination(initiator=TerminationInitiator.EMPLOYEE, mode="被迫解除", reason=reason, statute_basis=basis)
-    if re.search(r"辞退|开除|除名|解雇|解聘|不[用要必](?:再)?来(?:上班|了|公司)|不要(?:再)?来|让[^。；，]{0,6}(?:走人|回家)|不再(?:给|为)?安排[^，。；]{0,6}工作", sentence):
+    if re.search(r"辞退|开除|除名|解雇|解聘|不[用要必](?:再)?来(?:上班|了|公司)|不要(?:再)?来|让[^。；，]{0,6}(?:走人|回家)|(?:不再|停止)(?:给|为)?安排[^，。；]{0,6}工作", sentence):
         mode = "口头辞退" if "口头" in sentence else ("开除" if re.search("开除|除名", sentence) else "辞退")
         return Termination(initiator=TerminationInitiator.EMPLOYER, mode=mode, reason=reason, statute_basis=basis)
     gone = r"自动离职|自行离职|自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗|(?:未|没有|不再)继续上班|拒绝(?:回[^，。；]{0,4})?(?:上班|到岗)"
@@ -584,13 +585,23 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
             initiator = _initiator_from_subject(sentence[previous : clause_start - 1], words)
             clause_start = previous
         if initiator is None:
-            return None
+            return _left(sentence, reason, basis)
         if initiator is TerminationInitiator.EMPLOYER:
             mode = "口头解除" if "口头" in sentence else "单方解除"
         else:
             mode = "被迫解除" if reason_m or basis == "劳动合同法第三十八条" else "辞职"
         return Termination(initiator=initiator, mode=mode, reason=reason, statute_basis=basis)
-    return None
+    return _left(sentence, reason, basis)
+
+
+def _left(sentence: str, reason: str | None, basis: str | None) -> Termination | None:
+    """「原告未办理离职手续即离开被告处」: the worker left; told to leave (「要求原告当日离开公司」), the employer ended it."""
+    m = re.search(r"离开(?:了)?(?:被告|原告|公司|单位|工作岗位)(?:处)?", sentence)
+    if m is None:
+        return None
+    if re.search(r"(?:要求|让|责令|叫|通知|命令)[^，。；]{0,10}$", sentence[: m.start()]):
+        return Termination(initiator=TerminationInitiator.EMPLOYER, mode="辞退", reason=reason, statute_basis=basis)
+    return Termination(initiator=TerminationInitiator.EMPLOYEE, mode="自动离职", reason=reason, statute_basis=basis)
 
 
 def _termination_date(sentence: str, trigger_at: int) -> Any:
@@ -680,6 +691,7 @@ def find_admissions(text: str) -> list[Admission]:
     from . import cues
 
     admit, deny = cues.compiled("ADMIT"), cues.compiled("DENY")
+    before_object = cues.compiled("ADMIT_BEFORE_OBJECT")
     not_fact = cues.compiled("NOT_A_FACT_OBJECT")
     out: list[Admission] = []
     for m in re.finditer(r"[^。；;\n]+", text):
@@ -690,6 +702,9 @@ def find_admissions(text: str) -> list[Admission]:
         before = sentence[: cue.start()]
         clause_start = max(before.rfind("，"), before.rfind(","), 0)
         obj = before if not re.search(r"[，,]\s*$", before) else before[:clause_start]
+        verb = before_object.match(sentence, cue.start())
+        if verb and _PARTY_SUBJECT.search(before) and not re.search(r"请求|要求|诉请", before):
+            obj += re.split(r"[，,]", sentence[verb.end() :], maxsplit=1)[0]  # 「被告认可原告于…入职」: what follows
         if not_fact.search(obj):
             continue
         general = re.search(cues.GENERAL_ADMISSION, sentence)
@@ -699,6 +714,8 @@ def find_admissions(text: str) -> list[Admission]:
         for name, words in cues.ADMITTED_FACTS.items():
             if any(w in obj for w in words) and name not in facts:
                 facts.append(name)
+        if "monthly_wage" in facts and _PERIOD_PAY.search(obj):
+            facts.remove("monthly_wage")  # 「双方确认该期间的工资为1820元」: pay for some days, not the monthly rate
         values: list[tuple[str, Found]] = []
         wage = pick_wage(find_monthly_wage(sentence, reported_speech_ok=True))
         if wage is not None and "monthly_wage" in facts:
@@ -714,6 +731,10 @@ def find_admissions(text: str) -> list[Admission]:
         both = bool(re.search(r"双方|原、被告|原被告", subject))
         out.append(Admission(m.start(), m.end(), tuple(facts), tuple(values), subject, both))
     return out
+
+
+# the subject of an admitting verb: a party (「被告」「原告某某」「双方」), ending the words before it
+_PARTY_SUBJECT = re.compile(r"(?:原告|被告|申请人|被申请人|答辩人|双方|[\u4e00-\u9fa5]{1,3}某+|公司|本人|我方|其)(?:[^，,。；]{0,10})?(?:均|亦|也|已|对此)?$")
 
 
 def _shift(found: Found, by: int) -> Found:

@@ -151,6 +151,7 @@ def test_monthly_wage(text: str, want: Decimal) -> None:
 CONTRACTS = [
     ("双方签订了期限为2016年11月1日至2019年10月31日的书面劳动合同。", True),
     ("原告从未与被告签订过劳动合同。", False),
+    ("双方签有劳动合同。", True),
 ]
 
 
@@ -166,6 +167,9 @@ def test_an_agreement_to_end_is_no_labour_contract() -> None:
 TERMINATIONS = [
     ("合同期满前，双方均未提出终止或者变更意见，被告继续在原告处工作至2018年7月31日，因个人原因辞职。", "employee"),
     ("原告系自愿离职，公司不同意支付经济补偿。", "employee"),
+    ("2018年6月30日，原告未办理离职手续即离开被告处。", "employee"),
+    ("被告于2018年6月30日停止安排原告工作。", "employer"),
+    ("2018年4月20日，被告以原告不能胜任工作为由，向原告发出《解除劳动合同通知书》，并要求原告当日离开公司。", "employer"),
 ]
 
 
@@ -179,3 +183,23 @@ def test_who_ended_it(text: str, initiator: str) -> None:
 def test_a_request_narrates_no_ending() -> None:
     words = F.PartyWords.for_names([], [])
     assert F.find_termination("①判令被告支付原告解除劳动合同经济补偿金21750元", words) == []
+
+
+ADMISSIONS = [
+    ("被告认可原告于2015年3月1日入职。", {"hire_date"}),
+    ("被告确认原告的月工资为5000元。", {"monthly_wage"}),
+    ("被告对原告主张的月工资5000元没有异议。", {"monthly_wage"}),
+    ("原告所述入职时间、工资情况属实。", {"hire_date", "monthly_wage"}),
+    ("被告承认原告的离职时间为2018年6月30日。", {"leave_date"}),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), ADMISSIONS)
+def test_admission(text: str, facts: set) -> None:
+    [admission] = F.find_admissions(text)
+    assert facts <= set(admission.facts)
+
+
+def test_pay_for_some_days_admits_no_monthly_wage() -> None:
+    [admission] = F.find_admissions("双方确认原告的入职时间为2015年3月1日，该期间的工资为1820元。")
+    assert admission.facts == ("hire_date",)
