@@ -73,6 +73,14 @@ def _num_unit(m: re.Match[str]) -> str:
     return m.group(0) if n is None else f"{n}{m.group(2)}"
 
 
+def _wan(m: re.Match[str]) -> str:
+    whole, rest = m.group(1), m.group(2) or ""
+    if "." in whole and rest:  # 「1.5万300元」 is not a way to say a sum
+        return m.group(0)
+    head, _, tail = whole.partition(".")
+    return f"{int(head) * 10000 + int((tail + '0000')[:4]) + int(rest or 0)}{m.group(3)}"
+
+
 def _date(m: re.Match[str]) -> str:
     mon, day = cn_to_int(m.group(1)), cn_to_int(m.group(2))
     if mon is None or day is None or not (1 <= mon <= 12 and 1 <= day <= 31):
@@ -101,6 +109,9 @@ def normalize_numbers(text: str) -> str:
     # Arabic month + Chinese day or the reverse are rare; leave them
     # amounts: 八千元, 一万二千元, 三百块, 五千五百元整; a lone 「一元」 stays (一元化 …)
     text = re.sub(r"([零两一二三四五六七八九十百千万]{2,})(元|块钱|块)", _num_unit, text)
+    # Whisper writes a sum half in figures (「6万元」「1万3000元」「1.5万元」): all in figures, as the record does;
+    # 「6万多元」 stays
+    text = re.sub(r"(?<![\d.])(\d{1,4}(?:\.\d{1,4})?)万(\d{1,4})?(元|块钱|块)", _wan, text)
     # a span in years/months/days: 工作了三年 stays as said (the record keeps spoken durations)
     return text
 

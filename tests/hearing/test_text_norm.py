@@ -20,13 +20,18 @@ from arbitration.hearing.text import (
         ("两千块钱", "2000块钱"),
         ("十二月三十一号离职", "12月31号离职"),
         ("工资１２月", "工资12月"),
+        ("差额6万元", "差额60000元"),
+        ("拖欠工资1万3000元", "拖欠工资13000元"),
+        ("1.5万元", "15000元"),
+        ("1万300块钱", "10300块钱"),
     ],
 )
 def test_numbers_and_dates(spoken, written):
     assert normalize_numbers(spoken) == written
 
 
-@pytest.mark.parametrize("text", ["一日三餐", "一个月", "工作了三年", "十元", "三十一号", "十三月五日", "一二三元"])
+@pytest.mark.parametrize("text", ["一日三餐", "一个月", "工作了三年", "十元", "三十一号", "十三月五日", "一二三元",
+                                  "6万多元", "1.5万300元", "12345万元"])
 def test_ambiguous_numerals_stay(text):
     assert normalize_numbers(text) == text
 
