@@ -226,8 +226,10 @@ def unpaid_wages(x: Ctx, d: Decision) -> Decision:
     owed = x.findings.get("issue:wages_owed")
     if owed is not None and owed.basis == Basis.ESTABLISHED and owed.amount is not None:
         return _owed_as_found(x, d, owed)
+    if (ended := _after_the_end(x)) is not None:
+        return d.deny(ended, c("劳动合同法", 30), c("劳动争议调解仲裁法", 6))
     if CONDITIONAL_PAY.search(x.claim.text):
-        return d.pend(CONDITIONAL.format(w=x.w))
+        return _conditional_pay(x, d) or d.pend(CONDITIONAL.format(w=x.w))
     owed = x.issue("issue:wages_owed")
     if owed is None:
         return d.pend(x.why_pending("issue:wages_owed", "欠付劳动报酬的期间及数额"))
@@ -241,6 +243,40 @@ def unpaid_wages(x: Ctx, d: Decision) -> Decision:
     if amount is None:
         return d.pend("欠付劳动报酬的数额")
     return d.grant(because(owed), amount)
+
+
+# a worker who asks to go on with the contract or to undo its end: pay after the end is still open
+CONTINUE = re.compile(r"继续履行|恢复(?:劳动关系|工作|岗位)|撤销[^，。；]{0,12}(?:解除|终止|辞退|开除)|(?:解除|终止)[^，。；]{0,8}无效")
+
+
+def _after_the_end(x: Ctx) -> str | None:
+    """Pay claimed only for a time after the employment ended, as found, when the worker does not ask to go on
+    with it: there was no work and no employment to pay for (the reason, else None)."""
+    leave, start = x.fact("leave_date"), x.claim.period_start
+    if leave is None or start is None or start <= leave:
+        return None
+    if any(CONTINUE.search(o.text) for o in x.case.claims):
+        return None
+    return (f"双方劳动关系已于{ymd(leave)}解除（终止），{x.w}主张{ymd(start)}以后期间的劳动报酬，"
+            f"该期间双方已不存在劳动关系，{x.w}亦未提供劳动，该项请求缺乏事实依据")
+
+
+def _conditional_pay(x: Ctx, d: Decision) -> Decision | None:
+    """A benefit (津贴, 奖金 …) rests on the conditions of an agreement or a rule, which the worker proves
+    (调解仲裁法第六条): after a hearing whose findings say nothing of it, the proof failed. A benefit withheld or cut
+    is the employer's to justify (解释（一）第四十四条), and one the findings speak of is for the tribunal."""
+    from arbitration.findings.issues import BENEFITS, WITHHELD
+    from arbitration.findings.told import awarded, own_sentences
+
+    kind = next((found for claim, found in BENEFITS if claim.search(x.claim.text)), None)
+    if kind is None or WITHHELD.search(x.claim.text) or not x.case.tribunal_statement:
+        return None
+    if any(kind.search(s) for s in [*own_sentences(x.case), *awarded(x.case)]):
+        return None  # the findings speak of it, or an earlier award ordered it: for the tribunal
+    if (st := x.findings.get("issue:wages_owed")) is not None and st.holds:
+        return None  # the employer admitted it, or the tribunal found pay owed
+    return d.deny(f"{x.w}主张的该项款项以约定或规定的发放条件为前提，{x.w}应当对发放条件成就承担举证责任；"
+                  f"经审理查明的事实未显示该条件成就，{x.w}应承担举证不能的不利后果", c("劳动争议调解仲裁法", 6))
 
 
 def _owed_as_found(x: Ctx, d: Decision, owed: Proposal) -> Decision:

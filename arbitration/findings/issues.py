@@ -39,7 +39,19 @@ DENIES_EMPLOYMENT = re.compile(
     r"(?:不存在|不是|并非|没有|无|不构成)(?:事实)?劳动关系|劳务关系|合作关系|承揽关系|承包关系|挂靠|雇佣关系|不认识|从未(?:招用|雇佣)|"
     r"不是(?:我|本|答辩人|被告|被申请人)?(?:公司|单位)的?(?:员工|职工)")
 # pay that rests on conditions the worker must show (高温津贴 in a cooled office, 奖金 by a bonus scheme), not wages for work done
-CONDITIONAL_PAY = re.compile(r"津贴|补贴|补助|奖金|奖励|福利|提成|绩效|年终|分红|报销|费用|差额|同工同酬")
+CONDITIONAL_PAY = re.compile(r"津贴|补贴|补助|奖金|奖励|福利|提成|绩效|年终|分红|报销|费用|差额|同工同酬|降温费|高温费|防暑|取暖费|过节费")
+# benefits whose conditions the worker must show, each with the words a finding of it may use; pay for work whose
+# records the employer keeps (提成, 绩效) or a difference computed from them (差额) is not among them
+BENEFITS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(claim), re.compile(found)) for claim, found in (
+        (r"高温|降温|防暑", r"高温|降温|防暑"),
+        (r"取暖", r"取暖|供暖"),
+        (r"奖金|奖励|年终|分红", r"奖金|奖励|年终|分红|效益"),
+        (r"同工同酬", r"同工同酬|同岗|同等岗位|编制"),
+        (r"津贴|补贴|补助|福利|过节费", r"津贴|补贴|补助|福利|过节费"),
+    ))
+# a claim for pay withheld or cut: the employer proves why (解释（一）第四十四条 减少劳动报酬)
+WITHHELD = re.compile(r"扣发|克扣|扣除|扣减|少发|降低|停发")
 CONDITIONAL = "{w}主张的款项以约定或规定的发放条件为前提，须由{w}举证证明条件成就"
 SAYS_PAID = re.compile(r"已(?:经)?[^，。；]{0,8}(?:支付|发放|结清|付清)|不存在拖欠|不欠|没有(?:拖欠|欠)|未拖欠|并未拖欠|已经结清")
 OTHER_PAY_DEFENCE = re.compile(r"未(?:提供|付出)?劳动|(?:未|没有|不再)(?:到[^，。；]{0,8})?(?:上班|到岗|出勤|工作)|旷工|已离职|"

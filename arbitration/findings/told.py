@@ -22,9 +22,36 @@ def sentences(text: str | None) -> list[str]:
     return [s.strip() for s in re.split(r"[。；;\n]", text or "") if s.strip()]
 
 
+ITEM = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]|^\s*[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")
+
+
+AWARD = re.compile(r"裁决|调解书|调解协议")
+ASKED = re.compile(r"要求|请求|申请仲裁|提起仲裁|提出仲裁|仲裁申请|诉请|主张|诉称|辩称")
+
+
+def classified(case: Case) -> list[tuple[str, str]]:
+    """(kind, sentence) for each sentence of the tribunal's findings: "own" (a finding of its own), "award" (what
+    an earlier award or settlement ordered, 「仲裁委…作出裁决：…」) or "reported" (a contention or request it reports);
+    the numbered items after such a sentence (「仲裁请求为：1、…；2、…」) are of its kind."""
+    out: list[tuple[str, str]] = []
+    kind = "own"
+    for s in sentences(case.tribunal_statement):
+        if kind != "own" and ITEM.match(s):
+            out.append((kind, s))
+            continue
+        kind = "own" if not REPORTED.search(s) else "award" if AWARD.search(s) and not ASKED.search(s) else "reported"
+        out.append((kind, s))
+    return out
+
+
 def own_sentences(case: Case) -> list[str]:
     """The sentences of the tribunal's findings that state a finding of its own."""
-    return [s for s in sentences(case.tribunal_statement) if not REPORTED.search(s)]
+    return [s for kind, s in classified(case) if kind == "own"]
+
+
+def awarded(case: Case) -> list[str]:
+    """What an earlier award (or settlement) the findings tell of ordered, item by item."""
+    return [s for kind, s in classified(case) if kind == "award"]
 
 
 def clauses(sentence: str) -> list[str]:
@@ -78,4 +105,4 @@ def applied_on(case: Case) -> date | None:
     return min(days) if days else None
 
 
-__all__ = ["REPORTED", "applied_on", "clauses", "mentions", "names", "own_sentences", "sentences"]
+__all__ = ["REPORTED", "applied_on", "awarded", "classified", "clauses", "mentions", "names", "own_sentences", "sentences"]

@@ -55,3 +55,36 @@ def test_a_time_bar_the_employer_raised_is_applied_with_the_application_day_the_
     # not raised: not applied
     case.respondent_statement = "被告辩称，解除合法。"
     assert _one(_decided(case)[0], "severance").outcome != Outcome.DENIED
+
+
+HEAT = Claim(type="unpaid_wages", text="被告支付原告2019年至2020年高温津贴1200元", amount=Decimal(1200))
+HIRED = "经审理查明，原告于2017年3月1日入职被告处，从事仓库管理工作，月工资3000元。"
+
+
+def test_a_benefit_whose_conditions_the_findings_do_not_show_is_denied():
+    """津贴 and 奖金 rest on the conditions of an agreement or rule, which the worker proves (调解仲裁法第六条)."""
+    d = _one(_decided(court_case([HEAT], defence="被告辩称，原告不符合高温津贴发放条件。", found=HIRED))[0], "unpaid_wages")
+    assert d.outcome == Outcome.DENIED and any(a.law == "劳动争议调解仲裁法" and a.article == 6 for a in d.articles)
+
+
+def test_a_benefit_the_findings_speak_of_withheld_or_awarded_before_stays_for_the_tribunal():
+    spoken = HIRED + "被告《薪酬制度》规定，露天作业人员每年6月至9月发放高温津贴每月150元。"
+    awarded = HIRED + "某某仲裁委于2021年3月1日作出裁决：1.被告支付原告高温津贴1200元；2.驳回原告的其他请求。"
+    for found in (spoken, awarded):
+        assert _one(_decided(court_case([HEAT], found=found))[0], "unpaid_wages").outcome == Outcome.UNKNOWN
+    cut = Claim(type="unpaid_wages", text="被告支付原告被扣发的2020年度年终奖金5000元", amount=Decimal(5000))
+    assert _one(_decided(court_case([cut], found=HIRED))[0], "unpaid_wages").outcome == Outcome.UNKNOWN
+    # before a hearing nothing is found yet
+    assert _one(_decided(court_case([HEAT]))[0], "unpaid_wages").outcome == Outcome.UNKNOWN
+
+
+def test_pay_for_a_time_after_the_employment_ended_is_denied():
+    late = Claim(type="unpaid_wages", text="被告支付原告2020年8月至9月工资6000元", amount=Decimal(6000),
+                 period_start=date(2020, 8, 1), period_end=date(2020, 9, 30))
+    case = court_case([late], found=HIRED + "2020年6月30日，被告口头通知原告解除劳动关系，原告此后未再上班。")
+    case.facts.leave_date.add(date(2020, 6, 30), FOUND, Side.TRIBUNAL)
+    d = _one(_decided(case)[0], "unpaid_wages")
+    assert d.outcome == Outcome.DENIED and "不存在劳动关系" in (d.reasoning[-1].text if d.reasoning else "")
+    # a worker who asks to go on with the contract may be owed pay for the time the employer kept them out
+    case.claims.append(Claim(type="other", text="撤销被告作出的解除劳动合同决定，恢复劳动关系"))
+    assert _one(_decided(case)[0], "unpaid_wages").outcome == Outcome.UNKNOWN
