@@ -156,11 +156,15 @@ def because(p: Proposal) -> str:
 
 
 def relation_denied(x: Ctx, d: Decision) -> bool:
-    """The employment is found not to exist: every claim resting on it fails."""
+    """The employment is found not to exist: every claim resting on it fails; disputed (the employer denies it)
+    and not yet found, every such claim waits for that finding. True when that decided (or pended) `d`."""
     rel = x.findings.get("issue:labor_relation")
     if rel is not None and rel.holds is False:
         x.uses.append(rel.id)
         d.deny(f"{because(rel)}，{x.w}基于劳动关系提出的该项请求缺乏事实依据", c("劳动争议调解仲裁法", 6))
+        return True
+    if rel is None and "issue:labor_relation" in x.findings.pending:
+        d.pend(x.why_pending("issue:labor_relation", "双方是否存在劳动关系（该项请求以劳动关系为前提）"))
         return True
     return False
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "findings"))
 
-from findings_cases import FOUND, court_case, dismissal  # noqa: E402
+from findings_cases import APP, DEF, FOUND, court_case, dismissal  # noqa: E402
 
 from arbitration.drafting import draft_award  # noqa: E402
-from arbitration.model import Claim, Outcome, Side  # noqa: E402
+from arbitration.model import Claim, ContractInfo, Outcome, Side  # noqa: E402
 
 
 def _decided(case):
@@ -88,3 +88,18 @@ def test_pay_for_a_time_after_the_employment_ended_is_denied():
     # a worker who asks to go on with the contract may be owed pay for the time the employer kept them out
     case.claims.append(Claim(type="other", text="撤销被告作出的解除劳动合同决定，恢复劳动关系"))
     assert _one(_decided(case)[0], "unpaid_wages").outcome == Outcome.UNKNOWN
+
+
+def test_claims_resting_on_an_employment_the_employer_denies_wait_for_that_finding():
+    """Before any finding, the employer's denial of the employment leaves every claim resting on it open, however
+    well its own facts are stated (the worker's word on the contract stands only once there is an employment)."""
+    claim = Claim(type="double_wage", text="被告支付原告未签订书面劳动合同二倍工资33000元", amount=Decimal(33000))
+    case = court_case([claim], complaint="原告诉称，原告于2020年1月1日入职被告处，月工资3000元，被告未与原告签订书面劳动合同。",
+                      defence="被告辩称，原告系承包人雇佣的人员，与被告不存在劳动关系。")
+    case.facts.hire_date.add(date(2020, 1, 1), APP, Side.APPLICANT)
+    for src, side in ((APP, Side.APPLICANT), (DEF, Side.RESPONDENT)):  # both say when the work ended
+        case.facts.leave_date.add(date(2020, 12, 31), src, side)
+    case.facts.monthly_wage.add(Decimal(3000), APP, Side.APPLICANT)
+    case.facts.written_contract.add(ContractInfo(signed=False), APP, Side.APPLICANT)
+    d = _one(_decided(case)[0], "double_wage")
+    assert d.outcome == Outcome.UNKNOWN
