@@ -154,7 +154,8 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
         if d.date.precision == "day" and _ABSENT_AFTER.match(text[d.end : d.end + 30]):
             leaves.append(Found(d.date.value, d.start, d.end, "facts.leave_date.absent_after", 0.9, "此后未再上班"))
             continue
-        if re.search(r"(?:自|从)\s*$", before) and d.date.precision == "day" and _ABSENT_FROM.match(text[d.end : d.end + 30]):
+        opens = re.search(r"(?:自|从)\s*$", before) or re.match(r"\s*起", text[d.end : d.end + 2])
+        if opens and d.date.precision == "day" and _ABSENT_FROM.match(text[d.end : d.end + 30]):
             leaves.append(Found(d.date.value - timedelta(days=1), d.start, d.end, "facts.leave_date.absent_from", 0.9,
                                 "自该日起未再上班，前一日为最后工作日"))  # fmt: skip
             continue
@@ -201,7 +202,8 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
         # the contract's term when it starts earlier (「…签订劳动合同，约定合同期限为2013年4月1日起…」)
         for d in dates:
             s, e = _sentence_bounds(text, d.end)
-            if _CONTRACT_SIGN.search(text, d.end, e) and not re.search(r"未|没有|拒绝|不", text[s : d.end]):
+            sign = _CONTRACT_SIGN.search(text, d.end, e)
+            if sign and not re.search(r"未|没有|拒绝|不", text[s : sign.start() + 2]) and not _in_request(text[s : d.start]):
                 term = [r for r in find_ranges(text[s:e]) if r.first_day]
                 start = min([d.date.value, *(r.first_day for r in term)])
                 hires.append(Found(start, d.start, d.end, "facts.hire_date.contract", 0.6, "以订立劳动合同时间计"))
@@ -564,7 +566,8 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
     if re.search(r"协商一致|协商解除|双方协商|协议解除|合意解除|达成[^，。；]{0,10}(?:解除|终止)[^，。；]{0,8}(?:共识|一致|协议)|"
                  r"(?:解除|终止)[^，。；]{0,8}(?:达成)?(?:共识|一致意见)", sentence):
         return Termination(initiator=TerminationInitiator.MUTUAL, mode="协商一致解除", reason=reason, statute_basis=basis)
-    if re.search(r"(?:期满|到期|届满)(?!前|之前|以前)[^。；]{0,12}(?:终止|不再续|不续|拒绝续|未再?续|没有续)|(?:不再|不|不予|拒绝|未再?|没有)续(?:签|订)|"
+    continued = re.search(r"继续(?:在[^，。；]{0,12})?(?:工作|上班|用工|履行|提供劳动)", sentence)  # the work went on
+    if not continued and re.search(r"(?:期满|到期|届满)(?!前|之前|以前)[^。；]{0,12}(?:终止|不再续|不续|拒绝续|未再?续|没有续)|(?:不再|不|不予|拒绝|未再?|没有)续(?:签|订)|"
                  r"以[^，。；]{0,12}(?:期满|到期|届满)为由|"
                  r"合同(?:已|于[^，。；]{0,12})?(?:到期|期满)(?![^，。；]{0,6}(?:前|后))", sentence):
         return Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止", reason=reason, statute_basis=basis)

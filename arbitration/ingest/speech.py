@@ -245,8 +245,8 @@ def _is_name(phrase: str, after_role: bool) -> bool:
     """Whether a phrase before a speech verb names a party rather than narrating (「于2015年」「对此」「因冠海公司」):
     an anonymised name or an organisation is one whatever its characters; after a role word, so is a person's
     name of two or three characters that is no narration word."""
-    if re.search(r"\d", phrase):
-        return False
+    if re.search(r"\d|法院|仲裁|本院|本委", phrase):
+        return False  # a court or a commission is never a party (「陈某某向一审法院起诉请求」)
     if _MASKED_NAME.fullmatch(phrase):
         return True
     if _ORG_END.search(phrase) and not re.match(r"[于在因对向经以将为故遂现特并又再但另且即]|(?:我|本|该|其|贵)(?:公司|单位|司)", phrase):

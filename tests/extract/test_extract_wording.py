@@ -62,6 +62,7 @@ def test_who_speaks(text: str, kind: str, name: str) -> None:
 
 NOT_SPEECH = [
     "原告遂诉至本院。",  # a step of the story inside a statement
+    "陈某某向一审法院起诉请求：判令某公司支付经济补偿金15600元。",  # a court is never the speaker's name
     "张某与某建筑公司均未提起上诉，一审判决已生效。",  # a negated verb
     "现我公司亦不服仲裁裁决结果，诉至法院。",
     "故提出反诉请求。",
@@ -118,6 +119,7 @@ LEAVES = [
     "被告于2018年6月30日通过快递向原告送达解除劳动合同通知书。",
     # a date in a request, or opening a period, tells no event
     "原告于2018年6月30日离职。请求判令被告支付2018年1月至5月拖欠的工资12600元、解除劳动关系的经济补偿金9000元。",
+    "2018年7月1日起，原告未再到被告处上班。",
 ]
 
 
@@ -203,3 +205,13 @@ def test_admission(text: str, facts: set) -> None:
 def test_pay_for_some_days_admits_no_monthly_wage() -> None:
     [admission] = F.find_admissions("双方确认原告的入职时间为2015年3月1日，该期间的工资为1820元。")
     assert admission.facts == ("hire_date",)
+
+
+def test_an_expiry_the_work_outlived_ends_nothing() -> None:
+    words = F.PartyWords.for_names([], [], employer_words=("被告",), worker_words=("原告",))
+    assert F.find_termination("劳动合同期满后双方未续签，原告继续在被告处工作。", words) == []
+
+
+def test_a_contract_not_signed_after_a_date_gives_no_hire_date() -> None:
+    hires, _ = F.find_employment_dates("请求裁决被申请人支付2020年1月至2020年6月未签订书面劳动合同二倍工资差额36000元。")
+    assert hires == []
