@@ -282,6 +282,8 @@ def _parts(item: str) -> list[tuple[int, int]]:
             split = True
         elif m.group() in ("及", "和", "以及", "、") and cues.compiled("OTHER_HEADS").match(after.lstrip()) and _has_head(before):
             split = True
+        elif cues.compiled("NOT_A_CLAIM").match(re.sub(r"^(?:本案|案件|此案)?(?:的)?", "", after.lstrip())) and _has_head(before):
+            split = True  # 「…补缴社会保险，诉讼费由被告负担」: the costs are no part of the request before them
         if split:
             cuts.append(m.start())
     spans = []
