@@ -173,7 +173,19 @@ def termination(x: Ctx, d: Decision) -> Any:
     t = x.fact("termination")
     if t is None:
         d.pend(x.why_pending("termination", "劳动关系解除（终止）的方式及原因"))
+    elif t.initiator == TerminationInitiator.EMPLOYEE and _agreed_in_words(x):
+        # an agreement both signed (「经协商…签订《协议书》」, 第三十六条) is no resignation, whoever read it so
+        t = t.model_copy(update={"initiator": TerminationInitiator.MUTUAL})
     return t
+
+
+def _agreed_in_words(x: Ctx) -> bool:
+    """The sentence the found ending was read from describes an agreement to end it (劳动合同法第三十六条)."""
+    from arbitration.law.grounds import recognise
+
+    fact = x.case.facts.termination
+    found = [fact.values[fact.accepted]] if fact.accepted is not None else fact.values
+    return any((g := recognise(v.source.quote)) is not None and g.by == "mutual" for v in found)
 
 
 def ground(t: Any) -> Any:

@@ -13,7 +13,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "findings"))
 from findings_cases import APP, DEF, FOUND, court_case, dismissal  # noqa: E402
 
 from arbitration.drafting import draft_award  # noqa: E402
-from arbitration.model import Claim, ContractInfo, Outcome, Side  # noqa: E402
+from arbitration.model import (  # noqa: E402
+    Claim,
+    ContractInfo,
+    Outcome,
+    Side,
+    Termination,
+    TerminationInitiator,
+)
 
 
 def _decided(case):
@@ -102,4 +109,18 @@ def test_claims_resting_on_an_employment_the_employer_denies_wait_for_that_findi
     case.facts.monthly_wage.add(Decimal(3000), APP, Side.APPLICANT)
     case.facts.written_contract.add(ContractInfo(signed=False), APP, Side.APPLICANT)
     d = _one(_decided(case)[0], "double_wage")
+    assert d.outcome == Outcome.UNKNOWN
+
+
+def test_an_agreement_to_end_read_as_a_resignation_is_no_resignation():
+    """「经协商，…签订《协议书》，约定终止双方劳动关系」 is an agreed end (劳动合同法第三十六条): 经济补偿 then turns on who
+    proposed it (第四十六条第二项), it is not denied as for a worker who resigned."""
+    claim = Claim(type="severance", text="被告支付原告经济补偿金27000元", amount=Decimal(27000))
+    said = "2020年6月30日，经协商，被告与原告签订《协议书》，约定双方劳动关系于当日终止"
+    case = court_case([claim], found=HIRED + said + "。")
+    case.facts.hire_date.add(date(2017, 3, 1), FOUND, Side.TRIBUNAL)
+    case.facts.leave_date.add(date(2020, 6, 30), FOUND, Side.TRIBUNAL)
+    quoted = FOUND.model_copy(update={"quote": said})
+    case.facts.termination.add(Termination(initiator=TerminationInitiator.EMPLOYEE, mode="辞职"), quoted, Side.TRIBUNAL)
+    d = _one(_decided(case)[0], "severance")
     assert d.outcome == Outcome.UNKNOWN

@@ -91,3 +91,14 @@ def test_employment_admitted_by_the_employers_own_account_but_left_open_when_den
     case.facts.hire_date.add(date(2021, 3, 1), APP, Side.APPLICANT)
     findings = find(case)
     assert findings.get("issue:labor_relation") is None and "否认" in findings.pending["issue:labor_relation"]
+
+
+def test_findings_that_overtime_went_unpaid_do_not_read_as_no_overtime():
+    """「未支付加班工资」 is about the pay, not the work: with the hours the records show it affirms the overtime."""
+    from findings_cases import FOUND
+
+    case = base_case([OVERTIME])
+    said = "被告提交的考勤记录载明，申请人工作日延长工作时间合计120小时，被告未安排补休，亦未支付加班工资"
+    case.facts.overtime.add(said, FOUND, Side.TRIBUNAL)
+    p = find(case).get("issue:overtime")
+    assert p is not None and p.holds is True

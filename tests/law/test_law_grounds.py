@@ -26,6 +26,7 @@ def test_objective_change_without_article_number_is_article_40_item_3():
     ("劳动合同于2020年6月30日到期，公司决定不再续签", (44, None, 1)),
     ("依据劳动合同法第四十六条第五项", (44, None, 1)),
     ("双方协商一致解除劳动合同", (36, None, None)),
+    ("2015年9月17日，经协商，某公司与张某签订《协议书》，约定终止双方的劳动合同关系", (36, None, None)),
     ("申请人因被申请人拖欠工资被迫解除劳动合同", (38, 1, 2)),
     ("被申请人未依法为申请人缴纳社会保险费，申请人提出解除", (38, 1, 3)),
     ("公司并未拖欠工资，申请人系因个人原因辞职", (37, None, None)),  # the denied ground is not relied on
@@ -34,7 +35,8 @@ def test_grounds_by_number_or_words(text, key):
     assert termination_ground(text) == key
 
 
-@pytest.mark.parametrize("text", ["", None, "被申请人口头辞退申请人", "申请人于2020年入职"])
+@pytest.mark.parametrize("text", ["", None, "被申请人口头辞退申请人", "申请人于2020年入职",
+                                  "经协商未能就变更劳动合同内容达成协议"])
 def test_no_ground_stated(text):
     assert termination_ground(text) is None
 
