@@ -583,7 +583,8 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
     if trigger.group() in ("解除", "终止"):
         clause_start = max(sentence.rfind(c, 0, trigger.start()) for c in "，,") + 1
         initiator = _initiator_from_subject(sentence[clause_start : trigger.start()], words)
-        while initiator is None and clause_start > 0:  # the subject of an earlier clause (「被告以…为由，与原告解除」)
+        both = re.search(r"双方|原、被告|原被告|申请人、被申请人", sentence[clause_start : trigger.start()])
+        while initiator is None and clause_start > 0 and not both:  # 「双方于…解除」 names no one who ended it  # the subject of an earlier clause (「被告以…为由，与原告解除」)
             previous = max(sentence.rfind(c, 0, clause_start - 1) for c in "，,") + 1
             initiator = _initiator_from_subject(sentence[previous : clause_start - 1], words)
             clause_start = previous

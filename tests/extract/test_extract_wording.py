@@ -219,3 +219,8 @@ def test_an_expiry_the_work_outlived_ends_nothing() -> None:
 def test_a_contract_not_signed_after_a_date_gives_no_hire_date() -> None:
     hires, _ = F.find_employment_dates("请求裁决被申请人支付2020年1月至2020年6月未签订书面劳动合同二倍工资差额36000元。")
     assert hires == []
+
+
+def test_both_sides_ending_it_names_no_one() -> None:
+    words = F.PartyWords.for_names([], [], employer_words=("被告",), worker_words=("原告",))
+    assert F.find_termination("原告于2005年3月开始在被告处从事司机工作，双方于2014年8月解除劳动合同。", words) == []
