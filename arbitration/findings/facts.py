@@ -14,6 +14,7 @@ from arbitration.findings.admissions import Stance
 from arbitration.findings.evidence import disputed_by, doc_name, is_copy, is_document
 from arbitration.findings.sides import Sides
 from arbitration.findings.text import show_value, value_sentence
+from arbitration.findings.told import reported
 from arbitration.model import (
     FACT_NAMES,
     Basis,
@@ -192,7 +193,8 @@ def propose_fact(ctx: Context, name: str) -> Proposal | str | None:
         return _proposal(ctx, name, values, [idx], idx, Basis.ESTABLISHED, f"仲裁庭已采信{_version(ctx, values[idx])}",
                          state=ReviewState.ACCEPTED)
     tribunal = [i for i, v in enumerate(values)
-                if v.side == Side.TRIBUNAL and v.source.method != Method.HEARING and v.source.doc_type != "hearing_record"]
+                if v.side == Side.TRIBUNAL and v.source.method != Method.HEARING and v.source.doc_type != "hearing_record"
+                and not reported(ctx.case, v.source.quote)]  # a request or an earlier award it tells of is no finding
     if tribunal:
         groups = [[tribunal[j] for j in g] for g in V.clusters([values[i] for i in tribunal])]
         if len(groups) == 1 or len(groups[0]) > len(groups[1]):

@@ -105,7 +105,9 @@ def _clause(text: str, pattern: re.Pattern[str]) -> str | None:
 
 def _tribunal_text(case: Case, name: str) -> list[tuple[str, Provenance]]:
     fact = getattr(case.facts, name)
-    return [(str(v.value), v.source) for v in fact.values if v.side == Side.TRIBUNAL]
+    from arbitration.findings.told import reported
+
+    return [(str(v.value), v.source) for v in fact.values if v.side == Side.TRIBUNAL and not reported(case, v.source.quote)]
 
 
 # what a finding says of overtime or of the leave year, as data: (affirms, denies); a clause reporting what a

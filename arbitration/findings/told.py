@@ -44,6 +44,15 @@ def classified(case: Case) -> list[tuple[str, str]]:
     return out
 
 
+def reported(case: Case, quote: str | None) -> bool:
+    """Whether `quote` (what a tribunal version was read from) lies in a sentence the findings only report or in an
+    earlier award they tell of (「仲裁请求为：…加班费…」), not in a finding of their own."""
+    if not quote:
+        return False
+    where = {kind == "own" for kind, s in classified(case) if quote in s or s in quote}
+    return where == {False}  # only in such sentences: a short quote (a date) also in a finding stays a finding
+
+
 def own_sentences(case: Case) -> list[str]:
     """The sentences of the tribunal's findings that state a finding of its own."""
     return [s for kind, s in classified(case) if kind == "own"]
@@ -105,4 +114,4 @@ def applied_on(case: Case) -> date | None:
     return min(days) if days else None
 
 
-__all__ = ["REPORTED", "applied_on", "awarded", "classified", "clauses", "mentions", "names", "own_sentences", "sentences"]
+__all__ = ["REPORTED", "applied_on", "awarded", "classified", "clauses", "mentions", "names", "own_sentences", "reported", "sentences"]

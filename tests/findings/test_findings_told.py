@@ -37,3 +37,24 @@ def test_the_day_of_the_application_for_arbitration_from_a_court_case():
     said = court_case([], defence="双方劳动关系已于2013年7月23日解除，原告申请仲裁已超过仲裁时效。",
                       found="原告就要求被告补发2015年1月至今的工资等争议向某某仲裁委员会申请仲裁。")
     assert applied_on(said) is None
+
+
+def test_what_an_earlier_award_ordered_is_no_finding_of_the_court():
+    """A version read from the award the findings tell of (「该委裁决：一、被告支付原告未休年休假工资…」) does not
+    establish the leave untaken; the same words in a finding of the court's own do."""
+    from decimal import Decimal
+
+    from findings_cases import FOUND as SRC
+
+    from arbitration.model import Claim
+
+    leave = Claim(type="annual_leave", text="被告支付原告2019年度未休年休假工资2000元", amount=Decimal(2000))
+    item = "一、被告支付原告未休年休假工资1379.31元"
+    told = f"经审理查明，原告于2015年3月1日入职被告处。某某仲裁委于2020年6月1日作出裁决：{item}；二、驳回原告的其他请求。"
+    case = court_case([leave], found=told)
+    case.facts.annual_leave.add(item, SRC.model_copy(update={"quote": item}), Side.TRIBUNAL)
+    assert find(case).get("issue:annual_leave") is None
+    own = "原告2019年度未休年休假"
+    case = court_case([leave], found=f"经审理查明，原告于2015年3月1日入职被告处，{own}。")
+    case.facts.annual_leave.add(own, SRC.model_copy(update={"quote": own}), Side.TRIBUNAL)
+    assert find(case).get("issue:annual_leave").holds is True
