@@ -493,22 +493,53 @@ def annual_leave(x: Ctx, d: Decision) -> Decision:
         return d.pend(x.why_pending("issue:annual_leave", f"{x.w}是否已休年休假"))
     if a.holds is False:
         return d.deny(f"{because(a)}，{x.w}的该项请求缺乏事实依据")
-    from arbitration.law.timebar import claim_year
-
-    year, hire = claim_year(x.claim), x.fact("hire_date")
-    if year is None or hire is None:
-        return d.pend("主张未休年休假的年度" if year is None else x.why_pending("hire_date", "入职日期"))
-    from datetime import date
-
-    years_here = (date(year, 12, 31) - hire).days // 365
-    if years_here < 1:
-        return d.pend("劳动者的累计工作年限（连续工作满十二个月以上方享受年休假）")
-    # the years worked here are a lower bound of the cumulative years: at least the days they give are due
-    calculated(x, d, cumulative_years=years_here)
-    if d.outcome == Outcome.PARTLY:
-        d.outcome, d.amount = Outcome.UNKNOWN, None
-        d.pend("劳动者的累计工作年限（按在本单位工作年限计算的应休天数少于主张天数）")
+    hire = x.fact("hire_date")
+    if hire is None:
+        return d.pend(x.why_pending("hire_date", "入职日期"))
+    years = _leave_years(x, hire)
+    if not years:
+        return d.pend("主张未休年休假的年度")
+    years, barred = _leave_years_in_time(x, years)
+    if not years:
+        return d.deny(f"{x.e}提出仲裁时效抗辩，{x.w}主张的各年度未休年休假工资均已超过仲裁时效（{'；'.join(barred)}）",
+                      c("劳动争议调解仲裁法", 27))
+    # the years worked here are a lower bound of the cumulative years (条例第三条): at least the days they give are
+    # due; granted only when that already reaches the claim, since more years elsewhere would give more days
+    calculated(x, d, work_start=hire, years=years, year=None)
+    if d.outcome in (Outcome.PARTLY, Outcome.DENIED) or barred and d.outcome != Outcome.UNKNOWN:
+        d.outcome, d.amount, d.calc, d.reason = Outcome.UNKNOWN, None, None, None
+        d.pend("劳动者的累计工作年限（按在本单位工作年限计算的应休天数少于主张天数）" if not barred else
+               f"未超过仲裁时效年度的应休天数（{'；'.join(barred)}），须依累计工作年限计算")
     return d
+
+
+def _leave_years(x: Ctx, hire: Any) -> list[int]:
+    """The years a leave claim is for: those it names (「2016年度至2018年度」, its period), else every year of the
+    employment as found (from the hire to the end, or to the application while it goes on)."""
+    from arbitration.law.timebar import claim_years, employment_ongoing
+
+    named = claim_years(x.claim)
+    if named:
+        return [y for y in named if y >= hire.year]
+    leave = x.fact("leave_date")
+    last = leave or (x.case.application_date if employment_ongoing(x.case) else None)
+    return list(range(hire.year, last.year + 1)) if last is not None else []
+
+
+def _leave_years_in_time(x: Ctx, years: list[int]) -> tuple[list[int], list[str]]:
+    """(years whose claim is in time, why each other year is not): year by year, only when the employer raised the
+    time bar (调解仲裁法第二十七条; the leave of a year may be arranged until the end of the next)."""
+    from arbitration.law import limitation
+    from arbitration.law.timebar import defence_raised, limitation_inputs
+
+    if x.case.application_date is None or defence_raised(x.case) is None:
+        return years, []
+    kept, barred = [], []
+    for y in years:
+        kwargs, _ = limitation_inputs(x.case, x.claim, y)
+        v = limitation("annual_leave", application_date=x.case.application_date, **kwargs)
+        (barred.append(f"{y}年度：{v.reason}") if v.barred else kept.append(y))
+    return kept, barred
 
 
 # what a claim to (re)pay contributions asks: the collecting agency's task, not a dispute the forum decides

@@ -116,7 +116,9 @@ OVERTIME_SAID = (re.compile(r"(?<![不未没无])存在[^，。；]{0,8}加班(?
                             r"加班(?:事实|情形)(?:存在|属实)|(?<!不)认可[^，。；]{0,10}加班(?!费|工资)|"
                             r"(?:延长工作时间|加班)(?:时间|时长|天数)?(?:合计|共计|累计|共)\s*\d"),
                  re.compile(r"不存在[^，。；]{0,8}加班(?!费|工资)|(?:没有|未|无)(?:安排)?[^，。；]{0,4}加班(?!费|工资|报酬)"))
-LEAVE_SAID = (re.compile(r"(?:未|没有|没)(?:休|安排)[^，。；]{0,6}(?:年休假|年假)|(?:年休假|年假)[^，。；]{0,6}(?:未|没有)(?:休|安排)"),
+TOPIC = {"overtime": re.compile(r"加班|延长工作时间"), "annual_leave": re.compile(r"年休假|年假|休假")}
+LEAVE_SAID = (re.compile(r"(?:未|没有|没)(?:休|安排)[^，。；]{0,6}(?:年休假|年假)|(?:年休假|年假)[^，。；]{0,6}(?:未|没有)(?:休|安排)|"
+                         r"应休未休"),
               re.compile(r"(?<![未没])已(?:经)?(?:休|安排)[^，。；]{0,6}(?:年休假|年假)|(?:年休假|年假)已(?:休|安排)"))
 REPORTED = re.compile(r"主张|诉称|辩称|认为|称|提交|要求支付|请求")
 REPORTED_SPEECH = re.compile(r"主张|诉称|辩称|认为|称|要求|请求|诉至|申请仲裁")
@@ -137,11 +139,30 @@ def _polarity(text: str, said: tuple[re.Pattern[str], re.Pattern[str]]) -> bool 
 
 def _found(ctx: Context, name: str, said: tuple[re.Pattern[str], re.Pattern[str]]
            ) -> tuple[bool, list[Provenance]] | None:
-    """What the tribunal's versions of a statement fact (加班情况, 年休假情况) say plainly, when they agree."""
-    found = [(s, v) for t, s in _tribunal_text(ctx.case, name) if (v := _polarity(t, said)) is not None]
+    """What the tribunal's versions of a statement fact (加班情况, 年休假情况) and its own sentences on the topic say
+    plainly, when they agree."""
+    from arbitration.findings.told import own_sentences
+
+    texts = _tribunal_text(ctx.case, name)
+    src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings", extractor="findings.told")
+    texts += [(t, src.model_copy(update={"quote": t[:120]})) for t in own_sentences(ctx.case)
+              if TOPIC[name].search(t) and not any(t in x or x in t for x, _ in texts)]
+    found = [(s, v) for t, s in texts if (v := _polarity(t, said)) is not None]
     if not found or len({v for _, v in found}) != 1:
         return None
     return found[0][1], [s for s, _ in found]
+
+
+# a finding that only says what a document shows (「考勤表显示…」「考勤记录载明…」): evidence the tribunal weighs
+SHOWN = re.compile(r"显示|载明|记载|记录")
+
+
+def _as_found(iid: str, label: str, text: str, holds: bool, sources: list[Provenance]) -> Proposal:
+    """The tribunal's own finding; one that reports what a document shows is proposed on that evidence."""
+    shown = [s for s in sources if SHOWN.search(s.quote or "")]
+    if shown:
+        return _p(iid, label, text, holds, Basis.EVIDENCE, f"经审理查明，{shown[0].quote}", sources)
+    return _p(iid, label, text, holds, Basis.ESTABLISHED, "经审理查明", sources, state=ReviewState.ACCEPTED)
 
 
 def _tribunal_found(ctx: Context) -> bool:
@@ -284,8 +305,7 @@ def overtime(ctx: Context, settled: Case) -> Proposal | str | None:
     w, e = ctx.sides.worker_word, ctx.sides.employer_word
     if (found := _found(ctx, "overtime", OVERTIME_SAID)) is not None:
         holds, sources = found
-        return _p(iid, label, f"{w}存在加班事实" if holds else f"{w}不存在加班事实", holds, Basis.ESTABLISHED,
-                  "经审理查明", sources, state=ReviewState.ACCEPTED)
+        return _as_found(iid, label, f"{w}存在加班事实" if holds else f"{w}不存在加班事实", holds, sources)
     if st := ctx.admission("issue:overtime", ctx.sides.employer):
         return _p(iid, label, f"{w}存在加班事实", True, Basis.AGREED, f"{e}认可{w}加班的事实（「{st.text}」）",
                   [st.source])
@@ -425,8 +445,7 @@ def leave_untaken(ctx: Context, settled: Case) -> Proposal | str | None:
     text = f"{w}在主张的年度内未休年休假"
     if (found := _found(ctx, "annual_leave", LEAVE_SAID)) is not None:
         holds, sources = found
-        return _p(iid, label, text if holds else f"{w}已休年休假", holds, Basis.ESTABLISHED, "经审理查明", sources,
-                  state=ReviewState.ACCEPTED)
+        return _as_found(iid, label, text if holds else f"{w}已休年休假", holds, sources)
     said = _statement(ctx, ctx.sides.employer)
     taken = _clause(said, SAYS_LEAVE_TAKEN)
     records = [x for x in submitted(ctx.case, ctx.sides.employer) if re.search(r"考勤|休假|请假|年假|年休假", x.name)]

@@ -124,3 +124,34 @@ def test_an_agreement_to_end_read_as_a_resignation_is_no_resignation():
     case.facts.termination.add(Termination(initiator=TerminationInitiator.EMPLOYEE, mode="辞职"), quoted, Side.TRIBUNAL)
     d = _one(_decided(case)[0], "severance")
     assert d.outcome == Outcome.UNKNOWN
+
+
+def _leave_case(claim, defence=None, applied="2019年3月15日"):
+    found = (f"经审理查明，原告于2015年3月1日入职被告处，月工资4350元，双方劳动关系于2018年12月31日解除。原告在职期间应休未休年休假。"
+             f"原告于{applied}向某某市劳动人事争议仲裁委员会申请仲裁。")
+    case = court_case([claim], defence=defence, found=found)
+    case.facts.hire_date.add(date(2015, 3, 1), FOUND, Side.TRIBUNAL)
+    case.facts.leave_date.add(date(2018, 12, 31), FOUND, Side.TRIBUNAL)
+    case.facts.monthly_wage.add(Decimal(4350), FOUND, Side.TRIBUNAL)
+    return case
+
+
+def test_leave_over_the_years_of_the_employment_when_the_claim_names_none():
+    """No year named: every year of the employment as found; the years worked here give at least 4+5+5 days
+    (条例第三条, 实施办法第五条: none in 2015, 2016 prorated from 12 months' service) = 14 days × 4350 ÷ 21.75 × 200 % = 5600, which
+    reaches the 3000 asked: granted as asked. A claim above the lower bound waits for the cumulative years."""
+    d = _one(_decided(_leave_case(Claim(type="annual_leave", text="被告支付原告未休年休假工资3000元",
+                                        amount=Decimal(3000))))[0], "annual_leave")
+    assert d.outcome == Outcome.GRANTED and d.amount == Decimal(3000)
+    more = Claim(type="annual_leave", text="被告支付原告未休年休假工资9000元", amount=Decimal(9000))
+    assert _one(_decided(_leave_case(more))[0], "annual_leave").outcome == Outcome.UNKNOWN
+
+
+def test_leave_years_out_of_time_are_dropped_year_by_year_when_the_bar_is_raised():
+    """「2015年度至2016年度」, applied 2019-03-15, the employer raised the time bar: 2015's leave could be taken until
+    2016-12-31, 2016's until 2017-12-31 — both out of time a year later (调解仲裁法第二十七条): denied. Not raised:
+    the years stand."""
+    claim = Claim(type="annual_leave", text="被告支付原告2015年度至2016年度未休年休假工资3600元", amount=Decimal(3600))
+    d = _one(_decided(_leave_case(claim, defence="被告辩称，原告的请求已超过仲裁时效。"))[0], "annual_leave")
+    assert d.outcome == Outcome.DENIED and any(a.article == 27 for a in d.articles)
+    assert _one(_decided(_leave_case(claim, defence="被告辩称，原告已休年假。"))[0], "annual_leave").outcome != Outcome.DENIED

@@ -102,3 +102,19 @@ def test_findings_that_overtime_went_unpaid_do_not_read_as_no_overtime():
     case.facts.overtime.add(said, FOUND, Side.TRIBUNAL)
     p = find(case).get("issue:overtime")
     assert p is not None and p.holds is True
+
+
+def test_the_findings_own_words_on_leave_and_overtime_are_read_and_a_document_shown_is_evidence():
+    """「…应休未休」 in a finding of the court's own settles the leave untaken; 「考勤表显示原告不存在周六日加班」 is what a
+    document shows: proposed on that evidence, for the arbitrator to accept."""
+    from findings_cases import court_case
+
+    from arbitration.model import ReviewState
+
+    leave = Claim(type="annual_leave", text="被告支付原告未休年休假工资2000元", amount=Decimal(2000))
+    case = court_case([leave], found="经审理查明，被告未提交证据证明已安排原告休年假，原告应休未休。")
+    p = find(case).get("issue:annual_leave")
+    assert p.holds is True and p.basis == Basis.ESTABLISHED
+    case = court_case([OVERTIME], found="经审理查明，被告提交了考勤表，该考勤表显示原告不存在周六日加班的情况。")
+    p = find(case).get("issue:overtime")
+    assert p.holds is False and p.basis == Basis.EVIDENCE and p.state == ReviewState.PROPOSED
