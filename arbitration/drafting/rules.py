@@ -544,8 +544,10 @@ def _leave_years_in_time(x: Ctx, years: list[int]) -> tuple[list[int], list[str]
 
 # what a claim to (re)pay contributions asks: the collecting agency's task, not a dispute the forum decides
 PAY_IN = re.compile(r"补缴|补交|续缴|缴纳|交纳|缴存|补办|购买|办理[^，。；]{0,8}(?:社会保险|社保|保险|参保|手续)|参保|"
-                    r"为[^，。；]{0,8}(?:办理|缴纳)|给付[^，。；]{0,12}保险(?!金|待遇|费用)")
+                    r"为[^，。；]{0,8}(?:办理|缴纳)|给付[^，。；]{0,24}保险(?!金|待遇|费用)")
 HOUSING_FUND = re.compile(r"住房公积金|公积金")
+# damages of the civil law that no labour law provides between employer and worker (精神损害, 误工费)
+NO_BASIS = re.compile(r"精神(?:损害|损失)(?:赔偿|抚慰)?(?:金|费)?|精神抚慰金|误工费")
 LOSS = re.compile(r"损失|赔偿|待遇|补偿|费用|医疗费|失业金|生育津贴")
 
 
@@ -564,7 +566,41 @@ def other(x: Ctx, d: Decision) -> Decision:
         return d.refuse("住房公积金的缴存由住房公积金管理中心依照《住房公积金管理条例》处理，不属于劳动争议的受理范围")
     if relation_denied(x, d):
         return d
+    if NO_BASIS.search(x.claim.text):
+        return d.deny(f"{x.w}主张的{NO_BASIS.search(x.claim.text).group()}不属于劳动法律、法规规定的用人单位应当支付的款项，"
+                      f"{x.w}的该项请求缺乏法律依据")
+    injured = any(o.type.startswith("injury_") for o in x.case.claims) or "工伤" in x.claim.text
+    if injured and INJURY_COSTS.search(x.claim.text) and not_recognised(x):
+        return injury(x, d)
     return calculated(x, d)
+
+
+# the work injury recognised by the social insurance administration (工伤保险条例第十七条、第二十条), or the
+# disability assessed: what 工伤保险待遇 rest on
+INJURY_RECOGNISED = re.compile(r"认定[^。；，]{0,16}(?:为|属于|属|构成)工伤|(?:工伤认定|认定工伤)(?:决定书|结论|决定)|视同工伤|"
+                               r"(?:鉴定|评定)为[^。；，]{0,6}(?:[一二三四五六七八九十]|\d{1,2})级|伤残等级")
+INJURY_COSTS = re.compile(r"医药费|医疗费|护理费|住院伙食|康复费|辅助器具|工伤")
+
+
+def injury(x: Ctx, d: Decision) -> Decision:
+    """工伤保险待遇 rest on the injury recognised as a work injury (工伤保险条例第十七条、第二十条): after a hearing
+    with no recognition anywhere in the file, the worker's proof failed (调解仲裁法第六条)."""
+    if relation_denied(x, d):
+        return d
+    if not_recognised(x):
+        return d.deny(f"{x.w}主张的该项待遇以其所受伤害经社会保险行政部门认定为工伤为前提，{x.w}未提交工伤认定结论，"
+                      f"经审理查明的事实亦未显示其伤害已被认定为工伤，{x.w}应承担举证不能的不利后果",
+                      c("工伤保险条例", 17), c("劳动争议调解仲裁法", 6))
+    return calculated(x, d)
+
+
+def not_recognised(x: Ctx) -> bool:
+    """A hearing was held and nothing in the file (statements, findings, evidence) tells of a recognised injury."""
+    if not x.case.tribunal_statement:
+        return False
+    said = [x.case.applicant_statement, x.case.respondent_statement, x.case.tribunal_statement,
+            *(e.name + (e.purpose or "") for e in x.case.evidence)]
+    return not any(INJURY_RECOGNISED.search(t or "") for t in said)
 
 
 def additional_compensation(x: Ctx, d: Decision) -> Decision:
@@ -601,6 +637,7 @@ RULES_BY_TYPE: dict[str, Rule] = {
     "annual_leave": Rule(annual_leave, (c("职工带薪年休假条例", 3), c("职工带薪年休假条例", 5))),
     "social_insurance": Rule(social_insurance, (c("劳动法", 72),)),
     "additional_compensation": Rule(additional_compensation, (c("劳动合同法", 85),)),
+    **{t: Rule(injury) for t in ("injury_leave_wage", "injury_disability", "injury_medical", "injury_employment")},
     "other": Rule(other),
 }
 # claim types that need no rule beyond their calculator (竞业限制补偿、工伤待遇 …) fall back to it

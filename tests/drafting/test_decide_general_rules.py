@@ -155,3 +155,28 @@ def test_leave_years_out_of_time_are_dropped_year_by_year_when_the_bar_is_raised
     d = _one(_decided(_leave_case(claim, defence="被告辩称，原告的请求已超过仲裁时效。"))[0], "annual_leave")
     assert d.outcome == Outcome.DENIED and any(a.article == 27 for a in d.articles)
     assert _one(_decided(_leave_case(claim, defence="被告辩称，原告已休年假。"))[0], "annual_leave").outcome != Outcome.DENIED
+
+
+def test_injury_benefits_without_a_recognised_work_injury_are_denied_after_the_hearing():
+    """停工留薪期工资 and the medical costs of an injury rest on its recognition as a work injury (工伤保险条例第十七条、
+    第二十条): nothing in the file tells of one, so the worker's proof failed; a recognition anywhere keeps them open."""
+    claims = [Claim(type="injury_leave_wage", text="被告支付原告工伤期间的工资6000元", amount=Decimal(6000)),
+              Claim(type="other", text="被告支付原告医药费800元", amount=Decimal(800))]
+    case = court_case(claims, defence="被告辩称，原告未提供工伤认定材料。", found=HIRED + "2020年5月3日，原告在下班途中摔伤。")
+    decisions, _ = _decided(case)
+    for t in ("injury_leave_wage", "other"):
+        d = _one(decisions, t)
+        assert d.outcome == Outcome.DENIED and any(a.law == "工伤保险条例" and a.article == 17 for a in d.articles), t
+    case.tribunal_statement += "2020年8月1日，某某市人力资源和社会保障局作出认定工伤决定书，认定原告所受伤害为工伤。"
+    decisions, _ = _decided(case)
+    assert all(d.outcome != Outcome.DENIED for d in decisions.values())
+
+
+def test_civil_damages_no_labour_law_provides_are_denied_and_paying_in_insurance_is_not_for_the_forum():
+    claims = [Claim(type="other", text="被告赔偿原告精神损失费5000元", amount=Decimal(5000)),
+              Claim(type="other", text="被告支付原告误工费3000元", amount=Decimal(3000)),
+              Claim(type="social_insurance", text="被告给付原告养老、医疗、失业、生育、工伤等保险")]
+    decisions, _ = _decided(court_case(claims, found=HIRED))
+    outcomes = {text: d.outcome for (_, text), d in decisions.items()}
+    assert outcomes[claims[0].text] == Outcome.DENIED and outcomes[claims[1].text] == Outcome.DENIED
+    assert outcomes[claims[2].text] == Outcome.NOT_ACCEPTED
