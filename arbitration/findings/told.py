@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from arbitration.model import Case, PartyKind, PartyRole, Side
 
@@ -33,15 +34,20 @@ def classified(case: Case) -> list[tuple[str, str]]:
     """(kind, sentence) for each sentence of the tribunal's findings: "own" (a finding of its own), "award" (what
     an earlier award or settlement ordered, 「仲裁委…作出裁决：…」) or "reported" (a contention or request it reports);
     the numbered items after such a sentence (「仲裁请求为：1、…；2、…」) are of its kind."""
+    return list(_classified(case.tribunal_statement or ""))
+
+
+@lru_cache(maxsize=64)
+def _classified(text: str) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     kind = "own"
-    for s in sentences(case.tribunal_statement):
+    for s in sentences(text):
         if kind != "own" and ITEM.match(s):
             out.append((kind, s))
             continue
         kind = "own" if not REPORTED.search(s) else "award" if AWARD.search(s) and not ASKED.search(s) else "reported"
         out.append((kind, s))
-    return out
+    return tuple(out)
 
 
 def reported(case: Case, quote: str | None) -> bool:
