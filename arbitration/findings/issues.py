@@ -230,13 +230,20 @@ def _relation_told(ctx: Context, denied: bool) -> Proposal | None:
 # 9425元」); a rate (「月工资3000元」「80元/天」) is no sum owed
 OWED = re.compile(r"尚欠|拖欠|欠付|欠发|结欠|未付|未支付|未发放|未发|应付|应得|应发|应支付")
 PAY_WORDS = re.compile(r"工资|劳动报酬|报酬|薪|提成")
+BALANCE = re.compile(r"(?:余下|剩余|尚余|余欠|下欠)[^，。；]{0,12}(?:工资|劳动报酬|报酬|款)[^，。；]{0,4}\d[^。；]{0,12}(?:未还|未付|未支付|未归还|未清偿|未结清)")
 RATE = re.compile(r"(?:月工资|工资标准|每月|月薪|日工资|每天|标准为)[^，。；]{0,4}$")
 
 
 def owed_in_findings(text: str | None) -> tuple[Decimal, list[str]] | None:
-    """The pay the tribunal found owed, summed over its sentences, with those sentences; None when it states none."""
+    """The pay the tribunal found owed, summed over its sentences, with those sentences; None when it states none.
+    A balance left after part payments (「余下工资款49728.8元至今未还」) is what is owed: the last one stated wins."""
     from arbitration.extract.rules import find_money
 
+    balances = [(m.amount, sentence.strip()) for sentence in re.split(r"(?<=[。；;\n])", text or "")
+                if BALANCE.search(sentence) and PAY_WORDS.search(sentence) and not REPORTED_SPEECH.search(sentence)
+                for m in find_money(sentence[BALANCE.search(sentence).start():])[:1]]
+    if balances:
+        return balances[-1][0], [balances[-1][1]]
     total, said = Decimal(0), []
     for sentence in re.split(r"(?<=[。；;\n])", text or ""):
         if not (OWED.search(sentence) and PAY_WORDS.search(sentence)) or REPORTED_SPEECH.search(sentence):

@@ -118,3 +118,18 @@ def test_the_findings_own_words_on_leave_and_overtime_are_read_and_a_document_sh
     case = court_case([OVERTIME], found="经审理查明，被告提交了考勤表，该考勤表显示原告不存在周六日加班的情况。")
     p = find(case).get("issue:overtime")
     assert p.holds is False and p.basis == Basis.EVIDENCE and p.state == ReviewState.PROPOSED
+
+
+def test_the_balance_left_after_part_payments_is_what_is_owed():
+    """The findings tell the debt, the instalments paid and the balance (「余下工资款…元至今未还」): the balance is owed,
+    not the debt told three times over."""
+    from findings_cases import court_case
+
+    from arbitration.findings.issues import owed_in_findings
+
+    told = ("经审理查明，被告陆续拖欠原告工资累计30000元。双方签订还款协议，载明被告尚欠原告工资30000元。"
+            "协议签订后，被告向原告归还工资款10000元，余下工资款20000元至今未还。")
+    assert owed_in_findings(told)[0] == Decimal(20000)
+    wages = Claim(type="unpaid_wages", text="被告支付拖欠原告的工资20000元", amount=Decimal(20000))
+    p = find(court_case([wages], found=told)).get("issue:wages_owed")
+    assert p.holds is True and p.amount == Decimal(20000)
