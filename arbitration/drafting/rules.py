@@ -575,6 +575,41 @@ def other(x: Ctx, d: Decision) -> Decision:
     return calculated(x, d)
 
 
+DEPOSIT = re.compile(r"押金|保证金|抵押金|风险金|集资款")
+COLLECTED = re.compile(r"收取|收了|交纳|缴纳|交付|扣留|扣押")
+RETURNED = re.compile(r"(?<![未不没])(?:已|予以)?(?:退还|返还|退回)")
+
+
+def return_deposit(x: Ctx, d: Decision) -> Decision:
+    """Money an employer took from the worker as a guarantee is returned (劳动合同法第九条、第八十四条第二款): the sum
+    the findings say it took, up to what was asked; one they say it returned is denied."""
+    if relation_denied(x, d):
+        return d
+    from arbitration.extract.rules import find_money
+    from arbitration.findings.told import mentions, names, own_sentences
+
+    e_refs = names(x.case, x.sides.employer, x.e)
+    took, back = [], []
+    for sentence in own_sentences(x.case):
+        if not DEPOSIT.search(sentence) or not mentions(sentence, e_refs):
+            continue
+        if RETURNED.search(sentence):
+            back.append(sentence)
+        elif COLLECTED.search(sentence) and (sums := find_money(sentence)):
+            took.append((sums[0].amount, sentence))
+    if back or len(took) != 1:
+        return d.pend("用人单位收取的押金（保证金）数额及是否已退还")
+    amount, sentence = took[0]
+    d.reason = f"经审理查明，{sentence}；用人单位不得以担保或者其他名义向劳动者收取财物，应当予以退还"
+    d.articles += [c("劳动合同法", 9), c("劳动合同法", 84, 2)]
+    if x.claim.amount is not None and amount > x.claim.amount:
+        return d.grant(d.reason, x.claim.amount)
+    d.grant(d.reason, amount)
+    if x.claim.amount is not None and amount < x.claim.amount:
+        d.outcome = Outcome.PARTLY
+    return d
+
+
 # the work injury recognised by the social insurance administration (工伤保险条例第十七条、第二十条), or the
 # disability assessed: what 工伤保险待遇 rest on
 INJURY_RECOGNISED = re.compile(r"认定[^。；，]{0,16}(?:为|属于|属|构成)工伤|(?:工伤认定|认定工伤)(?:决定书|结论|决定)|视同工伤|"
@@ -637,6 +672,7 @@ RULES_BY_TYPE: dict[str, Rule] = {
     "annual_leave": Rule(annual_leave, (c("职工带薪年休假条例", 3), c("职工带薪年休假条例", 5))),
     "social_insurance": Rule(social_insurance, (c("劳动法", 72),)),
     "additional_compensation": Rule(additional_compensation, (c("劳动合同法", 85),)),
+    "return_deposit": Rule(return_deposit, (c("劳动合同法", 9), c("劳动合同法", 84))),
     **{t: Rule(injury) for t in ("injury_leave_wage", "injury_disability", "injury_medical", "injury_employment")},
     "other": Rule(other),
 }

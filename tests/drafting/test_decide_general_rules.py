@@ -180,3 +180,14 @@ def test_civil_damages_no_labour_law_provides_are_denied_and_paying_in_insurance
     outcomes = {text: d.outcome for (_, text), d in decisions.items()}
     assert outcomes[claims[0].text] == Outcome.DENIED and outcomes[claims[1].text] == Outcome.DENIED
     assert outcomes[claims[2].text] == Outcome.NOT_ACCEPTED
+
+
+def test_a_deposit_the_employer_took_is_returned_as_found_and_one_returned_is_not():
+    """劳动合同法第九条、第八十四条第二款: the sum the findings say the employer took, up to what was asked."""
+    claim = Claim(type="return_deposit", text="被告退还原告工装押金500元", amount=Decimal(500))
+    took = HIRED + "2017年3月1日，被告向原告收取工装押金500元，出具了收据。"
+    d = _one(_decided(court_case([claim], found=took))[0], "return_deposit")
+    assert d.outcome == Outcome.GRANTED and d.amount == Decimal(500)
+    assert any(a.law == "劳动合同法" and a.article == 84 for a in d.articles)
+    back = took + "原告离职时，被告已退还该押金。"
+    assert _one(_decided(court_case([claim], found=back))[0], "return_deposit").outcome == Outcome.UNKNOWN
