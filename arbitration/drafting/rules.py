@@ -125,8 +125,12 @@ def calculated(x: Ctx, d: Decision, **extra: Any) -> Decision:
 
 
 def by_amount(x: Ctx, d: Decision, result: CalcResult) -> Decision:
-    d.calc, d.amount = result, result.amount
     claim = x.claim
+    if x.case.region is None and result.inputs.get("city"):
+        # the office's own region stood in for the case's: its minimum wage and average wage may not be this case's
+        return d.pend(f"案件所在地区（计算涉及当地月最低工资标准、职工月平均工资，案卷未载明地区，暂按{result.inputs['city']}计算为"
+                      f"{money(result.amount)}，须核对）")
+    d.calc, d.amount = result, result.amount
     if result.amount <= 0:
         d.amount = None
         return d.deny(f"经计算，{x.e}无须支付该项款项")
@@ -137,6 +141,13 @@ def by_amount(x: Ctx, d: Decision, result: CalcResult) -> Decision:
         d.calc = result.model_copy(update={
             "steps": [*result.steps, f"{x.w}主张{money(claim.amount)}，低于计算结果，按其主张支持"]})
     elif claim.amount is not None and result.amount < claim.amount:
+        from arbitration.law.calculators.severance import FLOOR_UNCHECKED
+
+        if any(n.startswith(FLOOR_UNCHECKED) for n in result.notes):
+            # the base may still rise to the local minimum wage (实施条例第二十七条): less than asked is not yet known
+            d.calc, d.amount = None, None
+            return d.pend(f"当地月最低工资标准（月工资{money(x.fact('monthly_wage'))}，经计算为{money(result.amount)}，"
+                          f"低于{x.w}主张的{money(claim.amount)}；月工资低于当地最低工资标准的，按最低工资标准计算）")
         d.outcome = Outcome.PARTLY
     else:
         d.outcome = Outcome.GRANTED
@@ -385,10 +396,14 @@ def severance(x: Ctx, d: Decision) -> Decision:
     if t.initiator == TerminationInitiator.EMPLOYEE:
         if g is None or g.article != 38:
             return d.deny(f"{x.w}系主动提出解除劳动合同，不属于用人单位应当支付经济补偿的情形", c("劳动合同法", 46))
-        if g.item == 2 and (owed := x.issue("issue:wages_owed")) is not None and owed.holds:
-            d.articles.append(c("劳动合同法", 38, 1, 2))
-            return calculated(x, d)
-        return d.pend(f"{x.w}以{g.label}为由解除劳动合同，该事由是否成立")
+        found = x.issue("issue:worker_ground")
+        if found is None and g.item == 2 and (owed := x.issue("issue:wages_owed")) is not None and owed.holds:
+            found = owed
+        if found is not None and found.holds:
+            d.articles += [g.citation, c("劳动合同法", 46, None, 1)]
+            d.reason = f"{because(found)}，{x.w}据此解除劳动合同，{x.e}应当支付经济补偿"
+            return _severance_amount(x, d, g)
+        return d.pend(x.why_pending("issue:worker_ground", f"{x.w}以{g.label}为由解除劳动合同，该事由是否成立"))
     if t.initiator == TerminationInitiator.MUTUAL:
         return d.pend("协商解除劳动合同是否由用人单位提出（劳动合同法第四十六条第二项）")
     if t.initiator == TerminationInitiator.EXPIRY:

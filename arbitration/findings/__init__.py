@@ -114,10 +114,11 @@ def _add(out: Findings, case: Case, pid: str, result: Proposal | str | None) -> 
 def settle(case: Case, findings: Findings) -> Case:
     """The case with every fact as found: the proposed version accepted; a fact with no standing proposal
     emptied, so no decision rests on it (「待查明」)."""
-    from arbitration.findings.told import applied_on
+    from arbitration.findings.told import applied_on, region_named
 
     settled = case.model_copy(deep=True)
     settled.application_date = applied_on(case)  # a court case tells when the arbitration was applied for
+    settled.region = region_named(case)  # … and before which commission (the city whose figures apply)
     for name, fact in settled.facts.items():
         p = findings.get(name)
         if p is not None and p.value_index is not None and p.value_index < len(fact.values):

@@ -469,6 +469,40 @@ def leave_untaken(ctx: Context, settled: Case) -> Proposal | str | None:
     return f"{e}的陈述未涉及{w}的年休假情况，须庭审查明"
 
 
+# the employer's default that lets the worker end the contract (劳动合同法第三十八条第一款), as a finding states it;
+# a sentence telling the worker's reason for ending (「以…为由」) states no finding of it
+GROUND_SAID: dict[tuple[int, int | None, int | None], re.Pattern[str]] = {
+    (38, 1, 2): re.compile(r"(?:未(?:足额|按时|及时)?(?:向[^，。；]{1,8})?(?:支付|发放)|拖欠|欠付|欠发|克扣)[^，。；]{0,20}"
+                           r"(?:工资|劳动报酬)|低于(?:当地)?(?:月)?最低工资"),
+    (38, 1, 3): re.compile(r"未(?:依法)?(?:为[^，。；]{1,10})?(?:缴纳|参加|办理)[^，。；]{0,8}(?:社会保险|社保|养老保险)"),
+}
+A_REASON = re.compile(r"为由|理由|原因|主张")
+
+
+def worker_ground(ctx: Context, settled: Case) -> Proposal | str | None:
+    """Whether the employer's default the worker ended the contract for (第三十八条第一款第二、三项) is found."""
+    from arbitration.findings.told import own_sentences
+    from arbitration.law.grounds import ground_of
+
+    t = settled.facts.termination.value
+    if t is None or t.initiator != TerminationInitiator.EMPLOYEE:
+        return None
+    g = ground_of(t)
+    if g is None or g.article != 38:
+        return None
+    said = GROUND_SAID.get(g.key)
+    w, e = ctx.sides.worker_word, ctx.sides.employer_word
+    if said is None or not ctx.case.tribunal_statement:
+        return f"{w}以{g.label}为由解除劳动合同，该事由是否成立须查明"
+    found = [x for x in own_sentences(ctx.case) if said.search(x) and not A_REASON.search(x)]
+    if not found:
+        return f"仲裁庭查明部分未载明{g.name}的事实"
+    src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings", quote=found[0][:120],
+                     extractor="findings.issue")
+    return _p("issue:worker_ground", "劳动者解除劳动合同的事由", f"{e}存在{g.name}的情形", True, Basis.ESTABLISHED,
+              f"经审理查明，{found[0]}", [src], state=ReviewState.ACCEPTED)
+
+
 ISSUES: tuple[Issue, ...] = (
     Issue("issue:labor_relation", "双方存在劳动关系", ("*",), labor_relation),
     Issue("issue:wages_owed", "拖欠劳动报酬的事实", ("unpaid_wages",), wages_owed),
@@ -476,6 +510,7 @@ ISSUES: tuple[Issue, ...] = (
     Issue("issue:termination_ground", "解除劳动合同的事由", ("unlawful_termination", "severance", "notice_pay"),
           termination_lawful),
     Issue("issue:notice", "提前三十日书面通知或额外支付一个月工资", ("notice_pay",), notice_given),
+    Issue("issue:worker_ground", "劳动者解除劳动合同的事由", ("severance",), worker_ground),
     Issue("issue:annual_leave", "未休年休假的事实", ("annual_leave",), leave_untaken),
 )
 

@@ -101,6 +101,23 @@ TO_COMMISSION = re.compile(rf"[，,\s]*(?:{_GAP}{{0,16}}?以[^，。；\d]{{0,30
 APPLIED = re.compile(r"(?:申请|提起|提出|提请)(?:了)?(?:劳动)?(?:人事)?(?:争议)?仲裁|仲裁申请|申诉至|申诉到")
 
 
+COMMISSION_PLACE = re.compile(r"(?:向|至|到|经)(?P<place>[\u4e00-\u9fa5]{2,16}?)(?:劳动人事争议|劳动争议)(?:调解)?仲裁(?:委员会|院)")
+CITY = re.compile(r"^(?:[\u4e00-\u9fa5]{2,3}(?:省|自治区))?(?P<city>[\u4e00-\u9fa5]{2,5}?市)")
+
+
+def region_named(case: Case) -> str | None:
+    """The case's city: its own, else the city of the arbitration commission its texts say the dispute went to
+    (「向兰州市城关区劳动人事争议仲裁委员会申请仲裁」 → 兰州市) — where the case belongs, whose figures apply."""
+    if case.region:  # a region read with the words before it (「原告向新沂市」) is the place after 向
+        city = CITY.match(re.split(r"[向至到]", case.region)[-1])
+        return city["city"] if city else case.region
+    for text in (case.tribunal_statement, case.applicant_statement, case.respondent_statement):
+        for m in COMMISSION_PLACE.finditer(text or ""):
+            if (city := CITY.match(m["place"])) is not None:
+                return city["city"]
+    return None
+
+
 def applied_on(case: Case) -> date | None:
     """The day the arbitration was applied for: the case's own date, else the earliest date the texts give just
     before saying so (a month or a year read as its first day, the earliest the application can have been)."""
@@ -120,4 +137,4 @@ def applied_on(case: Case) -> date | None:
     return min(days) if days else None
 
 
-__all__ = ["REPORTED", "applied_on", "awarded", "classified", "clauses", "mentions", "names", "own_sentences", "reported", "sentences"]
+__all__ = ["REPORTED", "applied_on", "awarded", "classified", "clauses", "mentions", "names", "own_sentences", "region_named", "reported", "sentences"]

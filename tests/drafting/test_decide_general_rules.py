@@ -191,3 +191,38 @@ def test_a_deposit_the_employer_took_is_returned_as_found_and_one_returned_is_no
     assert any(a.law == "劳动合同法" and a.article == 84 for a in d.articles)
     back = took + "原告离职时，被告已退还该押金。"
     assert _one(_decided(court_case([claim], found=back))[0], "return_deposit").outcome == Outcome.UNKNOWN
+
+
+def _resigned(reason: str, found: str, region: str | None = "青岛市"):
+    claim = Claim(type="severance", text="被告支付原告解除劳动合同经济补偿金9000元", amount=Decimal(9000))
+    case = court_case([claim], found=found)
+    case.region = region
+    case.facts.hire_date.add(date(2017, 3, 1), FOUND, Side.TRIBUNAL)
+    case.facts.leave_date.add(date(2019, 5, 31), FOUND, Side.TRIBUNAL)
+    case.facts.monthly_wage.add(Decimal(3000), FOUND, Side.TRIBUNAL)
+    case.facts.termination.add(Termination(initiator=TerminationInitiator.EMPLOYEE, mode="被迫解除", reason=reason),
+                               FOUND, Side.TRIBUNAL)
+    return case
+
+
+def test_severance_when_the_findings_show_the_default_the_worker_resigned_for():
+    """劳动合同法第三十八条第一款第三项、第四十六条第一项: the worker ended the contract because no social insurance was
+    paid, and the findings say none was: 2 years 3 months → 2.5 months × 3000 = 7500 of the 9000 asked."""
+    found = HIRED + "被告未为原告缴纳社会保险。2019年5月31日，原告以被告未缴纳社会保险为由解除劳动合同。"
+    d = _one(_decided(_resigned("被告未缴纳社会保险", found))[0], "severance")
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal(7500)
+    assert any(a.article == 38 and a.item == 3 for a in d.articles)
+    # the worker's reason alone (「以…为由」) is no finding of the default
+    only_reason = HIRED + "2019年5月31日，原告以被告未缴纳社会保险为由解除劳动合同。"
+    assert _one(_decided(_resigned("被告未缴纳社会保险", only_reason))[0], "severance").outcome == Outcome.UNKNOWN
+
+
+def test_regional_figures_are_the_case_regions_never_the_offices_in_its_place():
+    """The city comes from the case or the commission its texts name (「向兰州市城关区劳动人事争议仲裁委员会」); with
+    none, the office's own figures may not be this case's, so the amount waits (no statistic is guessed)."""
+    found = HIRED + "被告未为原告缴纳社会保险。原告于2019年6月10日向兰州市城关区劳动人事争议仲裁委员会申请仲裁。"
+    d = _one(_decided(_resigned("被告未缴纳社会保险", found, region=None))[0], "severance")
+    assert d.outcome == Outcome.UNKNOWN
+    assert any("兰州市" in w.message for w in _decided(_resigned("被告未缴纳社会保险", found, region=None))[1].warnings)
+    nowhere = HIRED + "被告未为原告缴纳社会保险。"
+    assert _one(_decided(_resigned("被告未缴纳社会保险", nowhere, region=None))[0], "severance").outcome == Outcome.UNKNOWN

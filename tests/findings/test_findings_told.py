@@ -58,3 +58,17 @@ def test_what_an_earlier_award_ordered_is_no_finding_of_the_court():
     case = court_case([leave], found=f"经审理查明，原告于2015年3月1日入职被告处，{own}。")
     case.facts.annual_leave.add(own, SRC.model_copy(update={"quote": own}), Side.TRIBUNAL)
     assert find(case).get("issue:annual_leave").holds is True
+
+
+def test_the_city_of_the_case_from_the_commission_its_texts_name():
+    from findings_cases import court_case as cc
+
+    told = cc([], found="原告于2019年6月10日向兰州市城关区劳动人事争议仲裁委员会申请仲裁。")
+    assert told.region == "济南市"  # the fixture's own
+    told.region = None
+    from arbitration.findings.told import region_named
+
+    assert region_named(told) == "兰州市"
+    told.region = "原告向新沂市"  # a region read with the words before it
+    assert region_named(told) == "新沂市"
+    assert region_named(cc([], found="原告向某某县劳动争议仲裁委员会申请仲裁。").model_copy(update={"region": None})) is None

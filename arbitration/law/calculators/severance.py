@@ -25,6 +25,8 @@ LCL_START = date(2008, 1, 1)  # 劳动合同法施行之日 (第九十八条)
 CAP_MULTIPLE = Decimal(3)  # 第四十七条第二款: 三倍
 CAP_YEARS = Decimal(12)  # 第四十七条第二款: 最高不超过十二年
 PRE2008_RULES = ("old_rule", "old_rule_12", "none")
+# the note of a result whose base could not be raised to the local minimum wage (实施条例第二十七条): a lower bound
+FLOOR_UNCHECKED = "未能核对月工资是否低于当地最低工资标准"
 
 
 def service_months(start: date, end: date) -> tuple[Decimal, str]:
@@ -103,7 +105,7 @@ def _floor(wage: Decimal, leave: date, city: str | None, minimum: Decimal | int 
         try:
             fig = _regions.minimum_wage(city, leave)
         except MissingParameter as e:
-            notes.append(f"未能核对月工资是否低于当地最低工资标准：{e}")
+            notes.append(f"{FLOOR_UNCHECKED}：{e}")
             return wage
         low, source = fig.monthly, f"{fig.city}月最低工资标准（{fig.source}）"
         if fig.note and wage < low:
