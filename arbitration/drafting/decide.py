@@ -93,7 +93,20 @@ def _pool(case: Case, claim: Claim) -> dict[str, Any]:
         "time_bar_raised": _defence(case) is not None,  # 仲裁时效 is applied only when the respondent raised it
         "pre2008": _pre2008(case),  # 第九十七条第三款 by the termination ground (None: 待查明 when it matters)
     })
+    pool.update(_average_from_findings(case))
     return pool
+
+
+def _average_from_findings(case: Case) -> dict[str, Any]:
+    """The local average wage of the year before the end, where the findings themselves state it: used with the
+    findings as its source (the product never supplies a statistic of its own)."""
+    from arbitration.findings.told import average_told
+
+    leave = _fact(case, "leave_date")
+    told = average_told(case, leave.year - 1) if leave is not None else None
+    if told is None:
+        return {}
+    return {"average_wage": told[0], "average_source": f"经审理查明：{told[1]}"}
 
 
 def _defence(case: Case, record: list[Any] | None = None) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 
 from arbitration.model import Case, PartyKind, PartyRole, Side
@@ -118,6 +119,25 @@ def region_named(case: Case) -> str | None:
     return None
 
 
+AVERAGE = re.compile(r"(?P<year>(?:19|20)\d{2})年度?(?P<place>[\u4e00-\u9fa5]{0,10}?)(?:城镇|全口径|城镇非私营单位)?(?:在岗)?职工"
+                     r"(?:的)?月平均工资(?:为|是|标准为)?(?P<amount>\d+(?:\.\d+)?)元")
+
+
+def average_told(case: Case, year: int) -> tuple[Decimal, str] | None:
+    """The local average monthly wage of `year` where the findings themselves state it (「2014年度池州市在岗职工月
+    平均工资为3846元」), with the sentence; a place it names must be the case's city. None when they do not."""
+    city = region_named(case)
+    for sentence in own_sentences(case):
+        m = AVERAGE.search(sentence)
+        if m is None or int(m["year"]) != year:
+            continue
+        place = m["place"].removesuffix("市")
+        if place and city and place not in city:
+            continue
+        return Decimal(m["amount"]), sentence
+    return None
+
+
 def applied_on(case: Case) -> date | None:
     """The day the arbitration was applied for: the case's own date, else the earliest date the texts give just
     before saying so (a month or a year read as its first day, the earliest the application can have been)."""
@@ -137,4 +157,4 @@ def applied_on(case: Case) -> date | None:
     return min(days) if days else None
 
 
-__all__ = ["REPORTED", "applied_on", "awarded", "classified", "clauses", "mentions", "names", "own_sentences", "region_named", "reported", "sentences"]
+__all__ = ["REPORTED", "applied_on", "average_told", "awarded", "classified", "clauses", "mentions", "names", "own_sentences", "region_named", "reported", "sentences"]

@@ -226,3 +226,22 @@ def test_regional_figures_are_the_case_regions_never_the_offices_in_its_place():
     assert any("兰州市" in w.message for w in _decided(_resigned("被告未缴纳社会保险", found, region=None))[1].warnings)
     nowhere = HIRED + "被告未为原告缴纳社会保险。"
     assert _one(_decided(_resigned("被告未缴纳社会保险", nowhere, region=None))[0], "severance").outcome == Outcome.UNKNOWN
+
+
+def test_the_local_average_wage_the_findings_state_caps_severance_with_them_as_its_source():
+    """劳动合同法第四十七条第二款: the findings say 「2018年度某某市在岗职工月平均工资为4000元」; a 15000 wage is capped at
+    3 × 4000 = 12000; 1 year 4 months → 1.5 months: 18000. Without that sentence the city's figure is missing: waits."""
+    claim = Claim(type="severance", text="被告支付原告经济补偿金18000元", amount=Decimal(18000))
+    found = ("经审理查明，原告于2018年3月1日入职被告处，月工资15000元。2019年6月30日，被告以经营困难为由解除劳动合同。"
+             "2018年度某某市在岗职工月平均工资为4000元。")
+    case = court_case([claim], found=found)
+    case.region = "某某市"
+    case.facts.hire_date.add(date(2018, 3, 1), FOUND, Side.TRIBUNAL)
+    case.facts.leave_date.add(date(2019, 6, 30), FOUND, Side.TRIBUNAL)
+    case.facts.monthly_wage.add(Decimal(15000), FOUND, Side.TRIBUNAL)
+    case.facts.termination.add(dismissal("经营困难", "劳动合同法第四十一条"), FOUND, Side.TRIBUNAL)
+    d = _one(_decided(case)[0], "severance")
+    assert d.outcome == Outcome.GRANTED and d.amount == Decimal(18000), d
+    assert any("经审理查明" in s and "12000" in s for s in d.calculation.steps)
+    case.tribunal_statement = found.replace("2018年度某某市在岗职工月平均工资为4000元。", "")
+    assert _one(_decided(case)[0], "severance").outcome == Outcome.UNKNOWN

@@ -68,7 +68,7 @@ def _below_any_cap(monthly_wage: Decimal, city: str, leave: date, year: int) -> 
 
 
 def _base(monthly_wage: Decimal, leave: date, city: str | None, average_wage: Decimal | None,
-          wage_year: int | None) -> tuple[_Base, list[str]]:
+          wage_year: int | None, average_source: str | None = None) -> tuple[_Base, list[str]]:
     year = wage_year or leave.year - 1
     steps: list[str] = []
     source = None
@@ -87,7 +87,7 @@ def _base(monthly_wage: Decimal, leave: date, city: str | None, average_wage: De
         average_wage, source = fig.monthly, f"{fig.city}{year}年度职工月平均工资{yuan(fig.monthly)}元（{fig.source}）"
     else:
         average_wage = positive("职工月平均工资", money(average_wage))
-        source = f"本地区{year}年度职工月平均工资{yuan(average_wage)}元（由使用者提供）"
+        source = f"本地区{year}年度职工月平均工资{yuan(average_wage)}元（{average_source or '由使用者提供'}）"
     cap = average_wage * CAP_MULTIPLE
     if monthly_wage > cap:
         steps.append(f"月工资{yuan(monthly_wage)}元高于{source}的三倍{yuan(cap)}元，按{yuan(cap)}元计算，年限最高不超过十二年")
@@ -121,7 +121,8 @@ def _floor(wage: Decimal, leave: date, city: str | None, minimum: Decimal | int 
 
 def severance(hire: date, leave: date, monthly_wage: Decimal | int | str, *, city: str | None = None,
               average_wage: Decimal | int | str | None = None, pre2008: str = "old_rule",
-              wage_year: int | None = None, minimum: Decimal | int | str | None = None) -> CalcResult:
+              wage_year: int | None = None, minimum: Decimal | int | str | None = None,
+              average_source: str | None = None) -> CalcResult:
     """经济补偿 per 劳动合同法第四十七条: months of service (six-month rule) × the average monthly wage of the 12
     months before the end, capped at 3× the local average wage of the previous year and 12 years (第二款).
 
@@ -139,7 +140,7 @@ def severance(hire: date, leave: date, monthly_wage: Decimal | int | str, *, cit
     floor_steps: list[str] = []
     given = wage
     wage = _floor(wage, leave, city, minimum, floor_steps, notes)
-    base, steps = _base(wage, leave, city, average_wage, wage_year)
+    base, steps = _base(wage, leave, city, average_wage, wage_year, average_source)
     steps = floor_steps + steps
     articles = [cite("劳动合同法", 46), cite("劳动合同法", 47, 1), cite("劳动合同法", 47, 3)]
     if floor_steps:
@@ -201,7 +202,8 @@ def severance(hire: date, leave: date, monthly_wage: Decimal | int | str, *, cit
 
 def unlawful_termination(hire: date, leave: date, monthly_wage: Decimal | int | str, *, city: str | None = None,
                          average_wage: Decimal | int | str | None = None,
-                         wage_year: int | None = None, minimum: Decimal | int | str | None = None) -> CalcResult:
+                         wage_year: int | None = None, minimum: Decimal | int | str | None = None,
+                         average_source: str | None = None) -> CalcResult:
     """违法解除/终止赔偿金 per 劳动合同法第八十七条: twice the 经济补偿 standard of 第四十七条; per 实施条例
     第二十五条 the years count from the first day of employment (no 第九十七条 split) and 经济补偿 is not also paid."""
     wage = positive("月工资", money(monthly_wage))
@@ -211,7 +213,7 @@ def unlawful_termination(hire: date, leave: date, monthly_wage: Decimal | int | 
     floor_steps: list[str] = []
     given = wage
     wage = _floor(wage, leave, city, minimum, floor_steps, notes)
-    base, steps = _base(wage, leave, city, average_wage, wage_year)
+    base, steps = _base(wage, leave, city, average_wage, wage_year, average_source)
     steps = floor_steps + steps
     months, how = service_months(hire, leave)
     steps.append(f"工作年限自用工之日起计算：{how}")
