@@ -199,6 +199,12 @@ def _agreed_in_words(x: Ctx) -> bool:
     return any((g := recognise(v.source.quote)) is not None and g.by == "mutual" for v in found)
 
 
+def grounds_get(ground_id: str) -> Any:
+    from arbitration.law.grounds import grounds
+
+    return grounds().get(ground_id)
+
+
 def ground(t: Any) -> Any:
     from arbitration.law.grounds import ground_of
 
@@ -405,7 +411,14 @@ def severance(x: Ctx, d: Decision) -> Decision:
             return _severance_amount(x, d, g)
         return d.pend(x.why_pending("issue:worker_ground", f"{x.w}以{g.label}为由解除劳动合同，该事由是否成立"))
     if t.initiator == TerminationInitiator.MUTUAL:
-        return d.pend("协商解除劳动合同是否由用人单位提出（劳动合同法第四十六条第二项）")
+        who = x.issue("issue:mutual_proposer")
+        if who is None:
+            return d.pend(x.why_pending("issue:mutual_proposer", "协商解除劳动合同是否由用人单位提出（劳动合同法第四十六条第二项）"))
+        if not who.holds:
+            return d.deny(f"{because(who)}，不属于用人单位应当支付经济补偿的情形", c("劳动合同法", 36), c("劳动合同法", 46, None, 2))
+        d.articles += [c("劳动合同法", 36), c("劳动合同法", 46, None, 2)]
+        d.reason = f"{because(who)}，双方协商一致解除劳动合同，{x.e}应当支付经济补偿"
+        return _severance_amount(x, d, grounds_get("lcl36"))
     if t.initiator == TerminationInitiator.EXPIRY:
         said = " ".join(x for x in (t.reason, t.mode, x.case.applicant_statement, x.case.respondent_statement) if x)
         # due on expiry unless the employer offered to renew on terms kept or improved and the worker refused: the

@@ -503,6 +503,32 @@ def worker_ground(ctx: Context, settled: Case) -> Proposal | str | None:
               f"经审理查明，{found[0]}", [src], state=ReviewState.ACCEPTED)
 
 
+PROPOSED_BY = r"(?:经|由)?{who}[^，。；]{{0,16}}?提出[^，。；]{{0,12}}?(?:协商)?(?:一致)?(?:解除|终止|离职|辞职)|经{who}提出"
+
+
+def mutual_proposer(ctx: Context, settled: Case) -> Proposal | str | None:
+    """Who proposed an agreed end (劳动合同法第四十六条第二项: 经济补偿 only when the employer proposed it), where the
+    findings say so in their own words — 「经甲方提出」 in the agreement they quote names the employer (甲方 in a labour
+    contract), 「被告…提出协商解除」."""
+    from arbitration.findings.told import names, own_sentences
+
+    t = settled.facts.termination.value
+    if t is None or t.initiator != TerminationInitiator.MUTUAL or not ctx.case.tribunal_statement:
+        return None
+    w, e = ctx.sides.worker_word, ctx.sides.employer_word
+    e_refs = "|".join(map(re.escape, (*names(ctx.case, ctx.sides.employer, e), "甲方", "用人单位", "公司")))
+    w_refs = "|".join(map(re.escape, (*names(ctx.case, ctx.sides.worker, w), "乙方", "劳动者", "本人")))
+    by_e = [x for x in own_sentences(ctx.case) if re.search(PROPOSED_BY.format(who=f"(?:{e_refs})"), x)]
+    by_w = [x for x in own_sentences(ctx.case) if re.search(PROPOSED_BY.format(who=f"(?:{w_refs})"), x)]
+    if bool(by_e) == bool(by_w):
+        return "仲裁庭查明部分未载明协商解除劳动合同由哪一方提出" if not by_e else "查明部分对协商解除由哪一方提出的记载不一致"
+    said = (by_e or by_w)[0]
+    src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings", quote=said[:120],
+                     extractor="findings.issue")
+    return _p("issue:mutual_proposer", "协商解除劳动合同的提出方", f"协商解除劳动合同由{e if by_e else w}提出", bool(by_e),
+              Basis.ESTABLISHED, f"经审理查明，{said}", [src], state=ReviewState.ACCEPTED)
+
+
 ISSUES: tuple[Issue, ...] = (
     Issue("issue:labor_relation", "双方存在劳动关系", ("*",), labor_relation),
     Issue("issue:wages_owed", "拖欠劳动报酬的事实", ("unpaid_wages",), wages_owed),
@@ -511,6 +537,7 @@ ISSUES: tuple[Issue, ...] = (
           termination_lawful),
     Issue("issue:notice", "提前三十日书面通知或额外支付一个月工资", ("notice_pay",), notice_given),
     Issue("issue:worker_ground", "劳动者解除劳动合同的事由", ("severance",), worker_ground),
+    Issue("issue:mutual_proposer", "协商解除劳动合同的提出方", ("severance",), mutual_proposer),
     Issue("issue:annual_leave", "未休年休假的事实", ("annual_leave",), leave_untaken),
 )
 

@@ -245,3 +245,26 @@ def test_the_local_average_wage_the_findings_state_caps_severance_with_them_as_i
     assert any("经审理查明" in s and "12000" in s for s in d.calculation.steps)
     case.tribunal_statement = found.replace("2018年度某某市在岗职工月平均工资为4000元。", "")
     assert _one(_decided(case)[0], "severance").outcome == Outcome.UNKNOWN
+
+
+def _agreed(found: str):
+    claim = Claim(type="severance", text="被告支付原告经济补偿金9000元", amount=Decimal(9000))
+    case = court_case([claim], found=found)
+    case.region = "青岛市"
+    case.facts.hire_date.add(date(2017, 3, 1), FOUND, Side.TRIBUNAL)
+    case.facts.leave_date.add(date(2019, 5, 31), FOUND, Side.TRIBUNAL)
+    case.facts.monthly_wage.add(Decimal(3000), FOUND, Side.TRIBUNAL)
+    case.facts.termination.add(Termination(initiator=TerminationInitiator.MUTUAL, mode="协商一致解除"), FOUND,
+                               Side.TRIBUNAL)
+    return _one(_decided(case)[0], "severance")
+
+
+def test_an_agreed_end_the_employer_proposed_earns_severance_and_one_the_worker_proposed_does_not():
+    """劳动合同法第三十六条、第四十六条第二项, on who proposed it as the findings say (「经甲方提出」 in the agreement)."""
+    by_employer = HIRED + "2019年5月20日，双方签订《协商解除劳动合同协议书》，载明：“经甲方提出，双方协商一致，于2019年5月31日解除劳动合同。”"
+    d = _agreed(by_employer)
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal(7500)
+    assert any(a.article == 46 and a.item == 2 for a in d.articles)
+    by_worker = HIRED + "2019年5月20日，原告以家中有事为由提出解除劳动合同，双方协商一致于2019年5月31日解除劳动合同。"
+    assert _agreed(by_worker).outcome == Outcome.DENIED
+    assert _agreed(HIRED + "2019年5月31日，双方协商一致解除劳动合同。").outcome == Outcome.UNKNOWN
