@@ -423,7 +423,7 @@ def severance(x: Ctx, d: Decision) -> Decision:
         said = " ".join(x for x in (t.reason, t.mode, x.case.applicant_statement, x.case.respondent_statement) if x)
         # due on expiry unless the employer offered to renew on terms kept or improved and the worker refused: the
         # exception is the employer's to raise and prove
-        if WORKER_REFUSED_RENEWAL.search(said):
+        if WORKER_REFUSED_RENEWAL.search(said) and not _renewal_offer_unproven(x):
             return d.pend("用人单位是否以维持或者提高劳动合同约定条件续订而劳动者不同意续订（劳动合同法第四十六条第五项）")
         d.articles.append(c("劳动合同法", 46, None, 5))
         return _severance_amount(x, d, g)
@@ -441,6 +441,21 @@ def severance(x: Ctx, d: Decision) -> Decision:
         d.reason = f"{because(x.issue('issue:termination_ground'))}，{x.e}应当支付经济补偿，{x.w}仅主张经济补偿"
         return _severance_amount(x, d, g)
     return d.pend(x.why_pending("issue:termination_ground", f"{x.e}解除劳动合同的事由是否成立（用人单位负举证责任）"))
+
+
+# a finding that the employer offered to renew on the terms kept or improved (第四十六条第五项's exception)
+RENEWAL_OFFERED = re.compile(r"(?:维持|提高|不低于|同等|原)[^，。；]{0,12}(?:条件|待遇|工资)[^，。；]{0,12}续(?:订|签)")
+NOT_SHOWN = re.compile(r"未(?:能)?(?:提交|提供|举证)|无(?:证据|法证明)|不能证明|未能证明")
+
+
+def _renewal_offer_unproven(x: Ctx) -> bool:
+    """After a hearing, no finding of the tribunal's own says the employer offered to renew on the terms kept or
+    improved: the exception it raised is unproven (调解仲裁法第六条: whoever relies on it proves it)."""
+    from arbitration.findings.told import own_sentences
+
+    if not x.case.tribunal_statement:
+        return False
+    return not any(RENEWAL_OFFERED.search(s) and not NOT_SHOWN.search(s) for s in own_sentences(x.case))
 
 
 def _severance_amount(x: Ctx, d: Decision, g: Any) -> Decision:

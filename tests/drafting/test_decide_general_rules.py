@@ -268,3 +268,25 @@ def test_an_agreed_end_the_employer_proposed_earns_severance_and_one_the_worker_
     by_worker = HIRED + "2019年5月20日，原告以家中有事为由提出解除劳动合同，双方协商一致于2019年5月31日解除劳动合同。"
     assert _agreed(by_worker).outcome == Outcome.DENIED
     assert _agreed(HIRED + "2019年5月31日，双方协商一致解除劳动合同。").outcome == Outcome.UNKNOWN
+
+
+def test_an_expiry_whose_renewal_offer_the_findings_do_not_show_earns_severance():
+    """劳动合同法第四十六条第五项: on expiry 经济补偿 is due unless the employer offered to renew on terms kept or
+    improved and the worker refused — the employer's exception: unproven after a hearing that found no such offer."""
+    claim = Claim(type="severance", text="被告支付原告终止劳动合同经济补偿金9000元", amount=Decimal(9000))
+    found = HIRED + "双方劳动合同于2019年5月31日期满，被告书面通知原告到期后不再续订。"
+
+    def decided(found):
+        case = court_case([claim], defence="被告辩称，原告不愿续签劳动合同，公司无需支付经济补偿。", found=found)
+        case.region = "青岛市"
+        case.facts.hire_date.add(date(2017, 3, 1), FOUND, Side.TRIBUNAL)
+        case.facts.leave_date.add(date(2019, 5, 31), FOUND, Side.TRIBUNAL)
+        case.facts.monthly_wage.add(Decimal(3000), FOUND, Side.TRIBUNAL)
+        case.facts.termination.add(Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止"), FOUND,
+                                   Side.TRIBUNAL)
+        return _one(_decided(case)[0], "severance")
+
+    d = decided(found)
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal(7500)
+    offered = HIRED + "合同期满前，被告书面通知原告按原工资待遇续订劳动合同，原告表示不同意续订。"
+    assert decided(offered).outcome == Outcome.UNKNOWN
