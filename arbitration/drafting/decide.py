@@ -405,6 +405,12 @@ def ruling_items(case: Case, decisions: list[ClaimDecision], on: date | None = N
             until = f"至{ymd(leave)}" if leave else ""
             return RulingItem(text=f"确认{worker}与{employer}自{ymd(hire)}起{until}存在劳动关系",
                               claim_types=[d.claim.type], final=final_of(d))
+        from arbitration.drafting.rules import PAPER_ORDERS, papers
+
+        if asked := papers(d.claim.text):  # 劳动合同法第五十条: the certificate, the transfers
+            orders = "，并".join(PAPER_ORDERS[k] for k in asked)
+            return RulingItem(text=f"{employer}{words.deadline}为{worker}{orders}", claim_types=[d.claim.type],
+                              final=final_of(d))
         if d.amount is None:
             return None
         period = ""

@@ -594,7 +594,33 @@ NO_BASIS = re.compile(r"精神(?:损害|损失)(?:赔偿|抚慰)?(?:金|费)?|�
 LOSS = re.compile(r"损失|赔偿|待遇|补偿|费用|医疗费|失业金|生育津贴")
 
 
+# what an employer must do when the employment ends (劳动合同法第五十条第一款): a certificate of the ending, and the
+# transfer of the worker's file and social insurance within fifteen days
+PAPERS = {"certificate": re.compile(r"出具[^，。；]{0,12}(?:解除|终止|离职)[^，。；]{0,12}证明"),
+          "transfer": re.compile(r"(?:档案|社会保险关系|社保关系|保险关系)[^，。；]{0,8}(?:转移|转出|转接)")}
+PAPER_ORDERS = {"certificate": "出具解除（终止）劳动合同的证明", "transfer": "办理档案和社会保险关系转移手续"}
+
+
+def papers(text: str) -> list[str]:
+    """The ending's papers a claim asks for, by key (certificate, transfer); [] when it asks for none."""
+    return [k for k, p in PAPERS.items() if p.search(text)]
+
+
+def termination_papers(x: Ctx, d: Decision) -> Decision:
+    """劳动合同法第五十条第一款: once the employment has ended, the certificate and the transfers are due."""
+    if relation_denied(x, d):
+        return d
+    if x.fact("leave_date") is None and x.fact("termination") is None:
+        return d.pend(x.why_pending("leave_date", "劳动关系是否已解除（终止）"))
+    asked = "、".join(PAPER_ORDERS[k] for k in papers(x.claim.text))
+    return d.grant(f"双方劳动关系已经解除（终止），{x.e}应当在解除或者终止劳动合同时出具解除或者终止劳动合同的证明，"
+                   f"并在十五日内为{x.w}办理档案和社会保险关系转移手续，故{x.w}要求{x.e}{asked}，应予支持", None,
+                   c("劳动合同法", 50, 1))
+
+
 def social_insurance(x: Ctx, d: Decision) -> Decision:
+    if papers(x.claim.text):
+        return termination_papers(x, d)
     if PAY_IN.search(x.claim.text) and not LOSS.search(x.claim.text):
         return d.refuse(f"{x.w}要求{x.e}补缴社会保险费，属于社会保险费征收机构的法定职责，"
                         f"不属于劳动争议{'仲裁' if x.words.forum == 'commission' else '案件'}的受理范围")
@@ -607,6 +633,8 @@ def other(x: Ctx, d: Decision) -> Decision:
     """A request the taxonomy does not type: only what the law plainly says is decided."""
     if HOUSING_FUND.search(x.claim.text) and not LOSS.search(x.claim.text):
         return d.refuse("住房公积金的缴存由住房公积金管理中心依照《住房公积金管理条例》处理，不属于劳动争议的受理范围")
+    if papers(x.claim.text):
+        return termination_papers(x, d)
     if relation_denied(x, d):
         return d
     if NO_BASIS.search(x.claim.text):

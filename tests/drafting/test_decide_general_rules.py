@@ -290,3 +290,20 @@ def test_an_expiry_whose_renewal_offer_the_findings_do_not_show_earns_severance(
     assert d.outcome == Outcome.PARTLY and d.amount == Decimal(7500)
     offered = HIRED + "合同期满前，被告书面通知原告按原工资待遇续订劳动合同，原告表示不同意续订。"
     assert decided(offered).outcome == Outcome.UNKNOWN
+
+
+def test_the_papers_of_an_ended_employment_are_ordered():
+    """劳动合同法第五十条第一款: a certificate of the ending and the transfer of the file and social insurance; the
+    transfer is no paying-in of contributions (not refused as the collecting agency's)."""
+    claims = [Claim(type="other", text="被告为原告出具解除劳动合同证明书"),
+              Claim(type="social_insurance", text="被告为原告办理社会保险关系转移手续")]
+    case = court_case(claims, found=HIRED + "2019年5月31日，被告以原告不胜任工作为由解除劳动合同。")
+    case.facts.leave_date.add(date(2019, 5, 31), FOUND, Side.TRIBUNAL)
+    decisions, award = _decided(case)
+    for d in decisions.values():
+        assert d.outcome == Outcome.GRANTED and any(a.article == 50 for a in d.articles), d.claim.text
+    items = " ".join(it.text for it in award.items)
+    assert "出具解除（终止）劳动合同的证明" in items and "办理档案和社会保险关系转移手续" in items
+    # the employment not shown to have ended: nothing to certify yet
+    case = court_case(claims[:1], found=HIRED)
+    assert _one(_decided(case)[0], "other").outcome == Outcome.UNKNOWN
