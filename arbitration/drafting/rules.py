@@ -261,6 +261,8 @@ def unpaid_wages(x: Ctx, d: Decision) -> Decision:
         return _owed_as_found(x, d, owed)
     if (ended := _after_the_end(x)) is not None:
         return d.deny(ended, c("劳动合同法", 30), c("劳动争议调解仲裁法", 6))
+    if (paid := _paid_as_found(x)) is not None:
+        return d.deny(f"经审理查明，{paid}，{x.w}主张的该项劳动报酬{x.e}已经支付，该项请求缺乏事实依据", c("劳动合同法", 30))
     if CONDITIONAL_PAY.search(x.claim.text):
         return _conditional_pay(x, d) or d.pend(CONDITIONAL.format(w=x.w))
     owed = x.issue("issue:wages_owed")
@@ -292,6 +294,25 @@ def _after_the_end(x: Ctx) -> str | None:
         return None
     return (f"双方劳动关系已于{ymd(leave)}解除（终止），{x.w}主张{ymd(start)}以后期间的劳动报酬，"
             f"该期间双方已不存在劳动关系，{x.w}亦未提供劳动，该项请求缺乏事实依据")
+
+
+PAID = re.compile(r"(?<![未没不])已(?:经)?(?:于[^，。；]{1,16}?)?(?:向[^，。；]{1,10}?)?(?:通过[^，。；]{1,10}?)?(?:转账)?"
+                  r"(?:支付|发放|结清|付清)")
+
+
+def _paid_as_found(x: Ctx) -> str | None:
+    """A finding of the tribunal's own that this very sum was paid (「被告已于2019年1月10日向原告转账支付2018年12月
+    工资3600元」): the sentence, else None. Part payments (another sum) settle nothing here."""
+    from arbitration.extract.rules import find_money
+    from arbitration.findings.told import own_sentences
+
+    if x.claim.amount is None or not x.case.tribunal_statement:
+        return None
+    for sentence in own_sentences(x.case):
+        if PAID.search(sentence) and re.search(r"工资|劳动报酬|报酬", sentence) and any(
+                abs(m.amount - x.claim.amount) <= x.claim.amount * Decimal("0.01") for m in find_money(sentence)):
+            return sentence
+    return None
 
 
 def _conditional_pay(x: Ctx, d: Decision) -> Decision | None:

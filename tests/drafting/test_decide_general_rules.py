@@ -307,3 +307,13 @@ def test_the_papers_of_an_ended_employment_are_ordered():
     # the employment not shown to have ended: nothing to certify yet
     case = court_case(claims[:1], found=HIRED)
     assert _one(_decided(case)[0], "other").outcome == Outcome.UNKNOWN
+
+
+def test_pay_the_findings_say_was_paid_is_denied_and_other_words_about_payment_are_not():
+    claim = Claim(type="unpaid_wages", text="被告支付原告2019年5月工资3000元", amount=Decimal(3000))
+    paid = HIRED + "被告已于2019年6月10日向原告转账支付2019年5月工资3000元。"
+    d = _one(_decided(court_case([claim], found=paid))[0], "unpaid_wages")
+    assert d.outcome == Outcome.DENIED
+    for found in (HIRED + "被告已于2019年6月10日向原告转账支付2019年5月工资1000元。",  # a part payment
+                  HIRED + "被告的制度中并无已离职员工不予发放工资3000元的规定。"):
+        assert _one(_decided(court_case([claim], found=found))[0], "unpaid_wages").outcome != Outcome.DENIED, found
