@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from arbitration.drafting.forum import Words
+from arbitration.findings.issues import CONDITIONAL_PAY
 from arbitration.findings.sides import Sides
 from arbitration.findings.text import money, ymd
 from arbitration.model import (
@@ -111,13 +112,15 @@ class Ctx:
         return [o for o in self.case.claims if o.type == claim_type and o.claimant == ClaimantSide.WORKER]
 
 
-def calculated(x: Ctx, d: Decision, **extra: Any) -> Decision:
-    """Outcome from the calculator: the amount it gives, capped by what was asked (不告不理)."""
-    if not x.calculator:
+def calculated(x: Ctx, d: Decision, calculator: str | None = None, **extra: Any) -> Decision:
+    """Outcome from the calculator (the claim type's, or `calculator` a rule names): the amount it gives, capped by
+    what was asked (不告不理)."""
+    calculator = calculator or x.calculator
+    if not calculator:
         return d.pend("该项请求的金额（无适用的计算器，须查明后认定）")
     from arbitration.drafting.decide import calculate
 
-    result, missing, warnings = calculate(x.calculator, x.case, x.claim, **extra)
+    result, missing, warnings = calculate(calculator, x.case, x.claim, **extra)
     d.warnings += warnings
     if result is None:
         return d.pend(*missing) if missing else d.pend("计算所需事实")
@@ -253,7 +256,7 @@ def labor_relation(x: Ctx, d: Decision) -> Decision:
 def unpaid_wages(x: Ctx, d: Decision) -> Decision:
     if relation_denied(x, d):
         return d
-    from arbitration.findings.issues import CONDITIONAL, CONDITIONAL_PAY
+    from arbitration.findings.issues import CONDITIONAL
     from arbitration.model import Basis
 
     owed = x.findings.get("issue:wages_owed")
@@ -268,6 +271,8 @@ def unpaid_wages(x: Ctx, d: Decision) -> Decision:
     owed = x.issue("issue:wages_owed")
     if owed is None:
         return d.pend(x.why_pending("issue:wages_owed", "欠付劳动报酬的期间及数额"))
+    if owed.basis == Basis.ESTABLISHED and owed.amount is None:
+        return _unpaid_months(x, d, owed)
     if owed.holds is False:
         return d.deny(f"{because(owed)}，{x.w}的该项请求缺乏事实依据")
     rel = x.findings.get("issue:labor_relation")
@@ -331,6 +336,21 @@ def _conditional_pay(x: Ctx, d: Decision) -> Decision | None:
         return None  # the employer admitted it, or the tribunal found pay owed
     return d.deny(f"{x.w}主张的该项款项以约定或规定的发放条件为前提，{x.w}应当对发放条件成就承担举证责任；"
                   f"经审理查明的事实未显示该条件成就，{x.w}应承担举证不能的不利后果", c("劳动争议调解仲裁法", 6))
+
+
+def _unpaid_months(x: Ctx, d: Decision, owed: Proposal) -> Decision:
+    """The months the findings say went wholly unpaid, at the wage found, to the last day of the employment where
+    it ended within them (工资折算通知第二条), up to what was asked — when this is the worker's only plain wage claim."""
+    from arbitration.findings.issues import unpaid_period
+
+    period = unpaid_period(x.case)
+    plain = [o for o in x.others("unpaid_wages") if not CONDITIONAL_PAY.search(o.text)]
+    wage, leave = x.fact("monthly_wage"), x.fact("leave_date")
+    if period is None or plain != [x.claim] or wage is None or x.claim.amount is None:
+        return d.pend("欠付劳动报酬的数额（查明未支付的期间须与请求逐项核对）")
+    start, end = period[0], min(period[1], leave) if leave is not None and leave >= period[0] else period[1]
+    d.reason = because(owed)
+    return calculated(x, d, calculator="wages_for_period", monthly_wage=wage, start=start, end=end)
 
 
 def _owed_as_found(x: Ctx, d: Decision, owed: Proposal) -> Decision:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 
 from arbitration.findings.evidence import (
@@ -256,6 +257,50 @@ def owed_in_findings(text: str | None) -> tuple[Decimal, list[str]] | None:
     return (total, said) if said else None
 
 
+# a finding that no pay at all was paid for months it names (「被告未向原告支付2014年5月份及6月份的工资」); a shortfall
+# (未足额) leaves the sum to the tribunal
+UNPAID = re.compile(r"(?:未|没有|并未)(?:向[^，。；]{1,10}?)?(?:支付|发放)(?:过)?")
+MORE_MONTHS = re.compile(r"份?\s*(?:及|、|和|与|，)\s*(\d{1,2})\s*月份?")
+
+
+def months_named(text: str) -> list[date]:
+    """The first days of the calendar months a clause names (「2014年5月份及6月份」「2017年6月至8月」)."""
+    from arbitration.extract.rules.dates import Precision, find_dates, find_ranges
+
+    out: set[date] = set()
+    for r in find_ranges(text):
+        if r.begin.value is None or r.until.value is None or r.until.precision != Precision.MONTH:
+            continue
+        d = r.begin.value.replace(day=1)
+        while d <= r.until.value:
+            out.add(d)
+            d = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+    for m in find_dates(text):
+        if m.date.value is None or m.date.precision != Precision.MONTH:
+            continue
+        out.add(m.date.value)
+        rest = text[m.end:]
+        while (more := MORE_MONTHS.match(rest)) is not None and 1 <= int(more[1]) <= 12:
+            out.add(date(m.date.value.year, int(more[1]), 1))
+            rest = rest[more.end():]
+    return sorted(out)
+
+
+def unpaid_period(case: Case) -> tuple[date, date, str] | None:
+    """(first day, last day, sentence) of the months a finding of the tribunal's own says went wholly unpaid."""
+    from arbitration.findings.told import clauses, own_sentences
+
+    for sentence in own_sentences(case):
+        for clause in clauses(sentence):
+            if UNPAID.search(clause) and "工资" in clause and "足额" not in clause and not A_REASON.search(clause):
+                months = months_named(clause)
+                if months:
+                    last = months[-1]
+                    end = date(last.year + last.month // 12, last.month % 12 + 1, 1) - timedelta(days=1)
+                    return months[0], end, sentence
+    return None
+
+
 def wages_owed(ctx: Context, settled: Case) -> Proposal | str | None:
     iid, label = "issue:wages_owed", "拖欠劳动报酬的事实"
     claims = [c for c in ctx.case.claims if c.type == "unpaid_wages"]  # the worker's, or an employer's 「无需支付」
@@ -278,6 +323,11 @@ def wages_owed(ctx: Context, settled: Case) -> Proposal | str | None:
                             basis=Basis.ESTABLISHED, reason=f"经审理查明：{quote}", sources=[src],
                             amount=total, state=ReviewState.ACCEPTED)
         return f"查明的欠付数额{money(total)}与{w}主张的{money(asked)}不符，须核对"
+    if (period := unpaid_period(ctx.case)) is not None:
+        src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings",
+                         quote=period[2][:120], extractor="findings.owed")
+        return _p(iid, label, f"{e}未支付{w}{ymd(period[0])}至{ymd(period[1])}期间的工资", True, Basis.ESTABLISHED,
+                  f"经审理查明：{period[2]}", [src], state=ReviewState.ACCEPTED)
     if ctx.case.tribunal_statement:
         return f"仲裁庭查明部分未载明欠付劳动报酬的数额，须核对{w}主张的期间及数额"
     if all(CONDITIONAL_PAY.search(c.text) for c in claims):

@@ -317,3 +317,18 @@ def test_pay_the_findings_say_was_paid_is_denied_and_other_words_about_payment_a
     for found in (HIRED + "被告已于2019年6月10日向原告转账支付2019年5月工资1000元。",  # a part payment
                   HIRED + "被告的制度中并无已离职员工不予发放工资3000元的规定。"):
         assert _one(_decided(court_case([claim], found=found))[0], "unpaid_wages").outcome != Outcome.DENIED, found
+
+
+def test_months_the_findings_say_went_unpaid_are_owed_at_the_wage_found_to_the_last_day():
+    """「被告未向原告支付2019年4月份及5月份的工资」, wage 3000, the employment ended 2019-05-17: April 3000 + May's 13 paid
+    days (工资折算通知第二条: 3000 ÷ 21.75 × 13) = 4793.10 of the 6000 asked."""
+    claim = Claim(type="unpaid_wages", text="被告支付原告2019年4月、5月工资6000元", amount=Decimal(6000))
+    found = HIRED + "被告未向原告支付2019年4月份及5月份的工资。自2019年5月18日起原告未再到被告处上班。"
+    case = court_case([claim], found=found)
+    case.facts.monthly_wage.add(Decimal(3000), FOUND, Side.TRIBUNAL)
+    case.facts.leave_date.add(date(2019, 5, 17), FOUND, Side.TRIBUNAL)
+    d = _one(_decided(case)[0], "unpaid_wages")
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal("4793.10"), d.amount
+    # short pay (未足额) leaves the sum to the tribunal
+    case.tribunal_statement = found.replace("未向原告支付", "未足额支付原告")
+    assert _one(_decided(case)[0], "unpaid_wages").outcome == Outcome.UNKNOWN

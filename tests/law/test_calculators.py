@@ -541,6 +541,7 @@ SAMPLES = {
     "injury_leave_wage": lambda: calc.injury_leave_wage(5000, date(2023, 1, 10), date(2025, 3, 1), extended=True),
     "injury_medical": lambda: calc.injury_medical(6, 8000, months_table={6: 12}),
     "injury_employment": lambda: calc.injury_employment(10, 8000, months_table={10: 2}),
+    "wages_for_period": lambda: calc.wages_for_period(4000, date(2023, 3, 15), date(2023, 5, 31)),
 }
 
 
@@ -574,3 +575,14 @@ def test_no_average_wage_but_wage_within_three_minimum_wages_settles_the_cap(tmp
     assert any("不超过当地月最低工资标准" in s for s in r.steps)
     with pytest.raises(MissingParameter, match="职工月平均工资"):
         calc.severance(date(2021, 3, 1), date(2024, 3, 15), D("6000.01"), city="无均值市")
+
+
+class TestWagesForPeriod:
+    def test_whole_months_and_a_part_by_its_paid_days(self):
+        # 2014-05 whole: 2200; 2014-06-01..21: Mon-Fri 15 days (the 2 June holiday is a paid day): 2200 ÷ 21.75 × 15
+        r = resolves(calc.wages_for_period(2200, date(2014, 5, 1), date(2014, 6, 21)))
+        assert r.amount == fen(D(2200) + D(2200) / D("21.75") * 15)
+        assert cited(r, "工资折算通知", 2)
+
+    def test_a_whole_period_is_its_months(self):
+        assert calc.wages_for_period(3000, date(2020, 1, 1), date(2020, 3, 31)).amount == D(9000)

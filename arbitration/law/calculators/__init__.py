@@ -27,6 +27,7 @@ from arbitration.law.calculators.wages import (
     non_compete,
     notice_pay,
     overtime,
+    wages_for_period,
 )
 from arbitration.model import CalcResult
 
@@ -37,6 +38,7 @@ CALCULATORS: dict[str, Callable[..., CalcResult]] = {
     "overtime": overtime,
     "annual_leave": annual_leave,
     "notice_pay": notice_pay,
+    "wages_for_period": wages_for_period,
     "minimum_wage": minimum_wage,
     "non_compete": non_compete,
     "additional_compensation": additional_compensation,
@@ -75,4 +77,5 @@ __all__ = [
     "service_months",
     "severance",
     "unlawful_termination",
+    "wages_for_period",
 ]

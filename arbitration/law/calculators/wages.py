@@ -5,6 +5,7 @@ Each is a pure function returning model.CalcResult; intermediate values are neve
 
 from __future__ import annotations
 
+import calendar
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
@@ -416,6 +417,39 @@ def _annual_leave_years(monthly_wage, years: list[int], year, work_start, cumula
     inputs.pop("year", None)
     inputs.pop("taken_days", None)
     return result("annual_leave", amount, parts[0].formula, steps, articles, inputs, notes)
+
+
+# ---------------------------------------------------------------- 欠付工资（按期间）
+
+PAID_DAYS_PER_MONTH = Decimal("21.75")  # 月计薪天数 (工资折算通知第二条: (365-104)÷12)
+
+
+def wages_for_period(monthly_wage: Decimal | int | str, start: date, end: date) -> CalcResult:
+    """The wage of a period at a monthly rate: each whole calendar month one month's wage; a part of a month by
+    its paid days (Monday to Friday, statutory holidays included, as 21.75 counts them) × wage ÷ 21.75
+    (工资折算通知第二条) — the pay owed for the time worked when none of it was paid."""
+    wage = positive("月工资", money(monthly_wage))
+    if end < start:
+        raise CalculationError(f"期间终止日 {end} 早于起始日 {start}")
+    steps: list[str] = []
+    amount = Decimal(0)
+    day = date(start.year, start.month, 1)
+    while day <= end:
+        last = date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+        a, b = max(day, start), min(last, end)
+        if a == day and b == last:
+            amount += wage
+            steps.append(f"{day.year}年{day.month}月：整月{yuan(wage)}元")
+        else:
+            paid = sum(1 for i in range((b - a).days + 1) if (a + timedelta(days=i)).weekday() < 5)
+            part = wage / PAID_DAYS_PER_MONTH * paid
+            amount += part
+            steps.append(f"{day.year}年{day.month}月：{a.isoformat()}至{b.isoformat()}计薪{paid}天，"
+                         f"{yuan(wage)}元÷21.75×{paid}={part:.2f}元")
+        day = last + timedelta(days=1)
+    steps.append(f"合计{amount:.2f}元")
+    return result("wages_for_period", amount, "工资=月工资×整月数+月工资÷21.75×不足整月部分的计薪天数", steps,
+                  [cite("工资折算通知", 2)], {"monthly_wage": wage, "start": start, "end": end}, [UNROUNDED])
 
 
 # ---------------------------------------------------------------- 代通知金
