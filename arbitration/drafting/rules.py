@@ -795,6 +795,9 @@ def decide(x: Ctx) -> Decision:
     """The decision on `x.claim`: the worker's claim by its type's rule; an employer's claim on the worker's
     underlying entitlement, turned round (the employer's request fails as far as the worker is entitled)."""
     rule = RULES_BY_TYPE.get(x.claim.type, Rule(by_calculator))
+    if x.claim.claimant != ClaimantSide.EMPLOYER and (skipped := _not_arbitrated(x)):
+        return Decision().refuse(f"经审理查明，{skipped}；该项请求未经劳动争议仲裁前置程序，属于独立的劳动争议，本院不予处理，"
+                                 f"{x.w}可另行向劳动争议仲裁机构申请仲裁", c("劳动争议调解仲裁法", 5), c("劳动争议解释（一）", 14))
     if x.claim.claimant != ClaimantSide.EMPLOYER:
         d = rule.decide(x, Decision())
         d.uses = list(dict.fromkeys(x.uses))
@@ -803,6 +806,13 @@ def decide(x: Ctx) -> Decision:
     sub = Ctx(x.case, x.findings, x.sides, worker_claim, x.calculator, x.words)
     inner = rule.decide(sub, Decision())
     return turned_round(x, inner, sub.uses)
+
+
+def _not_arbitrated(x: Ctx) -> str | None:
+    """The court's finding that this type of request was never put to arbitration (the sentence), else None."""
+    from arbitration.findings.told import not_arbitrated
+
+    return next((s for kind, s in not_arbitrated(x.case) if kind == x.claim.type), None)
 
 
 def turned_round(x: Ctx, inner: Decision, uses: list[str]) -> Decision:

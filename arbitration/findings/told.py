@@ -138,6 +138,29 @@ def average_told(case: Case, year: int) -> tuple[Decimal, str] | None:
     return None
 
 
+NOT_ARBITRATED = re.compile(r"(?:未|没有)(?:经过?|履行)[^。；，]{0,6}仲裁前置|仲裁(?:阶段|程序|时|中|期间)[^。；]{0,8}(?:未|没有)"
+                            r"(?:提出|主张|要求|申请)")
+
+
+EARLIER_SUIT = re.compile(r"上述案件|前案|该案|另案|原审|法院|判决|裁定|驳回")
+
+
+def not_arbitrated(case: Case) -> list[tuple[str, str]]:
+    """(claim type, sentence) for each request the court's findings say was not put to arbitration first
+    (「原告在仲裁阶段未提出支付加班费的仲裁请求」), the type named by the sentence itself; a court case only."""
+    from arbitration.extract.claimtypes import match_claim_type
+
+    if case.forum != "court":
+        return []
+    out = []
+    for s in sentences(case.tribunal_statement):
+        if EARLIER_SUIT.search(s):
+            continue  # the story of an earlier suit, not this one's requests
+        if NOT_ARBITRATED.search(s) and (kind := match_claim_type(s)[0]) != "other":
+            out.append((kind, s))
+    return out
+
+
 def applied_on(case: Case) -> date | None:
     """The day the arbitration was applied for: the case's own date, else the earliest date the texts give just
     before saying so (a month or a year read as its first day, the earliest the application can have been)."""
@@ -157,4 +180,4 @@ def applied_on(case: Case) -> date | None:
     return min(days) if days else None
 
 
-__all__ = ["REPORTED", "applied_on", "average_told", "awarded", "classified", "clauses", "mentions", "names", "own_sentences", "region_named", "reported", "sentences"]
+__all__ = ["REPORTED", "applied_on", "average_told", "awarded", "classified", "clauses", "mentions", "names", "not_arbitrated", "own_sentences", "region_named", "reported", "sentences"]

@@ -332,3 +332,16 @@ def test_months_the_findings_say_went_unpaid_are_owed_at_the_wage_found_to_the_l
     # short pay (未足额) leaves the sum to the tribunal
     case.tribunal_statement = found.replace("未向原告支付", "未足额支付原告")
     assert _one(_decided(case)[0], "unpaid_wages").outcome == Outcome.UNKNOWN
+
+
+def test_a_request_the_court_finds_never_put_to_arbitration_is_not_heard():
+    """A court hears what was arbitrated first (劳动争议调解仲裁法第五条; 解释（一）第十四条: an independent new request goes
+    to arbitration): the findings say the overtime was never asked there. An earlier suit's story is not this one."""
+    claims = [Claim(type="overtime", text="被告支付原告加班费8000元", amount=Decimal(8000)),
+              Claim(type="unpaid_wages", text="被告支付原告2019年5月工资3000元", amount=Decimal(3000))]
+    found = HIRED + "原告在仲裁阶段未提出支付加班费的仲裁请求。"
+    decisions, _ = _decided(court_case(claims, found=found))
+    assert _one(decisions, "overtime").outcome == Outcome.NOT_ACCEPTED
+    assert _one(decisions, "unpaid_wages").outcome != Outcome.NOT_ACCEPTED
+    earlier = HIRED + "原告在上述案件中主张加班费，但因未经仲裁前置程序被法院驳回。"
+    assert _one(_decided(court_case(claims, found=earlier))[0], "overtime").outcome != Outcome.NOT_ACCEPTED
