@@ -589,7 +589,7 @@ def annual_leave(x: Ctx, d: Decision) -> Decision:
                       c("劳动争议调解仲裁法", 27))
     # the years worked here are a lower bound of the cumulative years (条例第三条): at least the days they give are
     # due; granted only when that already reaches the claim, since more years elsewhere would give more days
-    calculated(x, d, work_start=hire, years=years, year=None)
+    calculated(x, d, work_start=hire, years=years)
     if d.outcome in (Outcome.PARTLY, Outcome.DENIED) or barred and d.outcome != Outcome.UNKNOWN:
         d.outcome, d.amount, d.calc, d.reason = Outcome.UNKNOWN, None, None, None
         d.pend("劳动者的累计工作年限（按在本单位工作年限计算的应休天数少于主张天数）" if not barred else

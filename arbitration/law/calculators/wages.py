@@ -387,8 +387,8 @@ def annual_leave(monthly_wage: Decimal | int | str, year: int | None = None, *, 
 
 def _annual_leave_years(monthly_wage, years: list[int], year, work_start, cumulative_years, hire, leave,
                         taken_days) -> CalcResult:
-    if year is not None:
-        raise ValueError("year 与 years 不能同时给出")
+    if year is not None and year not in years:
+        raise ValueError("year 与 years 不能同时给出（year 须是 years 之一）")
     if not years:
         raise CalculationError("years 为空：请给出要计算的年度")
     taken = taken_days if isinstance(taken_days, Mapping) else None
