@@ -353,6 +353,23 @@ def _unpaid_months(x: Ctx, d: Decision, owed: Proposal) -> Decision:
     return calculated(x, d, calculator="wages_for_period", monthly_wage=wage, start=start, end=end)
 
 
+# money the worker says they laid out for the employer: theirs to prove (调解仲裁法第六条)
+EXPENSES = re.compile(r"差旅费|报销|垫付|交通费|通讯费|话费|住宿费|餐费")
+
+
+def _unproven_outlay(x: Ctx, d: Decision) -> Decision | None:
+    """An outlay (差旅费, 报销, 垫付) the findings of a hearing say nothing of, in their own words or an earlier
+    award: the worker's proof failed. None when they speak of it (for the tribunal) or before a hearing."""
+    from arbitration.findings.told import awarded, own_sentences
+
+    if not x.case.tribunal_statement:
+        return None
+    if any(EXPENSES.search(s) for s in [*own_sentences(x.case), *awarded(x.case)]):
+        return None
+    return d.deny(f"{x.w}对其主张的该项费用负有举证责任，经审理查明的事实未显示该项费用的发生及{x.e}应予负担的依据，"
+                  f"{x.w}应承担举证不能的不利后果", c("劳动争议调解仲裁法", 6))
+
+
 def _owed_as_found(x: Ctx, d: Decision, owed: Proposal) -> Decision:
     """The pay the tribunal found owed: all of this claim when the found sum is what was asked over every wage
     claim; any other sum is for the tribunal to reconcile."""
@@ -681,6 +698,8 @@ def other(x: Ctx, d: Decision) -> Decision:
     if NO_BASIS.search(x.claim.text):
         return d.deny(f"{x.w}主张的{NO_BASIS.search(x.claim.text).group()}不属于劳动法律、法规规定的用人单位应当支付的款项，"
                       f"{x.w}的该项请求缺乏法律依据")
+    if EXPENSES.search(x.claim.text) and (unproven := _unproven_outlay(x, d)) is not None:
+        return unproven
     injured = any(o.type.startswith("injury_") for o in x.case.claims) or "工伤" in x.claim.text
     if injured and INJURY_COSTS.search(x.claim.text) and not_recognised(x):
         return injury(x, d)

@@ -115,9 +115,12 @@ def _tribunal_text(case: Case, name: str) -> list[tuple[str, Provenance]]:
 # party claims (「肖某主张…加班」) or naming the pay (加班费) is neither
 OVERTIME_SAID = (re.compile(r"(?<![不未没无])存在[^，。；]{0,8}加班(?!费|工资)|(?:安排|要求)[^，。；]{0,12}加班(?!费|工资)|"
                             r"加班(?:事实|情形)(?:存在|属实)|(?<!不)认可[^，。；]{0,10}加班(?!费|工资)|"
-                            r"(?:延长工作时间|加班)(?:时间|时长|天数)?(?:合计|共计|累计|共)\s*\d"),
+                            r"(?:延长工作时间|加班)(?:时间|时长|天数)?(?:合计|共计|累计|共)\s*\d|"
+                            r"(?<![不未没])(?:每周六|每周日|周六|周日|休息日|双休日|节假日|法定节假日)[^，。；]{0,4}(?:均|都|也|照常)"
+                            r"(?:上班|工作|加班)"),
                  re.compile(r"不存在[^，。；]{0,8}加班(?!费|工资)|(?:没有|未|无)(?:安排)?[^，。；]{0,4}加班(?!费|工资|报酬)"))
-TOPIC = {"overtime": re.compile(r"加班|延长工作时间"), "annual_leave": re.compile(r"年休假|年假|休假")}
+TOPIC = {"overtime": re.compile(r"加班|延长工作时间|工作时间|工时|周六|周日|休息日|双休日|节假日|考勤"),
+         "annual_leave": re.compile(r"年休假|年假|休假")}
 LEAVE_SAID = (re.compile(r"(?:未|没有|没)(?:休|安排)[^，。；]{0,6}(?:年休假|年假)|(?:年休假|年假)[^，。；]{0,6}(?:未|没有)(?:休|安排)|"
                          r"应休未休"),
               re.compile(r"(?<![未没])已(?:经)?(?:休|安排)[^，。；]{0,6}(?:年休假|年假)|(?:年休假|年假)已(?:休|安排)"))
@@ -389,6 +392,14 @@ def overtime(ctx: Context, settled: Case) -> Proposal | str | None:
         return _p(iid, label, f"{w}存在加班事实", True, Basis.BURDEN,
                   f"{w}提交的证据（「{offered_text}」）显示{e}掌握考勤等记录，{e}未提交该类证据（「{withheld_text}」），"
                   f"应当承担不利后果", sources, OVERTIME + (cite("劳动争议调解仲裁法", 39, 2),))
+    from arbitration.findings.told import own_sentences
+
+    if ctx.case.tribunal_statement and not any(TOPIC["overtime"].search(x) for x in own_sentences(ctx.case)):
+        # after a hearing the findings say nothing of the hours worked: the worker's proof failed (第四十二条)
+        return _p(iid, label, f"{w}主张的加班事实不能认定", False, Basis.BURDEN,
+                  f"劳动者主张加班费的，应当就加班事实的存在承担举证责任；经审理查明的事实未显示{w}存在加班，"
+                  f"{w}亦未举证证明{e}掌握加班事实存在的证据", [c.source for c in ctx.case.claims
+                                                    if c.type == "overtime" and c.source], OVERTIME)
     return f"加班事实尚无认定依据，须审查{w}提交的证据及{e}掌握的考勤记录"
 
 

@@ -345,3 +345,18 @@ def test_a_request_the_court_finds_never_put_to_arbitration_is_not_heard():
     assert _one(decisions, "unpaid_wages").outcome != Outcome.NOT_ACCEPTED
     earlier = HIRED + "原告在上述案件中主张加班费，但因未经仲裁前置程序被法院驳回。"
     assert _one(_decided(court_case(claims, found=earlier))[0], "overtime").outcome != Outcome.NOT_ACCEPTED
+
+
+def test_after_a_hearing_overtime_and_outlays_the_findings_say_nothing_of_fail_on_the_workers_proof():
+    """解释（一）第四十二条, 调解仲裁法第六条: the findings say nothing of the hours worked or of the travel costs; a
+    finding that the worker worked every Saturday affirms overtime (its amount then for the tribunal)."""
+    claims = [Claim(type="overtime", text="被告支付原告加班费9000元", amount=Decimal(9000)),
+              Claim(type="other", text="被告支付原告差旅费497元", amount=Decimal(497))]
+    decisions, _ = _decided(court_case(claims, found=HIRED))
+    assert _one(decisions, "overtime").outcome == Outcome.DENIED
+    assert _one(decisions, "other").outcome == Outcome.DENIED
+    saturdays = HIRED + "劳动关系存续期间，原告每周六均上班，被告按正常工作日标准支付工资。"
+    decisions, award = _decided(court_case(claims, found=saturdays))
+    assert _one(decisions, "overtime").outcome == Outcome.UNKNOWN and award.findings.get("issue:overtime").holds
+    # before a hearing nothing is settled
+    assert _one(_decided(court_case(claims))[0], "overtime").outcome == Outcome.UNKNOWN
