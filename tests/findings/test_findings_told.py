@@ -12,6 +12,7 @@ from arbitration.findings.told import applied_on, names, own_sentences
 from arbitration.model import Side
 
 FOUND = ("经审理查明，原告于2019年4月1日入职被告某某物流有限公司（以下简称物流公司）。原告主张其月工资为6000元。"
+         "原告自述其曾向领导提出加薪。"
          "2021年8月31日，物流公司向原告送达解除劳动合同通知书。原告于2022年10月10日向某某市劳动人事争议仲裁委员会申请仲裁，"
          "该委于2022年12月1日作出裁决。")
 
@@ -19,7 +20,7 @@ FOUND = ("经审理查明，原告于2019年4月1日入职被告某某物流有�
 def test_own_sentences_leave_out_what_is_reported_and_the_proceedings_before():
     own = own_sentences(court_case([], found=FOUND))
     assert any("入职被告" in s for s in own) and any("送达解除" in s for s in own)
-    assert not any("主张" in s or "申请仲裁" in s for s in own)
+    assert not any("主张" in s or "申请仲裁" in s or "自述" in s for s in own)
 
 
 def test_names_include_the_short_name_the_text_defines():
