@@ -193,16 +193,21 @@ def test_a_deposit_the_employer_took_is_returned_as_found_and_one_returned_is_no
     assert _one(_decided(court_case([claim], found=back))[0], "return_deposit").outcome == Outcome.UNKNOWN
 
 
-def _resigned(reason: str, found: str, region: str | None = "青岛市"):
+def _ended(found: str, ending: Termination, *, defence: str | None = None, region: str | None = "青岛市"):
+    """A 9000 severance claim; the findings: hired 2017-03-01 at 3000 a month, the employment ended 2019-05-31."""
     claim = Claim(type="severance", text="被告支付原告解除劳动合同经济补偿金9000元", amount=Decimal(9000))
-    case = court_case([claim], found=found)
+    case = court_case([claim], defence=defence, found=found)
     case.region = region
     case.facts.hire_date.add(date(2017, 3, 1), FOUND, Side.TRIBUNAL)
     case.facts.leave_date.add(date(2019, 5, 31), FOUND, Side.TRIBUNAL)
     case.facts.monthly_wage.add(Decimal(3000), FOUND, Side.TRIBUNAL)
-    case.facts.termination.add(Termination(initiator=TerminationInitiator.EMPLOYEE, mode="被迫解除", reason=reason),
-                               FOUND, Side.TRIBUNAL)
+    case.facts.termination.add(ending, FOUND, Side.TRIBUNAL)
     return case
+
+
+def _resigned(reason: str, found: str, region: str | None = "青岛市"):
+    return _ended(found, Termination(initiator=TerminationInitiator.EMPLOYEE, mode="被迫解除", reason=reason),
+                  region=region)
 
 
 def test_severance_when_the_findings_show_the_default_the_worker_resigned_for():
@@ -248,15 +253,8 @@ def test_the_local_average_wage_the_findings_state_caps_severance_with_them_as_i
 
 
 def _agreed(found: str):
-    claim = Claim(type="severance", text="被告支付原告经济补偿金9000元", amount=Decimal(9000))
-    case = court_case([claim], found=found)
-    case.region = "青岛市"
-    case.facts.hire_date.add(date(2017, 3, 1), FOUND, Side.TRIBUNAL)
-    case.facts.leave_date.add(date(2019, 5, 31), FOUND, Side.TRIBUNAL)
-    case.facts.monthly_wage.add(Decimal(3000), FOUND, Side.TRIBUNAL)
-    case.facts.termination.add(Termination(initiator=TerminationInitiator.MUTUAL, mode="协商一致解除"), FOUND,
-                               Side.TRIBUNAL)
-    return _one(_decided(case)[0], "severance")
+    ending = Termination(initiator=TerminationInitiator.MUTUAL, mode="协商一致解除")
+    return _one(_decided(_ended(found, ending))[0], "severance")
 
 
 def test_an_agreed_end_the_employer_proposed_earns_severance_and_one_the_worker_proposed_does_not():
@@ -273,17 +271,11 @@ def test_an_agreed_end_the_employer_proposed_earns_severance_and_one_the_worker_
 def test_an_expiry_whose_renewal_offer_the_findings_do_not_show_earns_severance():
     """劳动合同法第四十六条第五项: on expiry 经济补偿 is due unless the employer offered to renew on terms kept or
     improved and the worker refused — the employer's exception: unproven after a hearing that found no such offer."""
-    claim = Claim(type="severance", text="被告支付原告终止劳动合同经济补偿金9000元", amount=Decimal(9000))
     found = HIRED + "双方劳动合同于2019年5月31日期满，被告书面通知原告到期后不再续订。"
 
     def decided(found):
-        case = court_case([claim], defence="被告辩称，原告不愿续签劳动合同，公司无需支付经济补偿。", found=found)
-        case.region = "青岛市"
-        case.facts.hire_date.add(date(2017, 3, 1), FOUND, Side.TRIBUNAL)
-        case.facts.leave_date.add(date(2019, 5, 31), FOUND, Side.TRIBUNAL)
-        case.facts.monthly_wage.add(Decimal(3000), FOUND, Side.TRIBUNAL)
-        case.facts.termination.add(Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止"), FOUND,
-                                   Side.TRIBUNAL)
+        ending = Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止")
+        case = _ended(found, ending, defence="被告辩称，原告不愿续签劳动合同，公司无需支付经济补偿。")
         return _one(_decided(case)[0], "severance")
 
     d = decided(found)
