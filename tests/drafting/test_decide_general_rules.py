@@ -350,5 +350,7 @@ def test_after_a_hearing_overtime_and_outlays_the_findings_say_nothing_of_fail_o
     saturdays = HIRED + "劳动关系存续期间，原告每周六均上班，被告按正常工作日标准支付工资。"
     decisions, award = _decided(court_case(claims, found=saturdays))
     assert _one(decisions, "overtime").outcome == Outcome.UNKNOWN and award.findings.get("issue:overtime").holds
-    # before a hearing nothing is settled
+    # findings that speak of the hours in other words leave it to the tribunal; before a hearing nothing is settled
+    hours = HIRED + "原告每天早8点上班，晚8点下班。"
+    assert _one(_decided(court_case(claims, found=hours))[0], "overtime").outcome == Outcome.UNKNOWN
     assert _one(_decided(court_case(claims))[0], "overtime").outcome == Outcome.UNKNOWN
