@@ -46,6 +46,13 @@ class Told:
     in_terms: bool = True
 
 
+def _not_proven(sentence: str) -> bool:
+    """The sentence finds the employment unproven (「不足以证明其与被告存在劳动关系」); 「不能证明双方不存在劳动关系」 is
+    the employer's proof failing, no such finding."""
+    m = NOT_PROVEN.search(sentence)
+    return m is not None and not re.search(r"不存在|没有|并非|不是|无", m.group()[2:])
+
+
 def _affirmed(clause: str, m: re.Match[str] | None) -> bool:
     """A match the clause does not deny (「被告未为原告缴纳」「未与原告签订」)."""
     return m is not None and not NEGATED.search(clause[max(0, m.start() - 8) : m.start()])
@@ -77,7 +84,7 @@ def read(case: Case, worker: Side, employer: Side, worker_word: str, employer_wo
     against: list[str] = []
     status = False
     for sentence in (HEAD.sub("", s) for s in own_sentences(case)):
-        if NOT_PROVEN.search(sentence):
+        if _not_proven(sentence):
             against.append(sentence)
             continue
         parts = clauses(sentence)
@@ -114,9 +121,9 @@ def read(case: Case, worker: Side, employer: Side, worker_word: str, employer_wo
 
     w, e = worker_word, employer_word
     if against:
-        if marks and not any(NOT_PROVEN.search(s) for s in against):
+        if marks and not any(_not_proven(s) for s in against):
             return None  # the findings point both ways: for the tribunal
-        in_terms = any(NOT_PROVEN.search(s) for s in against)
+        in_terms = any(_not_proven(s) for s in against)
         return Told(False, tuple(dict.fromkeys(against)),
                     f"经审理查明，{against[0]}；{e}否认双方存在劳动关系，{w}对双方存在劳动关系负有举证责任，现有证据不足以"
                     f"证明{w}接受{e}的劳动管理、由{e}支付劳动报酬，{w}应承担举证不能的不利后果" if not in_terms else

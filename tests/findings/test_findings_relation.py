@@ -57,3 +57,8 @@ def test_what_the_findings_only_report_or_leave_open_stays_for_the_tribunal():
     # a worker who is a shareholder and manager of the employer: a question of law, not settled by the marks
     p, _ = _relation(defence=DENIES, found="经审理查明，原告系被告公司股东，担任总经理，自2019年起在被告处工作，由被告发放报酬。")
     assert p is None
+
+
+def test_the_employers_failed_disproof_is_no_finding_against_the_worker():
+    p, _ = _relation(defence=DENIES, found="经审理查明，被告提交的证据不能证明双方不存在劳动关系。")
+    assert p is None or p.holds is not False
