@@ -463,6 +463,12 @@ def termination_lawful(ctx: Context, settled: Case) -> Proposal | str | None:
                   f"{e}{t.mode}{w}，未说明解除劳动合同的事由，亦未举证证明其解除符合劳动合同法第三十九条、第四十条、"
                   f"第四十一条规定的情形；因用人单位作出解除劳动合同决定而发生的劳动争议，由用人单位负举证责任",
                   sources, DISMISSAL)
+    if (said := _ending_judged(ctx)) is not None:
+        holds, sentence = said
+        src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings",
+                         quote=sentence[:120], extractor="findings.issue")
+        return _p(iid, label, text if not holds else f"{e}解除劳动合同有事实和法律依据", holds, Basis.ESTABLISHED,
+                  f"经审理查明，{sentence}", [src], state=ReviewState.ACCEPTED)
     if _tribunal_found(ctx) or submitted(ctx.case, ctx.sides.employer):
         what = ground.label if ground else f"「{t.reason}」"
         return f"{e}以{what}为由解除劳动合同，须审查其证据能否证明该事由"
@@ -470,6 +476,22 @@ def termination_lawful(ctx: Context, settled: Case) -> Proposal | str | None:
     return _p(iid, label, text, False, Basis.BURDEN,
               f"{e}{said}解除劳动合同，但未提交证据证明该事由存在；因用人单位作出解除劳动合同决定而发生的劳动争议，"
               f"由用人单位负举证责任，{e}应当承担举证不能的不利后果", sources, DISMISSAL)
+
+
+# the findings judging the employer's ending in terms (some courts write their view into the facts)
+ENDING_UNLAWFUL = re.compile(r"(?:系|属于?|构成|属)违法(?:解除|终止)(?!劳动(?:合同|关系)?的?(?:赔偿|补偿))|"
+                             r"(?:解除|终止)(?:劳动合同|劳动关系)?(?:的行为)?(?:不当|不合法|违法|无效|缺乏(?:事实|法律)?依据)")
+ENDING_LAWFUL = re.compile(r"(?:解除|终止)(?:劳动合同|劳动关系)?(?:的行为)?(?:合法|有效|符合法律规定|并无不当|有事实和法律依据)")
+
+
+def _ending_judged(ctx: Context) -> tuple[bool, str] | None:
+    """(lawful, sentence) where a finding of the tribunal's own judges the employer's ending in terms, the same way
+    each time it does; None when none does."""
+    from arbitration.findings.told import own_sentences
+
+    said = [(not ENDING_UNLAWFUL.search(x), x) for x in own_sentences(ctx.case)
+            if ENDING_UNLAWFUL.search(x) or ENDING_LAWFUL.search(x)]
+    return said[0] if said and len({h for h, _ in said}) == 1 else None
 
 
 def notice_given(ctx: Context, settled: Case) -> Proposal | str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from findings_cases import APP, DEF, NOTICE, base_case, dismissal
+from findings_cases import APP, DEF, FOUND, NOTICE, base_case, dismissal
 
 from arbitration.findings import find
 from arbitration.model import Basis, Claim, EvidenceItem, PartyRole, Side
@@ -133,3 +133,20 @@ def test_the_balance_left_after_part_payments_is_what_is_owed():
     wages = Claim(type="unpaid_wages", text="被告支付拖欠原告的工资20000元", amount=Decimal(20000))
     p = find(court_case([wages], found=told)).get("issue:wages_owed")
     assert p.holds is True and p.amount == Decimal(20000)
+
+
+def test_findings_that_judge_the_dismissal_in_terms_settle_its_ground():
+    """Some courts write their view into the facts (「…提前解除劳动合同系违法解除」); the name of the award
+    (「已支付违法解除劳动合同赔偿金」) judges nothing."""
+    from findings_cases import court_case
+
+    claim = Claim(type="unlawful_termination", text="被告支付原告赔偿金20000元", amount=Decimal(20000))
+
+    def ground(found):
+        case = court_case([claim], defence="被告辩称，原告严重违反规章制度，解除合法。", found=found)
+        case.facts.termination.add(dismissal("严重违反规章制度", "劳动合同法第三十九条"), FOUND, Side.TRIBUNAL)
+        return find(case).get("issue:termination_ground")
+
+    p = ground("经审理查明，被告未提交规章制度经民主程序制定并告知原告的证据，其解除劳动合同系违法解除。")
+    assert p.holds is False and p.basis == Basis.ESTABLISHED
+    assert ground("经审理查明，被告已向原告支付违法解除劳动合同赔偿金5000元。") is None
