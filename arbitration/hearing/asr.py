@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -50,14 +51,20 @@ def supports_prefix(asr: ASR) -> bool:
     return bool(getattr(asr, "supports_prefix", False))
 
 
+def supports_final(asr: ASR) -> bool:
+    """Whether the engine takes `final=` and `rescore=` (a beam for the committing pass, its n-best rescored)."""
+    return bool(getattr(asr, "supports_final", False))
+
+
 class FasterWhisperASR:
     """faster-whisper on CTranslate2 (default): the bundled Whisper base, or any local CT2 model dir."""
 
     name = "faster-whisper"
     supports_prefix = True
+    supports_final = True
 
     def __init__(self, model: str | os.PathLike[str] | None = None, cfg: Settings | None = None,
-                 beam_size: int = 1, short_context: bool = True) -> None:
+                 beam_size: int = 1, short_context: bool = True, final_beam_size: int = 5) -> None:
         cfg = cfg or settings()
         from faster_whisper import WhisperModel
 
@@ -74,6 +81,9 @@ class FasterWhisperASR:
         # beam 5 streams at RTF 0.26 vs 0.18 for CER 0.121 vs 0.138 on the shared clips, two characters in 60
         # (benchmarks/results/hearing.json)
         self.beam_size = beam_size
+        # the pass that commits a whole utterance at a pause (final=True) is decoded once, so it can afford a beam
+        # and its n-best can be rescored by the domain LM (see transcribe)
+        self.final_beam_size = final_beam_size
         # encode only the audio that is there (+1 s) instead of 30 s of padding: 3–5× faster on short
         # streaming buffers with the same text on the test clips (whisper.cpp calls this audio_ctx)
         self.short_context = short_context
@@ -88,9 +98,12 @@ class FasterWhisperASR:
                                    language=LANGUAGE)
 
     def transcribe(self, audio: np.ndarray, prompt: str | None = None, hotwords: str | None = None,
-                   prefix: str | None = None) -> list[Word]:
+                   prefix: str | None = None, final: bool = False,
+                   rescore: Callable[[list[tuple[str, float]]], int] | None = None) -> list[Word]:
         """Decode `audio` in one window. `prefix` is text known to open the audio (the streaming layer's committed
-        words still in its buffer): it is forced, not decoded again, and only the words after it are returned."""
+        words still in its buffer): it is forced, not decoded again, and only the words after it are returned.
+        `final`: the pass whose words are committed without a second look (a pause): decoded with
+        `final_beam_size`, and `rescore` picks one of the beam's hypotheses, given as (text, mean log-probability)."""
         from faster_whisper.transcribe import (
             get_ctranslate2_storage,
             get_suppressed_tokens,
@@ -114,33 +127,48 @@ class FasterWhisperASR:
         said = tok.encode(" " + context)[-budget:] if context and budget > 0 else []
         head = [tok.sot_prev] + said if said else []
         start = head + list(tok.sot_sequence) + [tok.no_timestamps] + forced
+        beam = self.final_beam_size if final else self.beam_size
         result = m.model.generate(
-            encoded, [start], beam_size=self.beam_size, patience=1,
+            encoded, [start], beam_size=beam, patience=1, num_hypotheses=beam if rescore and beam > 1 else 1,
             repetition_penalty=1.1,  # Whisper base loops on Mandarin without it
-            # Mandarin is < 8 characters/s: stops runaway loops; never past the decoder's 448 positions
-            max_length=min(m.max_length, len(start) + int(duration * 10) + 10),
+            # Mandarin is < 8 characters/s, 1.3 tokens a character (up to 3 for a rare one, the kind a misheard
+            # word is): stops runaway loops, not fast speech; never past the decoder's 448 positions
+            max_length=min(m.max_length, len(start) + int(duration * 15) + 10),
             return_scores=True, return_no_speech_prob=True, suppress_blank=True,
             suppress_tokens=list(get_suppressed_tokens(tok, [-1])),
         )[0]
-        new = [t for t in result.sequences_ids[0] if t < tok.eot]
-        if forced and new[: len(forced)] == forced:  # CTranslate2 returns the forced tokens with the new ones
-            new = new[len(forced):]
-        avg_logprob = result.scores[0] * len(new) / (len(new) + 1) if new else -np.inf
+        hyps = []
+        for ids, score in zip(result.sequences_ids, result.scores, strict=True):
+            new = [t for t in ids if t < tok.eot]
+            if forced and new[: len(forced)] == forced:  # CTranslate2 returns the forced tokens with the new ones
+                new = new[len(forced):]
+            hyps.append((new, score * len(new) / (len(new) + 1) if new else -np.inf))  # mean log-prob per token
+        pick = rescore([(to_simplified(tok.decode(h)), lp) for h, lp in hyps]) if len(hyps) > 1 else 0
+        new, avg_logprob = hyps[pick]
         if not forced and invented(result.no_speech_prob, avg_logprob, to_simplified(tok.decode(new)), context):
             return []
-        return drop_loops(self._words(forced + new, encoded, content, skip=len(forced)))
+        return after_forced(*self._words(forced + new, encoded, content, skip=len(forced)))
 
-    def _words(self, tokens: list[int], encoded, num_frames: int, skip: int = 0) -> list[Word]:
-        """Word times by cross-attention alignment (what faster-whisper does for word_timestamps=True), without
-        the first `skip` tokens (the forced prefix); a word that straddles the boundary keeps only its new part."""
+    def _words(self, tokens: list[int], encoded, num_frames: int, skip: int = 0) -> tuple[list[Word], list[Word]]:
+        """(the forced words, the words after them) with times by cross-attention alignment (what faster-whisper
+        does for word_timestamps=True); the first `skip` tokens are the forced prefix, and a word that straddles
+        the boundary keeps only its new part."""
         from faster_whisper.transcribe import merge_punctuations
 
         if len(tokens) <= skip:
-            return []
+            return [], []
         alignment = self.model.find_alignment(self.tokenizer, [tokens], encoded, num_frames)[0]
         merge_punctuations(alignment, PREPEND_PUNCTUATION, APPEND_PUNCTUATION)
-        return words_after(((a["word"], a["tokens"], a["start"], a["end"], a["probability"]) for a in alignment),
-                           skip, self.tokenizer.decode)
+        rows = [(a["word"], a["tokens"], a["start"], a["end"], a["probability"]) for a in alignment]
+        said, seen = [], 0
+        for text, toks, start, end, probability in rows:
+            seen += len(toks)
+            if seen > skip:
+                break
+            if text.strip():
+                said.append(Word(round(float(start), 2), round(float(end), 2), to_simplified(text.strip()),
+                                 float(probability)))
+        return said, words_after(rows, skip, self.tokenizer.decode)
 
 
 def words_after(aligned, skip: int, decode) -> list[Word]:
@@ -189,6 +217,13 @@ def drop_loops(words: list[Word], max_run: int = 4, max_period: int = 4) -> list
             if reps > limit:
                 return words[: i + p]
     return drop_echo(words)
+
+
+def after_forced(said: list[Word], words: list[Word]) -> list[Word]:
+    """The new `words` after the forced words `said`, loops and echoes cut; an echo may begin inside the forced
+    words (「…的经济|补偿19500元。第三支付…的经济补偿19500元。」), so it is judged with them."""
+    words = drop_loops(words)
+    return drop_echo(said + words)[len(said):] if said else words
 
 
 def drop_counting(words: list[Word]) -> list[Word]:

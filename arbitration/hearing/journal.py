@@ -24,7 +24,7 @@ from arbitration.config import Settings, settings
 from arbitration.errors import ArbitrationError, AudioError
 from arbitration.fileio import write_json
 from arbitration.hearing.asr import ASR, SAMPLE_RATE, Word
-from arbitration.hearing.hotwords import Lexicon, build_lexicon, correct, warm
+from arbitration.hearing.hotwords import Lexicon, build_lexicon, correct, rescorer, warm
 from arbitration.hearing.text import normalize_numbers, normalize_punctuation
 from arbitration.model import Case
 
@@ -272,6 +272,9 @@ class Hearing:
         self._detectors: dict[int, Any] = {}  # speaker-change detectors (one channel with no seats: hints)
         self.speaker_hints = speaker_hints and len(self.channels) <= 1
         self.min_chunk_s = 1.25  # run the engine once this much new audio has arrived on a channel (see bench_hearing)
+        # wait longer when a pass took longer (keeps pace on a slow machine); off, the steps depend on the audio
+        # alone and a recording gives the same record on any machine at any load (bench_hearing's quality runs)
+        self.adaptive_step = True
         self.notes: list[str] = []
         self._fed = 0  # samples fed in this session
         self._journal = open(self.journal_path, "ab")
@@ -495,7 +498,7 @@ class Hearing:
             from arbitration.hearing.online import OnlineProcessor
 
             prefix = self.lexicon.prompt if self.meta.get("hotword_prompt", True) else ""
-            self._procs[channel] = OnlineProcessor(self.asr, prompt_prefix=prefix)
+            self._procs[channel] = OnlineProcessor(self.asr, prompt_prefix=prefix, rescore=rescorer(self.lexicon))
             self._pending[channel] = 0
             if self.speaker_hints:
                 from arbitration.hearing.speakers import ChangeDetector
@@ -536,7 +539,8 @@ class Hearing:
         for ch in range(n_ch):
             # wait for at least as much new audio as the last pass took to compute: a slow machine then decodes
             # bigger steps and keeps pace with the speaker instead of falling further behind
-            wait = min(max(self.min_chunk_s, self._compute_s.get(ch, 0.0)), MAX_STEP_S)
+            took = self._compute_s.get(ch, 0.0) if self.adaptive_step else 0.0
+            wait = min(max(self.min_chunk_s, took), MAX_STEP_S)
             # (the processor runs at once at a pause and holds back passes that could not commit anything)
             if self._procs[ch].due(self._pending[ch] / SAMPLE_RATE, wait):
                 self._pending[ch] = 0

@@ -120,3 +120,25 @@ def general_model() -> _General:
             if len(parts) >= 2:
                 rows.append((parts[0], float(parts[1])))
     return _General(rows)
+
+
+def pick(lm: CharLM, hyps: list[tuple[str, float]], before: str = "", weight: float = 0.2,
+         share: tuple[float, float] = (0.8, 1.25)) -> int:
+    """Which of a beam's hypotheses, given as (text, mean acoustic log-probability per token), best first by the
+    engine, reads best: the acoustic score plus `weight` times the LM's log-probability per character after
+    `before` (shallow fusion on the n-best; per character so that a short reading is not preferred for being
+    short). Only readings of about the same length as the first compete (`share` of its characters): a shorter
+    one has dropped speech (a beam that ends at a sentence end), a longer one repeats a sentence of the prompt,
+    which a domain LM likes."""
+    def chars(text: str) -> int:
+        return len(_norm(text).replace(BOUNDARY, ""))
+
+    def total(h: tuple[str, float]) -> float:
+        text, acoustic = h
+        n = chars(text)
+        return acoustic + (weight * lm.score(text, before) / n if n else 0.0)
+
+    first = chars(hyps[0][0]) if hyps else 0
+    lo, hi = share
+    return max((i for i, h in enumerate(hyps) if lo * first <= chars(h[0]) <= hi * first + 1),
+               key=lambda i: total(hyps[i]), default=0)

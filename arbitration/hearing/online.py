@@ -4,16 +4,24 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
 
-from arbitration.hearing.asr import ASR, SAMPLE_RATE, Word, supports_prefix
+from arbitration.hearing.asr import (
+    ASR,
+    SAMPLE_RATE,
+    Word,
+    supports_final,
+    supports_prefix,
+)
 from arbitration.hearing.policy import LocalAgreement
 
 VAD_WINDOW = 512  # samples per Silero VAD decision (32 ms at 16 kHz)
 VAD_CONTEXT_WINDOWS = 31  # ~1 s of audio scored again before new windows, to warm the model's state
 TAIL_MARGIN_S = 0.25  # a word may start this long after the last voiced window (VAD edges are not exact)
+REST_S = 1.0  # a committing pass whose words stop this long before the speech does is missing the rest
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +67,7 @@ class OnlineProcessor:
         end_silence_s: float = 0.5,  # a pause this long closes the utterance: commit everything (0.6: higher CER and CPU on both test recordings)
         vad_threshold: float = 0.5,
         use_vad: bool = True,
+        rescore: Callable[[list[tuple[str, float]], str], int] | None = None,  # picks from the n-best (hotwords.rescorer)
     ) -> None:
         self.asr = asr
         self.policy = policy or LocalAgreement()
@@ -68,6 +77,8 @@ class OnlineProcessor:
         self.vad_threshold = vad_threshold
         self.use_vad = use_vad
         self.use_prefix = supports_prefix(asr)
+        self.use_final = supports_final(asr)
+        self.rescore = rescore
         self.audio = np.zeros(0, dtype=np.float32)
         self.buffer_offset = 0.0  # stream time of audio[0]
         self.received = 0  # samples received in total
@@ -156,11 +167,38 @@ class OnlineProcessor:
             return None
         return "".join(w.text for w in self.policy.hyp.committed_in_buffer) or None
 
-    def _transcribe(self, audio: np.ndarray, speech_end: float | None = None) -> list[Word]:
+    def _transcribe(self, audio: np.ndarray, speech_end: float | None = None, final: bool = False) -> list[Word]:
         """The engine's words over `audio`, without what Whisper invents after the speech: words that start past
-        the last voiced window (`speech_end`, buffer seconds) and a closing run of zero-length words (a repeat)."""
-        kwargs = {"prefix": self._prefix()} if self.use_prefix else {}
-        words = self.asr.transcribe(audio, prompt=self._prompt() or None, hotwords=self.hotwords, **kwargs)
+        the last voiced window (`speech_end`, buffer seconds) and a closing run of zero-length words (a repeat).
+        `final`: these words are committed at once (a pause, the end): the engine's careful pass, and when its
+        words stop well before the speech does (a beam that ends the utterance early), the rest is decoded too."""
+        prefix = self._prefix()
+        kwargs = {"prefix": prefix} if self.use_prefix else {}
+        prompt = self._prompt()
+        if final and self.use_final:
+            before = prompt + (prefix or "")
+            kwargs |= {"final": True, "rescore": (lambda hyps: self.rescore(hyps, before)) if self.rescore else None}
+        words = self._clean(self.asr.transcribe(audio, prompt=prompt or None, hotwords=self.hotwords, **kwargs),
+                            speech_end)
+        if final and words and speech_end is not None and speech_end - words[-1].end > REST_S:
+            words += self._rest(audio, words, speech_end, prompt + (prefix or ""))
+        return words
+
+    def _rest(self, audio: np.ndarray, words: list[Word], speech_end: float, before: str) -> list[Word]:
+        """The words of the speech after `words` (decoded again from where they end; `before`, the prompt and
+        the forced words, and `words` go in as the prompt)."""
+        at = max(0.0, words[-1].end - 0.1)
+        said = before + "".join(w.text for w in words)
+        kwargs = {"final": True} if self.use_final else {}
+        if self.use_final and self.rescore:
+            kwargs["rescore"] = lambda hyps: self.rescore(hyps, said)
+        start = int(at * SAMPLE_RATE)
+        rest = self.asr.transcribe(audio[start:], prompt=said.strip()[-220:] or None, hotwords=self.hotwords,
+                                   **kwargs)
+        rest = [Word(w.start + at, w.end + at, w.text, w.probability) for w in rest]
+        return [w for w in self._clean(rest, speech_end) if (w.start + w.end) / 2 > words[-1].end]
+
+    def _clean(self, words: list[Word], speech_end: float | None) -> list[Word]:
         if speech_end is not None:
             words = [w for w in words if w.start < speech_end + TAIL_MARGIN_S]
         n = len(words)
@@ -199,7 +237,7 @@ class OnlineProcessor:
                 # the pause, commit the whole utterance, then go on with what follows the pause
                 speech_end = pause * VAD_WINDOW / SAMPLE_RATE
                 cut = min(len(self.audio), int((speech_end + 0.2) * SAMPLE_RATE))
-                words = self._transcribe(self.audio[:cut], speech_end)
+                words = self._transcribe(self.audio[:cut], speech_end, final=True)
                 out = self.policy.update(words, self.buffer_offset, self.use_prefix) + self.policy.finish()
                 self._trim(self.buffer_offset + cut / SAMPLE_RATE)
                 return out + self.process_iter()
@@ -223,7 +261,8 @@ class OnlineProcessor:
                 speech_end = (voiced[-1] + 1) * VAD_WINDOW / SAMPLE_RATE if len(voiced) else None
             if speech_end is not None or not self.use_vad:
                 self.heard_speech = True
-                out = self.policy.update(self._transcribe(self.audio, speech_end), self.buffer_offset, self.use_prefix)
+                out = self.policy.update(self._transcribe(self.audio, speech_end, final=True), self.buffer_offset,
+                                         self.use_prefix)
         out += self.policy.finish()
         self._trim(self.buffer_offset + len(self.audio) / SAMPLE_RATE)
         return out

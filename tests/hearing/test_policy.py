@@ -109,6 +109,19 @@ def test_a_squeezed_closing_echo_is_dropped_but_a_said_repeat_stays():
     assert text(drop_echo(said + again)) == "各位观众晚上好各位观众晚上好"
 
 
+def test_an_echo_that_begins_in_the_forced_words_is_cut():
+    """The committing pass on the mock hearing: forced 「第三支付…的经济」, new 「补偿19500元。」 and then the whole
+    sentence again squeezed into the rest of the window; judged on the new words alone it was not an echo."""
+    from arbitration.hearing.asr import after_forced, drop_loops
+
+    said = [Word(0.3 * i, 0.3 * i + 0.3, t) for i, t in enumerate(["第三", "支付", "解除", "劳动合同", "的", "经济"])]
+    new = [Word(1.8, 2.1, "补偿"), Word(2.1, 2.6, "19500"), Word(2.6, 2.8, "元。")]
+    echo = [Word(2.9 + 0.03 * i, 2.93 + 0.03 * i, w.text) for i, w in enumerate(said + new)]
+    assert text(drop_loops(new + echo)) == text(new + echo)  # the old rule: kept
+    assert text(after_forced(said, new + echo)) == "补偿19500元。"
+    assert text(after_forced(said, new)) == "补偿19500元。" and after_forced([], new) == new
+
+
 def test_a_zero_length_loop_inside_a_window_is_cut_with_what_follows():
     """Whisper base on the mock hearing under load: a sentence, then the same sentence looped at zero length (with
     a word of 0.1 s among them), then a piece of it again; the record got the sentence three times."""
