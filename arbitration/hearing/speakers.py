@@ -85,12 +85,14 @@ class ChangeDetector:
     run is shorter) and becomes a hint when ΔBIC > `threshold`, once the speech after it is in."""
 
     def __init__(self, window_s: float = 2.0, min_side_s: float = 0.6, min_pause_s: float = 0.15,
-                 penalty: float = 1.5, threshold: float = 0.0, floor_db: float = 15.0, full: bool = True) -> None:
+                 penalty: float = 1.5, threshold: float = 0.0, floor_db: float = 15.0, full: bool = True,
+                 pause_weight: float = 0.0) -> None:
         self.window = int(window_s * 100)  # frames
         self.min_side = int(min_side_s * 100)
         self.min_pause = max(1, int(min_pause_s * 100))
         self.penalty = penalty  # 1.5: precision 0.95, recall 0.96 on the shared clips (1.0: 0.82 / 0.96; bench_hearing)
         self.threshold = threshold
+        self.pause_weight = pause_weight  # ΔBIC per frame added per second of the pause before (up to 1.5 s)
         self.full = full
         self.floor = floor_db / 10 * np.log(10)  # dB above the noise floor, as natural-log energy
         self._audio = np.zeros(0, np.float32)  # samples not yet framed
@@ -99,6 +101,7 @@ class ChangeDetector:
         self._times: list[float] = []  # their start times in seconds
         self._energies: list[float] = []  # recent log energies of all frames, for the noise floor
         self._onsets: list[int] = []  # voiced-frame indices where speech starts after a pause, not yet scored
+        self._pauses: dict[int, float] = {}  # onset -> seconds of the pause before it
         self._unvoiced = 10 ** 6  # unvoiced frames since the last voiced one
         self._dropped = 0  # voiced frames forgotten from the front
 
@@ -118,6 +121,7 @@ class ChangeDetector:
                 index = self._dropped + len(self._feats)
                 if self._unvoiced >= self.min_pause and index >= self.min_side:
                     self._onsets.append(index)
+                    self._pauses[index] = min(self._unvoiced / 100, 1.5)
                 self._unvoiced = 0
                 self._feats.append(ceps[k, 1:])
                 self._times.append((self._frames + k) * HOP / SAMPLE_RATE)
@@ -130,13 +134,14 @@ class ChangeDetector:
         while self._onsets and (final or self._onsets[0] + self.window <= total
                                 or (len(self._onsets) > 1 and self._onsets[1] - self._onsets[0] >= self.min_side)):
             p = self._onsets.pop(0)
+            pause = self._pauses.pop(p, 0.0)
             nxt = self._onsets[0] if self._onsets else total
             end = min(total, p + self.window, nxt if nxt - p >= self.min_side else total)
             start = max(self._dropped, p - self.window)
             left = np.asarray(self._feats[start - self._dropped: p - self._dropped])
             right = np.asarray(self._feats[p - self._dropped: end - self._dropped])
             if len(left) >= self.min_side and len(right) >= self.min_side:
-                score = delta_bic(left, right, self.penalty, self.full)
+                score = delta_bic(left, right, self.penalty, self.full) + self.pause_weight * pause
                 if score > self.threshold:
                     hints.append(Hint(round(self._times[p - self._dropped], 2), round(score, 3)))
         keep = max(0, len(self._feats) - 2 * self.window)  # forget what no candidate will look at again
