@@ -117,7 +117,10 @@ def review_lines(award: Award, case: Case) -> list[tuple[str, list[tuple[str, So
                 + (f"第{v.source.page}页" if v.source.page else "") + "）"
                 for v in fact.values
             )
-            disputed.append((f"{label}：{versions}。尚无认定依据：{findings.pending[name]}。", SourceKind.EXTRACTED))
+            settled = findings.get(f"issue:{name}")  # the issue this fact bears on may be proposed all the same
+            verdict = (f"双方说法不一致，已按【{settled.id}】拟认定：{settled.text}" if settled
+                       else f"尚无认定依据：{findings.pending[name]}")
+            disputed.append((f"{label}：{versions}。{verdict}。", SourceKind.EXTRACTED))
         elif not fact.known and name in findings.pending:
             missing.append((f"{label}：案卷中未见，{PENDING}。", T))
     for pid, why in findings.pending.items():

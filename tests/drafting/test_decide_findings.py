@@ -68,6 +68,19 @@ def test_sample_case_decides_the_wage_the_ground_and_what_they_settle(sample_cas
     assert not any(w.kind == "disputed_fact" and "月工资" in w.message for w in award.warnings)
 
 
+def test_review_sheet_never_calls_a_proposed_issue_unsettled(sample_case):
+    """The sample case's 加班情况 and 年休假 versions differ, but issue:overtime and issue:annual_leave are proposed
+    by the burden of proof (调解仲裁法第六条): 二、争议事实 points to those proposals instead of saying
+    「尚无认定依据」 beside them."""
+    from arbitration.drafting.render import review_lines
+
+    award = draft_award(sample_case)
+    disputed = dict(review_lines(award, sample_case))["二、争议事实"]
+    lines = [text for text, _ in disputed if text.startswith(("加班情况", "年休假"))]
+    assert len(lines) == 2
+    assert all("尚无认定依据" not in t and "已按【issue:" in t for t in lines)
+
+
 def _employer_suit() -> object:
     """An employer (原告) asks the court to say it need not pay the wages an award ordered; both say when the
     worker was hired; the worker (被告) says the wages are owed, the employer says it paid but shows no records."""
