@@ -396,6 +396,15 @@ def overtime(x: Ctx, d: Decision) -> Decision:
 
 
 MEAL_BREAK = Decimal(1)  # hours a day taken off a stated working day for meals, so the hours are not overstated
+# the kinds of overtime a claim names: a claim for one kind is computed on that kind only (不告不理)
+OVERTIME_KINDS = {"weekday": ("延时", "延长工作时间", "延点", "工作日加班"),
+                  "rest": ("休息日", "双休日", "周末", "周六", "星期六", "公休日")}
+
+
+def overtime_kinds(text: str) -> set[str]:
+    """{'weekday', 'rest'} named by a claim's wording; both when it names neither (「加班费」)."""
+    named = {kind for kind, words in OVERTIME_KINDS.items() if any(w in text for w in words)}
+    return named or set(OVERTIME_KINDS)
 
 
 def _overtime_amount(x: Ctx, d: Decision, ot: Proposal) -> Decision:
@@ -416,6 +425,9 @@ def _overtime_amount(x: Ctx, d: Decision, ot: Proposal) -> Decision:
     weeks = Decimal((end - start).days + 1) / 7
     weekday = (max(day - 8, Decimal(0)) * min(schedule.days_per_week, Decimal(5)) * weeks).to_integral(ROUND_FLOOR)
     rest = (day * max(schedule.days_per_week - 5, Decimal(0)) * weeks).to_integral(ROUND_FLOOR)
+    kinds = overtime_kinds(x.claim.text)
+    weekday = weekday if "weekday" in kinds else Decimal(0)
+    rest = rest if "rest" in kinds else Decimal(0)
     result = overtime(wage, weekday_hours=weekday, rest_day_hours=rest, holiday_hours=0)
     if result.amount < x.claim.amount:
         return d.pend(f"加班的确切时长（按{schedule}、每日扣除用餐时间从低计算为{money(result.amount)}，"
