@@ -141,8 +141,6 @@ def by_amount(x: Ctx, d: Decision, result: CalcResult) -> Decision:
         d.amount, d.outcome = claim.amount, Outcome.GRANTED
         d.reason = (f"{x.w}仅主张{money(claim.amount)}，低于计算结果，"
                     f"系对自身权利的处分，{x.words.body}予以照准")  # the sum computed is stated just before
-        d.calc = result.model_copy(update={
-            "steps": [*result.steps, f"{x.w}主张{money(claim.amount)}，低于计算结果，按其主张支持"]})
     elif claim.amount is not None and result.amount < claim.amount:
         from arbitration.law.calculators.severance import FLOOR_UNCHECKED
 

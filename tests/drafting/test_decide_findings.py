@@ -64,8 +64,10 @@ def test_sample_case_decides_the_wage_the_ground_and_what_they_settle(sample_cas
     assert overtime.outcome == Outcome.GRANTED and overtime.amount == Decimal(15600)
     assert "综合计算工时" in f.get("issue:overtime").reason and f.get("working_hours").basis == Basis.BURDEN
     prose = "".join(p.text for p in overtime.reasoning)
-    assert "休息日工作" not in prose  # the claim is for 延时加班工资 only: rest days are not counted
-    assert prose.count("经计算") == 1 and "仅主张15600元" in prose  # the computed sum said once, then the 15600
+    # the claim is for 延时加班工资 only: rest days are not counted (the statute quoted names them, the sum does not)
+    assert "工作日延长工作时间：" in prose and "休息日工作且未补休：" not in prose
+    assert prose.count("经计算") == 1 and prose.count("低于计算结果") == 1  # the computed sum said once, then the 15600
+    assert "仅主张15600元" in prose
     leave = _by_type(award, "annual_leave")
     assert leave.outcome == Outcome.GRANTED and leave.amount == Decimal("3448.28")
     assert not any(w.kind == "disputed_fact" and "月工资" in w.message for w in award.warnings)
