@@ -49,6 +49,7 @@ from .parties import (
     same_party,
     worker_role,
 )
+from .places import commission_place
 from .rules import find_dates, find_money
 from .signature import without_signature
 from .text import DocText, guess_doc_type
@@ -337,8 +338,10 @@ class _Builder:
                 if m:
                     self.case.case_number = re.sub(r"\s+", "", m.group())
             if self.case.commission is None:
-                m = _COMMISSION.search(text.text)
-                if m:
+                found = commission_place(text.text)  # division names read back from 仲裁委员会: no name glued on
+                if found:
+                    self.case.commission, self.case.region = found[0], found[1].city
+                elif m := _COMMISSION.search(text.text):
                     self.case.commission = m.group()
                     self.case.region = m.group(1) if m.group(1).endswith("市") else None
             if self.case.cause is None:

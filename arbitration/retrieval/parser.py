@@ -385,17 +385,13 @@ def read_caption(lines: list[str]) -> Caption:
 
 def region_from_body(body) -> str | None:
     """A captionless judgment's city from the arbitration commission its story names (a court hears a labour
-    suit where the commission sat): the place names jieba tags just before 「…劳动人事争议仲裁委员会」."""
-    import jieba.posseg
+    suit where the commission sat): the division names read back from 「…劳动人事争议仲裁委员会」."""
+    from arbitration.extract.places import commission_place
 
     for line in body.lines:
-        m = re.search(r"劳动(?:人事)?争议(?:调解)?仲裁(?:委员会|院)", line)
-        if not m:
-            continue
-        places = [w.word for w in jieba.posseg.cut(line[max(0, m.start() - 20) : m.start()]) if w.flag == "ns"]
-        city = next((p for p in places if p.endswith("市")), None)
-        if city:
-            return _region(city)
+        found = commission_place(line)
+        if found and found[1].city:
+            return found[1].city
     return None
 
 

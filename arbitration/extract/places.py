@@ -1,0 +1,104 @@
+"""Place names as the official divisions have them (arbitration/data/places.toml): the place written just before a
+word such as 「劳动人事争议仲裁委员会」, and the city (设区的市) it lies in — whose regional figures apply.
+
+A place is a chain of division names read back from that word (「新疆乌鲁木齐市」「北京市朝阳区」「新沂市」), so the words
+before it (a name, 「原告向」) never join it; a county-level unit gives its city only where the division list names
+one city for it, or the text names the city with it."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from arbitration.config import PACKAGE_DIR
+
+PLACES_FILE = PACKAGE_DIR / "data" / "places.toml"
+LONGEST = 24  # characters of a chain 省 + 市 + 县/区 at most
+_PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+
+# the arbitration commission (or court) a place is read before: 劳动人事争议仲裁委员会, 劳动争议仲裁院, 劳动仲裁委 …
+COMMISSION = re.compile(r"(?:劳动人事争议|劳动争议|人事争议|劳动)(?:调解)?仲裁(?:委员会|院|委)")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place as written (offsets into the text) and the city it lies in (None where that is not known)."""
+
+    text: str
+    start: int
+    end: int
+    city: str | None
+
+
+@dataclass(frozen=True)
+class _Divisions:
+    provinces: dict[str, str]  # name or short name (山东, 新疆) → full name
+    cities: dict[str, str]  # name or short name (青岛) → full city name
+    province_of: dict[str, str]  # full city name → its province
+    counties: dict[str, tuple[str, ...]]  # county-level name → its possible cities
+    longest: int  # characters of the longest single name
+
+
+@lru_cache(maxsize=1)
+def divisions() -> _Divisions:
+    """The division names of places.toml, with short names (「山东」「青岛」) and the chain pattern built once."""
+    with PLACES_FILE.open("rb") as f:
+        data = tomllib.load(f)
+    provinces = {p: p for p in data["provinces"]}
+    provinces.update({short: p for p in data["provinces"] if len(short := _PROVINCE_SUFFIX.sub("", p)) >= 2})
+    cities = {c: c for c in data["cities"]}
+    cities.update({c[:-1]: c for c in data["cities"] if c.endswith("市") and len(c) >= 3})
+    counties = {n: tuple(cs) for n, cs in data["counties"].items()}
+    longest = max(len(n) for n in (*provinces, *cities, *counties))
+    return _Divisions(provinces, cities, data["cities"], counties, longest)
+
+
+def _name_before(text: str, end: int, names: dict, longest: int) -> str | None:
+    """The longest of `names` that ends at `end`."""
+    for size in range(min(longest, end), 1, -1):
+        if text[end - size : end] in names:
+            return text[end - size : end]
+    return None
+
+
+def place_before(text: str, end: int) -> Place | None:
+    """The chain 省? 市? 县/区? of division names that ends at `end`, read back from it (「谢某向乌鲁木齐市」 →
+    乌鲁木齐市), None if no division name ends there."""
+    d = divisions()
+    start, found = end, {}
+    for level, names in (("county", d.counties), ("city", d.cities), ("province", d.provinces)):
+        name = _name_before(text, start, names, d.longest)
+        if name is not None:
+            found[level], start = name, start - len(name)
+    if not found or end - start > LONGEST:
+        return None
+    return Place(text[start:end], start, end, _city(d, found))
+
+
+def _city(d: _Divisions, found: dict[str, str]) -> str | None:
+    if found.get("city"):
+        return d.cities[found["city"]]
+    province = d.provinces.get(found.get("province", ""))
+    if found.get("county"):
+        cities = d.counties[found["county"]]
+        if province in cities:  # 「北京市朝阳区」: a municipality's district
+            return province
+        if len(cities) == 1 and province in (None, d.province_of.get(cities[0])):
+            return cities[0]
+        return None
+    return province if province in d.cities else None  # 「北京市」 alone: a municipality is a city
+
+
+def commission_place(text: str) -> tuple[str, Place] | None:
+    """The first arbitration commission the text names with its place (「…向新沂市劳动争议仲裁委员会申请仲裁」 →
+    ("新沂市劳动争议仲裁委员会", 新沂市 in 徐州市)), None when no commission is named after a place."""
+    for m in COMMISSION.finditer(text):
+        place = place_before(text, m.start())
+        if place is not None:
+            return text[place.start : m.end()], place
+    return None
+
+
+__all__ = ["COMMISSION", "Place", "commission_place", "divisions", "place_before"]
