@@ -182,3 +182,28 @@ def test_more_ways_to_open_a_statement():
                             "被申请人青岛某某商贸有限公司辩称：工资已经支付。\n")])
     assert case.forum == "commission"
     assert [(c.type, c.amount) for c in case.claims] == [("unpaid_wages", Decimal("3000")), ("severance", Decimal("6000"))]
+
+
+APPEAL = (
+    "上诉人（原审被告）：青岛某某物流有限公司，住所地青岛市黄岛区。\n"
+    "被上诉人（原审原告）：刘某某，男，1980年5月1日出生，住青岛市黄岛区。\n"
+    "上诉人青岛某某物流有限公司因与被上诉人刘某某劳动争议一案，不服山东省青岛市黄岛区人民法院（2019）鲁0211民初1234号"
+    "民事判决，向本院提起上诉。\n"
+    "某某物流公司上诉请求：撤销一审判决，改判上诉人无需支付被上诉人经济补偿金。事实和理由：被上诉人系自动离职。\n"
+    "刘某某辩称：一审判决认定事实清楚，请求驳回上诉。\n"
+    "刘某某向一审法院起诉请求：1、判令被告支付原告经济补偿金12000元；2、判令被告支付原告2018年11月至12月工资8000元；"
+    "3、本案诉讼费由被告承担。\n"
+    "一审法院认定事实：刘某某于2015年3月入职某某物流公司，月工资4000元。\n"
+)
+
+
+def test_an_appeal_keeps_the_first_instance_requests_the_worker_made():
+    """「刘某某向一审法院起诉请求：…」 retold in an appeal is the worker's statement (a court named between the speaker
+    and the verb is no speaker); the appellant's request stays the employer's."""
+    kinds = [(s.kind, s.names) for s in segments(APPEAL)]
+    assert ("statement", ["刘某某"]) in kinds
+    case = build_case([_doc(APPEAL)])
+    got = [(c.claimant, c.type, c.amount) for c in case.claims]
+    assert (ClaimantSide.WORKER, "severance", Decimal("12000")) in got
+    assert (ClaimantSide.WORKER, "unpaid_wages", Decimal("8000")) in got
+    assert (ClaimantSide.EMPLOYER, "severance", None) in got

@@ -48,6 +48,9 @@ SPEECH = [
     ("对于双方当事人无争议的事实，本院予以确认：原告于2015年入职。", "findings", ""),
     ("本院根据上述有效证据及当事人陈述，认定本案事实如下：原告于2015年入职。", "findings", ""),
     ("一审法院查明：原告于2015年入职。", "findings", ""),
+    # an appeal retells the first-instance suit: the court is where it was brought, never the speaker's name
+    ("陈某某向一审法院起诉请求：判令某公司支付经济补偿金15600元。", "statement", "陈某某"),
+    ("原告张某向青岛市黄岛区人民法院起诉请求：判令某公司支付工资8000元。", "statement", "张某"),
     ("本院经审查认为，原告的请求合法。", "opinion", ""),
 ]
 
@@ -62,7 +65,6 @@ def test_who_speaks(text: str, kind: str, name: str) -> None:
 
 NOT_SPEECH = [
     "原告遂诉至本院。",  # a step of the story inside a statement
-    "陈某某向一审法院起诉请求：判令某公司支付经济补偿金15600元。",  # a court is never the speaker's name
     "张某与某建筑公司均未提起上诉，一审判决已生效。",  # a negated verb
     "现我公司亦不服仲裁裁决结果，诉至法院。",
     "故提出反诉请求。",
