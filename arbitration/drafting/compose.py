@@ -122,7 +122,9 @@ class RuleComposer:
         i = inputs
         out: list[Paragraph] = []
         who, payer, payee, body = i.claimant_word, i.payer_word, i.payee_word, i.body
-        if i.claimant == "employer":
+        if i.claimant == "employer" and i.claim_type == "other":  # quoted as it was made
+            head = f"{_ordinal(i.number)}关于{who}{i.claim_name}的请求。"
+        elif i.claimant == "employer":
             head = f"{_ordinal(i.number)}关于{who}要求不支付{payee}{i.claim_name}的请求。"
         else:
             head = f"{_ordinal(i.number)}关于{who}主张的{i.claim_name}。"

@@ -11,7 +11,7 @@ from typing import Any
 
 from arbitration.drafting.compose import ReasoningInputs
 from arbitration.drafting.sections import fact_sentence, party_name
-from arbitration.drafting.text import PENDING, award_name, money, ymd
+from arbitration.drafting.text import PENDING, award_name, money, own_words, ymd
 from arbitration.errors import ArbitrationError, CalculationError, MissingParameter
 from arbitration.findings.sides import role_of
 from arbitration.model import (
@@ -132,6 +132,12 @@ def claim_name(case: Case, claim: Claim) -> str:
     name = award_name(claim.type, claim.text)
     g = _ground(case) if claim.type == "severance" else None
     return name.replace("解除", "终止", 1) if g is not None and g.kind == "终止" else name
+
+
+def request_name(case: Case, claim: Claim) -> str:
+    """How a heading or an open item names the request: an untyped one in its own words, quoted, without who asked
+    (「惠某等请求判决某公司连带支付…」 → 「某公司连带支付…」)."""
+    return f"「{own_words(claim.text)}」" if claim.type == "other" else claim_name(case, claim)
 
 
 def _claim_year(claim: Claim) -> int | None:
@@ -303,7 +309,7 @@ def decide_claim(case: Case, claim: Claim, number: int, record: list[Any] | None
     decision = ClaimDecision(claim=claim, outcome=d.outcome, amount=d.amount, calculation=d.calc, articles=articles)
     employer_claim = claim.claimant == ClaimantSide.EMPLOYER
     inputs = ReasoningInputs(
-        number=number, claim_type=claim.type, claim_name=claim_name(settled, claim),
+        number=number, claim_type=claim.type, claim_name=request_name(settled, claim),
         claim_text=claim.text, applicant=party_name(case, PartyRole.APPLICANT),
         respondent=party_name(case, PartyRole.RESPONDENT), outcome=d.outcome, requested=claim.amount,
         amount=d.amount, rule=RULES.get(ct.id, ""), facts=facts, fact_sources=sources, calculation=d.calc,
@@ -429,7 +435,10 @@ def ruling_items(case: Case, decisions: list[ClaimDecision], on: date | None = N
             if d.outcome != Outcome.PARTLY:
                 rest_final.append(final_by_claim(d) if d.outcome == Outcome.DENIED else None)
         if d.outcome == Outcome.UNKNOWN:
-            items.append(RulingItem(text=f"关于{asker}{'要求不支付' if by_employer else ''}{name}的请求：{PENDING}",
+            # 「被告要求不支付经济补偿」 for a typed request; an untyped one is quoted as it was made
+            asks_not_to_pay = by_employer and d.claim.type != "other"
+            items.append(RulingItem(text=f"关于{asker}{'要求不支付' if asks_not_to_pay else ''}{request_name(case, d.claim)}"
+                                         f"的请求：{PENDING}",
                                     claim_types=[d.claim.type], final=final_by_claim(d)))
         elif by_employer and d.outcome == Outcome.GRANTED:
             # the worker is not entitled: the employer need not pay (or there is no employment)

@@ -74,6 +74,18 @@ def award_name(claim_type: str, fallback: str | None = None) -> str:
     return fallback or claim_type
 
 
+_ASKER = re.compile(r"^[^，,。；;：:「」]{1,20}?(?:等人?)?(?:请求|要求|诉请)(?:依法)?(?:判决|判令|裁决|裁令)")
+
+
+def own_words(request: str) -> str:
+    """A request as the award quotes it: without who asked (「惠某等请求判决某公司连带支付…」 → 「某公司连带支付…」)
+    and the end stop; the words themselves kept."""
+    text = request.strip().rstrip("。；;，,")
+    m = _ASKER.match(text)
+    rest = text[m.end():].lstrip("：:，, ") if m else text
+    return rest if len(rest) >= 4 else text
+
+
 _AMOUNT = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*元")
 
 

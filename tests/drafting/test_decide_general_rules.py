@@ -354,3 +354,19 @@ def test_after_a_hearing_overtime_and_outlays_the_findings_say_nothing_of_fail_o
     hours = HIRED + "原告每天早8点上班，晚8点下班。"
     assert _one(_decided(court_case(claims, found=hours))[0], "overtime").outcome == Outcome.UNKNOWN
     assert _one(_decided(court_case(claims))[0], "overtime").outcome == Outcome.UNKNOWN
+
+
+def test_an_untyped_request_is_named_in_its_own_words_without_who_asked():
+    """A request no claim type fits is quoted as it was made, without 「…请求判决」 and without 「要求不支付」 put before
+    an employer's own words (「关于被告要求不支付某服务公司请求判决不应支付…」 read as nonsense)."""
+    from arbitration.model import ClaimantSide
+
+    claims = [Claim(type="other", text="孙某等请求判决某某物流有限公司与某传媒公司连带支付丧葬补助金50000元",
+                    amount=Decimal(50000)),
+              Claim(type="other", text="某某物流有限公司请求判决不应支付供养亲属抚恤金", claimant=ClaimantSide.EMPLOYER)]
+    _, award = _decided(court_case(claims))
+    items = [i.text.rstrip("；。") for i in award.items]
+    assert "关于原告「某某物流有限公司与某传媒公司连带支付丧葬补助金50000元」的请求：「待查明」" in items
+    assert "关于被告「不应支付供养亲属抚恤金」的请求：「待查明」" in items
+    heads = [p.text for d in award.decisions for p in d.reasoning[:1]]
+    assert any(h.startswith("（二）关于被告「不应支付供养亲属抚恤金」的请求") for h in heads), heads
