@@ -557,7 +557,10 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
     if trigger is None:
         return None
     personal = re.search(r"(个人原因|家庭原因|身体原因|自身原因)", original)
-    reason_m = _REASON.search(original)
+    # the stated ground nearest before the act (「张某以…为由拒绝加班，公司即以…不符合录用条件为由与其解除」), else the first
+    reasons = list(_REASON.finditer(original))
+    before = [m for m in reasons if m.start() < trigger.start()]
+    reason_m = before[-1] if before else (reasons[0] if reasons else None)
     reason = _clean_reason(reason_m.group("r") or reason_m.group("r2") or reason_m.group("r3")) if reason_m else None
     if personal and (reason is None or personal.group(1) not in reason):
         reason = personal.group(1)

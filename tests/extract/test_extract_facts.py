@@ -196,6 +196,9 @@ WORDS = PartyWords.for_names(["青岛某某物流有限公司"], ["王某"])
         ("2023年8月，被申请人以活少为由让申请人回家，不再安排工作", "employer", "辞退", "活少"),
         ("2023年12月31日，被申请人以申请人年龄偏大为由，不再安排申请人工作", "employer", "辞退", "年龄偏大"),
         ("2023年11月6日申请人以被申请人未及时足额支付劳动报酬为由，书面通知被申请人解除劳动合同", "employee", "被迫解除", None),
+        # two grounds in one sentence: the one the act was done on is the one nearest before it
+        ("王某以工作时间严重超过法律规定上限为由拒绝加班，青岛某某物流有限公司即以王某在试用期间被证明不符合录用条件"
+         "为由与其解除劳动合同", "employer", "单方解除", "王某在试用期间被证明不符合录用条件"),
     ],
 )
 def test_termination_who_how_and_why(sentence, initiator, mode, reason):
