@@ -49,7 +49,7 @@ from .parties import (
     same_party,
     worker_role,
 )
-from .places import commission_place
+from .places import commission_place, loose_commission
 from .rules import find_dates, find_money
 from .signature import without_signature
 from .text import DocText, guess_doc_type
@@ -92,7 +92,6 @@ def name_type(file: str) -> DocType | None:
     matches = [(len(p), t) for p, t in TITLE_PATTERNS if p in stem]
     return max(matches)[1] if matches else None
 _CASE_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,12}[〔\[（(［]\d{4}[〕\]）)］][\u4e00-\u9fa5]{0,8}?第?\s*\d+\s*号")
-_COMMISSION = re.compile(r"([\u4e00-\u9fa5]{2,16}?(?:市|区|县|省|州|盟))(?:劳动人事争议|劳动争议)仲裁委员会")
 
 
 class _Builder:
@@ -341,9 +340,8 @@ class _Builder:
                 found = commission_place(text.text)  # division names read back from 仲裁委员会: no name glued on
                 if found:
                     self.case.commission, self.case.region = found[0], found[1].city
-                elif m := _COMMISSION.search(text.text):
-                    self.case.commission = m.group()
-                    self.case.region = m.group(1) if m.group(1).endswith("市") else None
+                elif loose := loose_commission(text.text):
+                    self.case.commission, self.case.region = loose
             if self.case.cause is None:
                 m = re.search(r"案由[:：]\s*([\u4e00-\u9fa5、]{2,20}?)(?=[\s，。；,]|$)", text.text)
                 if m:

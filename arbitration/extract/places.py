@@ -101,4 +101,18 @@ def commission_place(text: str) -> tuple[str, Place] | None:
     return None
 
 
-__all__ = ["COMMISSION", "Place", "commission_place", "divisions", "place_before"]
+def loose_commission(text: str) -> tuple[str, str | None] | None:
+    """A commission whose place is no division name (「青岛经济技术开发区劳动人事争议仲裁委员会」): its name from the
+    last 向/在/至/经/由 before it, and the city its name begins with, if any; None when no commission is named."""
+    m = re.search(r"([\u4e00-\u9fa5]{2,20}?)(" + COMMISSION.pattern + ")", text)
+    if m is None:
+        return None
+    place = re.split(r"[向在至由到]", m.group(1))[-1]
+    if len(place) < 3 or place[-1] not in "市区县省州盟旗" or place[:2] in ("本市", "该市", "本区", "该区"):
+        return None
+    d = divisions()
+    city = next((d.cities[place[:n]] for n in range(min(len(place), d.longest), 1, -1) if place[:n] in d.cities), None)
+    return place + m.group(2), city
+
+
+__all__ = ["COMMISSION", "Place", "commission_place", "divisions", "loose_commission", "place_before"]

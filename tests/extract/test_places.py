@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from arbitration.extract import build_case
-from arbitration.extract.places import commission_place, place_before
+from arbitration.extract.places import commission_place, loose_commission, place_before
 from arbitration.ingest import classify
 from arbitration.model import Document, Method, Page
 
@@ -27,6 +27,15 @@ def test_the_place_read_back_from_the_commission(text, commission, city):
 def test_no_division_name_no_place():
     assert commission_place("某某劳动仲裁委") is None
     assert place_before("王某向本委", 5) is None
+
+
+def test_a_commission_whose_place_is_no_division_name():
+    """A development zone's commission keeps its own name and the city it begins with; 「本市」 or a bare verb phrase
+    before the commission names no place (the old reading made 「被告向本市」 the region)."""
+    assert loose_commission("原告向青岛经济技术开发区劳动人事争议仲裁委员会申请仲裁") == (
+        "青岛经济技术开发区劳动人事争议仲裁委员会", "青岛市")
+    assert loose_commission("被告向本市劳动人事争议仲裁委员会申请仲裁") is None
+    assert loose_commission("原告不服劳动人事争议仲裁委员会的裁决") is None
 
 
 def test_a_worker_named_just_before_the_place_is_not_part_of_the_region():
