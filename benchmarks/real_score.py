@@ -287,6 +287,12 @@ def draft_verdict(lab: dict, decision: Any | None) -> str:
     got = getattr(decision.outcome, "value", decision.outcome)
     if got == "unknown":
         return "pending"
+    if getattr(getattr(decision.claim, "claimant", None), "value", None) == "employer":
+        # the employer's request (「原告无需支付…」) decided: its outcome is the employer's, the amount what the worker
+        # still gets on that item (the README's employer labels), so the worker's outcome is the other way round
+        got = {"granted": "denied", "denied": "granted", "partly": "partly"}.get(got)
+        if got is None:  # the employer's request not heard says nothing of the worker's entitlement
+            return "pending"
     want = lab["outcome"]
     if outcome_class(got) != outcome_class(want) and not (
         got in ("granted", "partly") and want in ("granted", "partly")
