@@ -356,11 +356,28 @@ def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found
                     used.update(mm.start for mm in money if mm.start > m.start and mm.start < e)
                 elif parts:
                     stated = f"{form}（另称" + "、".join(f"{n}{_yuan(a)}元" for n, a in parts) + "）"
+                elif unpriced := _unpriced_pay(text[s:e]):  # 「底薪3000元加提成」: the base is only a part
+                    stated = f"{form}（{PARTIAL_WAGE}：另有{'、'.join(unpriced)}）"
         if "口头约定" in quals:
             quals.remove("约定")
         note = "、".join(dict.fromkeys([*quals, stated]))
         found.append(Found(value, m.start, m.end, "facts.monthly_wage", confidence, note))
     return found
+
+
+# the note of a base wage stated beside pay of no stated sum (提成, 奖金 …): the monthly wage is more than the base
+PARTIAL_WAGE = "仅为工资的一部分"
+_VARIABLE_PAY = re.compile(r"提成|奖金|绩效|计件|津贴|补贴|补助|分红")  # 加班费 is no part of the normal wage
+
+
+def _unpriced_pay(sentence: str) -> list[str]:
+    """The kinds of variable pay a sentence names with no sum of their own (「…加提成」「另有绩效」), each once."""
+    out = []
+    for m in _VARIABLE_PAY.finditer(sentence):
+        after = sentence[m.end() : m.end() + 12]
+        if not re.match(r"[^，。；,;、+＋]{0,6}?(?:\d[\d,.]*|[零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+)万?元", after):
+            out.append(m.group())
+    return list(dict.fromkeys(out))
 
 
 def pick_wage(found: list[Found]) -> Found | None:

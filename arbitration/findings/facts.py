@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from arbitration.extract.facts import PARTIAL_WAGE
 from arbitration.findings import versions as V
 from arbitration.findings.admissions import Stance
 from arbitration.findings.evidence import disputed_by, doc_name, is_copy, is_document
@@ -192,9 +193,14 @@ def propose_fact(ctx: Context, name: str) -> Proposal | str | None:
         idx = fact.accepted
         return _proposal(ctx, name, values, [idx], idx, Basis.ESTABLISHED, f"仲裁庭已采信{_version(ctx, values[idx])}",
                          state=ReviewState.ACCEPTED)
+    partial = [i for i, v in enumerate(values) if name == "monthly_wage" and PARTIAL_WAGE in (v.note or "")]
+    if partial and len(partial) == len(values):
+        return (f"{_version(ctx, values[partial[0]])}，仅为工资的一部分；月工资按劳动者应得工资计算，包括计时工资或者计件工资"
+                f"以及奖金、津贴和补贴等货币性收入（《劳动合同法实施条例》第二十七条），其数额须查明")
     tribunal = [i for i, v in enumerate(values)
                 if v.side == Side.TRIBUNAL and v.source.method != Method.HEARING and v.source.doc_type != "hearing_record"
-                and not reported(ctx.case, v.source.quote)]  # a request or an earlier award it tells of is no finding
+                and not reported(ctx.case, v.source.quote)  # a request or an earlier award it tells of is no finding
+                and i not in partial]  # a base beside pay of no stated sum is no finding of the wage
     if tribunal:
         groups = [[tribunal[j] for j in g] for g in V.clusters([values[i] for i in tribunal])]
         if len(groups) == 1 or len(groups[0]) > len(groups[1]):
@@ -202,7 +208,7 @@ def propose_fact(ctx: Context, name: str) -> Proposal | str | None:
             return _proposal(ctx, name, values, groups[0], idx, Basis.ESTABLISHED, "经审理查明",
                              state=ReviewState.ACCEPTED)
         return f"仲裁庭查明部分对{label}的记载不一致"
-    parties = [i for i, v in enumerate(values) if v.side != Side.TRIBUNAL]
+    parties = [i for i, v in enumerate(values) if v.side != Side.TRIBUNAL and i not in partial]
     if not parties:
         return None
     groups = [[parties[j] for j in g] for g in V.clusters([values[i] for i in parties])]

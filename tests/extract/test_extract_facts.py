@@ -269,3 +269,12 @@ def test_contract_clauses_are_rules_not_facts(text, expected):
     assert [f.value for f in found] == expected
     for f in found:
         assert text[f.start : f.end] == f.value  # the span still points at the words in the document
+
+
+def test_the_note_marks_a_base_stated_beside_unpriced_pay():
+    from arbitration.extract.facts import PARTIAL_WAGE
+
+    assert PARTIAL_WAGE in find_monthly_wage("月工资为底薪3000元加提成。")[0].note
+    assert PARTIAL_WAGE in find_monthly_wage("基本工资2000元，提成按销售额5%计算。")[0].note
+    assert PARTIAL_WAGE not in find_monthly_wage("基本工资2000元，另有绩效奖金500元。")[0].note  # a sum for each
+    assert PARTIAL_WAGE not in find_monthly_wage("基本工资每月1400元，加班费另计。")[0].note  # overtime is no part

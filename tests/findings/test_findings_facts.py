@@ -132,3 +132,20 @@ def test_an_admission_extraction_recorded_is_agreed_with_its_sentence():
     case.facts.hire_date.add(date(2015, 3, 2), admitted, Side.RESPONDENT, "认可")
     p = find(case).get("hire_date")
     assert p.basis == Basis.AGREED and "被申请人予以认可" in p.reason and "入职时间无异议" in p.reason
+
+
+def test_a_base_wage_beside_pay_of_no_stated_sum_is_not_the_monthly_wage():
+    """「工资构成为底薪800元加提成、奖金」: the 800 is a part; the monthly wage of 实施条例第二十七条 (应得工资, with the
+    bonuses) is not proposed from it. Where the worker states the whole wage and the employer, who keeps the wage
+    records, shows none, the worker's figure stands by the burden of proof."""
+    from arbitration.extract.facts import PARTIAL_WAGE
+
+    case = base_case(defence="被申请人不同意申请人的请求。")
+    case.facts.monthly_wage.add(Decimal(800), FOUND, Side.TRIBUNAL, f"底薪（{PARTIAL_WAGE}：另有提成、奖金）")
+    findings = find(case)
+    assert findings.get("monthly_wage") is None
+    assert "第二十七条" in findings.pending["monthly_wage"] and "800元" in findings.pending["monthly_wage"]
+    case.facts.monthly_wage.add(Decimal(4400), APP, Side.APPLICANT)
+    p = find(case).get("monthly_wage")
+    assert p is not None and p.text.endswith("4400元")
+
