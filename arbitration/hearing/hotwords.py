@@ -8,7 +8,8 @@ Rules, each to keep correct text untouched (measured on real judgments: benchmar
   find the term less likely there than what was recognised;
 - in a term of 4+ characters, one syllable may be near rather than equal (see _sounds_like), or fewer characters
   shared (托建公资→拖欠工资), only when every changed character keeps the term's tone and the language model
-  prefers the term by LM_MARGIN;
+  prefers the term by LM_MARGIN; with every other syllable the term's, the one left may differ in its final alone
+  (讲那/缴纳), and with every other character right, a syllable one letter off may differ in tone (倡库/仓库);
 - never: inside an exact occurrence of any lexicon term, across a word boundary of the recognised text, on a window
   that is a common word itself (「一直」「理智」), on a numeral; terms under 4 characters only from the case, its
   claim types, the outline and the hearing phrases, and only domain words (see vocabulary.termhood).
@@ -165,10 +166,13 @@ def _edges(text: str) -> set[int]:
 def _sounds_like(window: str, win_syl: list[str], term: str) -> tuple[int, int] | None:
     """(characters shared with `term`, syllables only near) when `window` sounds like it, else None. A syllable
     is near when it is one letter away (jian/qian; in 5+ characters also the same initial, shuang/shu) or is
-    another reading of a polyphone (不长, read bu zhang, for 补偿)."""
+    another reading of a polyphone (不长, read bu zhang, for 补偿); when every other syllable is the term's, also
+    when only its final differs (讲那社会保险 for 缴纳社会保险: jiang/jiao)."""
     n = len(term)
     near = shared = 0
-    for a, b, sa, sb in zip(window, term, win_syl, _term_syllables(term), strict=True):
+    term_syl = _term_syllables(term)
+    lone = sum(sa != sb for sa, sb in zip(win_syl, term_syl, strict=True)) == 1
+    for a, b, sa, sb in zip(window, term, win_syl, term_syl, strict=True):
         if a == b:
             shared += 1
             continue
@@ -176,7 +180,8 @@ def _sounds_like(window: str, win_syl: list[str], term: str) -> tuple[int, int] 
             return None
         if sa == sb:
             continue
-        if n < 4 or not (_near(sa, sb, n) or any(r.rstrip("12345") == sb for r in _readings(a))):
+        if n < 4 or not (_near(sa, sb, n) or any(r.rstrip("12345") == sb for r in _readings(a))
+                         or lone and _initial(sa) != "" and _initial(sa) == _initial(sb)):
             return None
         near += 1
         if near > 1:
@@ -309,7 +314,10 @@ def correct(text: str, lexicon: Lexicon, context: str = "") -> str:
         plain = not near and shared >= (2 if n == 4 else 1)
         # otherwise a near syllable keeps the term's tone: Whisper's real slips do (托建公资/拖欠工资, 双面/书面),
         # the homophones of other words mostly do not (司机/实际, 下班/加班, 放假/丧假)
-        if not plain and (n < 4 or not all(
+        # with every other character of the term said right, a syllable one letter off need not keep its tone
+        # (倡库管理员: chang4 for cang1): the others pin the term down, and the language model must prefer it
+        alone = shared == n - 1 and all(_near(syl[i + k], _term_syllables(t)[k], 0) for k in changed)
+        if not plain and not alone and (n < 4 or not all(
                 tones[i + k] == _term_tones(t)[k] or _term_syllables(t)[k] + _term_tones(t)[k] in _readings(chars[i + k])
                 for k in changed if syl[i + k] != _term_syllables(t)[k])):
             continue

@@ -53,8 +53,20 @@ def _words(text: str) -> list[list[str]]:
     return [jieba.lcut(run, HMM=False) for run in _SPLIT.split(text) if run]
 
 
+@lru_cache(maxsize=65536)
 def _is_term(t: str) -> bool:
-    return 2 <= len(t) <= MAX_TERM and t[0] not in _EDGE and t[-1] not in _EDGE and t not in _FUNCTION
+    """2 to MAX_TERM characters, not a function word, and no grammar word at either edge. A grammar character
+    inside a noun is no grammar word (「被申请人」, 「理由」 of 「事实和理由」): the edge words are jieba's."""
+    if not 2 <= len(t) <= MAX_TERM or t in _FUNCTION:
+        return False
+    if t[0] not in _EDGE and t[-1] not in _EDGE:
+        return True
+    import jieba
+    import jieba.posseg
+
+    words = jieba.lcut(t, HMM=False)
+    nouns = jieba.posseg.dt.word_tag_tab
+    return not any(c in _EDGE and not nouns.get(w, "").startswith("n") for w, c in ((words[0], t[0]), (words[-1], t[-1])))
 
 
 def terms_of(texts: Iterable[str], max_words: int = 2, single_edges: bool = False) -> Counter[str]:

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from arbitration.hearing.hotwords import build_lexicon, correct
-from arbitration.hearing.vocabulary import law_terms, phrases
+from arbitration.hearing.vocabulary import _is_term, law_terms, phrases
 from arbitration.model import (
     Agent,
     Case,
@@ -67,6 +67,24 @@ def test_domain_vocabulary_corrects_the_issue_17_errors(lexicon, raw, fixed):
     assert correct(raw, lexicon) == fixed
 
 
+@pytest.mark.parametrize(
+    "raw, fixed",
+    [
+        ("单位从未给我奖纳社会保险", "单位从未给我缴纳社会保险"),  # every other syllable right: jiang for jiao, tone kept
+        ("公司应当支付经济补仓", "公司应当支付经济补偿"),  # the other three characters right: cang1 for chang2
+        ("我方认为备申请人应当承担责任", "我方认为被申请人应当承担责任"),  # 被申请人 is a term though 被 is grammar
+        ("请陈述事实合理由", "请陈述事实和理由"),  # 理由 is a noun, not the grammar word 由
+    ],
+)
+def test_one_syllable_off_with_the_rest_of_the_term_said_right(lexicon, raw, fixed):
+    assert correct(raw, lexicon) == fixed
+
+
+def test_a_grammar_character_inside_a_noun_keeps_a_term():
+    assert _is_term("被申请人") and _is_term("事实和理由")
+    assert not _is_term("对于用人单位") and not _is_term("与其签订") and not _is_term("由此")
+
+
 def test_vocabulary_is_built_from_the_law_layer_and_phrases():
     terms = law_terms()
     for t in ("仲裁时效", "书面劳动合同", "拖欠工资", "绩效奖金", "经济补偿", "解除劳动合同"):
@@ -103,6 +121,7 @@ def test_case_facts_and_outline_words_join_the_lexicon_and_prompt():
         "依据劳动合同法第二十九条",  # numerals are never changed (二十六)
         "他要求给付工资",  # 给付 is not 继续: the tones differ
         "他从事司机工作",  # 司机 is not 实际
+        "本院决定不予审理",  # 审 is not 受 (不予受理): final and tone both differ
     ],
 )
 def test_correct_text_is_left_alone(lexicon, text):
