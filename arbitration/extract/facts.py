@@ -396,6 +396,8 @@ _SIGNED = re.compile(
     r"|(?:签订|订立|签署)(?:了)?(?:一份)?聘用合同|(?:签有|签订有|订有|签订过)(?:书面)?(?:的)?(?:劳动|聘用)合同"
 )
 _TERM_YEARS = re.compile(r"(?:合同)?期限(?:为)?")
+# the first of the contracts a sentence counted (「第一份劳动合同期限为」「首份合同自」), heading the next sentence
+_FIRST_OF_SEVERAL = re.compile(r"\s*(?:其中[，,]?)?(?:第一|第1|首)(?:份|次|期)(?:书面)?(?:劳动|聘用)?合同(?:的)?(?:期限)?")
 
 
 def _add_months(day: date, months: int) -> date:
@@ -424,6 +426,9 @@ def find_contract(text: str) -> list[Found]:
         info = ContractInfo(signed=True, open_ended="无固定期限" in sentence)
         if dates and dates[0].start < m.start() - s:
             info.signed_date = dates[0].date.value
+        if not ranges and not dates and (first := _FIRST_OF_SEVERAL.match(text, e + 1)):
+            # 「双方共订立过三份劳动合同。第一份劳动合同从…至…」: the count, then each contract in turn
+            ranges = find_ranges(text[first.end() : _sentence_bounds(text, first.end())[1]])
         if ranges:
             info.term_start, info.term_end = ranges[0].first_day, ranges[0].last_day
         elif info.signed_date and not info.open_ended:

@@ -70,6 +70,15 @@ def test_the_written_contract_as_narrated():
     assert not c.value.signed  # what holds for the later period
 
 
+
+def test_contracts_counted_then_listed_give_the_first_ones_term():
+    text = "任职期间，双方先后订立过两份劳动合同。第一份劳动合同从2016年3月1日至2018年2月28日；第二份劳动合同从2018年3月1日至2021年2月28日。"
+    [c] = pick_contract(find_contract(text))
+    assert c.value.signed and (c.value.term_start, c.value.term_end) == (date(2016, 3, 1), date(2018, 2, 28))
+    # a next sentence about some other contract or date is not the counted contracts' term
+    [c] = pick_contract(find_contract("双方订立过劳动合同。2019年5月1日至2019年6月30日原告休病假。"))
+    assert c.value.term_start is None
+
 def test_the_termination_story_without_topics_rules_or_quoted_clauses():
     [t] = find_termination("2015年3月，因原告岗位被撤销，被告于2015年3月20日向原告支付经济补偿，以解除与原告之间的劳动关系。", WORDS)
     assert t.value.initiator is TerminationInitiator.EMPLOYER
