@@ -47,6 +47,8 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, min(ends) if ends else len(text)
 
 
+# the note of a hire date that is only the day a contract was signed, standing in for the start of employment
+HIRE_FROM_CONTRACT = "以订立劳动合同时间计"
 # words after a date that make it the hire date, or the leave date
 _HIRE = (
     r"入职|(?<![不未没])到岗|报到|进入[^。；，]{0,40}?(?:工作|上班)|"
@@ -206,7 +208,7 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
             if sign and not re.search(r"未|没有|拒绝|不", text[s : sign.start() + 2]) and not _in_request(text[s : d.start]):
                 term = [r for r in find_ranges(text[s:e]) if r.first_day]
                 start = min([d.date.value, *(r.first_day for r in term)])
-                hires.append(Found(start, d.start, d.end, "facts.hire_date.contract", 0.6, "以订立劳动合同时间计"))
+                hires.append(Found(start, d.start, d.end, "facts.hire_date.contract", 0.6, HIRE_FROM_CONTRACT))
                 break
     for d in dates:  # 「于2013年6月29日通过快递向申请人送达解除劳动合同通知书」
         if d.date.precision == "day" and _SERVED_AFTER.match(text, d.end):

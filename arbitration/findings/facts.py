@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from arbitration.extract.facts import PARTIAL_WAGE
+from arbitration.extract.facts import HIRE_FROM_CONTRACT, PARTIAL_WAGE
 from arbitration.findings import versions as V
 from arbitration.findings.admissions import Stance
 from arbitration.findings.evidence import disputed_by, doc_name, is_copy, is_document
@@ -201,6 +201,12 @@ def propose_fact(ctx: Context, name: str) -> Proposal | str | None:
                 if v.side == Side.TRIBUNAL and v.source.method != Method.HEARING and v.source.doc_type != "hearing_record"
                 and not reported(ctx.case, v.source.quote)  # a request or an earlier award it tells of is no finding
                 and i not in partial]  # a base beside pay of no stated sum is no finding of the wage
+    stand_ins = [i for i in tribunal if _earlier_work(name, values, values[i])]
+    if stand_ins and len(stand_ins) == len(tribunal):
+        return (f"仲裁庭查明部分仅载明订立劳动合同的时间（{show_value(values[stand_ins[0]].value)}），"
+                f"{_names(ctx, values, _earlier_work(name, values, values[stand_ins[0]]))}"
+                "所述入职时间早于该日逾一个月，用工之日须查明")
+    tribunal = [i for i in tribunal if i not in stand_ins]
     if tribunal:
         groups = [[tribunal[j] for j in g] for g in V.clusters([values[i] for i in tribunal])]
         if len(groups) == 1 or len(groups[0]) > len(groups[1]):
@@ -233,6 +239,14 @@ def propose_fact(ctx: Context, name: str) -> Proposal | str | None:
     return _by_evidence(ctx, name, values, groups) or _by_burden(ctx, name, values, groups) or (
         f"{'；'.join(_version(ctx, values[i]) for g in groups for i in g)}，"
         f"各方说法不一致，现有证据不足以认定")
+
+
+def _earlier_work(name: str, values: list[FactValue[Any]], v: FactValue[Any]) -> list[int]:
+    """When `v` is a hire date that is only the day a contract was signed: the parties' versions telling of work
+    begun over a month before it (劳动合同法第七条: employment begins with the work, not the paper)."""
+    if name != "hire_date" or HIRE_FROM_CONTRACT not in (v.note or ""):
+        return []
+    return [i for i, o in enumerate(values) if o.side != Side.TRIBUNAL and (v.value - o.value).days > 31]
 
 
 def _one_version(ctx: Context, name: str, values: list[FactValue[Any]], group: list[int]) -> Proposal | str:

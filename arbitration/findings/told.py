@@ -12,7 +12,7 @@ from functools import lru_cache
 from arbitration.model import Case, PartyKind, PartyRole, Side
 
 # a sentence that reports what someone said or asked, or tells the proceedings before this one: no finding
-REPORTED = re.compile(r"主张|诉称|辩称|自述|述称|认为|(?<![名简职])称(?!号)|要求|请求|诉至|起诉|不服|申请仲裁|提起仲裁|仲裁|裁决|该委|不予受理|"
+REPORTED = re.compile(r"主张|诉称|辩称|抗辩|辩解|自述|述称|认为|(?<![名简职])称(?!号)|要求|请求|诉至|起诉|不服|申请仲裁|提起仲裁|仲裁|裁决|该委|不予受理|"
                       r"决定书|证明目的|拟证明|用于证明|提交(?:了)?(?:下列|以下|如下)")
 CLAUSE = re.compile(r"[，,：:]")
 ORG_SUFFIX = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团|厂|店|部|站|中心)+$")

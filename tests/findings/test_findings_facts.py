@@ -149,3 +149,19 @@ def test_a_base_wage_beside_pay_of_no_stated_sum_is_not_the_monthly_wage():
     p = find(case).get("monthly_wage")
     assert p is not None and p.text.endswith("4400元")
 
+
+
+def test_a_contracts_signing_day_is_no_hire_date_when_a_side_tells_of_work_long_before():
+    """The tribunal's findings give only the day a contract was signed (the hire date read from it stands in) while
+    the worker says the work began years before: employment begins with the work (劳动合同法第七条), so the hire
+    date stays open; a signing within a month of the stated start still gives it."""
+    from arbitration.extract.facts import HIRE_FROM_CONTRACT
+
+    case = base_case()
+    case.facts.hire_date.add(date(2020, 3, 1), FOUND, Side.TRIBUNAL, HIRE_FROM_CONTRACT)
+    case.facts.hire_date.add(date(2015, 3, 1), APP, Side.APPLICANT)
+    findings = find(case)
+    assert findings.get("hire_date") is None and "订立劳动合同的时间" in findings.pending["hire_date"]
+    case.facts.hire_date.values[1].value = date(2020, 2, 15)
+    p = find(case).get("hire_date")
+    assert p is not None and p.basis == Basis.ESTABLISHED

@@ -23,6 +23,13 @@ def test_own_sentences_leave_out_what_is_reported_and_the_proceedings_before():
     assert not any("主张" in s or "申请仲裁" in s or "自述" in s for s in own)
 
 
+def test_a_sides_contention_reported_in_the_findings_is_no_finding():
+    found = "经审理查明，双方于2020年3月1日签订劳动合同。被告抗辩原告于2016年8月入职，后离职又再次入职。原告辩解其从未离职。"
+    own = own_sentences(court_case([], found=found))
+    assert any("签订劳动合同" in s for s in own)
+    assert not any("抗辩" in s or "辩解" in s for s in own)
+
+
 def test_names_include_the_short_name_the_text_defines():
     case = court_case([], found=FOUND)
     assert {"被告", "某某物流有限公司", "物流公司"} <= set(names(case, Side.RESPONDENT, "被告"))
