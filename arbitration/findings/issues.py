@@ -236,7 +236,8 @@ def _relation_told(ctx: Context, denied: bool) -> Proposal | None:
 OWED = re.compile(r"尚欠|拖欠|欠付|欠发|结欠|未付|未支付|未发放|未发|应付|应得|应发|应支付")
 PAY_WORDS = re.compile(r"工资|劳动报酬|报酬|薪|提成")
 BALANCE = re.compile(r"(?:余下|剩余|尚余|余欠|下欠)[^，。；]{0,12}(?:工资|劳动报酬|报酬|款)[^，。；]{0,4}\d[^。；]{0,12}(?:未还|未付|未支付|未归还|未清偿|未结清)")
-RATE = re.compile(r"(?:月工资|工资标准|每月|月薪|日工资|每天|标准为)[^，。；]{0,4}$")
+RATE = re.compile(r"(?:(?<![\d一二三四五六七八九十])月工资|工资标准|每月|月薪|日工资|每天|标准为)"
+                  r"[^，。；]{0,4}$")  # 「8月工资3200元」 is that month's pay, not a rate
 
 
 def owed_in_findings(text: str | None) -> tuple[Decimal, list[str]] | None:
@@ -253,8 +254,10 @@ def owed_in_findings(text: str | None) -> tuple[Decimal, list[str]] | None:
     for sentence in re.split(r"(?<=[。；;\n])", text or ""):
         if not (OWED.search(sentence) and PAY_WORDS.search(sentence)) or REPORTED_SPEECH.search(sentence):
             continue
-        sums = [m for m in find_money(sentence)
-                if not RATE.search(sentence[: m.start]) and not re.match(r"\s*[/／]\s*(?:月|天|日)", sentence[m.end:])]
+        # the clauses before the first that tells of pay owed tell what was paid (「发放5月工资3687元，…，拖欠8月工资」)
+        owed = sentence[sentence.rfind("，", 0, OWED.search(sentence).start()) + 1:]
+        sums = [m for m in find_money(owed)
+                if not RATE.search(owed[: m.start]) and not re.match(r"\s*[/／]\s*(?:月|天|日)", owed[m.end:])]
         if sums:
             total += sum(m.amount for m in sums)
             said.append(sentence.strip())

@@ -135,6 +135,18 @@ def test_the_balance_left_after_part_payments_is_what_is_owed():
     assert p.holds is True and p.amount == Decimal(20000)
 
 
+def test_pay_owed_for_named_months_after_the_months_paid():
+    """「发放3月工资2800元…，拖欠5月工资3000元及6月份的工资3000元」: the months paid are told first and are not owed;
+    「5月工资」 is that month's pay, not a monthly rate, so both months owed count."""
+    from arbitration.findings.issues import owed_in_findings
+
+    told = ("经审理查明，被告自2019年4月起未足额发放工资，4月5日发放3月工资2,800元、5月10日发放4月工资2,600元，"
+            "拖欠5月工资3,000元及6月份的工资3,000元。")
+    assert owed_in_findings(told)[0] == Decimal(6000)
+    assert owed_in_findings("经审理查明，被告尚欠原告6月工资2588.30元未付。")[0] == Decimal("2588.30")
+    assert owed_in_findings("经审理查明，原告月工资3000元，被告拖欠原告工资，共计9000元。")[0] == Decimal(9000)
+
+
 def test_findings_that_judge_the_dismissal_in_terms_settle_its_ground():
     """Some courts write their view into the facts (「…提前解除劳动合同系违法解除」); the name of the award
     (「已支付违法解除劳动合同赔偿金」) judges nothing."""
