@@ -350,6 +350,8 @@ def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found
             if monthly_pay and not base:
                 form = "每月支付工资"
             stated = form
+            if form in ("基本工资", "底薪") and re.search(r"元\s*[（(\[【][^（()）\[\]【】]{0,12}$", text[s : m.start]):
+                continue  # 「实发工资3865元（基本工资800元、提成3065元）」: a part of the sum before the bracket
             if form in ("基本工资", "底薪"):
                 parts = _components(text, m.end, e)
                 if parts and re.search(r"构成|组成|包括|包含|加|\+|＋", text[clause_start:e]) and not re.search(r"不属于|不计入|不是", text[m.end:e]):

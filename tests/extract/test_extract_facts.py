@@ -278,3 +278,10 @@ def test_the_note_marks_a_base_stated_beside_unpriced_pay():
     assert PARTIAL_WAGE in find_monthly_wage("基本工资2000元，提成按销售额5%计算。")[0].note
     assert PARTIAL_WAGE not in find_monthly_wage("基本工资2000元，另有绩效奖金500元。")[0].note  # a sum for each
     assert PARTIAL_WAGE not in find_monthly_wage("基本工资每月1400元，加班费另计。")[0].note  # overtime is no part
+
+
+def test_a_base_inside_the_breakdown_of_a_sum_is_no_wage_of_its_own():
+    """「实发工资3865元（基本工资800元、提成3065元）」: the 800 is a part of that month's pay, not the monthly wage."""
+    found = find_monthly_wage("原告2016年4月实发工资3865元（基本工资800元、出勤绩效及业务提成3065元）。")
+    assert [f.value for f in found] == [Decimal("3865")]
+    assert [f.value for f in find_monthly_wage("月工资5000元（其中基本工资3000元）。")] == [Decimal("5000")]
