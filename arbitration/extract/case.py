@@ -49,7 +49,7 @@ from .parties import (
     same_party,
     worker_role,
 )
-from .places import commission_place, loose_commission
+from .places import read_commission
 from .rules import find_dates, find_money
 from .signature import without_signature
 from .text import DocText, guess_doc_type
@@ -337,11 +337,8 @@ class _Builder:
                 if m:
                     self.case.case_number = re.sub(r"\s+", "", m.group())
             if self.case.commission is None:
-                found = commission_place(text.text)  # division names read back from 仲裁委员会: no name glued on
-                if found:
-                    self.case.commission, self.case.region = found[0], found[1].city
-                elif loose := loose_commission(text.text):
-                    self.case.commission, self.case.region = loose
+                if found := read_commission(text.text):  # division names read back from 仲裁委员会: no name glued on
+                    self.case.commission, self.case.region = found
             if self.case.cause is None:
                 m = re.search(r"案由[:：]\s*([\u4e00-\u9fa5、]{2,20}?)(?=[\s，。；,]|$)", text.text)
                 if m:

@@ -20,6 +20,8 @@ _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维�
 
 # the arbitration commission (or court) a place is read before: 劳动人事争议仲裁委员会, 劳动争议仲裁院, 劳动仲裁委 …
 COMMISSION = re.compile(r"(?:劳动人事争议|劳动争议|人事争议|劳动)(?:调解)?仲裁(?:委员会|院|委)")
+# a commission with up to 20 characters before it, whatever they are (the place is cut from them)
+_WORDS_AND_COMMISSION = re.compile(r"([\u4e00-\u9fa5]{2,20}?)(" + COMMISSION.pattern + ")")
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class _Divisions:
 
 @lru_cache(maxsize=1)
 def divisions() -> _Divisions:
-    """The division names of places.toml, with short names (「山东」「青岛」) and the chain pattern built once."""
+    """The division names of places.toml with their short names (「山东」「青岛」), read once."""
     with PLACES_FILE.open("rb") as f:
         data = tomllib.load(f)
     provinces = {p: p for p in data["provinces"]}
@@ -101,10 +103,19 @@ def commission_place(text: str) -> tuple[str, Place] | None:
     return None
 
 
+def read_commission(text: str) -> tuple[str, str | None] | None:
+    """(the commission's name, the city whose figures apply) for the first commission the text names: after a
+    chain of division names (commission_place), else as loose_commission reads it; None when none is named."""
+    found = commission_place(text)
+    if found is not None:
+        return found[0], found[1].city
+    return loose_commission(text)
+
+
 def loose_commission(text: str) -> tuple[str, str | None] | None:
     """A commission whose place is no division name (「青岛经济技术开发区劳动人事争议仲裁委员会」): its name from the
-    last 向/在/至/经/由 before it, and the city its name begins with, if any; None when no commission is named."""
-    m = re.search(r"([\u4e00-\u9fa5]{2,20}?)(" + COMMISSION.pattern + ")", text)
+    last 向/在/至/由/到 before it, and the city its name begins with, if any; None when no commission is named."""
+    m = _WORDS_AND_COMMISSION.search(text)
     if m is None:
         return None
     place = re.split(r"[向在至由到]", m.group(1))[-1]
@@ -115,4 +126,4 @@ def loose_commission(text: str) -> tuple[str, str | None] | None:
     return place + m.group(2), city
 
 
-__all__ = ["COMMISSION", "Place", "commission_place", "divisions", "loose_commission", "place_before"]
+__all__ = ["COMMISSION", "Place", "commission_place", "divisions", "loose_commission", "place_before", "read_commission"]
