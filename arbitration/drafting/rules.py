@@ -323,17 +323,23 @@ def _conditional_pay(x: Ctx, d: Decision) -> Decision | None:
     (调解仲裁法第六条): after a hearing whose findings say nothing of it, the proof failed. A benefit withheld or cut
     is the employer's to justify (解释（一）第四十四条), and one the findings speak of is for the tribunal."""
     from arbitration.findings.issues import BENEFITS, WITHHELD
-    from arbitration.findings.told import awarded, own_sentences
 
     kind = next((found for claim, found in BENEFITS if claim.search(x.claim.text)), None)
     if kind is None or WITHHELD.search(x.claim.text) or not x.case.tribunal_statement:
         return None
-    if any(kind.search(s) for s in [*own_sentences(x.case), *awarded(x.case)]):
-        return None  # the findings speak of it, or an earlier award ordered it: for the tribunal
+    if _findings_speak_of(x, kind):
+        return None  # for the tribunal
     if (st := x.findings.get("issue:wages_owed")) is not None and st.holds:
         return None  # the employer admitted it, or the tribunal found pay owed
     return d.deny(f"{x.w}主张的该项款项以约定或规定的发放条件为前提，{x.w}应当对发放条件成就承担举证责任；"
                   f"经审理查明的事实未显示该条件成就，{x.w}应承担举证不能的不利后果", c("劳动争议调解仲裁法", 6))
+
+
+def _findings_speak_of(x: Ctx, pattern: re.Pattern[str]) -> bool:
+    """Whether a sentence of the tribunal's own findings, or an earlier award they tell of, speaks of `pattern`."""
+    from arbitration.findings.told import awarded, own_sentences
+
+    return any(pattern.search(s) for s in [*own_sentences(x.case), *awarded(x.case)])
 
 
 def _unpaid_months(x: Ctx, d: Decision, owed: Proposal) -> Decision:
@@ -358,11 +364,7 @@ EXPENSES = re.compile(r"差旅费|报销|垫付|交通费|通讯费|话费|住�
 def _unproven_outlay(x: Ctx, d: Decision) -> Decision | None:
     """An outlay (差旅费, 报销, 垫付) the findings of a hearing say nothing of, in their own words or an earlier
     award: the worker's proof failed. None when they speak of it (for the tribunal) or before a hearing."""
-    from arbitration.findings.told import awarded, own_sentences
-
-    if not x.case.tribunal_statement:
-        return None
-    if any(EXPENSES.search(s) for s in [*own_sentences(x.case), *awarded(x.case)]):
+    if not x.case.tribunal_statement or _findings_speak_of(x, EXPENSES):
         return None
     return d.deny(f"{x.w}对其主张的该项费用负有举证责任，经审理查明的事实未显示该项费用的发生及{x.e}应予负担的依据，"
                   f"{x.w}应承担举证不能的不利后果", c("劳动争议调解仲裁法", 6))
