@@ -105,7 +105,7 @@ _ROLE = _alternation(list(ROLE_WORDS))
 _SPEAKER = r"(?P<speaker>[^。；;\n，,：:“”\"、]{0,40}?(?:、[^。；;\n，,：:“”\"、]{1,30}?)*)"
 _VERBS = re.compile(
     _SPEAKER
-    + r"(?:" + "|".join(ADVERBIALS) + r"){0,2}"
+    + r"(?:" + _alternation_re(ADVERBIALS) + r"){0,2}"
     + r"(?:" + "|".join(MANNER) + r")?"
     + r"(?P<verb>"
     + _alternation(STATEMENT_VERBS + DEFENCE_VERBS + ABSENT_VERBS)
