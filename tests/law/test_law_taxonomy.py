@@ -93,6 +93,9 @@ def test_finality_and_remuneration_flags():
         ("请求裁决被申请人支付违法约定试用期的赔偿金", "other"),  # 第八十三条: not a dismissal
         ("请求裁决被申请人支付未提前通知解除劳动合同的一个月工资", "notice_pay"),
         ("请求裁决被申请人支付失业保险金损失", "social_insurance"),
+        # the head noun decides: a 补偿金 for an unlawful dismissal asks 第四十六条's 经济补偿, a 赔偿金 第八十七条's
+        ("请求裁决被申请人支付违法解除劳动合同的补偿金8000元", "severance"),
+        ("请求裁决被申请人支付违法解除补偿金8000元", "severance"),
     ],
 )
 def test_match_claim_wordings(text, expected):
