@@ -572,6 +572,15 @@ def leave_untaken(ctx: Context, settled: Case) -> Proposal | str | None:
         return _p(iid, label, text, True, Basis.BURDEN,
                   f"{e}未答辩，亦未提交考勤、休假记录；该类记录由用人单位掌握管理，{e}不能提供的，应当承担不利后果",
                   [c.source for c in ctx.case.claims if c.type == "annual_leave" and c.source], ADVERSE)
+    from arbitration.findings.told import own_sentences
+
+    if ctx.heard_at_hearing() and not any(TOPIC["annual_leave"].search(x) for x in own_sentences(ctx.case)):
+        # after a hearing whose findings establish the employment and say nothing of leave: the employer, who keeps
+        # the leave records, did not show the leave was taken
+        return _p(iid, label, text, True, Basis.BURDEN,
+                  f"经审理查明的事实未显示{w}已休年休假，{e}亦未提交考勤、休假记录；该类记录由用人单位掌握管理，"
+                  f"{e}不能提供的，应当承担不利后果",
+                  [c.source for c in ctx.case.claims if c.type == "annual_leave" and c.source], ADVERSE)
     return f"{e}的陈述未涉及{w}的年休假情况，须庭审查明"
 
 
