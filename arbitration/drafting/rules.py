@@ -380,8 +380,27 @@ def _owed_as_found(x: Ctx, d: Decision, owed: Proposal) -> Decision:
         return d.pend("欠付劳动报酬的数额")
     if abs(owed.amount - asked) <= asked * Decimal("0.01"):
         return d.grant(because(owed), x.claim.amount)
-    # a smaller sum found may leave out a part the tribunal states otherwise (生活费, 各3200元): not a guess to make
+    if (told := _owed_as_told(x, owed, asked)) is not None:
+        d.grant(f"{because(owed)}；{told}，{x.w}请求的合计数额{money(asked)}与其所述各项数额之和不符，"
+                f"以查明的欠付数额为准", owed.amount)
+        d.outcome = Outcome.PARTLY
+        return d
+    # a smaller sum found may leave out a part the tribunal states otherwise (生活费, 待岗期间): not a guess to make
     return d.pend(f"各项劳动报酬请求的欠付数额（查明欠付合计{money(owed.amount)}，请求合计{money(asked)}）")
+
+
+def _owed_as_told(x: Ctx, owed: Proposal, asked: Decimal) -> str | None:
+    """The worker's own account of the debt, item by item, adds up to the sum the tribunal found owed, below the
+    total asked: the request's total was added wrongly, and the finding settles the whole claim (the sentence
+    saying so, else None). The worker's only wage claim; any other difference is for the tribunal."""
+    from arbitration.findings.issues import owed_told
+
+    if owed.amount >= asked or x.others("unpaid_wages") != [x.claim]:
+        return None
+    told = owed_told(x.case.applicant_statement if x.sides.worker.value == "applicant" else x.case.respondent_statement)
+    if told is None or abs(told[0] - owed.amount) > owed.amount * Decimal("0.01"):
+        return None
+    return f"{x.w}所述各项欠付劳动报酬合计亦为{money(told[0])}（「{told[1][0][:60]}」）"
 
 
 def overtime(x: Ctx, d: Decision) -> Decision:
@@ -453,7 +472,31 @@ def double_wage(x: Ctx, d: Decision) -> Decision:
                       c("劳动合同法", 10), c("劳动合同法", 82))
     if contract.signed and not contract.signed_date:
         return d.pend("书面劳动合同的签订日期")
+    if hire is not None and _to_the_month(x, "hire_date"):
+        return _double_wage_by_month(x, d, hire)
     return calculated(x, d)
+
+
+def _to_the_month(x: Ctx, name: str) -> bool:
+    """The date found for `name` is known only to the month (「2014年1月」: the 1st stands in for the day)."""
+    from arbitration.findings.versions import MONTH_ONLY
+
+    fact = getattr(x.case.facts, name)
+    return fact.accepted is not None and MONTH_ONLY in (fact.values[fact.accepted].note or "")
+
+
+def _double_wage_by_month(x: Ctx, d: Decision, hire: Any) -> Decision:
+    """二倍工资 runs from the day after the first month of employment (实施条例第六条): with the hire known only to
+    the month, the months counted from its last day are the fewest the worker can be owed. Granted as asked when even
+    those reach the claim; otherwise the day of the hire decides the sum and is for the tribunal."""
+    import calendar
+
+    latest = hire.replace(day=calendar.monthrange(hire.year, hire.month)[1])
+    low = Decision()
+    calculated(x, low, hire=latest)
+    if low.outcome == Outcome.GRANTED and x.claim.amount is not None and low.amount == x.claim.amount:
+        return calculated(x, d, hire=latest)
+    return d.pend(f"用工之日（仅载明{hire.year}年{hire.month}月，二倍工资自用工之日起满一个月的次日起算，其数额取决于具体日期）")
 
 
 def ended(x: Ctx, d: Decision) -> Any:

@@ -45,6 +45,8 @@ class BurdenRule:
     when: str = ""  # "employer_ended": only when the employer ended the employment; "uncontested": only when the
     #                 employer states no version of its own (a contested dismissal is for the tribunal);
     #                 "records_withheld": only when the worker put in records the employer keeps and it shows none
+    own_paper: bool = False  # the fact rests on a paper or decision of the employer's own (the written contract, its
+    #                          dismissal): after a hearing whose findings show none, its answer need not be on file
 
 
 # the facts whose proof the law puts on one side; a bare statement of the other side stands when it fails
@@ -60,13 +62,13 @@ FACT_BURDEN: dict[str, BurdenRule] = {
         (cite("劳动争议调解仲裁法", 6), cite("工资支付暂行规定", 6))),
     "termination": BurdenRule(
         "employer", "因用人单位作出辞退、解除劳动合同决定而发生的劳动争议，由用人单位负举证责任",
-        (cite("劳动争议解释（一）", 44),), when="uncontested"),
+        (cite("劳动争议解释（一）", 44),), when="uncontested", own_paper=True),
     "working_hours": BurdenRule(
         "employer", "劳动者有证据证明用人单位掌握加班事实存在的证据，用人单位不提供的，由用人单位承担不利后果",
         (cite("劳动争议解释（一）", 42), cite("劳动争议调解仲裁法", 6)), when="records_withheld"),
     "written_contract": BurdenRule(
         "employer", "书面劳动合同由用人单位掌握管理，用人单位主张已签订而不提供的，应当承担不利后果",
-        (cite("劳动争议调解仲裁法", 6),)),
+        (cite("劳动争议调解仲裁法", 6),), own_paper=True),
 }
 
 
@@ -111,6 +113,16 @@ class Context:
     def heard(self, side: Side) -> bool:
         """Whether what `side` offered is known: it answered, or the file says it did not."""
         return self.said(side) or self.silent(side)
+
+    def heard_at_hearing(self) -> bool:
+        """The hearing is over and its findings establish the employment: what the employer proved there is in them,
+        though the file does not record its answer. Only an employer answers for the papers it keeps; whether there
+        was an employer at all is the worker's to prove first (劳动争议调解仲裁法第六条)."""
+        from arbitration.findings.relation import read
+
+        told = read(self.case, self.sides.worker, self.sides.employer, self.sides.worker_word,
+                    self.sides.employer_word, False)
+        return told is not None and told.holds
 
     def employer_ended(self) -> bool | None:
         """Whether every version says the employer ended the employment; None when nobody says how it ended."""
@@ -287,11 +299,13 @@ def _one_version(ctx: Context, name: str, values: list[FactValue[Any]], group: l
                  else f"{_names(ctx, values, docs)}载明{show_value(values[idx].value)}")
         return _proposal(ctx, name, values, group, idx, Basis.EVIDENCE, f"{agree}{silent}{wording}")
     dismissal = name != "termination" or values[idx].value.initiator == TerminationInitiator.EMPLOYER
-    if (stated == worker and dismissal and ctx.heard(employer) and (rule := FACT_BURDEN.get(name))
-            and rule.on == "employer" and _applies(ctx, rule)):
-        offered = "未提出答辩意见，" if not ctx.said(employer) else "未提出相反主张，"
+    rule = FACT_BURDEN.get(name)
+    if (stated == worker and dismissal and rule is not None and rule.on == "employer" and _applies(ctx, rule)
+            and (ctx.heard(employer) or rule.own_paper and ctx.heard_at_hearing())):
+        offered = ("未提出相反主张，亦未提交证据" if ctx.said(employer) else "未提出答辩意见，亦未提交证据"
+                   if ctx.heard(employer) else "未提出相反主张及证据，经审理查明的事实亦未载明与之不同的情形")
         return _proposal(ctx, name, values, group, idx, Basis.BURDEN,
-                         f"{rule.why}；{ctx.sides.employer_word}{offered}亦未提交证据，"
+                         f"{rule.why}；{ctx.sides.employer_word}{offered}，"
                          f"应承担不利后果，故对{ctx.sides.worker_word}的主张予以采信", articles=rule.articles)
     who = ctx.sides.word(stated) if stated else _names(ctx, values, group)
     return f"仅有{who}一方的陈述" + (f"（{'；'.join(weak)}）" if weak else "") + "，尚无其他证据印证"

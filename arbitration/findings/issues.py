@@ -250,9 +250,17 @@ def owed_in_findings(text: str | None) -> tuple[Decimal, list[str]] | None:
                 for m in find_money(sentence[BALANCE.search(sentence).start():])[:1]]
     if balances:
         return balances[-1][0], [balances[-1][1]]
+    return _owed_sums(text, REPORTED_SPEECH)
+
+
+def _owed_sums(text: str | None, skip: re.Pattern[str]) -> tuple[Decimal, list[str]] | None:
+    """The sums sentences of `text` state as pay owed (rates aside), summed, with those sentences; sentences
+    `skip` matches are left out."""
+    from arbitration.extract.rules import find_money
+
     total, said = Decimal(0), []
     for sentence in re.split(r"(?<=[。；;\n])", text or ""):
-        if not (OWED.search(sentence) and PAY_WORDS.search(sentence)) or REPORTED_SPEECH.search(sentence):
+        if not (OWED.search(sentence) and PAY_WORDS.search(sentence)) or skip.search(sentence):
             continue
         # the clauses before the first that tells of pay owed tell what was paid (「发放5月工资3687元，…，拖欠8月工资」)
         owed = sentence[sentence.rfind("，", 0, OWED.search(sentence).start()) + 1:]
@@ -262,6 +270,17 @@ def owed_in_findings(text: str | None) -> tuple[Decimal, list[str]] | None:
             total += sum(m.amount for m in sums)
             said.append(sentence.strip())
     return (total, said) if said else None
+
+
+# a party's statement opens with who speaks (「原告诉称，」); its requests (「要求判令…」) state no account of the debt
+SPEAKER = re.compile(r"^\s*[^，。；：:]{0,30}?(?:诉称|辩称|称)[：:，,]?")
+REQUESTS = re.compile(r"要求|请求|诉至|申请仲裁|判令|裁决|主张")
+
+
+def owed_told(statement: str | None) -> tuple[Decimal, list[str]] | None:
+    """The pay a party's own account says is owed (「被告拖欠原告8月工资3200元及9月工资3200元」), summed, with its
+    sentences; its requests are left out (their total may be added wrongly)."""
+    return _owed_sums(SPEAKER.sub("", statement or ""), REQUESTS)
 
 
 # a finding that no pay at all was paid for months it names (「被告未向原告支付2014年5月份及6月份的工资」); a shortfall
@@ -553,6 +572,15 @@ def leave_untaken(ctx: Context, settled: Case) -> Proposal | str | None:
         return _p(iid, label, text, True, Basis.BURDEN,
                   f"{e}未答辩，亦未提交考勤、休假记录；该类记录由用人单位掌握管理，{e}不能提供的，应当承担不利后果",
                   [c.source for c in ctx.case.claims if c.type == "annual_leave" and c.source], ADVERSE)
+    from arbitration.findings.told import own_sentences
+
+    if ctx.heard_at_hearing() and not any(TOPIC["annual_leave"].search(x) for x in own_sentences(ctx.case)):
+        # after a hearing whose findings establish the employment and say nothing of leave: the employer, who keeps
+        # the leave records, did not show the leave was taken
+        return _p(iid, label, text, True, Basis.BURDEN,
+                  f"经审理查明的事实未显示{w}已休年休假，{e}亦未提交考勤、休假记录；该类记录由用人单位掌握管理，"
+                  f"{e}不能提供的，应当承担不利后果",
+                  [c.source for c in ctx.case.claims if c.type == "annual_leave" and c.source], ADVERSE)
     return f"{e}的陈述未涉及{w}的年休假情况，须庭审查明"
 
 
@@ -628,4 +656,4 @@ ISSUES: tuple[Issue, ...] = (
     Issue("issue:annual_leave", "未休年休假的事实", ("annual_leave",), leave_untaken),
 )
 
-__all__ = ["ISSUES", "Issue", "owed_in_findings"]
+__all__ = ["ISSUES", "Issue", "owed_in_findings", "owed_told"]

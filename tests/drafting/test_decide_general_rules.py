@@ -370,3 +370,37 @@ def test_an_untyped_request_is_named_in_its_own_words_without_who_asked():
     assert "关于被告「不应支付供养亲属抚恤金」的请求：「待查明」" in items
     heads = [p.text for d in award.decisions for p in d.reasoning[:1]]
     assert any(h.startswith("（二）关于被告「不应支付供养亲属抚恤金」的请求") for h in heads), heads
+
+
+def test_a_claim_total_added_wrongly_gets_the_debt_its_own_items_and_the_findings_state():
+    """The worker says 3月工资3000元 and 4月工资3000元 are owed but asks 6500 in all; the findings find the same two
+    months owed: the found 6000 is granted, the rest not. A worker's account without sums leaves a smaller finding
+    to the tribunal (it may leave out pay the tribunal states otherwise, such as 待岗生活费)."""
+    claim = Claim(type="unpaid_wages", text="被告支付原告拖欠的工资6500元", amount=Decimal(6500))
+    found = HIRED + "被告拖欠原告2019年3月工资3000元及4月工资3000元。"
+    case = court_case([claim], complaint="原告诉称，被告拖欠原告2019年3月工资3000元及4月工资3000元未付。"
+                                         "故诉至法院，要求判令被告支付拖欠的工资6500元。", found=found)
+    d = _one(_decided(case)[0], "unpaid_wages")
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal(6000), (d.outcome, d.amount)
+    case = court_case([claim], complaint="原告诉称，被告自2019年3月起停发原告工资。故诉至法院。", found=found)
+    assert _one(_decided(case)[0], "unpaid_wages").outcome == Outcome.UNKNOWN
+
+
+def test_double_wage_on_a_hire_known_only_to_the_month_counts_from_its_last_day():
+    """实施条例第六条: double wage from the day after the first month of employment. Hired 「2019年1月」, dismissed
+    2019-06-20, wage 3000: counted from 2019-01-31 it is under the 14000 asked, so the day of the hire decides
+    (pending); a claim of 9000 is reached even so, and granted."""
+    found = "经审理查明，原告于2019年1月到被告处工作，月工资3000元，由被告按月发放。"
+    for asked, outcome in ((14000, Outcome.UNKNOWN), (9000, Outcome.GRANTED)):
+        claim = Claim(type="double_wage", text=f"被告支付原告未签订书面劳动合同二倍工资{asked}元", amount=Decimal(asked))
+        case = court_case([claim], found=found)
+        case.facts.hire_date.add(date(2019, 1, 1), FOUND, Side.TRIBUNAL, "仅载明年月")
+        case.facts.leave_date.add(date(2019, 6, 20), FOUND, Side.TRIBUNAL)
+        case.facts.monthly_wage.add(Decimal(3000), FOUND, Side.TRIBUNAL)
+        case.facts.written_contract.add(ContractInfo(signed=False), FOUND, Side.TRIBUNAL)
+        d = _one(_decided(case)[0], "double_wage")
+        assert d.outcome == outcome, (asked, d.outcome, [p.text for p in d.reasoning])
+        if outcome == Outcome.UNKNOWN:
+            assert any("用工之日（仅载明2019年1月" in p.text for p in d.reasoning)
+        else:
+            assert d.amount == Decimal(9000)

@@ -10,7 +10,7 @@ from findings_cases import APP, CONTRACT, DEF, FOUND, SLIPS, base_case, src, wag
 
 from arbitration.findings import find, settle
 from arbitration.hearing.journal import Segment
-from arbitration.model import Basis, FactValue, ReviewState, Side
+from arbitration.model import Basis, Claim, ContractInfo, FactValue, ReviewState, Side
 
 
 def test_documents_outweigh_a_bare_statement_and_the_comparison_is_stated():
@@ -165,3 +165,24 @@ def test_a_contracts_signing_day_is_no_hire_date_when_a_side_tells_of_work_long_
     case.facts.hire_date.values[1].value = date(2020, 2, 15)
     p = find(case).get("hire_date")
     assert p is not None and p.basis == Basis.ESTABLISHED
+
+
+def test_after_a_hearing_the_employer_bears_the_burden_of_the_contract_it_keeps():
+    """调解仲裁法第六条: the findings establish the employment and show no written contract; the employer's answer is
+    not on file. The worker's 「未签订」 stands; the hire date (no paper of the employer's) and a case whose findings
+    do not establish the employment stay pending."""
+    from findings_cases import court_case
+
+    found = "经审理查明，原告于2019年3月1日入职被告处从事仓库管理工作，月工资3000元，由被告按月发放。"
+    claims = [Claim(type="double_wage", text="被告支付原告未签订书面劳动合同二倍工资差额9000元", amount=Decimal(9000))]
+    case = court_case(claims, found=found)
+    case.facts.written_contract.add(ContractInfo(signed=False), APP, Side.APPLICANT)
+    case.facts.hire_date.add(date(2019, 2, 1), APP, Side.APPLICANT)
+    findings = find(case)
+    p = findings.get("written_contract")
+    assert p.basis == Basis.BURDEN and "未签订" in p.text and "经审理查明的事实亦未载明" in p.reason
+    assert [str(a) for a in p.articles] == ["劳动争议调解仲裁法第6条"]
+    assert findings.get("hire_date") is None and "hire_date" in findings.pending
+    unfound = court_case(claims, found="经审理查明，原告于2019年向某某仲裁委员会申请仲裁。")
+    unfound.facts.written_contract.add(ContractInfo(signed=False), APP, Side.APPLICANT)
+    assert find(unfound).get("written_contract") is None

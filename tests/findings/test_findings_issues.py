@@ -120,6 +120,20 @@ def test_the_findings_own_words_on_leave_and_overtime_are_read_and_a_document_sh
     assert p.holds is False and p.basis == Basis.EVIDENCE and p.state == ReviewState.PROPOSED
 
 
+def test_after_a_hearing_silent_on_leave_the_employer_who_keeps_the_records_bears_it():
+    """调解仲裁法第六条: the findings establish the employment and say nothing of leave taken, the employer offered no
+    leave records: the leave is found untaken. Findings that do not establish the employment leave it open."""
+    from findings_cases import court_case
+
+    leave = Claim(type="annual_leave", text="被告支付原告2019年度未休年休假工资2000元", amount=Decimal(2000))
+    hired = "经审理查明，原告于2017年3月1日入职被告处从事仓库管理工作，月工资3000元，由被告按月发放。"
+    p = find(court_case([leave], found=hired)).get("issue:annual_leave")
+    assert p.holds is True and p.basis == Basis.BURDEN and "未显示原告已休年休假" in p.reason
+    assert {(a.law, a.article) for a in p.articles} == {("劳动争议调解仲裁法", 6), ("劳动争议调解仲裁法", 39)}
+    findings = find(court_case([leave], found="经审理查明，原告于2020年1月向某某仲裁委员会申请仲裁。"))
+    assert findings.get("issue:annual_leave") is None and "issue:annual_leave" in findings.pending
+
+
 def test_the_balance_left_after_part_payments_is_what_is_owed():
     """The findings tell the debt, the instalments paid and the balance (「余下工资款…元至今未还」): the balance is owed,
     not the debt told three times over."""
