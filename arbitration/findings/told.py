@@ -145,20 +145,113 @@ NOT_ARBITRATED = re.compile(r"(?:未|没有)(?:经过?|履行)[^。；，]{0,6}�
 EARLIER_SUIT = re.compile(r"上述案件|前案|该案|另案|原审|法院|判决|裁定|驳回")
 
 
-def not_arbitrated(case: Case) -> list[tuple[str, str]]:
-    """(claim type, sentence) for each request the court's findings say was not put to arbitration first
-    (「原告在仲裁阶段未提出支付加班费的仲裁请求」), the type named by the sentence itself; a court case only."""
+# a sentence of the findings that takes up one request of the suit (「关于原告主张的诉讼请求第二项，…」): what a later
+# 「该项主张…」 speaks of
+TOPIC = re.compile(r"^(?:另[，,]?)?关于[^，。；]{0,20}?(?:诉讼请求|诉请|请求)(?:的)?第(?P<n>[一二三四五六七八九十\d]{1,3})项")
+BACK = re.compile(r"该项|此项|该请求|该诉讼请求|该主张")
+
+
+def not_arbitrated(case: Case) -> list[tuple[str | None, int | None, str]]:
+    """(claim type, request number, sentence) for each request the court's findings say was not put to arbitration
+    first: the type the sentence names (「原告在仲裁阶段未提出支付加班费的仲裁请求」), else the request the findings
+    were just taking up when it says 「该项主张没有经过仲裁前置程序」 (「关于原告主张的诉讼请求第二项，…」), by its
+    number; a court case only."""
     from arbitration.extract.claimtypes import match_claim_type
+    from arbitration.extract.rules.numerals import cn_int
 
     if case.forum != "court":
         return []
-    out = []
+    out: list[tuple[str | None, int | None, str]] = []
+    topic: int | None = None
     for s in sentences(case.tribunal_statement):
-        if EARLIER_SUIT.search(s):
-            continue  # the story of an earlier suit, not this one's requests
-        if NOT_ARBITRATED.search(s) and (kind := match_claim_type(s)[0]) != "other":
-            out.append((kind, s))
+        if (m := TOPIC.match(s)) is not None:
+            topic = int(m["n"]) if m["n"].isdigit() else cn_int(m["n"])
+        if EARLIER_SUIT.search(s) or not NOT_ARBITRATED.search(s):
+            continue  # the story of an earlier suit is not this one's requests
+        if (kind := match_claim_type(s)[0]) != "other":
+            out.append((kind, None, s))
+        elif topic is not None and BACK.search(s):
+            out.append((None, topic, s))
     return out
+
+
+# the worker's application for arbitration as the court's findings tell it, and what it asked: a request cue just
+# after it (「申请仲裁，要求：1、…」「提起劳动仲裁，仲裁请求为：…」), or the subject before it (「就工资、经济补偿金争议
+# 向…申请仲裁」); a list that ends in 等 is not the whole of it
+APPLICATION = re.compile(r"(?:申请|提起|提出|提请)(?:了)?(?:劳动)?(?:人事)?(?:争议)?仲裁(?![委院庭裁员])(?:申请(?!书))?|"
+                         r"申诉(?:至|到)[^，。；]{0,40}?(?:仲裁委员会|仲裁院|仲裁委)")
+REQUEST_AFTER = re.compile(r"^(?P<gap>[^。；]{0,40}?)[，,：:]?(?:其)?(?:仲裁)?(?:请求|要求)(?:裁决|事项|内容)?(?:为|是|如下)?[：:]?")
+NOT_A_GAP = re.compile(r"裁决|作出|受理|诉|判决|决定|不服")
+SUBJECT = re.compile(r"就(?P<what>[^。；]{2,120}?)(?:的)?(?:问题|争议|纠纷|事宜|事项)?(?:[，,]?以[^，。；]{0,30}?为被申请人)?[，,]?"
+                     r"(?:向|至|到)[^，。；]{0,40}?(?:仲裁委员会|仲裁院|仲裁委)")
+SAME_AS_SUIT = re.compile(r"(?:与|同)[^，。；]{0,12}(?:诉讼请求|诉请|起诉|本案)[^，。；]{0,6}(?:相同|一致|基本相同)")
+OPEN_LIST = re.compile(r"等(?:争议|问题|纠纷|事项|事宜|请求|费用|各项|项目|内容|款项)?[，,。；;\s]*$")
+
+
+def arbitrated(case: Case, worker: tuple[str, ...], employer: tuple[str, ...]) -> list[str] | None:
+    """What the worker asked the commission before this suit, as the court's findings quote it: the text of each
+    application told (its numbered items one by one). None when the findings tell no application of the worker's,
+    or one whose requests they do not give in full (「…等争议」, a list cut short), or one whose applicant they do
+    not name: what was arbitrated is then not known. `worker`/`employer`: the words naming each side (`names`)."""
+    if case.forum != "court":
+        return None
+    told = sentences(case.tribunal_statement)
+    asked: list[str] = []
+    for i, s in enumerate(told):
+        if (m := APPLICATION.search(s)) is None:
+            continue
+        who = _first_named(s[: m.start()], worker, employer)
+        if who is None:
+            return None
+        if who == "employer":
+            continue
+        r = REQUEST_AFTER.match(s[m.end():])
+        if r is not None and not NOT_A_GAP.search(r["gap"]) and not mentions(r["gap"], worker + employer):
+            items = [s[m.end() + r.end():], *_run_of_items(told[i + 1:])]
+        elif (subject := SUBJECT.search(s[: m.start()])) is not None:
+            items = [subject["what"]]
+        else:
+            return None
+        if not "".join(items).strip() or any(OPEN_LIST.search(t) or SAME_AS_SUIT.search(t) for t in items):
+            return None
+        asked += items
+    return asked or None
+
+
+def _run_of_items(rest: list[str]) -> list[str]:
+    out = []
+    for s in rest:
+        if not ITEM.match(s):
+            break
+        out.append(s)
+    return out
+
+
+def _first_named(text: str, worker: tuple[str, ...], employer: tuple[str, ...]) -> str | None:
+    """"worker" or "employer": the side `text` names first (the one who applied), None when it names neither."""
+    first = {side: min((i for w in words if (i := text.find(w)) >= 0), default=None)
+             for side, words in (("worker", worker), ("employer", employer))}
+    named = [(i, side) for side, i in first.items() if i is not None]
+    return min(named)[1] if named else None
+
+
+# the employer let the award be (「被告未就该仲裁裁决向本院提起诉讼」「两公司均没有就仲裁裁决书起诉」)
+NO_SUIT = re.compile(r"(?:均|都|亦|也)?(?:没有|未)(?:在(?:法定)?期限内)?(?:就|对)?[^，。；]{0,12}?(?:仲裁)?裁决(?:书)?"
+                     r"(?:[^，。；]{0,8}?)(?:提起|提出)?(?:起诉|诉讼)")
+
+
+def award_accepted(case: Case, employer: tuple[str, ...], worker: tuple[str, ...]) -> str | None:
+    """The sentence of the court's findings saying the employer did not sue against the award (so took it as it
+    stood), the employer named first in it; None when they do not say so."""
+    if case.forum != "court":
+        return None
+    for s in sentences(case.tribunal_statement):
+        if (m := NO_SUIT.search(s)) is None:
+            continue
+        subject = re.split(r"[，,]", s[: m.start()])[-1]  # the clause that says so
+        if _first_named(subject, worker, employer) == "employer" and not any(w in subject for w in worker):
+            return s
+    return None
 
 
 def applied_on(case: Case) -> date | None:
@@ -180,4 +273,4 @@ def applied_on(case: Case) -> date | None:
     return min(days) if days else None
 
 
-__all__ = ["REPORTED", "applied_on", "average_told", "awarded", "classified", "clauses", "mentions", "names", "not_arbitrated", "own_sentences", "region_named", "reported", "sentences"]
+__all__ = ["REPORTED", "applied_on", "arbitrated", "average_told", "award_accepted", "awarded", "classified", "clauses", "mentions", "names", "not_arbitrated", "own_sentences", "region_named", "reported", "sentences"]

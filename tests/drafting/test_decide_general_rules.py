@@ -404,3 +404,75 @@ def test_double_wage_on_a_hire_known_only_to_the_month_counts_from_its_last_day(
             assert any("用工之日（仅载明2019年1月" in p.text for p in d.reasoning)
         else:
             assert d.amount == Decimal(9000)
+
+
+APPLIED = "原告于2019年6月10日向某某市劳动人事争议仲裁委员会申请仲裁，要求："
+
+
+def test_a_request_of_a_kind_the_quoted_application_never_named_is_not_heard():
+    """解释（一）第十四条: the findings quote the worker's application (wages and 补缴社会保险费); in court the worker adds
+    overtime and damages for a pension lost — independent disputes, not heard; the wages asked again with another sum
+    are the dispute arbitrated and go to their own rule. Without the requests quoted, nothing is held new."""
+    claims = [Claim(type="unpaid_wages", text="被告支付原告2019年5月工资3500元", amount=Decimal(3500)),
+              Claim(type="overtime", text="被告支付原告加班费8000元", amount=Decimal(8000)),
+              Claim(type="social_insurance", text="被告赔偿原告未缴纳养老保险造成的养老金损失20000元", amount=Decimal(20000))]
+    found = HIRED + APPLIED + "1、被告支付2019年5月工资3000元；2、被告为原告补缴社会保险费。该委裁决驳回原告的仲裁请求。"
+    decisions, _ = _decided(court_case(claims, found=found))
+    for kind in ("overtime", "social_insurance"):
+        d = _one(decisions, kind)
+        assert d.outcome == Outcome.NOT_ACCEPTED, kind
+        assert any(a.law == "劳动争议解释（一）" and a.article == 14 for a in d.articles)
+    assert _one(decisions, "unpaid_wages").outcome != Outcome.NOT_ACCEPTED
+    told_only = HIRED + "原告于2019年6月10日向某某市劳动人事争议仲裁委员会申请仲裁，该委裁决驳回原告的仲裁请求。"
+    open_list = HIRED + "原告就工资等争议向某某市劳动人事争议仲裁委员会申请仲裁。"
+    for found in (told_only, open_list):
+        assert _one(_decided(court_case(claims, found=found))[0], "overtime").outcome != Outcome.NOT_ACCEPTED, found
+    # damages asked of the commission too: the same dispute
+    asked = HIRED + APPLIED + "1、被告支付2019年5月工资3000元；2、被告赔偿未缴纳社会保险造成的损失。"
+    assert _one(_decided(court_case(claims, found=asked))[0], "social_insurance").outcome != Outcome.NOT_ACCEPTED
+
+
+def test_the_request_the_findings_take_up_and_say_was_never_arbitrated_is_not_heard_by_its_number():
+    """「关于原告主张的诉讼请求第一项，……。另，原告的该项主张没有经过仲裁前置程序」: the first request, not the other
+    wage request beside it."""
+    claims = [Claim(type="unpaid_wages", text="被告支付原告2019年5月工资3000元", amount=Decimal(3000), index=1),
+              Claim(type="unpaid_wages", text="被告支付原告2019年上半年奖金1500元", amount=Decimal(1500), index=2)]
+    found = HIRED + "关于原告主张的诉讼请求第一项，2019年5月工资3000元，原告表示已经发放。另，原告的该项主张没有经过仲裁前置程序。"
+    decisions, _ = _decided(court_case(claims, found=found))
+    assert decisions[("unpaid_wages", claims[0].text)].outcome == Outcome.NOT_ACCEPTED
+    assert decisions[("unpaid_wages", claims[1].text)].outcome != Outcome.NOT_ACCEPTED
+
+
+def test_an_award_the_employer_let_stand_grants_the_sum_awarded():
+    """The award ordered the bonus and the employer did not sue against it (调解仲裁法第五十条): the worker, who sued
+    over the rest, gets that sum; not a sum other than the award's, nor without the finding that the employer let it be."""
+    claim = Claim(type="unpaid_wages", text="被告支付原告2019年上半年奖金1500元", amount=Decimal(1500))
+    award = (HIRED + APPLIED + "1、被告支付2019年上半年奖金1500元；2、被告支付经济补偿金9000元。该委作出裁决：一、被告支付原告"
+             "2019年上半年奖金1500元；二、驳回原告的其他仲裁请求。")
+    let_be = award + "被告未就该仲裁裁决向本院提起诉讼。"
+    d = _one(_decided(court_case([claim], found=let_be))[0], "unpaid_wages")
+    assert d.outcome == Outcome.GRANTED and d.amount == Decimal(1500)
+    assert any(a.law == "劳动争议调解仲裁法" and a.article == 50 for a in d.articles)
+    assert _one(_decided(court_case([claim], found=award))[0], "unpaid_wages").outcome != Outcome.GRANTED
+    more = claim.model_copy(update={"amount": Decimal(3000), "text": "被告支付原告2019年上半年奖金3000元"})
+    assert _one(_decided(court_case([more], found=let_be))[0], "unpaid_wages").outcome != Outcome.GRANTED
+    worker_did_not = award + "原告未就该仲裁裁决向本院提起诉讼。"
+    assert _one(_decided(court_case([claim], found=worker_did_not))[0], "unpaid_wages").outcome != Outcome.GRANTED
+
+
+def test_the_worth_of_unpaid_contributions_is_no_loss_the_employer_pays_the_worker():
+    """Contributions are paid to the collecting agency (劳动法第七十二条、第一百条); a loss is a benefit the worker cannot
+    get (解释（一）第一条第五项): 「未缴社保造成的损失」 and money in place of paying in are denied; a benefit named stays
+    for the tribunal."""
+    as_money = Claim(type="social_insurance", text="被告支付原告2019年5月、6月未缴社保造成的损失1200元", amount=Decimal(1200))
+    instead = Claim(type="social_insurance", text="被告为原告补缴2018年社会保险或者给予相应的补偿金")
+    pension = Claim(type="social_insurance", text="被告赔偿原告未缴社会保险造成的养老保险待遇损失30000元", amount=Decimal(30000))
+    decisions, _ = _decided(court_case([as_money, instead, pension], found=HIRED))
+    for claim in (as_money, instead):
+        d = decisions[("social_insurance", claim.text)]
+        assert d.outcome == Outcome.DENIED, claim.text
+        assert any(a.law == "劳动争议解释（一）" and a.article == 1 and a.item == 5 for a in d.articles)
+    assert decisions[("social_insurance", pension.text)].outcome == Outcome.UNKNOWN
+    pay_in = Claim(type="social_insurance", text="被告为原告补缴2018年社会保险")
+    d = _one(_decided(court_case([pay_in], found=HIRED))[0], "social_insurance")
+    assert d.outcome == Outcome.NOT_ACCEPTED and any(a.law == "劳动法" and a.article == 100 for a in d.articles)

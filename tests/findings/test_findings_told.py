@@ -80,3 +80,33 @@ def test_the_city_of_the_case_from_the_commission_its_texts_name():
     told.region = "原告向新沂市"  # a region read with the words before it
     assert region_named(told) == "新沂市"
     assert region_named(cc([], found="原告向某某县劳动争议仲裁委员会申请仲裁。").model_copy(update={"region": None})) is None
+
+
+WORKER, EMPLOYER = ("原告", "孙某"), ("被告", "某某物流有限公司", "物流公司")
+
+
+def test_what_the_worker_asked_the_commission_as_the_findings_quote_it():
+    """The items after 「申请仲裁，要求：」, or the subject before it (「就工资争议向…申请仲裁」); nothing known when the list
+    ends in 等, when the requests are not given, or when only the employer's application is told."""
+    from arbitration.findings.told import arbitrated
+
+    listed = court_case([], found="原告于2022年10月10日向某某市劳动人事争议仲裁委员会申请仲裁，要求：1、被告支付工资3000元；"
+                                  "2、被告支付加班费2000元。该委裁决驳回原告的仲裁请求。")
+    asked = arbitrated(listed, WORKER, EMPLOYER)
+    assert asked is not None and len(asked) == 2 and "加班费" in asked[1] and not any("驳回" in a for a in asked)
+    subject = court_case([], found="原告就工资、经济补偿金争议以物流公司为被申请人向某某市劳动人事争议仲裁委员会申请仲裁。")
+    assert arbitrated(subject, WORKER, EMPLOYER) == ["工资、经济补偿金"]
+    for found in ("原告就工资等争议向某某市劳动人事争议仲裁委员会申请仲裁。",
+                  "原告于2022年10月10日向某某市劳动人事争议仲裁委员会申请仲裁，该委裁决驳回原告的仲裁请求。",
+                  "物流公司向某某市劳动人事争议仲裁委员会申请仲裁，要求原告返还工资3000元。",
+                  "原告向某某市劳动人事争议仲裁委员会申请仲裁，仲裁请求与本案诉讼请求相同。",
+                  "原告向某某市劳动人事争议仲裁委员会申请仲裁，被告在仲裁中即提出原告加班费的请求已超过仲裁时效。"):
+        assert arbitrated(court_case([], found=found), WORKER, EMPLOYER) is None, found
+
+
+def test_the_employer_letting_the_award_be_is_read_from_the_sentence_that_says_so():
+    from arbitration.findings.told import award_accepted
+
+    said = "关于原告主张的诉讼请求第三项，物流公司未就该仲裁裁决提起诉讼。"
+    assert award_accepted(court_case([], found=said), EMPLOYER, WORKER) == said.rstrip("。")
+    assert award_accepted(court_case([], found="原告未就该仲裁裁决提起诉讼。"), EMPLOYER, WORKER) is None
