@@ -219,6 +219,39 @@ PROTECTED = re.compile(r"职业病|职业健康检查|(?:离岗|离职|离职前
 WORKER_REFUSED_RENEWAL = re.compile(r"(?:申请人|原告|劳动者|本人|其)[^。；]{0,8}(?:不同意|拒绝|不愿)续(?:签|订)")
 
 
+# a finding that the worker had no examination on leaving work exposed to occupational hazards (第四十二条第一项)
+NO_EXIT_EXAM = re.compile(r"(?:未|没有|未曾)[^，。；]{0,16}(?:离岗前|离职前|离岗时|离职时|离岗)[^，。；]{0,6}(?:职业健康检查|体检)")
+HAZARD_WORK = re.compile(r"职业病危害|接触职业病|粉尘|噪声|有毒|有害作业|放射|焊工|电焊|气焊|喷漆|油漆工|化工")
+
+
+def _exit_exam_missing(x: Ctx) -> str | None:
+    """The finding that a worker in work exposed to occupational hazards had no examination before leaving it
+    (劳动合同法第四十二条第一项: the contract may not end then; 第四十五条: on expiry it runs on until the examination);
+    None unless the tribunal's own findings tell both."""
+    from arbitration.findings.told import own_sentences
+
+    own = own_sentences(x.case)
+    missing = next((s for s in own if NO_EXIT_EXAM.search(s)), None)
+    return missing if missing and any(HAZARD_WORK.search(s) for s in own) else None
+
+
+def _ended_unexamined(x: Ctx, d: Decision, finding: str) -> Decision:
+    """第四十二条第一项、第四十五条: an expiry ending before the exit examination is an unlawful ending (第八十七条); the
+    years before 2008 count for its 赔偿金 only by a rule the law leaves to local practice, so they wait."""
+    d.articles += [c("劳动合同法", 42, None, 1), c("劳动合同法", 45)]
+    hire = x.fact("hire_date")
+    if hire is not None and hire.year < 2008:
+        return d.pend(f"违法终止劳动合同赔偿金的计算年限是否包括2008年1月1日前的工作年限（经审理查明，{finding[:60]}，{x.e}终止"
+                      f"劳动合同违反劳动合同法第四十二条第一项、第四十五条的规定）")
+    reason = (f"经审理查明，{finding}，从事接触职业病危害作业的劳动者未进行离岗前职业健康检查的，劳动合同应当续延至相应"
+              f"的情形消失时终止，{x.e}终止劳动合同违反法律规定，构成违法终止劳动合同")
+    d.reason = reason
+    calculated(x, d)
+    if d.outcome == Outcome.GRANTED and d.reason is None:
+        d.reason = reason
+    return d
+
+
 def _unlawful(x: Ctx) -> bool | None:
     """Whether the employer's ending is found unlawful (the ground issue), None when not found."""
     p = x.issue("issue:termination_ground")
@@ -603,6 +636,8 @@ def unlawful_termination(x: Ctx, d: Decision) -> Decision:
         if not (said or "").strip():
             return d.pend(f"{x.w}是否有劳动合同法第四十二条规定的情形（{x.w}的陈述不详）")
         told = (said, t.reason, x.case.applicant_statement, x.case.respondent_statement, x.case.tribunal_statement)
+        if (unexamined := _exit_exam_missing(x)) is not None:
+            return _ended_unexamined(x, d, unexamined)
         if PROTECTED.search(" ".join(s for s in told if s)):
             return d.pend("劳动者是否有劳动合同法第四十二条规定的情形（该情形下劳动合同应当续延至相应情形消失时终止）")
         return d.deny("劳动合同期满终止，属于劳动合同法第四十四条第一项规定的情形，不构成违法终止",
@@ -615,11 +650,32 @@ def unlawful_termination(x: Ctx, d: Decision) -> Decision:
     if not unlawful:
         return d.deny(f"{x.e}解除劳动合同有事实和法律依据，不构成违法解除", c("劳动合同法", 87))
     reason = f"{because(x.issue('issue:termination_ground'))}，构成违法解除劳动合同"
+    if (held := _years_in_question(x)) is not None:
+        return d.pend(held)
     d.reason = reason
     calculated(x, d)
     if d.outcome == Outcome.GRANTED and d.reason is None:
         d.reason = reason
     return d
+
+
+# what the findings tell that bears on the sum beyond the calculator's inputs: a waiver of what fell due before a
+# date (「自愿放弃2008年10月31日以前的所有费用」), a 经济补偿 already paid when the employment ended
+WAIVED = re.compile(r"放弃[^，。；]{0,20}(?:以前|之前|期间)[^，。；]{0,10}(?:费用|权利|待遇|补偿|工资|请求)")
+SEVERANCE_PAID = re.compile(r"(?:支付|给付|发放|领取)(?:了)?[^，。；]{0,10}经济补偿(?:金)?[^，。；]{0,4}\d")
+
+
+def _years_in_question(x: Ctx) -> str | None:
+    """What the tribunal's findings tell that the 赔偿金 must account for and the calculator cannot: a waiver of a
+    period (whether those years still count), a 经济补偿 already paid (whether and how it is set off, 实施条例第二十五条)."""
+    from arbitration.findings.told import own_sentences
+
+    for s in own_sentences(x.case):
+        if WAIVED.search(s):
+            return f"{x.w}放弃部分期间权利对赔偿金计算年限的影响（经审理查明，{s[:60]}）"
+        if SEVERANCE_PAID.search(s):
+            return f"{x.e}已支付的经济补偿应否及如何在赔偿金中抵扣（经审理查明，{s[:60]}；劳动合同法实施条例第二十五条）"
+    return None
 
 
 def notice_pay(x: Ctx, d: Decision) -> Decision:

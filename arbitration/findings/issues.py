@@ -465,7 +465,10 @@ def _termination(settled: Case):
 
 
 def termination_lawful(ctx: Context, settled: Case) -> Proposal | str | None:
-    """Whether the employer's dismissal rests on a ground it has shown (解释（一）第四十四条)."""
+    """Whether the employer's dismissal rests on a ground it has shown (解释（一）第四十四条): the tribunal's own
+    judgment of it, else what its findings tell of the ground — a requirement the law adds to the ground left
+    untold (第四十条第三项's consultation, 第六十五条第二款's return), or nothing at all of the ground — and only then
+    the burden; findings that tell the worker's own leaving or facts the ground may rest on leave it to be weighed."""
     iid, label = "issue:termination_ground", "解除劳动合同的事由"
     t = _termination(settled)
     if t is None:
@@ -480,24 +483,118 @@ def termination_lawful(ctx: Context, settled: Case) -> Proposal | str | None:
     text = f"{e}解除劳动合同缺乏事实依据"
     if not ctx.heard(ctx.sides.employer) and not _tribunal_found(ctx):
         return f"{e}的意见不详，须查明其解除劳动合同的事由及证据"
+    if (said := _ending_judged(ctx)) is not None:
+        holds, sentence = said
+        return _p(iid, label, text if not holds else f"{e}解除劳动合同有事实和法律依据", holds, Basis.ESTABLISHED,
+                  f"经审理查明，{sentence}", [_findings_source(ctx, sentence)], state=ReviewState.ACCEPTED)
+    what = ground.label if ground else f"「{t.reason}」" if t.reason else None
+    if _tribunal_found(ctx) and ctx.case.tribunal_statement:
+        if (wanting := _requirement_untold(ctx, t, ground)) is not None:
+            return wanting
+        if (told := _ground_told(ctx, t)) is not None:
+            return (f"查明部分载有与解除事由相关的事实（「{told[:60]}」），{e}"
+                    f"{f'以{what}为由' if what else ''}解除劳动合同是否有事实依据，须审查其证据")
+        if what:  # after a hearing the findings tell nothing of the ground the employer relied on
+            return _p(iid, label, text, False, Basis.BURDEN,
+                      f"{e}以{what}为由解除劳动合同，但经审理查明的事实未显示该事由存在；因用人单位作出解除劳动合同决定"
+                      f"而发生的劳动争议，由用人单位负举证责任，{e}应当承担举证不能的不利后果", sources, DISMISSAL)
     if ground is None and not t.reason:
         return _p(iid, label, text, False, Basis.BURDEN,
                   f"{e}{t.mode}{w}，未说明解除劳动合同的事由，亦未举证证明其解除符合劳动合同法第三十九条、第四十条、"
                   f"第四十一条规定的情形；因用人单位作出解除劳动合同决定而发生的劳动争议，由用人单位负举证责任",
                   sources, DISMISSAL)
-    if (said := _ending_judged(ctx)) is not None:
-        holds, sentence = said
-        src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings",
-                         quote=sentence[:120], extractor="findings.issue")
-        return _p(iid, label, text if not holds else f"{e}解除劳动合同有事实和法律依据", holds, Basis.ESTABLISHED,
-                  f"经审理查明，{sentence}", [src], state=ReviewState.ACCEPTED)
     if _tribunal_found(ctx) or submitted(ctx.case, ctx.sides.employer):
-        what = ground.label if ground else f"「{t.reason}」"
         return f"{e}以{what}为由解除劳动合同，须审查其证据能否证明该事由"
     said = f"以「{t.reason}」为由" if t.reason else f"依据{ground.label}"
     return _p(iid, label, text, False, Basis.BURDEN,
               f"{e}{said}解除劳动合同，但未提交证据证明该事由存在；因用人单位作出解除劳动合同决定而发生的劳动争议，"
               f"由用人单位负举证责任，{e}应当承担举证不能的不利后果", sources, DISMISSAL)
+
+
+def _findings_source(ctx: Context, sentence: str) -> Provenance:
+    return Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings",
+                      quote=sentence[:120], extractor="findings.issue")
+
+
+# a requirement a finding denies (「未与原告协商」「亦未提交…协商的证据」): a denial earlier in its clause
+DENIED_BEFORE = re.compile(r"未|没有|从未|并无|无任何")
+
+
+def _findings_told(ctx: Context) -> list[tuple[str, bool]]:
+    """(sentence, own) for each sentence of the findings but what an earlier award ordered; own: a finding of the
+    tribunal's own, else a party's account it reports."""
+    from arbitration.findings.told import classified
+
+    return [(x, kind == "own") for kind, x in classified(ctx.case) if kind != "award"]
+
+
+def _requirement_untold(ctx: Context, t, ground) -> Proposal | None:
+    """The ending found unlawful when it rests on a ground whose requirement (grounds.toml [[requirement]]) the
+    findings do not show: they tell the ground and say nothing of the requirement, or deny it in terms."""
+    from arbitration.law.grounds import grounds, recognise
+
+    own = [x for x, mine in _findings_told(ctx) if mine]
+    said = " ".join(x for x in (t.reason, *(v.source.quote for v in ctx.case.facts.termination.values
+                                            if v.side == Side.TRIBUNAL)) if x)
+    e = ctx.sides.employer_word
+    for r in grounds().told.requirements:
+        if r.context and not any(p.search(x) for p in r.context for x in own):
+            continue
+        found = [g for x in own if r.grounds and ENDING_WORDS.search(x) and not A_RULE.search(x)
+                 and (g := recognise(x)) is not None and g.id in r.grounds]
+        why = [x for x in own if any(p.search(x) for p in r.when)] or (
+            [said] if any(p.search(said) for p in r.when) else [])
+        if ground is not None and ground.id in r.grounds:
+            found.insert(0, ground)
+        if not why and not found:
+            continue
+        shown = [(x, m) for x in own for p in r.shown for m in p.finditer(x)]
+        if any(not DENIED_BEFORE.search(x[max(x.rfind(c, 0, m.start()) for c in "，,：:") + 1:m.start()])
+               for x, m in shown):
+            return None  # the findings tell of it: whether it was met is for the tribunal to weigh
+        told = next((x for x, _ in shown), None)
+        basis = (f"经审理查明，{told}" if told else
+                 f"经审理查明的事实未显示{r.what}")
+        ground_said = found[0].label if found else f"「{t.reason}」" if t.reason else r.said
+        return _p("issue:termination_ground", "解除劳动合同的事由", f"{e}解除劳动合同缺乏事实依据", False, Basis.BURDEN,
+                  f"{e}以{ground_said}为由解除劳动合同，依法须以{r.what}为前提；{basis}；因用人单位作出解除劳动合同决定"
+                  f"而发生的劳动争议，由用人单位负举证责任", [_findings_source(ctx, told or (why or [said])[0])],
+                  (*r.articles, *DISMISSAL))
+    return None
+
+
+def _ground_told(ctx: Context, t) -> str | None:
+    """The first sentence of the findings that tells the worker's own leaving (their own account of it included) or
+    a fact the employer's ground may rest on or another way the employment ended (grounds.toml [told], the words of
+    a ground — a worker's only in a sentence of the ending —, those of the reason the employer gave, and where it
+    gave one any sentence of the ending); None when the findings tell nothing of it."""
+    from arbitration.findings.told import names
+    from arbitration.law.grounds import grounds, recognise
+
+    told = grounds().told
+    refs = names(ctx.case, ctx.sides.worker, ctx.sides.worker_word)
+    reason = re.sub(r"[^\u4e00-\u9fa5]", "", t.reason or "")
+    reason = re.sub("|".join(map(re.escape, (*refs, *names(ctx.case, ctx.sides.employer, ctx.sides.employer_word))))
+                    or "$^", "", reason) if reason else ""
+    grams = {g for i in range(len(reason) - 2) if not COMMON_WORDS.search(g := reason[i:i + 3])}
+    for x, own in _findings_told(ctx):
+        if any(p.search(x) for p in told.worker_left) and (own or x.lstrip().startswith(refs)):
+            return x
+        if own and (any(p.search(x) for p in told.ground_facts) or any(g in x for g in grams)
+                    or t.reason and ENDING_ACT.search(x)
+                    or ((g := recognise(x)) is not None and (g.by != "employee" or ENDING_WORDS.search(x)))):
+            return x
+    return None
+
+
+# a sentence of the ending itself: where the employer gave a reason, the findings telling the ending may tell it
+ENDING_ACT = re.compile(r"解除|终止|辞退|开除|除名|解聘")
+# a rule or a clause of a contract (「…的，甲方可以解除」), which tells no ending
+A_RULE = re.compile(r"可以|有权|规定|约定")
+# a sentence telling how an employment ended: a worker's ground (未缴纳社会保险) is the ending's only where it does
+ENDING_WORDS = re.compile(r"解除|终止|辞职|离职|离开")
+# words too common in findings for a piece of the stated reason holding them to show that they tell of it
+COMMON_WORDS = re.compile(r"劳动|合同|关系|单位|解除|终止|公司|工作|原告|被告|申请|员工|职工|本人|我们|因为|由于|决定|通知")
 
 
 # the findings judging the employer's ending in terms (some courts write their view into the facts)

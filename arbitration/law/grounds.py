@@ -66,11 +66,38 @@ class Ground:
 
 
 @dataclass(frozen=True)
+class Requirement:
+    """What the law adds to a ground before it can end a contract (第四十条第三项: the consultation on changing the
+    contract; 第六十五条第二款: a return by the user unit on a ground of 第三十九条 or 第四十条第一、二项): the grounds
+    (or the words of an ending) it applies to, and the words a finding uses when it tells of it."""
+
+    id: str
+    what: str
+    articles: tuple[Citation, ...]
+    said: str = ""
+    grounds: tuple[str, ...] = ()
+    context: tuple[re.Pattern[str], ...] = ()
+    when: tuple[re.Pattern[str], ...] = ()
+    shown: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Told:
+    """Words of the tribunal's findings that bear on the employer's ground: the worker's own leaving, and the facts
+    a ground rests on (conduct, an admission, the rules, the union told of it)."""
+
+    worker_left: tuple[re.Pattern[str], ...]
+    ground_facts: tuple[re.Pattern[str], ...]
+    requirements: tuple[Requirement, ...]
+
+
+@dataclass(frozen=True)
 class Grounds:
     """All grounds, and the ground each item of 第四十六条 refers to."""
 
     grounds: tuple[Ground, ...]
     severance_items: dict[int, str]
+    told: Told = Told((), (), ())
 
     def get(self, ground_id: str) -> Ground:
         for g in self.grounds:
@@ -85,6 +112,39 @@ class Grounds:
                 if g.key == want:
                     return g
         return None
+
+
+def _citation(text: str, where: str) -> Citation:
+    """「劳动合同法:40::3」 → the citation (款 and 项 may be left empty)."""
+    parts = (text.split(":") + ["", "", ""])[:4]
+    try:
+        return Citation(law=parts[0], article=int(parts[1]), clause=int(parts[2]) if parts[2] else None,
+                        item=int(parts[3]) if parts[3] else None)
+    except ValueError as e:
+        raise ArbitrationError(f"{where}：条文写法有误：{text}") from e
+
+
+def _patterns(rows: list[str], where: str) -> tuple[re.Pattern[str], ...]:
+    try:
+        return tuple(re.compile(c) for c in rows)
+    except re.error as e:
+        raise ArbitrationError(f"{where}：用语正则有误：{e}") from e
+
+
+def _told(data: dict, path: Path) -> Told:
+    told = data.get("told", {})
+    reqs = []
+    for i, r in enumerate(data.get("requirement", []), 1):
+        where = f"{path} 第{i}条 [[requirement]]"
+        try:
+            reqs.append(Requirement(
+                id=r["id"], what=r["what"], said=r.get("said", ""), articles=tuple(_citation(a, where) for a in r["articles"]),
+                grounds=tuple(r.get("grounds", [])), context=_patterns(r.get("context", []), where),
+                when=_patterns(r.get("when", []), where), shown=_patterns(r.get("shown", []), where)))
+        except KeyError as e:
+            raise ArbitrationError(f"{where}：缺少字段 {e}") from e
+    return Told(_patterns(told.get("worker_left", []), f"{path} [told]"),
+                _patterns(told.get("ground_facts", []), f"{path} [told]"), tuple(reqs))
 
 
 def _ground(row: dict, where: str) -> Ground:
@@ -112,9 +172,9 @@ def load_grounds(path: Path = GROUNDS_FILE) -> Grounds:
         raise ArbitrationError(f"解除终止事由文件无法读取：{path}：{e}") from e
     rows = [_ground(r, f"{path} 第{i}条 [[ground]]") for i, r in enumerate(data.get("ground", []), 1)]
     items = {int(k): v for k, v in data.get("severance_items", {}).items()}
-    out = Grounds(tuple(rows), items)
-    for gid in items.values():
-        out.get(gid)  # KeyError names a severance item pointing nowhere
+    out = Grounds(tuple(rows), items, _told(data, Path(path)))
+    for gid in [*items.values(), *(g for r in out.told.requirements for g in r.grounds)]:
+        out.get(gid)  # KeyError names a severance item or a requirement pointing nowhere
     return out
 
 
@@ -193,4 +253,4 @@ def termination_ground(text: str | None) -> tuple[int, int | None, int | None] |
     return g.key if g is not None else None
 
 
-__all__ = ["Ground", "Grounds", "ground_of", "grounds", "load_grounds", "recognise", "termination_ground"]
+__all__ = ["Ground", "Grounds", "Requirement", "Told", "ground_of", "grounds", "load_grounds", "recognise", "termination_ground"]

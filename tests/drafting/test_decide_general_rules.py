@@ -476,3 +476,45 @@ def test_the_worth_of_unpaid_contributions_is_no_loss_the_employer_pays_the_work
     pay_in = Claim(type="social_insurance", text="被告为原告补缴2018年社会保险")
     d = _one(_decided(court_case([pay_in], found=HIRED))[0], "social_insurance")
     assert d.outcome == Outcome.NOT_ACCEPTED and any(a.law == "劳动法" and a.article == 100 for a in d.articles)
+
+
+def _unlawful_claim_case(found: str, ending: Termination, hired: date):
+    """A 60000 赔偿金 claim; hired on `hired` at 3000 a month, the employment ended 2019-05-31."""
+    claim = Claim(type="unlawful_termination", text="被告支付原告违法终止劳动合同赔偿金60000元", amount=Decimal(60000))
+    case = court_case([claim], defence="被告辩称，合同到期终止，不同意支付赔偿金。", found=found)
+    case.region = "青岛市"
+    case.facts.hire_date.add(hired, FOUND, Side.TRIBUNAL)
+    case.facts.leave_date.add(date(2019, 5, 31), FOUND, Side.TRIBUNAL)
+    case.facts.monthly_wage.add(Decimal(3000), FOUND, Side.TRIBUNAL)
+    case.facts.termination.add(ending, FOUND, Side.TRIBUNAL)
+    return _one(_decided(case)[0], "unlawful_termination")
+
+
+def test_an_expiry_ending_before_the_exit_examination_of_hazardous_work_is_unlawful():
+    """劳动合同法第四十二条第一项、第四十五条: a welder's contract may not end on expiry before the examination on
+    leaving work exposed to occupational hazards; the findings say none was arranged: 违法终止, 2 years 3 months →
+    2.5 months × 3000 × 2 = 15000. Service before 2008 waits (how 赔偿金 for an unlawful expiry counts it is local
+    practice); without the finding the protection stays a question."""
+    expiry = Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止")
+    found = ("经审理查明，原告于2017年3月1日入职被告处，工作岗位为焊工。双方劳动合同于2019年5月31日到期终止。"
+             "被告在终止劳动合同前没有为原告安排离岗前的职业健康检查。")
+    d = _unlawful_claim_case(found, expiry, date(2017, 3, 1))
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal(15000), d
+    assert any(a.article == 42 and a.item == 1 for a in d.articles)
+    assert _unlawful_claim_case(found, expiry, date(2005, 3, 1)).outcome == Outcome.UNKNOWN
+    clerk = found.replace("焊工", "文员")
+    assert _unlawful_claim_case(clerk, expiry, date(2017, 3, 1)).outcome != Outcome.PARTLY
+
+
+def test_a_waiver_or_a_severance_already_paid_holds_the_sum_of_an_unlawful_dismissal():
+    """The findings tell what the calculator cannot weigh: the worker gave up what fell due before a date, or the
+    employer paid 经济补偿 when it ended the contract (set off? 实施条例第二十五条): the ground is decided, the sum waits."""
+    dismissed = Termination(initiator=TerminationInitiator.EMPLOYER, mode="单方解除", reason="用工单位不再设立岗位")
+    told = ("经审理查明，原告于2017年3月1日入职被告处，由被告派遣至某某单位工作。2019年5月，用工单位决定不再设立该岗位，"
+            "将原告退回被告。2019年5月31日，被告以用工单位不再设立岗位为由解除劳动合同。")
+    d = _unlawful_claim_case(told, dismissed, date(2017, 3, 1))
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal(15000), d
+    waived = told + "原告自愿放弃2018年3月1日以前的所有费用。"
+    assert _unlawful_claim_case(waived, dismissed, date(2017, 3, 1)).outcome == Outcome.UNKNOWN
+    paid = told + "被告于2019年5月31日向原告支付经济补偿7500元。"
+    assert _unlawful_claim_case(paid, dismissed, date(2017, 3, 1)).outcome == Outcome.UNKNOWN

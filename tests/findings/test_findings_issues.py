@@ -176,3 +176,53 @@ def test_findings_that_judge_the_dismissal_in_terms_settle_its_ground():
     p = ground("经审理查明，被告未提交规章制度经民主程序制定并告知原告的证据，其解除劳动合同系违法解除。")
     assert p.holds is False and p.basis == Basis.ESTABLISHED
     assert ground("经审理查明，被告已向原告支付违法解除劳动合同赔偿金5000元。") is None
+
+
+def _ground_after_hearing(found: str, reason: str | None = None):
+    """A dismissal the court's findings tell of, with `reason` as the ground the employer gave (if any)."""
+    from findings_cases import court_case
+
+    claim = Claim(type="unlawful_termination", text="被告支付原告赔偿金20000元", amount=Decimal(20000))
+    case = court_case([claim], defence="被告辩称，解除合法，不同意支付赔偿金。", found=found)
+    case.facts.termination.add(dismissal(reason), FOUND, Side.TRIBUNAL)
+    findings = find(case)
+    return findings.get("issue:termination_ground"), findings.pending.get("issue:termination_ground")
+
+
+def test_the_burden_does_not_decide_a_dismissal_whose_ground_or_the_workers_leaving_the_findings_tell():
+    """解释（一）第四十四条 puts the ground on the employer, but findings that tell the worker's own account of leaving,
+    or an admission and the union told (劳动合同法第四十三条), leave the ground to be weighed, not found wanting."""
+    left = "经审理查明，原告于2016年3月入职被告处。原告主张其因家中搬迁上班不便而与被告解除劳动关系。"
+    p, why = _ground_after_hearing(left)
+    assert p is None and "原告主张" in why
+    admitted = ("经审理查明，原告于2016年3月入职被告处。原告出具书面检讨，承认当班期间私自变卖公司材料。"
+                "被告通知工会后与原告解除劳动关系。")
+    p, why = _ground_after_hearing(admitted)
+    assert p is None and why
+
+
+def test_a_ground_the_findings_say_nothing_of_after_the_hearing_fails_on_the_employers_burden():
+    """The employer dismissed for swiping another's card; the findings tell only the hire and the contract."""
+    found = "经审理查明：原告于2003年6月3日入职被告处。双方签订了无固定期限劳动合同。"
+    p, _ = _ground_after_hearing(found, "原告委托他人代打卡，严重违反劳动纪律")
+    assert p.holds is False and p.basis == Basis.BURDEN and "未显示该事由存在" in p.reason
+    told = found + "被告提交的考勤录像显示原告的工牌由同事代为刷卡。"
+    assert _ground_after_hearing(told, "原告委托他人代打卡，严重违反劳动纪律")[0] is None
+
+
+def test_a_ground_whose_statutory_requirement_the_findings_leave_out_is_without_basis():
+    """第四十条第三项 needs the consultation on changing the contract; a dispatch agency may end the contract of a
+    returned worker only on the grounds 第六十五条第二款 names. Told and not met (or not told): no basis; told as
+    done: for the tribunal to weigh."""
+    change = ("经审理查明，2021年9月30日，被告以公司撤销研发中心，劳动合同订立时所依据的客观情况发生重大变化为由解除劳动合同。"
+              "被告未与原告就变更劳动合同内容进行协商。")
+    p, _ = _ground_after_hearing(change)
+    assert p.holds is False and any(a.article == 40 and a.item == 3 for a in p.articles)
+    consulted = change.replace("被告未与原告就变更劳动合同内容进行协商。", "双方经协商未能就变更劳动合同内容达成协议。")
+    assert _ground_after_hearing(consulted)[0] is None
+    returned = ("经审理查明，原告由被告派遣至某某物业公司工作。2020年6月，物业公司以项目调整为由将原告退回被告。"
+                "2020年7月10日，被告以原告被用工单位退回、暂无岗位为由解除劳动合同。")
+    p, _ = _ground_after_hearing(returned, "被用工单位退回")
+    assert p.holds is False and any(a.article == 65 and a.clause == 2 for a in p.articles)
+    misconduct = returned.replace("以项目调整为由", "以原告严重违反用工单位规章制度为由")
+    assert _ground_after_hearing(misconduct, "被用工单位退回")[0] is None
