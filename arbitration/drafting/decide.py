@@ -206,16 +206,23 @@ def limitation_bar(case: Case, claim: Claim, record: list[Any] | None = None
 
 def time_bar(case: Case, claim: Claim, record: list[Any] | None = None) -> tuple[Any, str | None]:
     """(the law layer's LimitationResult or None when there is no application date, where the defence was
-    raised or None)."""
+    raised or None). With no date, the earliest the application can have been (findings.told.applied_after)
+    serves only to show a bar."""
+    from arbitration.findings.told import applied_after
     from arbitration.law import limitation
     from arbitration.law.timebar import limitation_inputs
 
-    if case.application_date is None:
-        return None, None
+    applied, after = case.application_date, ""
+    if applied is None:
+        if (earliest := applied_after(case)) is None:
+            return None, None
+        applied, after = earliest
     kwargs, _notes = limitation_inputs(case, claim, _claim_year(claim))
     try:
-        v = limitation(claim.type, application_date=case.application_date, **kwargs)
+        v = limitation(claim.type, application_date=applied, applied_after=after, **kwargs)
     except (ArbitrationError, ValueError):
+        return None, None
+    if after and not v.barred:
         return None, None
     return v, _defence(case, record)
 

@@ -112,6 +112,9 @@ def known_date(case: Case, claim: Claim, year: int | None = None) -> tuple[date 
     if claim.type == "double_wage":
         contract = case.facts.written_contract.value
         signed = contract.signed_date if contract and contract.signed else None
+        if signed and contract.term_end and not contract.open_ended and leave and contract.term_end < leave \
+                and claim.period_end is None:  # an unsigned stretch after the contract ran out may be claimed too
+            return None, f"书面劳动合同期满后是否续订及二倍工资所主张期间的末日{PENDING}"
         last = double_wage_last_day(case.facts.hire_date.value, signed, leave, claim.period_end)
         if last is None:
             return None, f"二倍工资的截止日（所主张期间的末日）{PENDING}"

@@ -114,6 +114,24 @@ def test_working_hours_as_a_schedule():
     assert found.value.hours_per_day == Decimal(10) and found.value.days_per_week == Decimal("6.1")
 
 
+def test_weekend_days_worked_by_name_are_a_weekly_schedule_without_hours():
+    """「每周六均上班」 is a six-day week, 「每个星期六、日都加班」 and 「周末」 a seven-day one; the hours a day stay
+    unknown. A denial, a question or a number of days (「每周六天」) is no such statement."""
+    from decimal import Decimal
+
+    from arbitration.extract.facts import find_working_hours
+
+    def days(text):
+        return [(f.value.days_per_week, f.value.hours_per_day) for f in find_working_hours(text)]
+
+    assert days("劳动关系存续期间，原告每周六均上班，被告按月支付工资。") == [(Decimal(6), None)]
+    assert days("原告每个星期六、日都加班。") == [(Decimal(7), None)]
+    assert days("每逢周末均需上班。") == [(Decimal(7), None)]
+    assert days("被告从未安排原告周六加班。") == []
+    assert days("原告并非每周六都上班。") == []
+    assert days("原告每周六上午上班。") == []  # half a day is not a day
+
+
 def test_the_case_keeps_the_composed_wage_the_schedule_and_the_injury():
     from decimal import Decimal
 

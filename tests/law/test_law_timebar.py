@@ -69,6 +69,20 @@ def test_double_wage_runs_from_the_end_of_the_period_claimed():
     assert r.barred and r.deadline == date(2023, 2, 28)
 
 
+def test_double_wage_with_a_contract_that_ran_out_before_the_end_has_no_start_from_the_signing():
+    """Signed 2016-03-01 for a term to 2017-02-28, worked on to 2019-06-30: an unsigned stretch after the term may
+    be claimed, so the day before the signing is no end of the unsigned period (待查明); a term running past the end
+    of the employment leaves it so."""
+    case = Case()
+    case.facts.leave_date.add(date(2019, 6, 30), SRC, Side.APPLICANT)
+    case.facts.written_contract.add(ContractInfo(signed=True, signed_date=date(2016, 3, 1), term_end=date(2017, 2, 28)),
+                                    SRC, Side.APPLICANT)
+    claim = Claim(type="double_wage", text="二倍工资")
+    assert known_date(case, claim)[0] is None
+    case.facts.written_contract.values[0].value.term_end = date(2020, 2, 29)
+    assert known_date(case, claim)[0] == date(2016, 2, 29)
+
+
 def test_annual_leave_year_gives_a_start_instead_of_unknown():
     """未休年休假 of 2022, employment ongoing: the leave could be arranged until 2023-12-31 (条例第五条第二款), so
     the year runs from then — a verdict, not 'unknown'; an earlier end of the employment starts it sooner."""
