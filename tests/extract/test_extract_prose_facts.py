@@ -88,6 +88,18 @@ def test_the_termination_story_without_topics_rules_or_quoted_clauses():
     assert t.value.initiator is TerminationInitiator.EXPIRY
 
 
+def test_the_pay_claimed_for_a_span_of_days_is_no_monthly_wage():
+    """「2014年9月16日至2014年10月23日期间工资35636元」 is the sum asked for those days, whatever the length of the
+    dates around 至; a rate per month in the same words stays one."""
+    from decimal import Decimal
+
+    from arbitration.extract.facts import find_monthly_wage
+
+    assert find_monthly_wage("诉讼请求：\n2、2014年9月16日至2014年10月23日期间工资35636元；") == []
+    assert find_monthly_wage("另查，原告2014年9月16日至2014年10月23日的工资为35636元。") == []
+    assert [f.value for f in find_monthly_wage("原告于2014年9月16日入职，月工资8000元。")] == [Decimal(8000)]
+
+
 def test_a_wage_stated_as_its_parts():
     from decimal import Decimal
 
