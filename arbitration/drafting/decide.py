@@ -110,9 +110,10 @@ def _average_from_findings(case: Case) -> dict[str, Any]:
 
 
 def _defence(case: Case, record: list[Any] | None = None) -> str | None:
+    from arbitration.findings import sides
     from arbitration.law.timebar import defence_raised
 
-    return defence_raised(case, record)
+    return defence_raised(case, record, sides(case).employer)  # the employer raises it, whatever its role
 
 
 def _ground(case: Case) -> Any:
@@ -289,7 +290,7 @@ def decide_claim(case: Case, claim: Claim, number: int, record: list[Any] | None
         d = rules.Decision().deny(f"{who.employer_word}提出仲裁时效抗辩，{who.worker_word}的该项请求已超过仲裁时效（{why}）",
                                   *(lim_articles or [Citation(law="劳动争议调解仲裁法", article=27)]))
         d.warnings.append(Warning_(kind="time_barred", claim_type=claim.type,
-                                   message=f"「{claim.text}」已超过仲裁时效（被申请人已提出时效抗辩：{_defence(case, record)}）：{why}"))
+                                   message=f"「{claim.text}」已超过仲裁时效（{who.employer_word}已提出时效抗辩：{_defence(case, record)}）：{why}"))
     else:
         d = rules.decide(x)
         d.warnings += _time_bar_risk(settled, claim, record)

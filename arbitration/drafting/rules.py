@@ -682,7 +682,7 @@ def _leave_years_in_time(x: Ctx, years: list[int]) -> tuple[list[int], list[str]
     from arbitration.law import limitation
     from arbitration.law.timebar import defence_raised, limitation_inputs
 
-    if x.case.application_date is None or defence_raised(x.case) is None:
+    if x.case.application_date is None or defence_raised(x.case, by=x.sides.employer) is None:
         return years, []
     kept, barred = [], []
     for y in years:

@@ -45,6 +45,18 @@ def test_defence_raised_at_the_hearing_counts_and_the_applicants_words_do_not():
     assert defence_raised(case, said).startswith("庭审笔录")
 
 
+def test_an_employer_suing_against_an_award_raises_the_bar_in_its_complaint_and_the_worker_cannot():
+    """The employer is the applicant (原告) when it sues against an award: its complaint raises the bar; the worker's
+    defence naming the time bar is no defence of the employer's."""
+    case = Case(applicant_statement="原告诉称，被告主张的二倍工资已超过仲裁时效。",
+                respondent_statement="被告辩称，原告所称已超过仲裁时效没有依据。")
+    assert defence_raised(case, by=Side.APPLICANT).startswith("起诉")
+    case.applicant_statement = "原告诉称，仲裁裁决认定事实错误。"
+    assert defence_raised(case, by=Side.APPLICANT) is None
+    said = [SimpleNamespace(role="原告", text="被告的请求已经超过仲裁时效")]
+    assert defence_raised(case, said, by=Side.APPLICANT).startswith("庭审笔录")
+
+
 def test_employment_ongoing_from_the_file_or_pending():
     """No leave date and no termination: ongoing only where the applicant says so, else 待查明 (None)."""
     assert employment_ongoing(Case(applicant_statement="申请人至今仍在被申请人处工作。")) is True
