@@ -274,6 +274,8 @@ class WorkSchedule(_Model):
         def n(v: Decimal | None) -> str:
             return "?" if v is None else f"{v.normalize():f}"
 
+        if self.hours_per_day is None and self.days_per_week is not None:  # 「每周六均上班」: the days, no hours
+            return f"每周工作{n(self.days_per_week)}天（每天工作时间未载明）"
         out = f"每天{n(self.hours_per_day)}小时、每周{n(self.days_per_week)}天，每周{n(self.hours_per_week)}小时"
         if self.extended_hours_per_week is not None or self.rest_day_hours_per_week is not None:
             out += f"（延时{n(self.extended_hours_per_week)}小时、休息日{n(self.rest_day_hours_per_week)}小时）"

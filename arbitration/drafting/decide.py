@@ -110,9 +110,10 @@ def _average_from_findings(case: Case) -> dict[str, Any]:
 
 
 def _defence(case: Case, record: list[Any] | None = None) -> str | None:
+    from arbitration.findings import sides
     from arbitration.law.timebar import defence_raised
 
-    return defence_raised(case, record)
+    return defence_raised(case, record, sides(case).employer)  # the employer raises it, whatever its role
 
 
 def _ground(case: Case) -> Any:
@@ -206,16 +207,23 @@ def limitation_bar(case: Case, claim: Claim, record: list[Any] | None = None
 
 def time_bar(case: Case, claim: Claim, record: list[Any] | None = None) -> tuple[Any, str | None]:
     """(the law layer's LimitationResult or None when there is no application date, where the defence was
-    raised or None)."""
+    raised or None). With no date, the earliest the application can have been (findings.told.applied_after)
+    serves only to show a bar."""
+    from arbitration.findings.told import applied_after
     from arbitration.law import limitation
     from arbitration.law.timebar import limitation_inputs
 
-    if case.application_date is None:
-        return None, None
+    applied, after = case.application_date, ""
+    if applied is None:
+        if (earliest := applied_after(case)) is None:
+            return None, None
+        applied, after = earliest
     kwargs, _notes = limitation_inputs(case, claim, _claim_year(claim))
     try:
-        v = limitation(claim.type, application_date=case.application_date, **kwargs)
+        v = limitation(claim.type, application_date=applied, applied_after=after, **kwargs)
     except (ArbitrationError, ValueError):
+        return None, None
+    if after and not v.barred:
         return None, None
     return v, _defence(case, record)
 
@@ -282,7 +290,7 @@ def decide_claim(case: Case, claim: Claim, number: int, record: list[Any] | None
         d = rules.Decision().deny(f"{who.employer_word}提出仲裁时效抗辩，{who.worker_word}的该项请求已超过仲裁时效（{why}）",
                                   *(lim_articles or [Citation(law="劳动争议调解仲裁法", article=27)]))
         d.warnings.append(Warning_(kind="time_barred", claim_type=claim.type,
-                                   message=f"「{claim.text}」已超过仲裁时效（被申请人已提出时效抗辩：{_defence(case, record)}）：{why}"))
+                                   message=f"「{claim.text}」已超过仲裁时效（{who.employer_word}已提出时效抗辩：{_defence(case, record)}）：{why}"))
     else:
         d = rules.decide(x)
         d.warnings += _time_bar_risk(settled, claim, record)

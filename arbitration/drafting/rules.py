@@ -465,6 +465,10 @@ def _overtime_amount(x: Ctx, d: Decision, ot: Proposal) -> Decision:
     schedule, wage = x.fact("working_hours"), x.fact("monthly_wage")
     start = x.claim.period_start or x.fact("hire_date")
     end = x.claim.period_end or x.fact("leave_date")
+    if schedule is not None and schedule.hours_per_day is None and schedule.days_per_week in REST_DAYS_WORKED:
+        if wage is None or start is None or end is None or x.claim.amount is None:
+            return d.pend("计算加班费所需的月工资及加班期间")
+        return _rest_days_amount(x, d, ot, schedule.days_per_week, wage, start, end)
     if schedule is None or schedule.hours_per_day is None or schedule.days_per_week is None:
         return d.pend(x.why_pending("working_hours", "加班的时长（延时、休息日、法定休假日加班的小时数）"))
     if wage is None or start is None or end is None or x.claim.amount is None:
@@ -486,6 +490,39 @@ def _overtime_amount(x: Ctx, d: Decision, ot: Proposal) -> Decision:
                       f"低于{x.w}主张的{money(x.claim.amount)}）")
     note = (f"{ymd(start)}至{ymd(end)}共{weeks:.1f}周，每日按{schedule.hours_per_day.normalize():f}小时扣除用餐时间"
             f"{MEAL_BREAK.normalize():f}小时从低计算，法定休假日加班未计入")
+    d.reason = because(ot)
+    return by_amount(x, d, result.model_copy(update={"steps": [note, *result.steps]}))
+
+
+# a week of six or seven working days, the weekend days worked (5 = Saturday, 6 = Sunday)
+REST_DAYS_WORKED = {Decimal(6): (5,), Decimal(7): (5, 6)}
+
+
+def _rest_days_amount(x: Ctx, d: Decision, ot: Proposal, days_per_week: Decimal, wage: Decimal, start: Any,
+                      end: Any) -> Decision:
+    """加班费 for whole weekend days worked by a weekly schedule that gives no hours a day (「每周六均上班」): a rest
+    day worked is paid by the day, at 200 % of the day's wage (劳动法第四十四条第二项, 工资支付暂行规定第十三条;
+    a day = 8 hours at the hourly rate). Counted low: only the weekend days that were rest days by the State
+    Council's arrangements (a 调休 Saturday is a working day), holidays among them at 200 % not 300 %, and the
+    lowest monthly wage the findings state; granted as asked only when the premium alone (the 100 % beyond the
+    day's pay the monthly wage may already hold) reaches the claim — else the hours are for the tribunal."""
+    from arbitration.findings.told import wages_told
+    from arbitration.law.calculators import overtime
+    from arbitration.law.holidays import weekend_rest_days
+
+    if "rest" not in overtime_kinds(x.claim.text):
+        return d.pend(x.why_pending("working_hours", "工作日延长工作时间的小时数"))
+    low = min([wage, *wages_told(x.case)])
+    days, covered = weekend_rest_days(start, end, REST_DAYS_WORKED[days_per_week])
+    result = overtime(low, weekday_hours=0, rest_day_hours=days * 8, holiday_hours=0)
+    premium = (result.amount / 2).quantize(Decimal("0.01"))
+    if not covered or premium < x.claim.amount:
+        return d.pend(f"休息日加班的确切天数及已付工资（{ymd(start)}至{ymd(end)}按每周{days_per_week.normalize():f}天"
+                      f"从低计算，休息日{days}天的加班工资差额为{money(premium)}，未达{x.w}主张的{money(x.claim.amount)}"
+                      + ("" if covered else "，且部分年度的节假日安排未收录") + "）")
+    note = (f"{ymd(start)}至{ymd(end)}每周工作{days_per_week.normalize():f}天，其间周末休息日（按国务院节假日安排，"
+            f"调休上班日除外）共{days}天，每天按日工资（8小时）计，月工资按查明的最低标准{money(low)}计；"
+            f"即使月工资已含上述各日的正常工资，仅按百分之百计的差额亦为{money(premium)}")
     d.reason = because(ot)
     return by_amount(x, d, result.model_copy(update={"steps": [note, *result.steps]}))
 
@@ -744,7 +781,7 @@ def _leave_years_in_time(x: Ctx, years: list[int]) -> tuple[list[int], list[str]
     from arbitration.law import limitation
     from arbitration.law.timebar import defence_raised, limitation_inputs
 
-    if x.case.application_date is None or defence_raised(x.case) is None:
+    if x.case.application_date is None or defence_raised(x.case, by=x.sides.employer) is None:
         return years, []
     kept, barred = [], []
     for y in years:

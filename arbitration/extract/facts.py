@@ -257,7 +257,8 @@ _PAY_NAMED = re.compile(r"工资|薪|劳动报酬")
 # a sum worked out from the wage (「补偿应为月平均工资的50%，即每月5000元」) is not the wage
 _DERIVED = re.compile(r"^\s*(?:即|也就是|折合|合计|共计|计)")
 # a wage for a stretch of days (「双方确认该期间的工资为1820元」「6月1日至6月15日的工资」) is no monthly rate
-_PERIOD_PAY = re.compile(r"(?:该|此|这|上述)(?:段)?期间|\d{1,2}日(?:至|到|—|-)[^，。；]{0,12}?(?:的)?工资")
+# the pay for a span of days (「2014年9月16日至2014年10月23日期间工资35636元」) is a sum owed, not the monthly rate
+_PERIOD_PAY = re.compile(r"(?:该|此|这|上述)(?:段)?期间|\d{1,2}日(?:至|到|—|-)[^，。；]{0,16}?(?:期间)?(?:的)?工资")
 _WAGE_TOTAL = re.compile(r"(?<![个两三四五六七八九十\d])(?:月工资|月薪|每月工资)(?:合计|共计|总计|总额)(?:为|是)?\s*(?:人民币)?\s*$")
 _REPORTED = re.compile(r"(?:(?<!被)申请人|原告)(?:主张|称|所称|所述|陈述)|不属实|并非|不是事实|不认可")
 _WAGE_QUALIFIERS = ("试用期", "转正", "税前", "税后", "实发", "应发", "平均", "口头约定", "约定")
@@ -824,6 +825,11 @@ _DAYS = re.compile(rf"每周(?:工作|上班)(?P<n>{_CN_NUM})天|一周(?:工作
 _REST_WEEK = re.compile(rf"每周(?:仅|只)?休息(?P<n>{_CN_NUM})天")
 _REST_MONTH = re.compile(rf"每月(?:仅|只)?休息?(?P<n>{_CN_NUM})天|每月(?:仅|只)?休(?P<n2>{_CN_NUM})天")
 _DAYS_MONTH = Decimal("30.42")  # 365 ÷ 12: a month's days, to turn 「每月休息两天」 into days a week
+# the weekly rest days worked, by name (「每周六均上班」「每个星期六、日都加班」「每逢周末均需上班」): one named day is a
+# six-day week, both days (or 周末) a seven-day one; 「并非每周六都上班」「是否每周六上班」 say no such thing
+_REST_DAYS_WORKED = re.compile(
+    r"(?<![不未非否没])每(?:个|逢)?(?:周|星期|礼拜)(?P<day>六|日|天|末)(?P<both>(?:[、和及与]|和(?:周|星期)?)(?:周|星期)?[日天])?"
+    r"(?:均|都|也|皆|照常|正常|全部|一直)?(?:需要?|要)?(?:上班|加班|工作|出勤)")
 
 
 def _num(raw: str | None) -> Decimal | None:
@@ -872,6 +878,8 @@ def find_working_hours(text: str) -> list[Found]:
         elif (r := _REST_MONTH.search(sentence)) is not None:
             rest = _num(r.group("n") or r.group("n2")) or Decimal(0)
             days = ((_DAYS_MONTH - rest) * 7 / _DAYS_MONTH).quantize(Decimal("0.1"))
+        elif (w := _REST_DAYS_WORKED.search(sentence)) is not None:
+            days = Decimal(7) if w.group("both") or w.group("day") == "末" else Decimal(6)
         elif re.search(r"单休", sentence):
             days = Decimal(6)
         elif re.search(r"全年无休|没有休息日|从未休息|无休息日", sentence):
@@ -880,7 +888,7 @@ def find_working_hours(text: str) -> list[Found]:
             days = Decimal(5)
         if hours is None and days is None:
             continue
-        if hours is None and not re.search(r"工作|上班", sentence):
+        if hours is None and not re.search(r"工作|上班|加班|出勤", sentence):
             continue
         schedule = WorkSchedule(hours_per_day=hours, days_per_week=days, text=sentence.strip())
         if hours is not None and days is not None:

@@ -273,4 +273,28 @@ def applied_on(case: Case) -> date | None:
     return min(days) if days else None
 
 
-__all__ = ["REPORTED", "applied_on", "arbitrated", "average_told", "award_accepted", "awarded", "classified", "clauses", "mentions", "names", "not_arbitrated", "own_sentences", "region_named", "reported", "sentences"]
+# requests that arise only when the employment ends: 经济补偿 and 赔偿金 are due on the end (劳动合同法第四十六条、
+# 第四十七条、第八十七条), 代通知金 on a dismissal under 第四十条
+ON_THE_END = ("severance", "unlawful_termination", "notice_pay")
+
+
+def applied_after(case: Case) -> tuple[date, str] | None:
+    """When no text says when the arbitration was applied for: the earliest it can have been, with why — the end of
+    the employment as found, when a request arises only from that end (nobody asks for 经济补偿 before it); None
+    when the case holds neither. `case` is the case as found (findings.settle)."""
+    leave = case.facts.leave_date.value
+    if leave is None or not any(c.type in ON_THE_END for c in case.claims):
+        return None
+    return leave, "所请求的经济补偿（赔偿金）以劳动关系解除（终止）为前提，申请仲裁不早于劳动关系解除（终止）之日"
+
+
+def wages_told(case: Case) -> list[Decimal]:
+    """The monthly wages the tribunal's own findings state (「其中…每月平均工资为1200元，…为1500元」), in order: a
+    wage that changed over the years is stated more than once."""
+    from arbitration.extract.facts import find_monthly_wage
+
+    return [f.value for s in own_sentences(case) for f in find_monthly_wage(s)]
+
+
+__all__ = ["REPORTED", "applied_after", "applied_on", "arbitrated", "average_told", "award_accepted", "awarded", "classified", "clauses",
+           "mentions", "names", "not_arbitrated", "own_sentences", "region_named", "reported", "sentences", "wages_told"]

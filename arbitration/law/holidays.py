@@ -82,3 +82,17 @@ def uncovered_note(d: date) -> str | None:
     first, last = covered_years()
     return (f"{d.year}年的国务院节假日安排未收录（仅收录{first}年至{last}年），{_cn(d)}是否为法定节假日"
             "请依当年节假日安排人工核对")
+
+
+def weekend_rest_days(start: date, end: date, weekdays: tuple[int, ...]) -> tuple[int, bool]:
+    """(how many of the named weekend days (5 = Saturday, 6 = Sunday) from `start` to `end` were rest days, whether
+    every year was in the arrangement data): a weekend day made a working day in exchange (调休上班) is no rest day,
+    so work on it is no rest-day work; a year outside the data counts its weekend days as they fall."""
+    count, covered, day = 0, True, start
+    while day <= end:
+        if day.weekday() in weekdays:
+            rest, _, known = rest_day(day)
+            covered = covered and known
+            count += rest
+        day += timedelta(days=1)
+    return count, covered

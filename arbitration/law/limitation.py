@@ -79,6 +79,7 @@ def limitation(
     interruptions: Iterable[date] = (),
     suspensions: Iterable[tuple[date, date]] = (),
     known_date: date | None = None,
+    applied_after: str = "",
 ) -> LimitationResult:
     """Apply 调解仲裁法第二十七条 to one claim.
 
@@ -89,13 +90,16 @@ def limitation(
     its end (第四款). Each date in `interruptions` (a demand to the other party, a complaint to an authority, the
     other party agreeing to pay) restarts the year (第二款); each (from, to) in `suspensions` stops the clock and it
     runs on after the cause ends (第三款). A last day on a rest day rolls to the next working day by the State
-    Council's holiday arrangements (arbitration.law.holidays); a year the data lack is said so in the notes."""
+    Council's holiday arrangements (arbitration.law.holidays); a year the data lack is said so in the notes.
+
+    `applied_after` (why) says `application_date` is only the earliest the application can have been (the file
+    does not date it): that is enough to find a claim barred, never to find it in time (then: unknown)."""
     ct = taxonomy().get(claim_type)  # TaxonomyError for an unknown id
     arts: list[Citation] = [Citation(law=LAW, article=27, clause=1)]
     notes: list[str] = []
     if leave_date is not None and employment_ongoing:
         raise CalculationError("已给出离职日期，又称劳动关系仍存续，二者矛盾")
-    if leave_date is not None and application_date < leave_date and known_date is None:
+    if leave_date is not None and application_date < leave_date and known_date is None and not applied_after:
         notes.append(f"申请日期{_cn(application_date)}早于离职日期{_cn(leave_date)}，请核对")
 
     if ct.remuneration:
@@ -154,7 +158,14 @@ def limitation(
         steps.append(roll.step)
     elif not roll.covered:
         notes.append(uncovered_note(deadline) or "")
-    if application_date <= last:
+    if applied_after and application_date <= last:
+        flag = UNKNOWN
+        steps.append(f"申请仲裁的日期未载明，{applied_after}（{_cn(application_date)}），无法判断是否超过仲裁时效")
+    elif applied_after:
+        flag = BARRED
+        late = (application_date - last).days
+        steps.append(f"申请仲裁的日期未载明，但{applied_after}（{_cn(application_date)}），即便自该日申请，亦已超过仲裁时效{late}日")
+    elif application_date <= last:
         flag = WITHIN
         steps.append(f"申请人于{_cn(application_date)}申请仲裁，未超过仲裁时效")
     else:

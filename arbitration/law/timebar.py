@@ -15,7 +15,7 @@ from typing import Any
 from arbitration.config import CORPUS_DIR
 from arbitration.errors import ArbitrationError
 from arbitration.law.calculators._common import add_years
-from arbitration.model import Case, Claim
+from arbitration.model import Case, Claim, Side
 
 TIMEBAR_FILE = CORPUS_DIR / "law" / "timebar.toml"
 PENDING = "「待查明」"
@@ -47,20 +47,27 @@ def _cues() -> dict[str, Cues]:
         raise ArbitrationError(f"仲裁时效用语文件无法读取：{TIMEBAR_FILE}：{e}") from e
 
 
-def _respondent_said(case: Case, record: list[Any] | None) -> list[tuple[str, str]]:
-    """(where, text) of what the respondent said: the defence, and its turns in the hearing record."""
-    out = [("答辩意见", case.respondent_statement or "")]
+def _said_by(case: Case, record: list[Any] | None, by: Side) -> list[tuple[str, str]]:
+    """(where, text) of what side `by` said: its statement (the defence, or the complaint of an employer suing
+    against an award), and its turns in the hearing record."""
+    if by == Side.APPLICANT:
+        out = [("起诉（申请）意见", case.applicant_statement or "")]
+    else:
+        out = [("答辩意见", case.respondent_statement or "")]
     for s in record or []:
         role = str(getattr(s, "role", "") or "").lower()
-        if "被申请" in role or "respondent" in role:
+        respondent = "被申请" in role or "respondent" in role or "被告" in role
+        applicant = not respondent and ("申请人" in role or "applicant" in role or "原告" in role)
+        if (by == Side.RESPONDENT and respondent) or (by == Side.APPLICANT and applicant):
             out.append(("庭审笔录", str(getattr(s, "text", "") or "")))
     return out
 
 
-def defence_raised(case: Case, record: list[Any] | None = None) -> str | None:
-    """Where and how the respondent raised the time bar (「答辩意见：已超过仲裁时效」), or None when it did not."""
+def defence_raised(case: Case, record: list[Any] | None = None, by: Side = Side.RESPONDENT) -> str | None:
+    """Where and how the employer raised the time bar (「答辩意见：已超过仲裁时效」), or None when it did not; `by` is
+    the employer's side — the respondent, or the applicant when an employer sues against an award."""
     cues = _cues()["defence"]
-    for where, text in _respondent_said(case, record):
+    for where, text in _said_by(case, record, by):
         found = cues.find(text)
         if found:
             return f"{where}：「{found}」"
@@ -112,6 +119,9 @@ def known_date(case: Case, claim: Claim, year: int | None = None) -> tuple[date 
     if claim.type == "double_wage":
         contract = case.facts.written_contract.value
         signed = contract.signed_date if contract and contract.signed else None
+        if signed and contract.term_end and not contract.open_ended and leave and contract.term_end < leave \
+                and claim.period_end is None:  # an unsigned stretch after the contract ran out may be claimed too
+            return None, f"书面劳动合同期满后是否续订及二倍工资所主张期间的末日{PENDING}"
         last = double_wage_last_day(case.facts.hire_date.value, signed, leave, claim.period_end)
         if last is None:
             return None, f"二倍工资的截止日（所主张期间的末日）{PENDING}"

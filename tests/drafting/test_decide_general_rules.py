@@ -64,6 +64,32 @@ def test_a_time_bar_the_employer_raised_is_applied_with_the_application_day_the_
     assert _one(_decided(case)[0], "severance").outcome != Outcome.DENIED
 
 
+def test_a_raised_time_bar_needs_no_application_day_when_a_request_shows_it_came_after_the_end():
+    """The file does not date the application, but it asks for 经济补偿 on the end of the employment (2019-06-30), so
+    it came no earlier; the double wage ran to the day before the contract signed on 2016-03-01, its year ended on
+    2017-02-28: barred when the employer raised it (调解仲裁法第二十七条), not applied when it did not, and no bar
+    shown without the request that dates the application from below."""
+    dw = Claim(type="double_wage", text="被告支付原告未签订书面劳动合同二倍工资差额30000元", amount=Decimal(30000))
+    sev = Claim(type="severance", text="被告支付原告解除劳动合同经济补偿金12000元", amount=Decimal(12000))
+    found = ("经审理查明，原告于2015年3月1日入职被告处。双方于2016年3月1日签订书面劳动合同，期限至2020年12月31日。"
+             "2019年6月30日双方劳动关系解除。")
+
+    def case_of(claims, defence):
+        case = court_case(claims, defence=defence, found=found)
+        case.facts.hire_date.add(date(2015, 3, 1), FOUND, Side.TRIBUNAL)
+        case.facts.leave_date.add(date(2019, 6, 30), FOUND, Side.TRIBUNAL)
+        case.facts.written_contract.add(ContractInfo(signed=True, signed_date=date(2016, 3, 1), term_start=date(2016, 3, 1),
+                                                     term_end=date(2020, 12, 31)), FOUND, Side.TRIBUNAL)
+        return case
+
+    raised = "被告辩称，原告主张的二倍工资已超过仲裁时效。"
+    d = _one(_decided(case_of([dw, sev], raised))[0], "double_wage")
+    assert d.outcome == Outcome.DENIED and any(a.law == "劳动争议调解仲裁法" and a.article == 27 for a in d.articles)
+    assert "2017年2月28日" in "".join(p.text for p in d.reasoning)
+    assert _one(_decided(case_of([dw, sev], "被告辩称，原告的请求没有依据。"))[0], "double_wage").outcome != Outcome.DENIED
+    assert _one(_decided(case_of([dw], raised))[0], "double_wage").outcome != Outcome.DENIED
+
+
 HEAT = Claim(type="unpaid_wages", text="被告支付原告2019年至2020年高温津贴1200元", amount=Decimal(1200))
 HIRED = "经审理查明，原告于2017年3月1日入职被告处，从事仓库管理工作，月工资3000元。"
 
@@ -354,6 +380,36 @@ def test_after_a_hearing_overtime_and_outlays_the_findings_say_nothing_of_fail_o
     hours = HIRED + "原告每天早8点上班，晚8点下班。"
     assert _one(_decided(court_case(claims, found=hours))[0], "overtime").outcome == Outcome.UNKNOWN
     assert _one(_decided(court_case(claims))[0], "overtime").outcome == Outcome.UNKNOWN
+
+
+def test_weekend_days_the_findings_say_were_worked_are_paid_by_the_day_counted_low():
+    """劳动法第四十四条第二项, 工资支付暂行规定第十三条: the findings say the worker went to work every Saturday from
+    2018-01-01 to 2019-12-31 at wages of 2000 and then 3000 a month. 98 Saturdays were rest days by the holiday
+    arrangements; at the lower wage the premium alone (100 % of 2000 ÷ 21.75 a day) is 9011.50, so 5000 asked is
+    granted in full; 12000 asked is more than that low count and waits for the tribunal, as does a claim for
+    延时 only (the days say nothing of the hours)."""
+    from arbitration.model import WorkSchedule
+
+    def case_of(text, amount):
+        claim = Claim(type="overtime", text=text.format(amount), amount=Decimal(amount),
+                      period_start=date(2018, 1, 1), period_end=date(2019, 12, 31))
+        found = ("经审理查明，原告于2018年1月1日入职被告处，2019年12月31日双方劳动关系解除。劳动关系存续期间，原告每周六均上班，"
+                 "被告按月支付工资，其中2018年月工资为2000元，2019年月工资为3000元。")
+        case = court_case([claim], defence="被告辩称，原告周六自愿到岗。", found=found)
+        case.facts.hire_date.add(date(2018, 1, 1), FOUND, Side.TRIBUNAL)
+        case.facts.leave_date.add(date(2019, 12, 31), FOUND, Side.TRIBUNAL)
+        case.facts.monthly_wage.add(Decimal(3000), FOUND, Side.TRIBUNAL)
+        case.facts.working_hours.add(WorkSchedule(days_per_week=Decimal(6), text="原告每周六均上班"), FOUND, Side.TRIBUNAL)
+        return _one(_decided(case)[0], "overtime")
+
+    rest = "被告支付原告2018年1月1日至2019年12月31日周六加班工资{}元"
+    d = case_of(rest, 5000)
+    assert d.outcome == Outcome.GRANTED and d.amount == Decimal(5000)
+    assert any(a.law == "劳动法" and a.article == 44 for a in d.articles)
+    prose = "".join(p.text for p in d.reasoning)
+    assert "共98天" in prose and "9011.50元" in prose, prose
+    assert case_of(rest, 12000).outcome == Outcome.UNKNOWN
+    assert case_of("被告支付原告2018年1月1日至2019年12月31日延时加班工资{}元", 5000).outcome == Outcome.UNKNOWN
 
 
 def test_an_untyped_request_is_named_in_its_own_words_without_who_asked():

@@ -88,6 +88,18 @@ def test_the_termination_story_without_topics_rules_or_quoted_clauses():
     assert t.value.initiator is TerminationInitiator.EXPIRY
 
 
+def test_the_pay_claimed_for_a_span_of_days_is_no_monthly_wage():
+    """「2014年9月16日至2014年10月23日期间工资35636元」 is the sum asked for those days, whatever the length of the
+    dates around 至; a rate per month in the same words stays one."""
+    from decimal import Decimal
+
+    from arbitration.extract.facts import find_monthly_wage
+
+    assert find_monthly_wage("诉讼请求：\n2、2014年9月16日至2014年10月23日期间工资35636元；") == []
+    assert find_monthly_wage("另查，原告2014年9月16日至2014年10月23日的工资为35636元。") == []
+    assert [f.value for f in find_monthly_wage("原告于2014年9月16日入职，月工资8000元。")] == [Decimal(8000)]
+
+
 def test_a_wage_stated_as_its_parts():
     from decimal import Decimal
 
@@ -112,6 +124,24 @@ def test_working_hours_as_a_schedule():
     assert (s.extended_hours_per_week, s.rest_day_hours_per_week) == (Decimal(20), Decimal(12))  # 32 beyond 40 a week
     [found] = find_working_hours("工作期间每月只休息四天，每天工作十小时。")
     assert found.value.hours_per_day == Decimal(10) and found.value.days_per_week == Decimal("6.1")
+
+
+def test_weekend_days_worked_by_name_are_a_weekly_schedule_without_hours():
+    """「每周六均上班」 is a six-day week, 「每个星期六、日都加班」 and 「周末」 a seven-day one; the hours a day stay
+    unknown. A denial, a question or a number of days (「每周六天」) is no such statement."""
+    from decimal import Decimal
+
+    from arbitration.extract.facts import find_working_hours
+
+    def days(text):
+        return [(f.value.days_per_week, f.value.hours_per_day) for f in find_working_hours(text)]
+
+    assert days("劳动关系存续期间，原告每周六均上班，被告按月支付工资。") == [(Decimal(6), None)]
+    assert days("原告每个星期六、日都加班。") == [(Decimal(7), None)]
+    assert days("每逢周末均需上班。") == [(Decimal(7), None)]
+    assert days("被告从未安排原告周六加班。") == []
+    assert days("原告并非每周六都上班。") == []
+    assert days("原告每周六上午上班。") == []  # half a day is not a day
 
 
 def test_the_case_keeps_the_composed_wage_the_schedule_and_the_injury():

@@ -47,6 +47,25 @@ def test_the_day_of_the_application_for_arbitration_from_a_court_case():
     assert applied_on(said) is None
 
 
+def test_the_earliest_day_of_an_undated_application_is_the_end_a_request_arises_from():
+    """A request for 经济补偿 arises on the end of the employment: an undated application came no earlier; without
+    such a request, or without the end found, nothing is known of the day."""
+    from decimal import Decimal
+
+    from findings_cases import FOUND as SRC
+
+    from arbitration.findings.told import applied_after
+    from arbitration.model import Claim
+
+    pay = Claim(type="severance", text="被告支付原告解除劳动合同经济补偿金6000元", amount=Decimal(6000))
+    case = court_case([pay])
+    assert applied_after(case) is None
+    case.facts.leave_date.add(date(2019, 6, 30), SRC, Side.TRIBUNAL)
+    assert applied_after(case)[0] == date(2019, 6, 30)
+    case.claims = [Claim(type="unpaid_wages", text="被告支付原告工资6000元", amount=Decimal(6000))]
+    assert applied_after(case) is None
+
+
 def test_what_an_earlier_award_ordered_is_no_finding_of_the_court():
     """A version read from the award the findings tell of (「该委裁决：一、被告支付原告未休年休假工资…」) does not
     establish the leave untaken; the same words in a finding of the court's own do."""

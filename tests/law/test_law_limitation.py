@@ -94,6 +94,26 @@ def test_double_wage_from_end_of_unsigned_period():
     assert "知道或者应当知道其权利被侵害之日即2022年2月28日" in r.reason
 
 
+def test_an_application_known_only_from_below_shows_a_bar_never_a_claim_in_time():
+    """The file does not date the application; it cannot have been before 2019-06-30. A double wage year that ended
+    2017-02-28 is then out of time; one that ends after that day cannot be told (not 「within」)."""
+    why = "申请仲裁不早于劳动关系解除之日"
+    r = limitation("double_wage", None, date(2019, 6, 30), known_date=date(2016, 2, 29), applied_after=why)
+    assert r.flag == BARRED and why in r.reason and "未载明" in r.reason
+    r = limitation("double_wage", None, date(2019, 6, 30), known_date=date(2019, 1, 31), applied_after=why)
+    assert r.flag == UNKNOWN
+
+
+def test_weekend_rest_days_leave_out_the_weekend_days_made_working_days():
+    """February 2024: Saturdays 3, 10, 17, 24 are rest days (10 and 17 in the Spring Festival); Sundays 4 and 18 were
+    working days in exchange (调休上班), 11 and 25 rest days. A year the data lack is said so."""
+    from arbitration.law.holidays import weekend_rest_days
+
+    assert weekend_rest_days(date(2024, 2, 1), date(2024, 2, 29), (5,)) == (4, True)
+    assert weekend_rest_days(date(2024, 2, 1), date(2024, 2, 29), (5, 6)) == (6, True)
+    assert weekend_rest_days(date(2099, 1, 1), date(2099, 1, 31), (5,))[1] is False
+
+
 def test_reason_has_no_unresolvable_citation_and_errors():
     r = limitation("overtime", date(2019, 2, 28), date(2019, 12, 16))
     assert find_citations(r.reason + "".join(r.notes)) == []  # reasons state rules, citations travel in .articles

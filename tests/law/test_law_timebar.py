@@ -45,6 +45,18 @@ def test_defence_raised_at_the_hearing_counts_and_the_applicants_words_do_not():
     assert defence_raised(case, said).startswith("庭审笔录")
 
 
+def test_an_employer_suing_against_an_award_raises_the_bar_in_its_complaint_and_the_worker_cannot():
+    """The employer is the applicant (原告) when it sues against an award: its complaint raises the bar; the worker's
+    defence naming the time bar is no defence of the employer's."""
+    case = Case(applicant_statement="原告诉称，被告主张的二倍工资已超过仲裁时效。",
+                respondent_statement="被告辩称，原告所称已超过仲裁时效没有依据。")
+    assert defence_raised(case, by=Side.APPLICANT).startswith("起诉")
+    case.applicant_statement = "原告诉称，仲裁裁决认定事实错误。"
+    assert defence_raised(case, by=Side.APPLICANT) is None
+    said = [SimpleNamespace(role="原告", text="被告的请求已经超过仲裁时效")]
+    assert defence_raised(case, said, by=Side.APPLICANT).startswith("庭审笔录")
+
+
 def test_employment_ongoing_from_the_file_or_pending():
     """No leave date and no termination: ongoing only where the applicant says so, else 待查明 (None)."""
     assert employment_ongoing(Case(applicant_statement="申请人至今仍在被申请人处工作。")) is True
@@ -67,6 +79,20 @@ def test_double_wage_runs_from_the_end_of_the_period_claimed():
     assert kwargs["known_date"] == date(2022, 2, 28)
     r = limitation("double_wage", application_date=case.application_date, **kwargs)
     assert r.barred and r.deadline == date(2023, 2, 28)
+
+
+def test_double_wage_with_a_contract_that_ran_out_before_the_end_has_no_start_from_the_signing():
+    """Signed 2016-03-01 for a term to 2017-02-28, worked on to 2019-06-30: an unsigned stretch after the term may
+    be claimed, so the day before the signing is no end of the unsigned period (待查明); a term running past the end
+    of the employment leaves it so."""
+    case = Case()
+    case.facts.leave_date.add(date(2019, 6, 30), SRC, Side.APPLICANT)
+    case.facts.written_contract.add(ContractInfo(signed=True, signed_date=date(2016, 3, 1), term_end=date(2017, 2, 28)),
+                                    SRC, Side.APPLICANT)
+    claim = Claim(type="double_wage", text="二倍工资")
+    assert known_date(case, claim)[0] is None
+    case.facts.written_contract.values[0].value.term_end = date(2020, 2, 29)
+    assert known_date(case, claim)[0] == date(2016, 2, 29)
 
 
 def test_annual_leave_year_gives_a_start_instead_of_unknown():
