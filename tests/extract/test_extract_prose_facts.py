@@ -83,6 +83,12 @@ def test_the_termination_story_without_topics_rules_or_quoted_clauses():
     [t] = find_termination("2015年3月，因原告岗位被撤销，被告于2015年3月20日向原告支付经济补偿，以解除与原告之间的劳动关系。", WORDS)
     assert t.value.initiator is TerminationInitiator.EMPLOYER
     assert find_termination("双方就解除劳动关系的补偿没有达成一致意见。", WORDS) == []
+    # the items of a claim or an application narrate no ending
+    assert find_termination("被告应当依法支付原告工资、解除劳动关系经济补偿金等待遇。", WORDS) == []
+    assert find_termination("2017年2月9日，原告就工资、经济补偿金、劳动关系解除等问题向某某县劳动人事争议仲裁委员会"
+                            "申请仲裁。", WORDS) == []
+    [t] = find_termination("2019年5月31日，被告解除了与原告的劳动合同，并支付了经济补偿金。", WORDS)
+    assert t.value.initiator is TerminationInitiator.EMPLOYER
     assert find_termination("劳动合同中约定：“乙方严重违纪的，甲方可以解除合同。”", WORDS) == []
     [t] = find_termination("待岗期间，被告照发工资，直至双方劳动合同到期。", WORDS)
     assert t.value.initiator is TerminationInitiator.EXPIRY
