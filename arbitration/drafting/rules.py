@@ -578,6 +578,12 @@ def ended(x: Ctx, d: Decision) -> Any:
 
 
 def severance(x: Ctx, d: Decision) -> Decision:
+    if (dissolved := _dissolved_here(x)) is not None:
+        # the contract ends by the worker's request for the employer's default (第三十八条、第四十六条第一项): the years
+        # count to the day it ends, which this decision sets, not to an ending told before
+        d.articles += [*dissolved.articles, c("劳动合同法", 46, None, 1)]
+        return d.pend(f"劳动合同解除之日（{x.w}以{x.e}未及时足额支付劳动报酬为由请求解除劳动关系，{x.e}应当支付经济补偿，"
+                      "其工作年限计算至劳动合同解除之日）")
     t = ended(x, d)
     if t is None:
         return d
@@ -936,6 +942,16 @@ def dissolving(claim: Claim) -> bool:
     """The request asks that the employment be dissolved, for no sum."""
     return claim.amount is None and bool(DISSOLVE.search(claim.text)) and not CONFIRM.search(claim.text) \
         and not MONEY_ASKED.search(claim.text)
+
+
+def _dissolved_here(x: Ctx) -> Decision | None:
+    """The decision granting the worker's request in this case to dissolve the employment, if one does."""
+    for o in x.others("other"):
+        if dissolving(o):
+            sub = Ctx(x.case, x.findings, x.sides, o, None, x.words)
+            if (done := dissolve(sub, Decision())).outcome == Outcome.GRANTED:
+                return done
+    return None
 
 
 def dissolve(x: Ctx, d: Decision) -> Decision:

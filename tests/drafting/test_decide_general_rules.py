@@ -594,6 +594,13 @@ def test_a_request_to_dissolve_the_employment_is_granted_for_wages_the_findings_
     d = decisions[("other", "依法解除原告与被告的劳动关系")]
     assert d.outcome == Outcome.GRANTED and d.amount is None
     assert any(a.article == 38 and a.clause == 1 and a.item == 2 for a in d.articles)
+    # the contract ends by this request: 经济补偿 is due (第四十六条第一项), its years run to the day it ends
+    claim = Claim(type="severance", text="被告支付原告经济补偿金9000元", amount=Decimal(9000))
+    case = _dissolve_case(owed)
+    case.claims.append(claim)
+    sev = _one(_decided(case)[0], "severance")
+    assert sev.outcome == Outcome.UNKNOWN
+    assert any("劳动合同解除之日" in p.text for p in sev.reasoning)
     joint = decisions[("other", "某某商贸部对上述第二项承担连带责任")]
     assert joint.outcome == Outcome.UNKNOWN
     assert not any("金额（无适用的计算器" in p.text for p in joint.reasoning)

@@ -106,6 +106,16 @@ def test_the_pay_claimed_for_a_span_of_days_is_no_monthly_wage():
     assert [f.value for f in find_monthly_wage("原告于2014年9月16日入职，月工资8000元。")] == [Decimal(8000)]
 
 
+def test_arrears_paid_back_are_no_monthly_wage():
+    """「2019年11月27日向原告归还工资款20000元」 is a sum of arrears repaid, whatever month its date names."""
+    from arbitration.extract.facts import find_monthly_wage
+
+    assert find_monthly_wage("协议签订后，被告于2019年11月27日向原告归还工资款20000元。") == []
+    assert find_monthly_wage("被告分三期偿还所欠工资，2019年12月11日偿还工资款20000元。") == []
+    [w] = find_monthly_wage("原告于2018年4月1日入职，约定月工资为14750元。")
+    assert w.value == 14750
+
+
 def test_a_wage_stated_as_its_parts():
     from decimal import Decimal
 
