@@ -578,6 +578,12 @@ def ended(x: Ctx, d: Decision) -> Any:
 
 
 def severance(x: Ctx, d: Decision) -> Decision:
+    if (dissolved := _dissolved_here(x)) is not None:
+        # the contract ends by the worker's request for the employer's default (第三十八条、第四十六条第一项): the years
+        # count to the day it ends, which this decision sets, not to an ending told before
+        d.articles += [*dissolved.articles, c("劳动合同法", 46, None, 1)]
+        return d.pend(f"劳动合同解除之日（{x.w}以{x.e}未及时足额支付劳动报酬为由请求解除劳动关系，{x.e}应当支付经济补偿，"
+                      "其工作年限计算至劳动合同解除之日）")
     t = ended(x, d)
     if t is None:
         return d
@@ -592,6 +598,11 @@ def severance(x: Ctx, d: Decision) -> Decision:
             d.articles += [g.citation, c("劳动合同法", 46, None, 1)]
             d.reason = f"{because(found)}，{x.w}据此解除劳动合同，{x.e}应当支付经济补偿"
             return _severance_amount(x, d, g)
+        if (resigned := _resigned_before(x, t)) is not None:
+            admitted, leave = resigned
+            return d.deny(f"经审理查明，{admitted}，双方劳动关系已于{ymd(leave)}因{x.w}辞职而解除；{x.w}其后于{ymd(t.notice_date)}"
+                          f"以{g.label}为由发出的解除通知，不能再次解除已经解除的劳动合同，劳动者主动辞职的，不属于用人单位"
+                          f"应当支付经济补偿的情形", c("劳动合同法", 37), c("劳动合同法", 46))
         return d.pend(x.why_pending("issue:worker_ground", f"{x.w}以{g.label}为由解除劳动合同，该事由是否成立"))
     if t.initiator == TerminationInitiator.MUTUAL:
         who = x.issue("issue:mutual_proposer")
@@ -624,6 +635,42 @@ def severance(x: Ctx, d: Decision) -> Decision:
         d.reason = f"{because(x.issue('issue:termination_ground'))}，{x.e}应当支付经济补偿，{x.w}仅主张经济补偿"
         return _severance_amount(x, d, g)
     return d.pend(x.why_pending("issue:termination_ground", f"{x.e}解除劳动合同的事由是否成立（用人单位负举证责任）"))
+
+
+# a letter of resignation, and the worker's word owning the signature or the writing on it (「认可是其本人签字」)
+RESIGNATION_LETTER = re.compile(r"辞职(?:书|信|申请|报告|函)|离职(?:申请|报告)")
+OWNS_SIGNATURE = re.compile(r"^(?:也|亦|均)?(?:认可|承认|确认)[^，。；]{0,12}(?:签字|签名|签署|书写|所写|写的)")
+
+
+def _resigned_before(x: Ctx, t: Any) -> tuple[str, Any] | None:
+    """A worker who ended the contract under 第三十八条 by a notice given after the employment had ended as found,
+    when the findings tell a letter of resignation the worker owns signing (劳动合同法第三十七条: the contract ended
+    by the worker's resignation; a later notice ends nothing): (the worker's admission, the end found), else None.
+    A letter that itself names the employer's default (第三十八条) is that ending, not a plain resignation."""
+    from arbitration.findings.told import clauses, names, sentences
+    from arbitration.law.grounds import recognise
+
+    leave = x.fact("leave_date")
+    if t.notice_date is None or leave is None or leave >= t.notice_date or not x.case.tribunal_statement:
+        return None
+    w_refs, e_refs = names(x.case, x.sides.worker, x.w), names(x.case, x.sides.employer, x.e)
+    letter = [s for s in sentences(x.case.tribunal_statement) if RESIGNATION_LETTER.search(s)]
+    if any((g := recognise(s)) is not None and g.article == 38 for s in letter):
+        return None
+    for s in letter:
+        # 「某某认可是其本人签字，也认可辞职书上手写的部分是其本人写的，但主张…」: the clauses the worker owns it by
+        parts, owning, subject = clauses(s), [], None
+        for i, part in enumerate(parts):
+            by = next((r for r in w_refs if part.startswith(r)), None)
+            if by is not None:
+                subject, part = "worker", part[len(by):]
+            elif any(part.startswith(r) for r in e_refs):
+                subject = "employer"
+            if subject == "worker" and OWNS_SIGNATURE.search(part):
+                owning.append(i)
+        if owning:
+            return "，".join(parts[:owning[-1] + 1]), leave
+    return None
 
 
 # a finding that the employer offered to renew on the terms kept or improved (第四十六条第五项's exception)
@@ -855,13 +902,16 @@ def social_insurance(x: Ctx, d: Decision) -> Decision:
 
 
 def other(x: Ctx, d: Decision) -> Decision:
-    """A request the taxonomy does not type: only what the law plainly says is decided."""
+    """A request the taxonomy does not type: only what the law plainly says is decided; a request that asks no sum
+    never waits for one."""
     if HOUSING_FUND.search(x.claim.text) and not LOSS.search(x.claim.text):
         return d.refuse("住房公积金的缴存由住房公积金管理中心依照《住房公积金管理条例》处理，不属于劳动争议的受理范围")
     if papers(x.claim.text):
         return termination_papers(x, d)
     if relation_denied(x, d):
         return d
+    if dissolving(x.claim):
+        return dissolve(x, d)
     if NO_BASIS.search(x.claim.text):
         return d.deny(f"{x.w}主张的{NO_BASIS.search(x.claim.text).group()}不属于劳动法律、法规规定的用人单位应当支付的款项，"
                       f"{x.w}的该项请求缺乏法律依据")
@@ -870,7 +920,57 @@ def other(x: Ctx, d: Decision) -> Decision:
     injured = any(o.type.startswith("injury_") for o in x.case.claims) or "工伤" in x.claim.text
     if injured and INJURY_COSTS.search(x.claim.text) and not_recognised(x):
         return injury(x, d)
+    if x.claim.amount is None and JOINT.search(x.claim.text):
+        return d.pend("各被告之间的关系及其承担连带责任的事实和法律依据")
+    if x.claim.amount is None and not MONEY_ASKED.search(x.claim.text):
+        return d.pend("该项请求的事实和法律依据")
     return calculated(x, d)
+
+
+# a request that the tribunal dissolve the employment (「依法解除双方的劳动关系」), not one to confirm an ending
+# already made or to pay for it
+DISSOLVE = re.compile(r"解除[^，。；]{0,24}(?:劳动关系|劳动合同|聘用关系)")
+CONFIRM = re.compile(r"确认")
+# words of a request for money
+MONEY_ASKED = re.compile(r"\d[\d,，.]*\s*(?:元|万)|支付|给付|赔偿|补偿|工资|报酬|薪|费用|款项|[押定]金|保证金|违约金|"
+                         r"津贴|补贴|奖金|报销")
+# a request that another party answer jointly for the sums asked (「对上述各项承担连带责任」): no sum of its own
+JOINT = re.compile(r"连带")
+
+
+def dissolving(claim: Claim) -> bool:
+    """The request asks that the employment be dissolved, for no sum."""
+    return claim.amount is None and bool(DISSOLVE.search(claim.text)) and not CONFIRM.search(claim.text) \
+        and not MONEY_ASKED.search(claim.text)
+
+
+def _dissolved_here(x: Ctx) -> Decision | None:
+    """The decision granting the worker's request in this case to dissolve the employment, if one does."""
+    for o in x.others("other"):
+        if dissolving(o):
+            sub = Ctx(x.case, x.findings, x.sides, o, None, x.words)
+            if (done := dissolve(sub, Decision())).outcome == Outcome.GRANTED:
+                return done
+    return None
+
+
+def dissolve(x: Ctx, d: Decision) -> Decision:
+    """A worker may end the contract: on thirty days' written notice (劳动合同法第三十七条), at once when the
+    employer failed to pay wages in time and in full (第三十八条第一款第二项). Granted when the employer's default is
+    found and no ending is found before the request (a contract already ended is not ended again); otherwise what
+    the end turns on waits for the tribunal."""
+    from arbitration.model import Basis
+
+    end = x.findings.get("termination")
+    if end is not None and end.basis in (Basis.ESTABLISHED, Basis.AGREED):
+        x.uses.append(end.id)
+        return d.pend(f"双方劳动关系是否已经解除（终止）（{end.text}）")
+    owed = x.issue("issue:wages_owed")
+    if owed is not None and owed.holds:
+        return d.grant(f"{because(owed)}，{x.e}未及时足额支付劳动报酬，{x.w}可以解除劳动合同，{x.w}请求解除双方的劳动关系，"
+                       f"{x.words.body}予以支持", None, c("劳动合同法", 38, 1, 2))
+    return d.pend(f"双方劳动关系是否仍然存续及{x.w}解除劳动合同的事由（劳动者提前三十日以书面形式通知用人单位，可以解除劳动合同；"
+                  "用人单位有劳动合同法第三十八条规定情形的，劳动者可以随即解除劳动合同）")
 
 
 DEPOSIT = re.compile(r"押金|保证金|抵押金|风险金|集资款")

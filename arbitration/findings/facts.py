@@ -248,9 +248,36 @@ def propose_fact(ctx: Context, name: str) -> Proposal | str | None:
                 return _proposal(ctx, name, values, g, idx, Basis.AGREED,
                                  f"{ctx.sides.word(side)}主张{show_value(values[idx].value)}，"
                                  f"{ctx.sides.word(ctx.other(side))}对此无异议（「{st.text}」）", [st])
+    if name == "termination" and (dated := _dismissal_dated(ctx, values, groups)) is not None:
+        return dated
     return _by_evidence(ctx, name, values, groups) or _by_burden(ctx, name, values, groups) or (
         f"{'；'.join(_version(ctx, values[i]) for g in groups for i in g)}，"
         f"各方说法不一致，现有证据不足以认定")
+
+
+def _dismissal_dated(ctx: Context, values: list[FactValue[Any]], groups: list[list[int]]) -> Proposal | None:
+    """Both sides say the employer ended the employment, on one ground, and differ only on the day: the employer
+    proves its dismissal (解释（一）第四十四条), so with no document of its own the worker's version stands. None
+    otherwise."""
+    worker, employer = ctx.sides.worker, ctx.sides.employer
+    every = [i for g in groups for i in g]
+    if any(values[i].value.initiator != TerminationInitiator.EMPLOYER for i in every):
+        return None
+    undated = [values[i].model_copy(update={"value": values[i].value.model_copy(update={"notice_date": None})})
+               for i in every]
+    if len(V.clusters(undated)) != 1:
+        return None  # another ground, not just another day
+    own = [i for i in every if values[i].side == worker]
+    theirs = [i for i in every if values[i].side == employer]
+    if not own or not theirs or _documents(ctx, values, theirs, worker)[0]:
+        return None
+    rule = FACT_BURDEN["termination"]
+    idx = _pick("termination", values, own)
+    return _proposal(ctx, "termination", values, own, idx, Basis.BURDEN,
+                     f"双方均称系{ctx.sides.employer_word}解除劳动合同，仅对解除的日期说法不一致（"
+                     f"{'；'.join(_version(ctx, values[i]) for i in every)}）；{rule.why}，{ctx.sides.employer_word}"
+                     f"未提交证据证明其主张的日期，应承担不利后果，故对{ctx.sides.worker_word}的主张予以采信",
+                     articles=rule.articles)
 
 
 def _earlier_work(name: str, values: list[FactValue[Any]], v: FactValue[Any]) -> list[int]:

@@ -574,3 +574,61 @@ def test_a_waiver_or_a_severance_already_paid_holds_the_sum_of_an_unlawful_dismi
     assert _unlawful_claim_case(waived, dismissed, date(2017, 3, 1)).outcome == Outcome.UNKNOWN
     paid = told + "被告于2019年5月31日向原告支付经济补偿7500元。"
     assert _unlawful_claim_case(paid, dismissed, date(2017, 3, 1)).outcome == Outcome.UNKNOWN
+
+
+def _dissolve_case(found: str, ending: Termination | None = None):
+    claims = [Claim(type="other", text="依法解除原告与被告的劳动关系"),
+              Claim(type="unpaid_wages", text="被告支付原告拖欠的工资9000元", amount=Decimal(9000)),
+              Claim(type="other", text="某某商贸部对上述第二项承担连带责任")]
+    case = court_case(claims, found=found)
+    if ending is not None:
+        case.facts.termination.add(ending, FOUND, Side.TRIBUNAL)
+    return case
+
+
+def test_a_request_to_dissolve_the_employment_is_granted_for_wages_the_findings_say_are_unpaid():
+    """劳动合同法第三十八条第一款第二项: the worker may end the contract at once when the employer failed to pay wages;
+    the findings say 9000 of wages is owed. A request asking no sum never waits for one."""
+    owed = HIRED + "被告尚欠原告2019年3月至5月工资共计9000元。"
+    decisions, _ = _decided(_dissolve_case(owed))
+    d = decisions[("other", "依法解除原告与被告的劳动关系")]
+    assert d.outcome == Outcome.GRANTED and d.amount is None
+    assert any(a.article == 38 and a.clause == 1 and a.item == 2 for a in d.articles)
+    # the contract ends by this request: 经济补偿 is due (第四十六条第一项), its years run to the day it ends
+    claim = Claim(type="severance", text="被告支付原告经济补偿金9000元", amount=Decimal(9000))
+    case = _dissolve_case(owed)
+    case.claims.append(claim)
+    sev = _one(_decided(case)[0], "severance")
+    assert sev.outcome == Outcome.UNKNOWN
+    assert any("劳动合同解除之日" in p.text for p in sev.reasoning)
+    joint = decisions[("other", "某某商贸部对上述第二项承担连带责任")]
+    assert joint.outcome == Outcome.UNKNOWN
+    assert not any("金额（无适用的计算器" in p.text for p in joint.reasoning)
+    # nothing found of the pay: what the end turns on waits, not a sum
+    d = _one(_decided(_dissolve_case(HIRED))[0], "other")
+    assert d.outcome == Outcome.UNKNOWN
+    assert any("解除劳动合同的事由" in p.text for p in d.reasoning)
+    assert not any("金额（无适用的计算器" in p.text for p in d.reasoning)
+    # an ending the tribunal found before the request: a contract already ended is not ended again
+    ended = owed + "2019年5月31日，被告向原告送达解除劳动合同通知书。"
+    d = _one(_decided(_dissolve_case(ended, dismissal(None, notice=date(2019, 5, 31))))[0], "other")
+    assert d.outcome == Outcome.UNKNOWN
+    assert any("是否已经解除" in p.text for p in d.reasoning)
+
+
+def test_a_notice_under_article_38_after_the_worker_resigned_earns_no_severance():
+    """劳动合同法第三十七条、第四十六条: the findings tell a letter of resignation the worker owns signing and the
+    employment ended on 2019-05-31; the worker's notice of 2019-06-10 for unpaid wages ends nothing more."""
+    notice = Termination(initiator=TerminationInitiator.EMPLOYEE, mode="被迫解除", reason="被告拖欠工资",
+                         statute_basis="劳动合同法第三十八条", notice_date=date(2019, 6, 10))
+    found = (HIRED + "原告工作至2019年5月31日。被告提交辞职申请书一份，原告认可系其本人签字。"
+             "2019年6月10日，原告向被告邮寄解除劳动合同通知书，以被告拖欠工资为由解除劳动合同。")
+    d = _one(_decided(_ended(found, notice))[0], "severance")
+    assert d.outcome == Outcome.DENIED
+    assert {a.article for a in d.articles} >= {37, 46}
+    # the worker does not own the letter: whether the employer defaulted is still the question
+    disowned = found.replace("原告认可系其本人签字", "原告不认可该签字系其本人所签")
+    assert _one(_decided(_ended(disowned, notice))[0], "severance").outcome == Outcome.UNKNOWN
+    # a letter that names the employer's default is that ending, not a plain resignation
+    forced = found.replace("被告提交辞职申请书一份", "被告提交以拖欠工资为由的辞职申请书一份")
+    assert _one(_decided(_ended(forced, notice))[0], "severance").outcome == Outcome.UNKNOWN

@@ -83,6 +83,12 @@ def test_the_termination_story_without_topics_rules_or_quoted_clauses():
     [t] = find_termination("2015年3月，因原告岗位被撤销，被告于2015年3月20日向原告支付经济补偿，以解除与原告之间的劳动关系。", WORDS)
     assert t.value.initiator is TerminationInitiator.EMPLOYER
     assert find_termination("双方就解除劳动关系的补偿没有达成一致意见。", WORDS) == []
+    # the items of a claim or an application narrate no ending
+    assert find_termination("被告应当依法支付原告工资、解除劳动关系经济补偿金等待遇。", WORDS) == []
+    assert find_termination("2017年2月9日，原告就工资、经济补偿金、劳动关系解除等问题向某某县劳动人事争议仲裁委员会"
+                            "申请仲裁。", WORDS) == []
+    [t] = find_termination("2019年5月31日，被告解除了与原告的劳动合同，并支付了经济补偿金。", WORDS)
+    assert t.value.initiator is TerminationInitiator.EMPLOYER
     assert find_termination("劳动合同中约定：“乙方严重违纪的，甲方可以解除合同。”", WORDS) == []
     [t] = find_termination("待岗期间，被告照发工资，直至双方劳动合同到期。", WORDS)
     assert t.value.initiator is TerminationInitiator.EXPIRY
@@ -98,6 +104,16 @@ def test_the_pay_claimed_for_a_span_of_days_is_no_monthly_wage():
     assert find_monthly_wage("诉讼请求：\n2、2014年9月16日至2014年10月23日期间工资35636元；") == []
     assert find_monthly_wage("另查，原告2014年9月16日至2014年10月23日的工资为35636元。") == []
     assert [f.value for f in find_monthly_wage("原告于2014年9月16日入职，月工资8000元。")] == [Decimal(8000)]
+
+
+def test_arrears_paid_back_are_no_monthly_wage():
+    """「2019年11月27日向原告归还工资款20000元」 is a sum of arrears repaid, whatever month its date names."""
+    from arbitration.extract.facts import find_monthly_wage
+
+    assert find_monthly_wage("协议签订后，被告于2019年11月27日向原告归还工资款20000元。") == []
+    assert find_monthly_wage("被告分三期偿还所欠工资，2019年12月11日偿还工资款20000元。") == []
+    [w] = find_monthly_wage("原告于2018年4月1日入职，约定月工资为14750元。")
+    assert w.value == 14750
 
 
 def test_a_wage_stated_as_its_parts():

@@ -186,3 +186,25 @@ def test_after_a_hearing_the_employer_bears_the_burden_of_the_contract_it_keeps(
     unfound = court_case(claims, found="经审理查明，原告于2019年向某某仲裁委员会申请仲裁。")
     unfound.facts.written_contract.add(ContractInfo(signed=False), APP, Side.APPLICANT)
     assert find(unfound).get("written_contract") is None
+
+
+def test_a_dismissal_both_sides_tell_on_different_days_stands_as_the_worker_tells_it():
+    """Both say the employer ended the employment and differ only on the day: the employer proves its dismissal
+    (解释（一）第四十四条) and showed nothing for its day. Another way of ending is a real dispute and stays pending."""
+    from findings_cases import dismissal
+
+    from arbitration.model import Termination, TerminationInitiator
+
+    case = base_case(defence="被申请人于2024年3月31日与申请人解除了劳动合同。")
+    case.facts.termination.add(dismissal(None, notice=date(2024, 3, 20)), APP, Side.APPLICANT)
+    case.facts.termination.add(dismissal(None, notice=date(2024, 3, 31)), DEF, Side.RESPONDENT)
+    p = find(case).get("termination")
+    assert p is not None and p.basis == Basis.BURDEN
+    assert case.facts.termination.values[p.value_index].side == Side.APPLICANT
+    assert "日期" in p.reason and any(a.article == 44 for a in p.articles)
+    other = base_case(defence="申请人于2024年3月31日辞职。")
+    other.facts.termination.add(dismissal(None, notice=date(2024, 3, 20)), APP, Side.APPLICANT)
+    other.facts.termination.add(Termination(initiator=TerminationInitiator.EMPLOYEE, mode="辞职",
+                                            notice_date=date(2024, 3, 31)), DEF, Side.RESPONDENT)
+    findings = find(other)
+    assert findings.get("termination") is None and "termination" in findings.pending
