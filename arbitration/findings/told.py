@@ -296,5 +296,33 @@ def wages_told(case: Case) -> list[Decimal]:
     return [f.value for s in own_sentences(case) for f in find_monthly_wage(s)]
 
 
+_TOTAL = r"(?:时间)?(?:合计|共计|累计|总计|共)(?:为)?(?P<n>\d+(?:\.\d+)?)(?:个)?(?P<unit>小时|天|日)"
+# overtime totals the findings state (「工作日延长工作时间合计300小时，休息日加班合计12天」)
+OVERTIME_TOTALS = {
+    "weekday": re.compile(r"(?:延长工作时间|延时加班|延时工作|延长工时)" + _TOTAL),
+    "rest": re.compile(r"休息日(?:加班|工作)" + _TOTAL),
+    "holiday": re.compile(r"法定(?:节假日|休假日|假日|节日)(?:加班|工作)" + _TOTAL),
+}
+OVERTIME_PAID = re.compile(r"(?<![未没不])(?:支付|发放)(?:了)?[^，。；]{0,6}加班(?:费|工资)|加班(?:费|工资)[^，。；]{0,6}(?<![未没不])已(?:经)?(?:支付|发放)")
+
+
+def overtime_totals(case: Case) -> tuple[dict[str, Decimal], str] | None:
+    """The overtime the tribunal's own findings total up in one sentence (from the attendance records), as hours
+    by kind ("weekday", "rest", "holiday"; a day = 8 hours), with that sentence; None when no sentence of theirs
+    states a total, or when they tell of overtime pay already paid (what was paid is for the tribunal)."""
+    own = own_sentences(case)
+    if any(OVERTIME_PAID.search(s) for s in own):
+        return None
+    for s in own:
+        hours = {}
+        for kind, pattern in OVERTIME_TOTALS.items():
+            if (m := pattern.search(s)) is not None:
+                n = Decimal(m["n"])
+                hours[kind] = n if m["unit"] == "小时" else n * 8
+        if hours:
+            return hours, s
+    return None
+
+
 __all__ = ["REPORTED", "applied_after", "applied_on", "arbitrated", "average_told", "award_accepted", "awarded", "classified", "clauses",
-           "mentions", "names", "not_arbitrated", "own_sentences", "region_named", "reported", "sentences", "wages_told"]
+           "mentions", "names", "not_arbitrated", "overtime_totals", "own_sentences", "region_named", "reported", "sentences", "wages_told"]
