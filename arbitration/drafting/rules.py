@@ -518,24 +518,17 @@ def _overtime_totals(x: Ctx, d: Decision) -> Decision | None:
     补休」): those are the hours, at 150 %, 200 %, 300 % of the hourly wage the labour contract sets (劳动法第四十四条,
     工资支付暂行规定第十三条; 月工资÷21.75÷8), up to what was asked. None — for the tribunal — when the totals span
     months outside the period claimed, the contract's wage is not plain, or the findings say none went unpaid."""
-    from arbitration.extract.rules import find_money
-    from arbitration.findings.told import overtime_totals, own_sentences
+    from arbitration.findings.told import overtime_paid, overtime_totals
     from arbitration.law.calculators import overtime
 
-    found = overtime_totals(x.case)
-    if found is None or x.claim.amount is None:
+    found, paid = overtime_totals(x.case), overtime_paid(x.case)
+    if found is None or paid is None or x.claim.amount is None:
         return None
-    hours, sentence = found
-    own = own_sentences(x.case)
-    if not any(re.search(r"(?:未|没有)(?:向[^，。；]{1,16}?)?(?:支付|发放)[^，。；]{0,4}加班", s) for s in own):
-        return None
-    if any("加班" in s and find_money(s) for s in own):
-        return None  # a sum the findings tell of for overtime (paid, or counted into the wage) is for the tribunal
-    if not _in_time_as_wages(x):
-        return None
-    months = [(int(y), int(m)) for y, m in re.findall(r"(\d{4})年(\d{1,2})月", sentence)]
+    hours, sentences, months = found
     start, end = x.claim.period_start, x.claim.period_end
     if months and (start and (start.year, start.month) > min(months) or end and (end.year, end.month) < max(months)):
+        return None
+    if not _in_time_as_wages(x):
         return None
     wage = _contract_wage(x)
     if wage is None:
@@ -545,10 +538,12 @@ def _overtime_totals(x: Ctx, d: Decision) -> Decision | None:
     if not named or re.search(r"法定|节假日|节日", x.claim.text):  # 「加班费」 asks for every kind
         kinds.add("holiday")
     take = {k: (h if k in kinds else Decimal(0)) for k, h in hours.items()}
+    if paid and take != hours:
+        return None  # what was paid for every kind cannot be set off against some of them
     result = overtime(wage, weekday_hours=take.get("weekday", 0), rest_day_hours=take.get("rest", 0),
-                      holiday_hours=take.get("holiday", 0))
-    note = f"加班时长按查明的合计数计算，月工资按劳动合同约定的{money(wage)}计算"
-    d.reason = f"经审理查明，{sentence}"
+                      holiday_hours=take.get("holiday", 0), paid=paid)
+    note = f"加班时长按查明的数额计算，月工资按劳动合同约定的{money(wage)}计算"
+    d.reason = f"经审理查明，{'；'.join(sentences)}"
     return by_amount(x, d, result.model_copy(update={"steps": [note, *result.steps]}))
 
 
@@ -569,13 +564,16 @@ def _in_time_as_wages(x: Ctx) -> bool:
 
 
 def _contract_wage(x: Ctx) -> Decimal | None:
-    """The monthly wage the labour contract sets, as the tribunal found it (「签订劳动合同，约定月工资3600元」); else
+    """The monthly wage the labour contract sets, as the tribunal found it (「签订劳动合同，约定月工资3600元」, its parts
+    summed 「…合计3000元」); else
     the one wage the findings state, when they state only one; None when not plain."""
     from arbitration.extract.facts import find_monthly_wage
     from arbitration.findings.told import own_sentences, wages_told
 
-    agreed = {f.value for s in own_sentences(x.case) if "合同" in s for f in find_monthly_wage(s)
-              if "约定" in (f.note or "") and "试用期" not in (f.note or "") and "另称" not in (f.note or "")}
+    contract = [s for s in own_sentences(x.case) if "合同" in s and "约定" in s]
+    summed = {Decimal(m) for s in contract for m in re.findall(r"约定[^。；]{0,30}?工资[^。；]{0,40}?(?:合计|共计|总计)(\d+(?:\.\d+)?)元", s)}
+    agreed = summed or {f.value for s in contract for f in find_monthly_wage(s)
+                        if "约定" in (f.note or "") and "试用期" not in (f.note or "") and "另称" not in (f.note or "")}
     if len(agreed) == 1:
         return agreed.pop()
     told = set(wages_told(x.case))

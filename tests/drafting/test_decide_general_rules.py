@@ -162,6 +162,22 @@ def test_overtime_the_findings_total_up_is_paid_on_those_totals_at_the_contract_
     assert decided(8000, extra="被告每月随工资支付加班费100元。").outcome == Outcome.UNKNOWN
 
 
+def test_overtime_the_findings_count_month_by_month_is_summed_less_what_was_paid():
+    """The findings count the records month by month (six months of 20 hours and 2 rest days each, then one month of
+    10 hours and 1 day) and total what was paid for overtime (700); the contract's wage is its parts summed (2175):
+    12.5 an hour, 130 × 12.5 × 1.5 + 104 × 12.5 × 2 − 700 = 4337.50 (工资支付暂行规定第十三条). A span without 每月
+    is not a monthly count and stays for the tribunal."""
+    found = ("经审理查明，原告于2020年1月1日入职被告处，双方签订的劳动合同约定月工资为基本工资2000元、岗位津贴175元，合计2175元。"
+             "考勤记录显示，原告2020年1月至6月期间，每月工作日延长工作时间均为20小时，休息日加班均为2天；"
+             "2020年7月，原告工作日延长工作时间为10小时，休息日加班为1天。被告每月随工资支付加班费100元，2020年共计支付700元。")
+    claim = Claim(type="overtime", text="被告支付原告2020年1月至7月加班费6000元", amount=Decimal(6000),
+                  period_start=date(2020, 1, 1), period_end=date(2020, 7, 31))
+    d = _one(_decided(court_case([claim], found=found))[0], "overtime")
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal("4337.50")
+    loose = found.replace("每月工作日延长工作时间均为", "工作日延长工作时间为")
+    assert _one(_decided(court_case([claim], found=loose))[0], "overtime").outcome == Outcome.UNKNOWN
+
+
 def test_pay_for_a_time_after_the_employment_ended_is_denied():
     late = Claim(type="unpaid_wages", text="被告支付原告2020年8月至9月工资6000元", amount=Decimal(6000),
                  period_start=date(2020, 8, 1), period_end=date(2020, 9, 30))
