@@ -357,8 +357,12 @@ def _conditional_pay(x: Ctx, d: Decision) -> Decision | None:
     is the employer's to justify (解释（一）第四十四条), and one the findings speak of is for the tribunal."""
     from arbitration.findings.issues import BENEFITS, WITHHELD
 
+    if not x.case.tribunal_statement:
+        return None
+    if (found := _benefit_as_found(x, d)) is not None:
+        return found
     kind = next((found for claim, found in BENEFITS if claim.search(x.claim.text)), None)
-    if kind is None or WITHHELD.search(x.claim.text) or not x.case.tribunal_statement:
+    if kind is None or WITHHELD.search(x.claim.text):
         return None
     if _findings_speak_of(x, kind):
         return None  # for the tribunal
@@ -366,6 +370,66 @@ def _conditional_pay(x: Ctx, d: Decision) -> Decision | None:
         return None  # the employer admitted it, or the tribunal found pay owed
     return d.deny(f"{x.w}主张的该项款项以约定或规定的发放条件为前提，{x.w}应当对发放条件成就承担举证责任；"
                   f"经审理查明的事实未显示该条件成就，{x.w}应承担举证不能的不利后果", c("劳动争议调解仲裁法", 6))
+
+
+# the employer's decision, under its rule, to pay a benefit to nobody (「决定全体员工不发放年终奖」「未向任何员工发放」)
+NOBODY_PAID = re.compile(r"(?:全体|所有|任何|全部)(?:员工|职工|人员)[^，。；]{0,6}(?:均|都)?(?:不|未)(?:予)?(?:发放|支付)|"
+                         r"决定[^，。；]{0,16}不(?:予)?(?:发放|支付)")
+# an exclusion the findings deny (「公告内容中并无…不予发放的表述」「会议纪要…未向员工公布」)
+EXCLUSION = re.compile(r"不(?:予)?(?:发放|支付)|取消")
+DENIED_EXCLUSION = re.compile(r"(?:并无|没有|无|未载明|未规定)[^，。；]{0,30}不(?:予)?(?:发放|支付)[^，。；]{0,4}(?:的)?(?:表述|规定|内容|条款)")
+# the employer failed to produce the ground it relies on (「被告未提交该期间对原告进行考核的书面评定结果」)
+NOT_PRODUCED = re.compile(r"(?:未|没有|未能|不能|无法)(?:提交|提供|举证|出示)")
+
+
+def _benefit_as_found(x: Ctx, d: Decision) -> Decision | None:
+    """A benefit (奖金, 绩效, 津贴 …) read from what the tribunal found. Granted as asked when the findings state the
+    very sum asked as the worker's — fixed for the worker by the employer's own scheme (「名单中原告的年终奖金额为
+    10000元」) or withheld with the employer's ground unproduced (「未向原告发放绩效工资，共计3600元，被告未提交…考核
+    结果」: the employer proves why it cut pay, 解释（一）第四十四条) — and no exclusion stands (劳动合同法第三十条).
+    Denied when they tell the employer decided under its rule to pay it to nobody and fix no sum for the worker: the
+    condition did not come about, the worker's proof failed (调解仲裁法第六条). None otherwise (for the tribunal)."""
+    from arbitration.extract.rules import find_money
+    from arbitration.findings.issues import BENEFITS
+    from arbitration.findings.told import clauses, mentions, names, own_sentences
+
+    word = CONDITIONAL_PAY.search(x.claim.text)
+    if word is None or x.claim.amount is None:
+        return None
+    kind = next((found for claim, found in BENEFITS if claim.search(x.claim.text)), re.compile(re.escape(word.group())))
+    own = [s for s in own_sentences(x.case) if kind.search(s)]
+    if not own:
+        return None
+    worker = names(x.case, x.sides.worker, x.w)
+    employer = names(x.case, x.sides.employer, x.e)
+    asked = x.claim.amount
+    same = [s for s in own if mentions(s, worker) and any(
+        abs(m.amount - asked) <= asked * Decimal("0.01") for m in find_money(s))]
+    excluded = [s for s in own_sentences(x.case) if EXCLUSION.search(s) and not DENIED_EXCLUSION.search(s)]
+    if not same:
+        years = set(re.findall(r"(\d{4})年", x.claim.text))
+        nobody = [s for s in own if NOBODY_PAID.search(s) and not (
+            years and (told := set(re.findall(r"(\d{4})年", s))) and not years & told)]
+        if nobody and not any(find_money(s) for s in nobody):
+            return d.deny(f"经审理查明，{nobody[0]}，{x.w}主张的该项款项以约定或规定的发放条件为前提，"
+                          f"查明的事实未显示该条件已经成就，{x.w}应承担举证不能的不利后果",
+                          c("劳动争议调解仲裁法", 6))
+        return None
+    if excluded:
+        return None
+    unpaid = next((s for s in same if re.search(r"(?:未|没有)(?:向[^，。；]{1,16}?)?(?:发放|支付)", s)), None)
+    if unpaid is not None:
+        if not any(NOT_PRODUCED.search(cl) and mentions(cl, employer)
+                   for s in own_sentences(x.case) for cl in clauses(s)):
+            return None  # why it went unpaid is for the tribunal
+        return d.grant(f"经审理查明，{unpaid}，{x.e}未能举证证明其不予发放的依据，应承担不利后果，"
+                       f"{x.e}应向{x.w}支付该款项", asked, c("劳动合同法", 30), c("劳动争议解释（一）", 44),
+                       c("劳动争议调解仲裁法", 6))
+    fixed = next((s for s in same if re.search(r"(?:金额|数额|标准)为", s)), None)
+    if fixed is None:
+        return None
+    return d.grant(f"经审理查明，{fixed}，{x.w}该项款项的数额已由{x.e}确定，{x.e}未能证明存在不予发放的情形，"
+                   f"应向{x.w}支付", asked, c("劳动合同法", 30))
 
 
 def _findings_speak_of(x: Ctx, pattern: re.Pattern[str]) -> bool:
@@ -440,11 +504,80 @@ def overtime(x: Ctx, d: Decision) -> Decision:
     if relation_denied(x, d):
         return d
     ot = x.issue("issue:overtime")
+    if ot is not None and ot.holds is False:
+        return d.deny(because(ot), c("劳动争议解释（一）", 42))
+    if (totals := _overtime_totals(x, d)) is not None:
+        return totals
     if ot is None:
         return d.pend(x.why_pending("issue:overtime", "加班事实是否存在"))
-    if ot.holds is False:
-        return d.deny(because(ot), c("劳动争议解释（一）", 42))
     return _overtime_amount(x, d, ot)
+
+
+def _overtime_totals(x: Ctx, d: Decision) -> Decision | None:
+    """加班费 on the totals the tribunal found (「考勤记录载明…工作日延长工作时间合计300小时，休息日加班合计12天，未安排
+    补休」): those are the hours, at 150 %, 200 %, 300 % of the hourly wage the labour contract sets (劳动法第四十四条,
+    工资支付暂行规定第十三条; 月工资÷21.75÷8), up to what was asked. None — for the tribunal — when the totals span
+    months outside the period claimed, the contract's wage is not plain, or the findings say none went unpaid."""
+    from arbitration.findings.told import overtime_paid, overtime_totals
+    from arbitration.law.calculators import overtime
+
+    found, paid = overtime_totals(x.case), overtime_paid(x.case)
+    if found is None or paid is None or x.claim.amount is None:
+        return None
+    hours, sentences, months = found
+    start, end = x.claim.period_start, x.claim.period_end
+    if months and (start and (start.year, start.month) > min(months) or end and (end.year, end.month) < max(months)):
+        return None
+    if not _in_time_as_wages(x):
+        return None
+    wage = _contract_wage(x)
+    if wage is None:
+        return None
+    kinds = overtime_kinds(x.claim.text)
+    named = any(w in x.claim.text for words in OVERTIME_KINDS.values() for w in words)
+    if not named or re.search(r"法定|节假日|节日", x.claim.text):  # 「加班费」 asks for every kind
+        kinds.add("holiday")
+    take = {k: (h if k in kinds else Decimal(0)) for k, h in hours.items()}
+    if paid and take != hours:
+        return None  # what was paid for every kind cannot be set off against some of them
+    result = overtime(wage, weekday_hours=take.get("weekday", 0), rest_day_hours=take.get("rest", 0),
+                      holiday_hours=take.get("holiday", 0), paid=paid)
+    note = f"加班时长按查明的数额计算，月工资按劳动合同约定的{money(wage)}计算"
+    d.reason = f"经审理查明，{'；'.join(sentences)}"
+    return by_amount(x, d, result.model_copy(update={"steps": [note, *result.steps]}))
+
+
+def _in_time_as_wages(x: Ctx) -> bool:
+    """Whether a time bar the employer raised leaves the whole of a pay claim standing: pay owed while the employment
+    lasted may be claimed within a year of its end (调解仲裁法第二十七条第四款). True when nobody raised it."""
+    from arbitration.law.timebar import defence_raised
+
+    if defence_raised(x.case, by=x.sides.employer) is None:
+        return True
+    applied, leave = x.case.application_date, x.fact("leave_date")
+    if applied is None or leave is None or applied < leave:
+        return False
+    try:
+        return applied <= leave.replace(year=leave.year + 1)
+    except ValueError:  # 29 February
+        return applied <= leave.replace(year=leave.year + 1, day=28)
+
+
+def _contract_wage(x: Ctx) -> Decimal | None:
+    """The monthly wage the labour contract sets, as the tribunal found it (「签订劳动合同，约定月工资3600元」, its parts
+    summed 「…合计3000元」); else
+    the one wage the findings state, when they state only one; None when not plain."""
+    from arbitration.extract.facts import find_monthly_wage
+    from arbitration.findings.told import own_sentences, wages_told
+
+    contract = [s for s in own_sentences(x.case) if "合同" in s and "约定" in s]
+    summed = {Decimal(m) for s in contract for m in re.findall(r"约定[^。；]{0,30}?工资[^。；]{0,40}?(?:合计|共计|总计)(\d+(?:\.\d+)?)元", s)}
+    agreed = summed or {f.value for s in contract for f in find_monthly_wage(s)
+                        if "约定" in (f.note or "") and "试用期" not in (f.note or "") and "另称" not in (f.note or "")}
+    if len(agreed) == 1:
+        return agreed.pop()
+    told = set(wages_told(x.case))
+    return told.pop() if len(told) == 1 and not agreed else None
 
 
 MEAL_BREAK = Decimal(1)  # hours a day taken off a stated working day for meals, so the hours are not overstated

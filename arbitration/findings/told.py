@@ -296,5 +296,76 @@ def wages_told(case: Case) -> list[Decimal]:
     return [f.value for s in own_sentences(case) for f in find_monthly_wage(s)]
 
 
+_N = r"(?P<n>\d+(?:\.\d+)?)(?:个)?(?P<unit>小时|天|日)"
+_TOTAL = r"(?:时间)?(?:合计|共计|累计|总计|共)(?:为)?" + _N
+_EACH = r"(?:时间)?(?:均|都)?为" + _N
+# the kinds of overtime the findings count (「工作日延长工作时间合计300小时，休息日加班合计12天」)
+OVERTIME_KINDS = {"weekday": r"(?:延长工作时间|延时加班|延时工作|延长工时)", "rest": r"休息日(?:加班|工作)",
+                  "holiday": r"法定(?:节假日|休假日|假日|节日)(?:加班|工作)"}
+MONTHS = re.compile(r"(\d{4})年(\d{1,2})月(?:(?:至|到|—|－|-)(?:(\d{4})年)?(\d{1,2})月)?")
+OVERTIME_PAID = re.compile(r"(?<![未没不])(?:支付|发放)(?:了)?[^，。；]{0,6}加班(?:费|工资)|加班(?:费|工资)[^，。；]{0,6}(?<![未没不])已(?:经)?(?:支付|发放)")
+OVERTIME_UNPAID = re.compile(r"(?:未|没有)(?:向[^，。；]{1,16}?)?(?:支付|发放)[^，。；]{0,4}加班")
+PAID_TOTAL = re.compile(r"(?:共计|合计|累计)(?:支付|发放)?(?:加班费|加班工资)?(?P<n>\d+(?:\.\d+)?)元")
+
+
+def _hours(sentence: str, how: str) -> dict[str, Decimal] | None:
+    """Overtime by kind in one sentence, in hours (a day = 8 hours); None when it counts weekday overtime in days."""
+    hours = {}
+    for kind, words in OVERTIME_KINDS.items():
+        if (m := re.search(words + how, sentence)) is not None:
+            if kind == "weekday" and m["unit"] != "小时":
+                return None
+            hours[kind] = Decimal(m["n"]) * (1 if m["unit"] == "小时" else 8)
+    return hours
+
+
+def overtime_totals(case: Case) -> tuple[dict[str, Decimal], list[str], list[tuple[int, int]]] | None:
+    """The overtime the tribunal's own findings count from the records, as hours by kind ("weekday", "rest",
+    "holiday"; a day = 8 hours), with the sentences and the months they name: a total in one sentence (「合计300小时」),
+    else month by month (「2018年1月至11月期间，每月…均为60小时…；2018年12月，…为52小时」). None when they count
+    none, or a count's months are not plain (no month, several, a span without 每月)."""
+    own = own_sentences(case)
+    for s in own:
+        if hours := _hours(s, _TOTAL):
+            return hours, [s], [(int(y), int(m)) for y, m, *_ in MONTHS.findall(s)]
+    total: dict[str, Decimal] = {}
+    used, span = [], []
+    for s in own:
+        hours = _hours(s, _EACH)
+        if hours is None:
+            return None
+        if not hours:
+            continue
+        named = MONTHS.findall(s)
+        if len(named) != 1:
+            return None
+        y1, m1, y2, m2 = named[0]
+        first, last = (int(y1), int(m1)), (int(y2 or y1), int(m2 or m1))
+        months = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
+        if months < 1 or months > 1 and "每月" not in s:
+            return None
+        for kind, h in hours.items():
+            total[kind] = total.get(kind, Decimal(0)) + h * months
+        used.append(s)
+        span += [first, last]
+    return (total, used, span) if total else None
+
+
+def overtime_paid(case: Case) -> Decimal | None:
+    """What the tribunal's own findings say the employer paid for overtime: 0 when they say it paid none and name no
+    sum for overtime, the total when one sentence totals what it paid (「2018年共计支付7200元」) and every other
+    sum they name for overtime is pay it holds (「含加班费600元」); None when unclear."""
+    from arbitration.extract.rules import find_money
+
+    own = own_sentences(case)
+    sums = [s for s in own if "加班" in s and find_money(s)]
+    if not sums:
+        return Decimal(0) if any(OVERTIME_UNPAID.search(s) for s in own) else None
+    totals = [m for s in sums if OVERTIME_PAID.search(s) for m in PAID_TOTAL.finditer(s)]
+    if len(totals) != 1 or any(not OVERTIME_PAID.search(s) and not re.search(r"含加班(?:费|工资)", s) for s in sums):
+        return None
+    return Decimal(totals[0]["n"])
+
+
 __all__ = ["REPORTED", "applied_after", "applied_on", "arbitrated", "average_told", "award_accepted", "awarded", "classified", "clauses",
-           "mentions", "names", "not_arbitrated", "own_sentences", "region_named", "reported", "sentences", "wages_told"]
+           "mentions", "names", "not_arbitrated", "overtime_paid", "overtime_totals", "own_sentences", "region_named", "reported", "sentences", "wages_told"]

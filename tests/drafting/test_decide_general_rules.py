@@ -111,6 +111,73 @@ def test_a_benefit_the_findings_speak_of_withheld_or_awarded_before_stays_for_th
     assert _one(_decided(court_case([HEAT]))[0], "unpaid_wages").outcome == Outcome.UNKNOWN
 
 
+def test_a_benefit_the_findings_fix_or_find_withheld_without_ground_is_granted_and_one_paid_to_nobody_denied():
+    """What the findings say of a benefit decides it: the sum asked, fixed for the worker by the employer's own
+    scheme, with no exclusion standing, is owed (劳动合同法第三十条); a 绩效 withheld whose assessment the employer
+    does not produce is owed (解释（一）第四十四条); a bonus the employer decided under its rule to pay to nobody was
+    never earned (调解仲裁法第六条). Any other word of the findings stays for the tribunal."""
+    bonus = Claim(type="unpaid_wages", text="被告支付原告2020年度年终奖6000元", amount=Decimal(6000))
+    fixed = HIRED + "2021年1月10日，被告公布年终奖分配表，其中原告的年终奖金额为6000元，分配表中并无离职人员不予发放的规定。"
+    d = _one(_decided(court_case([bonus], found=fixed))[0], "unpaid_wages")
+    assert d.outcome == Outcome.GRANTED and d.amount == Decimal(6000)
+    assert any(a.law == "劳动合同法" and a.article == 30 for a in d.articles)
+    # a different sum, or an exclusion the findings let stand, is for the tribunal
+    other = HIRED + "2021年1月10日，被告公布年终奖分配表，其中原告的年终奖金额为4000元。"
+    excluded = fixed + "分配表另载明，发放前离职的人员不予发放。"
+    for found in (other, excluded):
+        assert _one(_decided(court_case([bonus], found=found))[0], "unpaid_wages").outcome == Outcome.UNKNOWN
+    nobody = HIRED + "被告《薪酬制度》规定年终奖视年度经营情况发放，2020年度被告决定全体员工均不发放年终奖。"
+    d = _one(_decided(court_case([bonus], found=nobody))[0], "unpaid_wages")
+    assert d.outcome == Outcome.DENIED and any(a.law == "劳动争议调解仲裁法" and a.article == 6 for a in d.articles)
+    # a decision about another year says nothing of this one
+    other_year = nobody.replace("2020年度被告决定", "2019年度被告决定")
+    assert _one(_decided(court_case([bonus], found=other_year))[0], "unpaid_wages").outcome == Outcome.UNKNOWN
+    cut = Claim(type="unpaid_wages", text="被告支付原告被扣发的2020年3月至5月绩效工资1500元", amount=Decimal(1500))
+    withheld = HIRED + "2020年3月至5月，被告未向原告发放绩效工资，共计1500元。"
+    d = _one(_decided(court_case([cut], found=withheld + "被告未提交该期间的考核结果。"))[0], "unpaid_wages")
+    assert d.outcome == Outcome.GRANTED and d.amount == Decimal(1500)
+    assert any(a.law == "劳动争议解释（一）" and a.article == 44 for a in d.articles)
+    assert _one(_decided(court_case([cut], found=withheld))[0], "unpaid_wages").outcome == Outcome.UNKNOWN
+
+
+def test_overtime_the_findings_total_up_is_paid_on_those_totals_at_the_contract_wage():
+    """劳动法第四十四条, 工资支付暂行规定第十三条: the findings total the attendance records (100 hours beyond the
+    working day, 4 rest days, no time off, nothing paid); the contract sets 4350 a month, the average 5000 holds
+    bonuses. 4350 ÷ 21.75 ÷ 8 = 25 an hour: 100 × 25 × 1.5 + 32 × 25 × 2 = 5350, up to what was asked. Totals
+    running past the period claimed, or overtime pay the findings tell of, stay for the tribunal."""
+    found = ("经审理查明，原告于2019年1月1日入职被告处，双方签订劳动合同，约定月工资4350元。原告离职前十二个月的月平均工资为"
+             "5000元，其中包括奖金。考勤记录载明，原告2019年1月至2019年12月期间工作日延长工作时间合计100小时，"
+             "休息日加班合计4天，被告未安排补休，亦未支付加班工资。")
+
+    def decided(amount, start=date(2019, 1, 1), extra=""):
+        claim = Claim(type="overtime", text=f"被告支付原告2019年延时加班及休息日加班工资{amount}元",
+                      amount=Decimal(amount), period_start=start, period_end=date(2019, 12, 31))
+        return _one(_decided(court_case([claim], found=found + extra))[0], "overtime")
+
+    d = decided(8000)
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal("5350.00")
+    assert any(a.law == "劳动法" and a.article == 44 for a in d.articles)
+    assert decided(5000).outcome == Outcome.GRANTED and decided(5000).amount == Decimal(5000)
+    assert decided(8000, start=date(2019, 6, 1)).outcome == Outcome.UNKNOWN
+    assert decided(8000, extra="被告每月随工资支付加班费100元。").outcome == Outcome.UNKNOWN
+
+
+def test_overtime_the_findings_count_month_by_month_is_summed_less_what_was_paid():
+    """The findings count the records month by month (six months of 20 hours and 2 rest days each, then one month of
+    10 hours and 1 day) and total what was paid for overtime (700); the contract's wage is its parts summed (2175):
+    12.5 an hour, 130 × 12.5 × 1.5 + 104 × 12.5 × 2 − 700 = 4337.50 (工资支付暂行规定第十三条). A span without 每月
+    is not a monthly count and stays for the tribunal."""
+    found = ("经审理查明，原告于2020年1月1日入职被告处，双方签订的劳动合同约定月工资为基本工资2000元、岗位津贴175元，合计2175元。"
+             "考勤记录显示，原告2020年1月至6月期间，每月工作日延长工作时间均为20小时，休息日加班均为2天；"
+             "2020年7月，原告工作日延长工作时间为10小时，休息日加班为1天。被告每月随工资支付加班费100元，2020年共计支付700元。")
+    claim = Claim(type="overtime", text="被告支付原告2020年1月至7月加班费6000元", amount=Decimal(6000),
+                  period_start=date(2020, 1, 1), period_end=date(2020, 7, 31))
+    d = _one(_decided(court_case([claim], found=found))[0], "overtime")
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal("4337.50")
+    loose = found.replace("每月工作日延长工作时间均为", "工作日延长工作时间为")
+    assert _one(_decided(court_case([claim], found=loose))[0], "overtime").outcome == Outcome.UNKNOWN
+
+
 def test_pay_for_a_time_after_the_employment_ended_is_denied():
     late = Claim(type="unpaid_wages", text="被告支付原告2020年8月至9月工资6000元", amount=Decimal(6000),
                  period_start=date(2020, 8, 1), period_end=date(2020, 9, 30))
