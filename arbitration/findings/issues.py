@@ -718,18 +718,23 @@ EARLIER_WORK = re.compile(r"参加工作|工龄|累计工作|工作年限|连续
 def _work_start_found(ctx: Context, hire: date) -> tuple[date, str, Provenance] | None:
     """The start of the cumulative working years the tribunal's findings give: (day, the sentence, its source)."""
     from arbitration.extract.rules.dates import find_dates
-    from arbitration.findings.told import own_sentences
+    from arbitration.findings.told import mentions, names, own_sentences
 
-    def first(pattern: re.Pattern[str], keep: Callable[[date], bool]) -> tuple[date, str] | None:
+    here = (*names(ctx.case, ctx.sides.employer, ctx.sides.employer_word), "用人单位", "公司", "处")
+
+    def first(pattern: re.Pattern[str], keep: Callable[[date], bool], *, elsewhere: bool = False
+              ) -> tuple[date, str] | None:
         hits = []
         for sentence in own_sentences(ctx.case):
             for clause in re.split(r"[，,；;]", sentence):
+                if elsewhere and mentions(clause, here):
+                    continue  # 「到被告处参加工作」 tells the hire, not the start of working life
                 if pattern.search(clause) and not REPORTED_SPEECH.search(clause):
                     hits += [(m.date.value, sentence) for m in find_dates(clause)
                              if m.date.value is not None and keep(m.date.value)]
         return min(hits) if hits else None
 
-    began = first(WORK_BEGAN, lambda d: d <= hire)
+    began = first(WORK_BEGAN, lambda d: d <= hire, elsewhere=True)
     insured = first(INSURED, lambda d: d < hire)
     graduated = first(GRADUATED, lambda d: d <= hire < d + timedelta(days=366))
     found = began or insured or (graduated and (hire, graduated[1]))
@@ -758,6 +763,10 @@ def work_start(ctx: Context, settled: Case) -> Proposal | str | None:
     said = _clause(_statement(ctx, ctx.sides.worker), EARLIER_WORK)
     if said:
         return f"{w}称「{said}」，其累计工作年限须依档案、社会保险缴费记录等查明"
+    from arbitration.findings.told import own_sentences
+
+    if told := next((x for x in own_sentences(ctx.case) if EARLIER_WORK.search(x)), None):
+        return f"经审理查明，{told}；{w}的累计工作年限须依档案、社会保险缴费记录等查明"
     if not ctx.heard_at_hearing():
         return f"{w}入职{e}前的工作年限，须庭审查明"
     p = _p(iid, label, f"{w}的累计工作年限自{ymd(hire)}入职{e}时起算", True, Basis.BURDEN,

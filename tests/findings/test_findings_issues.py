@@ -258,6 +258,8 @@ def test_the_start_of_the_working_years_is_read_from_the_findings_or_left_to_the
 
     p, _ = start(hired + "原告参加工作的时间为2008年9月，被告对此无异议。")
     assert p.since == date(2008, 9, 1) and p.basis == Basis.ESTABLISHED
+    p, _ = start("经审理查明，原告于2017年3月1日到被告处参加工作，月工资3000元，由被告按月发放。")
+    assert p is None  # the hire told in other words is no start of working life; the words keep it open
     p, _ = start(hired + "原告的参保缴费记录显示，原告自2012年5月起在其他单位参加社会保险。")
     assert p.since == date(2012, 5, 1)
     p, _ = start("经审理查明，原告于2017年1月毕业，同年3月1日起在被告处工作，月工资3000元，由被告按月发放。")
@@ -265,5 +267,7 @@ def test_the_start_of_the_working_years_is_read_from_the_findings_or_left_to_the
     p, _ = start(hired)
     assert p.since == date(2017, 3, 1) and p.basis == Basis.BURDEN
     assert {(a.law, a.article) for a in p.articles} == {("企业职工带薪年休假实施办法", 4), ("劳动争议调解仲裁法", 6)}
+    p, why = start(hired + "原告于2009年7月在某某公司参加工作。")
+    assert p is None and "某某公司参加工作" in why  # earlier work the findings tell but we cannot date
     p, why = start(hired, complaint="原告诉称，原告参加工作已满十年，在被告处从未休过年休假。")
     assert p is None and "参加工作已满十年" in why
