@@ -534,6 +534,7 @@ class Proposal(_Model):
     value_index: int | None = None  # for a fact: the version of case.facts.<id> found (the most precise kept)
     holds: bool | None = None  # for an issue: the answer found (True: 加班事实存在)
     amount: Decimal | None = None  # for an issue with a sum found (欠付工资数额), else None
+    since: date | None = None  # for an issue with a day found (累计工作的起算日), else None
     sources: list[Provenance] = Field(default_factory=list)  # every version and statement it rests on
     articles: list[Citation] = Field(default_factory=list)  # rules of evidence applied (解释（一）第44条 …)
     state: ReviewState = ReviewState.PROPOSED  # established findings are ACCEPTED from the start

@@ -17,6 +17,7 @@ from arbitration.findings.issues import CONDITIONAL_PAY
 from arbitration.findings.sides import Sides
 from arbitration.findings.text import money, ymd
 from arbitration.model import (
+    Basis,
     CalcResult,
     Case,
     Citation,
@@ -932,6 +933,24 @@ def annual_leave(x: Ctx, d: Decision) -> Decision:
     if not years:
         return d.deny(f"{x.e}提出仲裁时效抗辩，{x.w}主张的各年度未休年休假工资均已超过仲裁时效（{'；'.join(barred)}）",
                       c("劳动争议调解仲裁法", 27))
+    start = x.issue("issue:work_start")
+    if start is not None and start.since is not None and Basis.ESTABLISHED in (start.basis, a.basis):
+        # the cumulative years found (实施办法第四条): the days they give decide, whatever was asked; years only
+        # presumed (the worker proved none before this employer) decide only with the leave year found by the
+        # tribunal, not on a second presumption (the employer's missing records), which leaves the days taken unknown
+        wage, why = _leave_wage(x)
+        if wage is None:
+            return d.pend("剔除加班工资后的月工资" + (f"（经审理查明，{why}）" if why else ""))
+        calculated(x, d, work_start=min(start.since, hire), years=years, monthly_wage=wage)
+        if why and d.calc is not None:
+            d.calc.steps.insert(0, f"月工资按剔除加班工资后的{money(wage)}计算（企业职工带薪年休假实施办法第十一条第二款；经审理查明，{why}）")
+        if d.outcome == Outcome.DENIED:
+            d.reason = None
+            d.deny(f"{because(start)}；按{x.w}的累计工作年限计算，其在主张的年度内尚无应休未休的年休假（职工连续工作满12个月以上的，"
+                   f"方享受带薪年休假），{x.w}的该项请求缺乏依据", c("职工带薪年休假条例", 2), c("企业职工带薪年休假实施办法", 3))
+        elif d.outcome == Outcome.PARTLY and barred:
+            d.reason = f"超过仲裁时效的年度不予支持（{'；'.join(barred)}）"
+        return d
     # the years worked here are a lower bound of the cumulative years (条例第三条): at least the days they give are
     # due; granted only when that already reaches the claim, since more years elsewhere would give more days
     calculated(x, d, work_start=hire, years=years)
@@ -940,6 +959,26 @@ def annual_leave(x: Ctx, d: Decision) -> Decision:
         d.pend("劳动者的累计工作年限（按在本单位工作年限计算的应休天数少于主张天数）" if not barred else
                f"未超过仲裁时效年度的应休天数（{'；'.join(barred)}），须依累计工作年限计算")
     return d
+
+
+# the overtime pay a finding counts into the monthly wage (「月工资3600元（含加班费600元）」「其中加班工资600元」)
+OVERTIME_PAY_IN = re.compile(r"(?<![不未])(?:含|包含|包括|其中)(?:加班费|加班工资)\s*(\d+(?:\.\d+)?)\s*元")
+
+
+def _leave_wage(x: Ctx) -> tuple[Decimal | None, str | None]:
+    """The monthly wage of the leave pay: 实施办法第十一条第二款 leaves overtime pay out, so the overtime pay a finding
+    counts into the wage found is taken off; (wage, the sentence saying so)."""
+    from arbitration.findings.told import own_sentences
+
+    wage = x.fact("monthly_wage")
+    if wage is None:
+        return None, None
+    for sentence in own_sentences(x.case):
+        m = OVERTIME_PAY_IN.search(sentence)
+        if m and re.search(rf"(?<![\d.]){re.escape(format(Decimal(wage).normalize(), 'f'))}(?:\.0+)?\s*元", sentence):
+            less = Decimal(wage) - Decimal(m.group(1))
+            return (less, sentence) if less > 0 else (None, sentence)
+    return Decimal(wage), None
 
 
 def _leave_years(x: Ctx, hire: Any) -> list[int]:
@@ -1111,6 +1150,19 @@ COLLECTED = re.compile(r"收取|收了|交纳|缴纳|交付|扣留|扣押")
 RETURNED = re.compile(r"(?<![未不没])(?:已|予以)?(?:退还|返还|退回)")
 
 
+INTEREST = re.compile(r"利息|资金占用")
+TOTAL = re.compile(r"(?:共计|合计|累计|总计|共)[^，。；\d]{0,4}$")
+
+
+def _deposit_sum(sentence: str, sums: list[Any]) -> Decimal | None:
+    """The sum a sentence says was taken: its only sum, or the total it names among several (「每月扣留300元，共计
+    800元」); None when several sums leave it open."""
+    if len({m.amount for m in sums}) == 1:
+        return sums[0].amount
+    totals = [m.amount for m in sums if TOTAL.search(sentence[:m.start])]
+    return totals[0] if len(set(totals)) == 1 else None
+
+
 def return_deposit(x: Ctx, d: Decision) -> Decision:
     """Money an employer took from the worker as a guarantee is returned (劳动合同法第九条、第八十四条第二款): the sum
     the findings say it took, up to what was asked; one they say it returned is denied."""
@@ -1127,16 +1179,20 @@ def return_deposit(x: Ctx, d: Decision) -> Decision:
         if RETURNED.search(sentence):
             back.append(sentence)
         elif COLLECTED.search(sentence) and (sums := find_money(sentence)):
-            took.append((sums[0].amount, sentence))
-    if back or len(took) != 1:
+            took.append((_deposit_sum(sentence, sums), sentence))
+    if back or len(took) != 1 or took[0][0] is None:
         return d.pend("用人单位收取的押金（保证金）数额及是否已退还")
     amount, sentence = took[0]
     d.reason = f"经审理查明，{sentence}；用人单位不得以担保或者其他名义向劳动者收取财物，应当予以退还"
+    if INTEREST.search(x.claim.text):
+        # 第八十四条第二款 orders the money returned, and no rule adds interest to it
+        d.reason += f"；{x.w}另主张的利息，缺乏法律依据，不予支持"
     d.articles += [c("劳动合同法", 9), c("劳动合同法", 84, 2)]
     if x.claim.amount is not None and amount > x.claim.amount:
-        return d.grant(d.reason, x.claim.amount)
-    d.grant(d.reason, amount)
-    if x.claim.amount is not None and amount < x.claim.amount:
+        d.grant(d.reason, x.claim.amount)
+    else:
+        d.grant(d.reason, amount)
+    if x.claim.amount is not None and amount < x.claim.amount or INTEREST.search(x.claim.text):
         d.outcome = Outcome.PARTLY
     return d
 

@@ -656,6 +656,10 @@ def leave_untaken(ctx: Context, settled: Case) -> Proposal | str | None:
     if (found := _found(ctx, "annual_leave", LEAVE_SAID)) is not None:
         holds, sources = found
         return _as_found(iid, label, text if holds else f"{w}已休年休假", holds, sources)
+    if (no_records := _no_leave_records(ctx)) is not None:
+        return _p(iid, label, text, True, Basis.BURDEN,
+                  f"经审理查明，{no_records[0]}；休假记录由用人单位掌握管理，{e}不能提供的，应当承担不利后果",
+                  [no_records[1]], ADVERSE)
     said = _statement(ctx, ctx.sides.employer)
     taken = _clause(said, SAYS_LEAVE_TAKEN)
     records = [x for x in submitted(ctx.case, ctx.sides.employer) if re.search(r"考勤|休假|请假|年假|年休假", x.name)]
@@ -679,6 +683,98 @@ def leave_untaken(ctx: Context, settled: Case) -> Proposal | str | None:
                   f"{e}不能提供的，应当承担不利后果",
                   [c.source for c in ctx.case.claims if c.type == "annual_leave" and c.source], ADVERSE)
     return f"{e}的陈述未涉及{w}的年休假情况，须庭审查明"
+
+
+# a finding that the employer produced no record of the leave (「被告未提交原告申请年休假或者被安排休年休假的记录」)
+NO_LEAVE_RECORDS = re.compile(r"(?:未|没有|不能|无法)(?:能)?(?:提交|提供|举证)[^，。；]{0,24}(?:年休假|年假|休假)[^，。；]{0,12}"
+                              r"(?:记录|证据|审批|凭证|材料)")
+
+
+def _no_leave_records(ctx: Context) -> tuple[str, Provenance] | None:
+    """The clause of the tribunal's findings saying the employer produced no leave record, with its source."""
+    from arbitration.findings.told import clauses, mentions, names, own_sentences
+
+    e_refs = names(ctx.case, ctx.sides.employer, ctx.sides.employer_word)
+    for sentence in own_sentences(ctx.case):
+        for clause in clauses(sentence):
+            m = NO_LEAVE_RECORDS.search(clause)
+            if m and mentions(clause[:m.start()], e_refs):
+                src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings",
+                                 quote=clause[:120], extractor="findings.issue")
+                return clause, src
+    return None
+
+
+# the start of the worker's cumulative working years as a finding states it (实施办法第四条: 累计工作时间, shown by
+# 档案、社会保险缴费记录): 「参加工作的时间为2010年7月」; 「自2013年3月起在其他单位…参加社会保险」 before the hire;
+# 「于2017年6月毕业」 shortly before the hire: no work before it
+WORK_BEGAN = re.compile(r"参加工作")
+INSURED = re.compile(r"社会保险|社保|参保|养老保险")
+GRADUATED = re.compile(r"毕业")
+# the worker's words claiming working years before this employer
+EARLIER_WORK = re.compile(r"参加工作|工龄|累计工作|工作年限|连续工作|其他单位|原单位|前单位|社会保险缴费记录|参保记录|毕业")
+
+
+def _work_start_found(ctx: Context, hire: date) -> tuple[date, str, Provenance] | None:
+    """The start of the cumulative working years the tribunal's findings give: (day, the sentence, its source)."""
+    from arbitration.extract.rules.dates import find_dates
+    from arbitration.findings.told import mentions, names, own_sentences
+
+    here = (*names(ctx.case, ctx.sides.employer, ctx.sides.employer_word), "用人单位", "公司", "处")
+
+    def first(pattern: re.Pattern[str], keep: Callable[[date], bool], *, elsewhere: bool = False
+              ) -> tuple[date, str] | None:
+        hits = []
+        for sentence in own_sentences(ctx.case):
+            for clause in re.split(r"[，,；;]", sentence):
+                if elsewhere and mentions(clause, here):
+                    continue  # 「到被告处参加工作」 tells the hire, not the start of working life
+                if pattern.search(clause) and not REPORTED_SPEECH.search(clause):
+                    hits += [(m.date.value, sentence) for m in find_dates(clause)
+                             if m.date.value is not None and keep(m.date.value)]
+        return min(hits) if hits else None
+
+    began = first(WORK_BEGAN, lambda d: d <= hire, elsewhere=True)
+    insured = first(INSURED, lambda d: d < hire)
+    graduated = first(GRADUATED, lambda d: d <= hire < d + timedelta(days=366))
+    found = began or insured or (graduated and (hire, graduated[1]))
+    if not found:
+        return None
+    src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings",
+                     quote=found[1][:120], extractor="findings.issue")
+    return found[0], found[1], src
+
+
+def work_start(ctx: Context, settled: Case) -> Proposal | str | None:
+    """Since when the worker's working years count (职工带薪年休假条例第三条, 实施办法第四条): the findings' own
+    account; else, after a hearing where nobody tells of work before this employer, the years here — the worker
+    who claims more years must prove them (调解仲裁法第六条)."""
+    iid, label = "issue:work_start", "累计工作年限的起算"
+    w, e = ctx.sides.worker_word, ctx.sides.employer_word
+    hire = settled.facts.hire_date.value
+    if hire is None:
+        return None
+    if (found := _work_start_found(ctx, hire)) is not None:
+        day, sentence, src = found
+        p = _p(iid, label, f"{w}的累计工作年限自{ymd(day)}起算", True, Basis.ESTABLISHED, f"经审理查明，{sentence}",
+               [src], state=ReviewState.ACCEPTED)
+        p.since = day
+        return p
+    said = _clause(_statement(ctx, ctx.sides.worker), EARLIER_WORK)
+    if said:
+        return f"{w}称「{said}」，其累计工作年限须依档案、社会保险缴费记录等查明"
+    from arbitration.findings.told import own_sentences
+
+    if told := next((x for x in own_sentences(ctx.case) if EARLIER_WORK.search(x)), None):
+        return f"经审理查明，{told}；{w}的累计工作年限须依档案、社会保险缴费记录等查明"
+    if not ctx.heard_at_hearing():
+        return f"{w}入职{e}前的工作年限，须庭审查明"
+    p = _p(iid, label, f"{w}的累计工作年限自{ymd(hire)}入职{e}时起算", True, Basis.BURDEN,
+           f"{w}未主张、亦未举证证明其入职{e}前的工作经历，经审理查明的事实亦未显示，其累计工作年限按在{e}处的工作年限计算",
+           [c.source for c in ctx.case.claims if c.type == "annual_leave" and c.source],
+           (cite("企业职工带薪年休假实施办法", 4), cite("劳动争议调解仲裁法", 6)))
+    p.since = hire
+    return p
 
 
 # the employer's default that lets the worker end the contract (劳动合同法第三十八条第一款), as a finding states it;
@@ -751,6 +847,7 @@ ISSUES: tuple[Issue, ...] = (
     Issue("issue:worker_ground", "劳动者解除劳动合同的事由", ("severance",), worker_ground),
     Issue("issue:mutual_proposer", "协商解除劳动合同的提出方", ("severance",), mutual_proposer),
     Issue("issue:annual_leave", "未休年休假的事实", ("annual_leave",), leave_untaken),
+    Issue("issue:work_start", "累计工作年限的起算", ("annual_leave",), work_start),
 )
 
 __all__ = ["ISSUES", "Issue", "owed_in_findings", "owed_told"]

@@ -699,3 +699,71 @@ def test_a_notice_under_article_38_after_the_worker_resigned_earns_no_severance(
     # a letter that names the employer's default is that ending, not a plain resignation
     forced = found.replace("被告提交辞职申请书一份", "被告提交以拖欠工资为由的辞职申请书一份")
     assert _one(_decided(_ended(forced, notice))[0], "severance").outcome == Outcome.UNKNOWN
+
+
+def test_leave_pay_by_the_cumulative_years_the_findings_give():
+    """条例第三条 by the cumulative years from the start of working life found (2004-07: past ten years in 2017 and
+    2018): 10 + 10 days × 4350 ÷ 21.75 × 200 % = 8000 of the 9000 asked, partly; the years here alone would give
+    only 5 + 5."""
+    claim = Claim(type="annual_leave", text="被告支付原告2017年度至2018年度未休年休假工资9000元", amount=Decimal(9000))
+    case = _leave_case(claim)
+    case.tribunal_statement += "原告参加工作的时间为2004年7月。"
+    d = _one(_decided(case)[0], "annual_leave")
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal("8000.00")
+
+
+def test_leave_pay_is_denied_to_a_graduate_who_left_within_twelve_months():
+    """Graduated 2017-06, hired 2017-07-01, left 2018-03-31: never twelve months of work (条例第二条, 实施办法第三条),
+    no leave due."""
+    claim = Claim(type="annual_leave", text="被告支付原告2017年度、2018年度未休年休假工资2000元", amount=Decimal(2000))
+    found = ("经审理查明，原告于2017年6月毕业，同年7月1日起在被告处从事销售工作，月工资5000元，由被告按月发放。"
+             "原告在职期间未休年休假。原告自2018年4月1日起未再到被告处工作。")
+    case = court_case([claim], found=found)
+    case.facts.hire_date.add(date(2017, 7, 1), FOUND, Side.TRIBUNAL)
+    case.facts.leave_date.add(date(2018, 3, 31), FOUND, Side.TRIBUNAL)
+    case.facts.monthly_wage.add(Decimal(5000), FOUND, Side.TRIBUNAL)
+    d = _one(_decided(case)[0], "annual_leave")
+    assert d.outcome == Outcome.DENIED and any(a.law == "职工带薪年休假条例" and a.article == 2 for a in d.articles)
+
+
+def test_leave_pay_leaves_out_the_overtime_pay_counted_into_the_wage():
+    """实施办法第十一条第二款: the wage of 4350 includes 1450 overtime pay, so 2900 a month; insured elsewhere since 2012
+    (5 days a year), hired 2019-01-02 and left 2019-12-27: 360 ÷ 365 × 5 = 4.93, 4 days × 2900 ÷ 21.75 × 200 %."""
+    claim = Claim(type="annual_leave", text="被告支付原告2019年度未休年休假工资2000元", amount=Decimal(2000))
+    found = ("经审理查明，原告于2019年1月2日入职被告处，原告每月应发工资均为4350元（含加班费1450元）。"
+             "原告的参保缴费记录显示，原告自2012年5月起在其他单位参加社会保险。原告2019年度未休年休假。")
+    case = court_case([claim], found=found)
+    case.facts.hire_date.add(date(2019, 1, 2), FOUND, Side.TRIBUNAL)
+    case.facts.leave_date.add(date(2019, 12, 27), FOUND, Side.TRIBUNAL)
+    case.facts.monthly_wage.add(Decimal(4350), FOUND, Side.TRIBUNAL)
+    d = _one(_decided(case)[0], "annual_leave")
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal("1066.67")
+
+
+def test_leave_pay_on_the_years_here_only_with_the_leave_found_by_the_tribunal():
+    """Nobody tells of work before the hire (2017-03-01): the years here decide (the worker proves more), with the
+    leave year found untaken in the findings' own words — 2019: 5 days × 3000 ÷ 21.75 × 200 % = 1379.31 of the 2000
+    asked; a finding resting only on the employer's missing records leaves the days taken open."""
+    claim = Claim(type="annual_leave", text="被告支付原告2019年度未休年休假工资2000元", amount=Decimal(2000))
+    hired = "经审理查明，原告于2017年3月1日入职被告处从事仓库管理工作，月工资3000元，由被告按月发放。"
+
+    def decided(found):
+        case = court_case([claim], found=found)
+        case.facts.hire_date.add(date(2017, 3, 1), FOUND, Side.TRIBUNAL)
+        case.facts.monthly_wage.add(Decimal(3000), FOUND, Side.TRIBUNAL)
+        return _one(_decided(case)[0], "annual_leave")
+
+    d = decided(hired + "原告2019年度未休年休假。")
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal("1379.31")
+    assert decided(hired).outcome == Outcome.UNKNOWN
+
+
+def test_a_deposit_is_the_total_taken_and_its_interest_has_no_basis():
+    """Several sums in the finding: the total it names, else open; interest asked besides: no rule provides it,
+    partly (劳动合同法第八十四条第二款 orders the money returned)."""
+    claim = Claim(type="return_deposit", text="被告退还原告押金800元及利息", amount=Decimal(800))
+    total = HIRED + "被告每月从原告工资中扣留押金200元，共计扣留800元。"
+    d = _one(_decided(court_case([claim], found=total))[0], "return_deposit")
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal(800) and any("利息" in p.text for p in d.reasoning)
+    two = HIRED + "被告向原告收取押金300元，另收取工具押金500元。"
+    assert _one(_decided(court_case([claim], found=two))[0], "return_deposit").outcome == Outcome.UNKNOWN

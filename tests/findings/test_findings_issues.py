@@ -226,3 +226,48 @@ def test_a_ground_whose_statutory_requirement_the_findings_leave_out_is_without_
     assert p.holds is False and any(a.article == 65 and a.clause == 2 for a in p.articles)
     misconduct = returned.replace("以项目调整为由", "以原告严重违反用工单位规章制度为由")
     assert _ground_after_hearing(misconduct, "被用工单位退回")[0] is None
+
+
+def test_a_finding_that_the_employer_produced_no_leave_record_finds_the_leave_untaken():
+    """「被告未提交原告申请或者被安排休年休假的记录」 in the findings: the employer keeps the leave records and did not
+    produce them (调解仲裁法第六条): the leave is found untaken on the burden, whatever else the findings say of rest."""
+    from findings_cases import court_case
+
+    leave = Claim(type="annual_leave", text="被告支付原告2019年度未休年休假工资2000元", amount=Decimal(2000))
+    found = ("经审理查明，原告于2016年3月1日入职被告处。被告提交的值班表显示原告在节假日期间轮休，"
+             "被告未提交原告申请或者被安排休年休假的记录。")
+    p = find(court_case([leave], found=found)).get("issue:annual_leave")
+    assert p.holds is True and p.basis == Basis.BURDEN and "未提交原告申请" in p.reason
+
+
+def test_the_start_of_the_working_years_is_read_from_the_findings_or_left_to_the_worker_to_prove():
+    """实施办法第四条: the cumulative years count from the start of working life the findings state (参加工作的时间,
+    social insurance paid elsewhere before the hire, graduation just before the hire); after a hearing where nobody
+    tells of earlier work, from the hire (the worker proves more, 调解仲裁法第六条); the worker's own words of more
+    years keep it open."""
+    from findings_cases import court_case
+
+    leave = Claim(type="annual_leave", text="被告支付原告2019年度未休年休假工资2000元", amount=Decimal(2000))
+    hired = "经审理查明，原告于2017年3月1日入职被告处从事仓库管理工作，月工资3000元，由被告按月发放。"
+
+    def start(found, complaint="原告诉称，请求依法判决。"):
+        case = court_case([leave], found=found, complaint=complaint)
+        case.facts.hire_date.add(date(2017, 3, 1), FOUND, Side.TRIBUNAL)
+        findings = find(case)
+        return findings.get("issue:work_start"), findings.pending.get("issue:work_start")
+
+    p, _ = start(hired + "原告参加工作的时间为2008年9月，被告对此无异议。")
+    assert p.since == date(2008, 9, 1) and p.basis == Basis.ESTABLISHED
+    p, _ = start("经审理查明，原告于2017年3月1日到被告处参加工作，月工资3000元，由被告按月发放。")
+    assert p is None  # the hire told in other words is no start of working life; the words keep it open
+    p, _ = start(hired + "原告的参保缴费记录显示，原告自2012年5月起在其他单位参加社会保险。")
+    assert p.since == date(2012, 5, 1)
+    p, _ = start("经审理查明，原告于2017年1月毕业，同年3月1日起在被告处工作，月工资3000元，由被告按月发放。")
+    assert p.since == date(2017, 3, 1) and p.basis == Basis.ESTABLISHED
+    p, _ = start(hired)
+    assert p.since == date(2017, 3, 1) and p.basis == Basis.BURDEN
+    assert {(a.law, a.article) for a in p.articles} == {("企业职工带薪年休假实施办法", 4), ("劳动争议调解仲裁法", 6)}
+    p, why = start(hired + "原告于2009年7月在某某公司参加工作。")
+    assert p is None and "某某公司参加工作" in why  # earlier work the findings tell but we cannot date
+    p, why = start(hired, complaint="原告诉称，原告参加工作已满十年，在被告处从未休过年休假。")
+    assert p is None and "参加工作已满十年" in why
