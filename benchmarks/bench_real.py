@@ -12,7 +12,8 @@ Scoring is benchmarks/real_score.py, as the data's README says. Results hold ids
 Run: .venv/bin/python benchmarks/bench_real.py [extract] [index] [draft] [--style-holdout | --style-holdout2]
 (--style-holdout scores benchmarks/labelled/style_holdout: 16 judgments the project wrote in the same style, without
 the reading rules in view, labelled the same way — a check that the rules fit the language, not the 41; engineers
-analysed its failures in round 2. --style-holdout2: 16 more, written later by another writer and never tuned on.)
+analysed its failures in round 2. --style-holdout2: 16 more, written later by another writer, only scored: used as a
+guard against "decided otherwise", its README lists what touched it.)
 """
 
 from __future__ import annotations
