@@ -145,8 +145,11 @@ class TestSeverance:
 
     def test_missing_average_names_city_and_year(self, fixed_city):
         # 9000 > 3 x the 2000 minimum wage, so only the (missing) 2019 average wage can settle the cap
-        with pytest.raises(MissingParameter, match="测试市.*2019"):
+        with pytest.raises(MissingParameter, match="测试市.*2019") as e:
             calc.severance(date(2015, 1, 1), date(2020, 6, 30), 9000, city=fixed_city)
+        # what is 待查明 stays the figure; the review-sheet hint says what it must be compared with (9000 ÷ 3)
+        assert e.value.what == "缺少测试市2019年度职工月平均工资"
+        assert "不低于3000.00元的，不适用第四十七条第二款的三倍封顶" in e.value.hint
 
     def test_unlawful_termination_double(self):
         # 2 × (2015-03-01..2023-08-31 → 9 months × 10000) = 180000

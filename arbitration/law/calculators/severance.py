@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_UP, Decimal
 
 from arbitration.errors import CalculationError, MissingParameter
 from arbitration.law import regions as _regions
@@ -67,6 +67,14 @@ def _below_any_cap(monthly_wage: Decimal, city: str, leave: date, year: int) -> 
             f"故月工资不超过职工月平均工资的三倍，不适用第四十七条第二款封顶，按实际月工资计算")
 
 
+def _cap_threshold(monthly_wage: Decimal) -> str:
+    """What the missing average wage has to settle, for the review sheet: the cap applies only below a third of the
+    monthly wage, so the figure entered need only be compared with that (no figure is assumed here)."""
+    third = (monthly_wage / CAP_MULTIPLE).quantize(Decimal("0.01"), rounding=ROUND_UP)
+    return (f"月工资{yuan(monthly_wage)}元：该年度职工月平均工资不低于{yuan(third)}元的，不适用第四十七条第二款的三倍封顶，"
+            f"按实际月工资计算")
+
+
 def _base(monthly_wage: Decimal, leave: date, city: str | None, average_wage: Decimal | None,
           wage_year: int | None, average_source: str | None = None) -> tuple[_Base, list[str]]:
     year = wage_year or leave.year - 1
@@ -79,10 +87,11 @@ def _base(monthly_wage: Decimal, leave: date, city: str | None, average_wage: De
             )
         try:
             fig = _average_wage(city, year)  # MissingParameter names the city, year and file
-        except MissingParameter:
+        except MissingParameter as e:
             below = _below_any_cap(monthly_wage, city, leave, year)
             if below is None:
-                raise
+                raise MissingParameter(e.what, f"{_cap_threshold(monthly_wage)}；{e.hint}" if e.hint
+                                       else _cap_threshold(monthly_wage)) from e
             return _Base(monthly_wage, False, None, None), [below]
         average_wage, source = fig.monthly, f"{fig.city}{year}年度职工月平均工资{yuan(fig.monthly)}元（{fig.source}）"
     else:
