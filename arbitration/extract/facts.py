@@ -259,6 +259,7 @@ _MONTHS_PAY = re.compile(
     r"(?:工资|薪酬|报酬|劳动报酬)(?:收入|款)?(?:为|是|共|计)?\s*(?:人民币)?\s*$"
 )
 ONE_MONTH_PAY = "仅为某一月份的工资"
+MONTHLY_TRANSFER = "每月转账"  # a sum a bank record shows paid each month: a stated wage is picked before it
 _MONTHLY_PAY = re.compile(r"每月(?:仅|只|均|都|固定|按时)?(?:支付|发放|给付|发)[^，。；,0-9]{0,8}?(?:工资|报酬|劳动报酬)(?:为)?\s*(?:人民币)?\s*$")
 # 「每月10日左右通过其个人账户向原告转账5000元，转账附言均为“工资”」: a sum paid every month, named as the wage in its
 # sentence
@@ -378,7 +379,9 @@ def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found
             base = re.search(r"(基本工资|底薪)[^，。；,0-9]{0,3}$", before)
             form = base.group(1) if base else (kw.group("kw") if kw else "元/月")
             if monthly_pay and not base:
-                form = "每月支付工资"
+                form = "每月支付工资" if _MONTHLY_PAY.search(text[clause_start : m.start]) else MONTHLY_TRANSFER
+            elif form in ("每月", "按月") and re.search(r"转账|转款|汇款|打款", text[clause_start : m.start]):
+                form = MONTHLY_TRANSFER  # 「每月固定转账1800元到其账上」
             stated = form
             if form in ("基本工资", "底薪") and re.search(r"元\s*[（(\[【][^（()）\[\]【】]{0,12}$", text[s : m.start]):
                 continue  # 「实发工资3865元（基本工资800元、提成3065元）」: a part of the sum before the bracket
@@ -419,9 +422,11 @@ def _unpriced_pay(sentence: str) -> list[str]:
 
 
 def pick_wage(found: list[Found]) -> Found | None:
-    """The wage a document states as the rate: the last one that is not a probation wage or one month's pay."""
+    """The wage a document states as the rate: the last one that is not a probation wage or one month's pay, a
+    stated wage before a sum transferred each month."""
     regular = [f for f in found if not (f.note or "").startswith("试用期") and ONE_MONTH_PAY not in (f.note or "")]
-    return (regular or found)[-1] if found else None
+    stated = [f for f in regular if MONTHLY_TRANSFER not in (f.note or "")]
+    return (stated or regular or found)[-1] if found else None
 
 
 _UNSIGNED = re.compile(

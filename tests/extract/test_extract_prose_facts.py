@@ -235,3 +235,16 @@ def test_same_month_leaving_and_contracts_not_renewed():
     [t] = find_termination("2018年8月，双方劳动合同到期后被告未再续签。", WORDS)
     assert t.value.initiator is TerminationInitiator.EXPIRY
     assert "提出辞职" in mask_reported("2019年5月10日，原告因个人原因提出辞职。")  # an act, not a reported word
+
+
+def test_a_stated_wage_is_picked_before_a_sum_transferred_each_month():
+    """「基本工资每月2100元」 then a bank record 「每月固定转账2500元到其账上」: the transfer may carry other sums, the
+    stated wage is the rate; a transfer alone is still read."""
+    from decimal import Decimal
+
+    from arbitration.extract.facts import MONTHLY_TRANSFER, find_monthly_wage, pick_wage
+
+    text = "基本工资每月2100元。银行流水显示，2015年至2016年每月固定转账2500元到申请人的账上。"
+    assert pick_wage(find_monthly_wage(text)).value == Decimal(2100)
+    [alone] = find_monthly_wage("银行流水显示，2015年至2016年每月固定转账2500元到申请人的账上。")
+    assert alone.value == Decimal(2500) and MONTHLY_TRANSFER in alone.note
