@@ -246,9 +246,21 @@ _DAILY_BEFORE = re.compile(r"(?P<kw>日工资|日薪|每日工资|每天工资|�
 _ANNUAL_BEFORE = re.compile(r"(?P<kw>年薪|年工资|年收入|年度工资|工资(?:为|是)?每年)[^，。；,0-9]{0,4}$")
 _NOT_WAGE = re.compile(
     r"加班|补偿|赔偿|差额|共计|合计|支付|拖欠|欠付|扣|补助|奖金|提成|押金|违约金|二倍|双倍|罚款|社保|公积金|绩效|津贴|补贴|全勤|"
-    r"归还|偿还"  # arrears paid back (「向原告归还工资款20000元」): a sum, not the rate
+    r"归还|偿还|"  # arrears paid back (「向原告归还工资款20000元」): a sum, not the rate
+    r"发放|"  # 「11月21日发放11月工资1563元」: one month's payout
+    r"最低工资|"  # 「当地最低工资是1210元」: the statutory floor, not this worker's wage
+    r"生活费"  # 「停工期间按每月980元标准支付生活费」: an allowance while idle (工资支付暂行规定第十二条), not the wage
 )
-_MONTHLY_PAY = re.compile(r"每月(?:支付|发放|给付|发)[^，。；,0-9]{0,8}?(?:工资|报酬|劳动报酬)(?:为)?\s*(?:人民币)?\s*$")
+# the pay of named months (「2016年4月实发工资3865元」「4月、5月工资1642.72元」「9月份的工资3200元」) or of a count of
+# months (「补1个月工资2475元」「35个月的工资收入」): a payout or a sum, not the monthly rate (劳动合同法实施条例第二十七条
+# takes the average of the wages due over twelve months); one named month's pay is kept, noted ONE_MONTH_PAY
+_MONTHS_PAY = re.compile(
+    r"(?P<months>(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?[、和及至到-]?)+|个月)(?:的)?(?:实发|应发|实际|全部)?"
+    r"(?:工资|薪酬|报酬|劳动报酬)(?:收入|款)?(?:为|是|共|计)?\s*(?:人民币)?\s*$"
+)
+ONE_MONTH_PAY = "仅为某一月份的工资"
+MONTHLY_TRANSFER = "每月转账"  # a sum a bank record shows paid each month: a stated wage is picked before it
+_MONTHLY_PAY = re.compile(r"每月(?:仅|只|均|都|固定|按时)?(?:支付|发放|给付|发)[^，。；,0-9]{0,8}?(?:工资|报酬|劳动报酬)(?:为)?\s*(?:人民币)?\s*$")
 # 「每月10日左右通过其个人账户向原告转账5000元，转账附言均为“工资”」: a sum paid every month, named as the wage in its
 # sentence
 _MONTHLY_TRANSFER = re.compile(
@@ -261,7 +273,9 @@ _DERIVED = re.compile(r"^\s*(?:即|也就是|折合|合计|共计|计)")
 # the pay for a span of days (「2014年9月16日至2014年10月23日期间工资35636元」) is a sum owed, not the monthly rate
 _PERIOD_PAY = re.compile(r"(?:该|此|这|上述)(?:段)?期间|\d{1,2}日(?:至|到|—|-)[^，。；]{0,16}?(?:期间)?(?:的)?工资")
 _WAGE_TOTAL = re.compile(r"(?<![个两三四五六七八九十\d])(?:月工资|月薪|每月工资)(?:合计|共计|总计|总额)(?:为|是)?\s*(?:人民币)?\s*$")
-_REPORTED = re.compile(r"(?:(?<!被)申请人|原告)(?:主张|称|所称|所述|陈述)|不属实|并非|不是事实|不认可")
+_REPORTED = re.compile(r"(?:(?<!被)申请人|原告)(?:主张|称|所称|所述|陈述)|不属实|并非|不是事实|不认可|不可能|不知道")
+# a month named as a time (「2015年5月，被告实发工资为396.80元」): what was paid out that month, with 实发/应发
+_ONE_MONTH = re.compile(r"\d{4}年\d{1,2}月份?(?![至到起以\d日入])")
 _WAGE_QUALIFIERS = ("试用期", "转正", "税前", "税后", "实发", "应发", "平均", "口头约定", "约定")
 _COMPONENT = re.compile(r"(?P<name>绩效(?:工资|奖金)?|提成|奖金|岗位津贴|津贴|补贴|全勤奖)")
 PAY_DAYS = Decimal("21.75")  # 月计薪天数 (关于职工全年月平均工作时间和工资折算问题的通知 第二条)
@@ -284,6 +298,16 @@ def _components(text: str, after: int, end: int) -> list[tuple[str, Decimal]]:
     return parts
 
 
+def _clause_start(text: str, sentence_start: int, pos: int) -> int:
+    """Where the clause holding `pos` begins: after the last comma or opening bracket, a thousands comma
+    (「3,200元」) being no clause break."""
+    for i in range(pos - 1, sentence_start - 1, -1):
+        c = text[i]
+        if c in "，（(" or (c == "," and not (text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit())):
+            return i + 1
+    return sentence_start
+
+
 def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found]:
     """Wage statements as a monthly figure, with how it was stated in the note.
 
@@ -300,7 +324,7 @@ def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found
         if m.start in used:
             continue
         s, e = _sentence_bounds(text, m.start)
-        clause_start = max(s, max(text.rfind(c, 0, m.start) for c in "，,（(") + 1)
+        clause_start = _clause_start(text, s, m.start)
         before = text[max(clause_start, m.start - 16) : m.start]
         after = text[m.end : m.end + 3]
         kw = _WAGE_BEFORE.search(before)
@@ -321,9 +345,14 @@ def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found
                 continue
         if kw and kw.group("kw") == "工资" and _PERIOD_PAY.search(text[s : m.start]):
             continue
+        months = _MONTHS_PAY.search(before) if "平均" not in before else None
+        if months and (months.group("months") == "个月" or re.search(r"月份?[、和及至到-]", months.group("months"))):
+            continue  # 「补1个月工资」「4月、5月工资」: a sum for months
+        if re.match(r"[^，。；,]{0,8}生活费", text[m.end :]):
+            continue  # 「按每月980元标准支付生活费」
         if _NOT_WAGE.search(text[clause_start : m.start]) and not (_WAGE_TOTAL.search(before) or monthly_pay):
             continue  # 「月工资合计6000元」 is the wage; 「绩效工资2500元」「支付工资5000元」 are not
-        if kw and not (daily or annual or per_month) and kw.group("kw") == "工资" and not re.search(r"月|工资(?:为|是)", before):
+        if kw and not (daily or annual or per_month) and kw.group("kw") == "工资" and not re.search(r"(?<!个)月|工资(?:为|是)", before):
             continue  # 「工资8000元」 without 月 may be a claimed sum, not the monthly rate
         clause_end = min([i for i in (text.find(c, m.end) for c in "，,") if i != -1 and i < e] or [e])
         if not reported_speech_ok and _REPORTED.search(text[clause_start:clause_end]):
@@ -350,7 +379,9 @@ def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found
             base = re.search(r"(基本工资|底薪)[^，。；,0-9]{0,3}$", before)
             form = base.group(1) if base else (kw.group("kw") if kw else "元/月")
             if monthly_pay and not base:
-                form = "每月支付工资"
+                form = "每月支付工资" if _MONTHLY_PAY.search(text[clause_start : m.start]) else MONTHLY_TRANSFER
+            elif form in ("每月", "按月") and re.search(r"转账|转款|汇款|打款", text[clause_start : m.start]):
+                form = MONTHLY_TRANSFER  # 「每月固定转账1800元到其账上」
             stated = form
             if form in ("基本工资", "底薪") and re.search(r"元\s*[（(\[【][^（()）\[\]【】]{0,12}$", text[s : m.start]):
                 continue  # 「实发工资3865元（基本工资800元、提成3065元）」: a part of the sum before the bracket
@@ -364,6 +395,10 @@ def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found
                     stated = f"{form}（另称" + "、".join(f"{n}{_yuan(a)}元" for n, a in parts) + "）"
                 elif unpriced := _unpriced_pay(text[s:e]):  # 「底薪3000元加提成」: the base is only a part
                     stated = f"{form}（{PARTIAL_WAGE}：另有{'、'.join(unpriced)}）"
+        if months or ({"实发", "应发"} & set(quals) and _ONE_MONTH.search(text[s : m.start])
+                      and not re.search(r"平均|每月", clause)):
+            quals.append(ONE_MONTH_PAY)  # one month's pay, not the monthly rate
+            confidence = 0.6
         if "口头约定" in quals:
             quals.remove("约定")
         note = "、".join(dict.fromkeys([*quals, stated]))
@@ -387,9 +422,11 @@ def _unpriced_pay(sentence: str) -> list[str]:
 
 
 def pick_wage(found: list[Found]) -> Found | None:
-    """The wage a document states as the rate: the last one that is not a probation wage."""
-    regular = [f for f in found if not (f.note or "").startswith("试用期")]
-    return (regular or found)[-1] if found else None
+    """The wage a document states as the rate: the last one that is not a probation wage or one month's pay, a
+    stated wage before a sum transferred each month."""
+    regular = [f for f in found if not (f.note or "").startswith("试用期") and ONE_MONTH_PAY not in (f.note or "")]
+    stated = [f for f in regular if MONTHLY_TRANSFER not in (f.note or "")]
+    return (stated or regular or found)[-1] if found else None
 
 
 _UNSIGNED = re.compile(

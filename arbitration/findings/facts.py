@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from arbitration.extract.facts import HIRE_FROM_CONTRACT, PARTIAL_WAGE
+from arbitration.extract.facts import HIRE_FROM_CONTRACT, ONE_MONTH_PAY, PARTIAL_WAGE
 from arbitration.findings import versions as V
 from arbitration.findings.admissions import Stance
 from arbitration.findings.evidence import disputed_by, doc_name, is_copy, is_document
@@ -205,9 +205,12 @@ def propose_fact(ctx: Context, name: str) -> Proposal | str | None:
         idx = fact.accepted
         return _proposal(ctx, name, values, [idx], idx, Basis.ESTABLISHED, f"仲裁庭已采信{_version(ctx, values[idx])}",
                          state=ReviewState.ACCEPTED)
-    partial = [i for i, v in enumerate(values) if name == "monthly_wage" and PARTIAL_WAGE in (v.note or "")]
+    # a base beside pay of no stated sum, or one named month's pay, is no statement of the monthly wage
+    partial = [i for i, v in enumerate(values)
+               if name == "monthly_wage" and any(n in (v.note or "") for n in (PARTIAL_WAGE, ONE_MONTH_PAY))]
     if partial and len(partial) == len(values):
-        return (f"{_version(ctx, values[partial[0]])}，仅为工资的一部分；月工资按劳动者应得工资计算，包括计时工资或者计件工资"
+        what = ONE_MONTH_PAY if ONE_MONTH_PAY in (values[partial[0]].note or "") else PARTIAL_WAGE
+        return (f"{_version(ctx, values[partial[0]])}，{what}；月工资按劳动者应得工资计算，包括计时工资或者计件工资"
                 f"以及奖金、津贴和补贴等货币性收入（《劳动合同法实施条例》第二十七条），其数额须查明")
     tribunal = [i for i, v in enumerate(values)
                 if v.side == Side.TRIBUNAL and v.source.method != Method.HEARING and v.source.doc_type != "hearing_record"

@@ -290,10 +290,10 @@ def applied_after(case: Case) -> tuple[date, str] | None:
 
 def wages_told(case: Case) -> list[Decimal]:
     """The monthly wages the tribunal's own findings state (「其中…每月平均工资为1200元，…为1500元」), in order: a
-    wage that changed over the years is stated more than once."""
-    from arbitration.extract.facts import find_monthly_wage
+    wage that changed over the years is stated more than once. One named month's pay is no such wage."""
+    from arbitration.extract.facts import ONE_MONTH_PAY, find_monthly_wage
 
-    return [f.value for s in own_sentences(case) for f in find_monthly_wage(s)]
+    return [f.value for s in own_sentences(case) for f in find_monthly_wage(s) if ONE_MONTH_PAY not in (f.note or "")]
 
 
 _N = r"(?P<n>\d+(?:\.\d+)?)(?:个)?(?P<unit>小时|天|日)"

@@ -106,6 +106,29 @@ def test_the_pay_claimed_for_a_span_of_days_is_no_monthly_wage():
     assert [f.value for f in find_monthly_wage("原告于2014年9月16日入职，月工资8000元。")] == [Decimal(8000)]
 
 
+def test_pay_for_months_an_extra_month_or_a_living_allowance_is_no_monthly_wage():
+    """A sum for several months (「3月、4月工资5200元」「18个月的工资收入」), an extra month's pay inside a breakdown
+    (「含年终补1个月工资3000元」), a month's arrears after a thousands comma (「拖欠5月工资2,600元及6月工资2,600元」),
+    the statutory minimum and an allowance while idle are no monthly rate; one named month's pay is kept, noted so,
+    and a document's rate is picked before it."""
+    from decimal import Decimal
+
+    from arbitration.extract.facts import ONE_MONTH_PAY, find_monthly_wage, pick_wage
+
+    assert find_monthly_wage("被告应支付原告2019年3月、4月工资5200元。") == []
+    assert find_monthly_wage("原告要求赔偿2017年1月至2018年6月期间（18个月）的工资收入90000元。") == []
+    assert find_monthly_wage("12月实发工资7200元中，含年终补1个月工资3000元。")[-1].value != Decimal(3000)
+    assert find_monthly_wage("被告拖欠原告5月工资2,600元及6月工资2,600元。") == []
+    assert find_monthly_wage("当地的最低工资是1800元。") == []
+    assert find_monthly_wage("放假期间，公司按每月1000元标准支付生活费。") == []
+    [one] = find_monthly_wage("2019年6月，申请人实发工资为4100元。")
+    assert one.value == Decimal(4100) and ONE_MONTH_PAY in one.note
+    both = find_monthly_wage("申请人月工资4500元，2019年6月工资4100元。")
+    assert pick_wage(both).value == Decimal(4500)
+    assert [f.value for f in find_monthly_wage("被告每月仅发放原告工资2,200元。")] == [Decimal(2200)]
+    assert ONE_MONTH_PAY not in find_monthly_wage("被告的实发工资为3600元。")[0].note
+
+
 def test_arrears_paid_back_are_no_monthly_wage():
     """「2019年11月27日向原告归还工资款20000元」 is a sum of arrears repaid, whatever month its date names."""
     from arbitration.extract.facts import find_monthly_wage
@@ -212,3 +235,16 @@ def test_same_month_leaving_and_contracts_not_renewed():
     [t] = find_termination("2018年8月，双方劳动合同到期后被告未再续签。", WORDS)
     assert t.value.initiator is TerminationInitiator.EXPIRY
     assert "提出辞职" in mask_reported("2019年5月10日，原告因个人原因提出辞职。")  # an act, not a reported word
+
+
+def test_a_stated_wage_is_picked_before_a_sum_transferred_each_month():
+    """「基本工资每月2100元」 then a bank record 「每月固定转账2500元到其账上」: the transfer may carry other sums, the
+    stated wage is the rate; a transfer alone is still read."""
+    from decimal import Decimal
+
+    from arbitration.extract.facts import MONTHLY_TRANSFER, find_monthly_wage, pick_wage
+
+    text = "基本工资每月2100元。银行流水显示，2015年至2016年每月固定转账2500元到申请人的账上。"
+    assert pick_wage(find_monthly_wage(text)).value == Decimal(2100)
+    [alone] = find_monthly_wage("银行流水显示，2015年至2016年每月固定转账2500元到申请人的账上。")
+    assert alone.value == Decimal(2500) and MONTHLY_TRANSFER in alone.note

@@ -150,6 +150,20 @@ def test_a_base_wage_beside_pay_of_no_stated_sum_is_not_the_monthly_wage():
     assert p is not None and p.text.endswith("4400元")
 
 
+def test_one_named_months_pay_is_not_the_monthly_wage():
+    """「2019年6月实发工资4100元」 is what one month paid out; the monthly wage of 实施条例第二十七条 (the average of
+    the wages due) is not proposed from it, and a rate a side states still stands."""
+    from arbitration.extract.facts import ONE_MONTH_PAY
+
+    case = base_case(defence="被申请人不同意申请人的请求。")
+    case.facts.monthly_wage.add(Decimal(4100), FOUND, Side.TRIBUNAL, f"实发、{ONE_MONTH_PAY}、工资")
+    findings = find(case)
+    assert findings.get("monthly_wage") is None
+    assert "第二十七条" in findings.pending["monthly_wage"] and ONE_MONTH_PAY in findings.pending["monthly_wage"]
+    case.facts.monthly_wage.add(Decimal(4400), APP, Side.APPLICANT)
+    p = find(case).get("monthly_wage")
+    assert p is not None and p.text.endswith("4400元")
+
 
 def test_a_contracts_signing_day_is_no_hire_date_when_a_side_tells_of_work_long_before():
     """The tribunal's findings give only the day a contract was signed (the hire date read from it stands in) while
