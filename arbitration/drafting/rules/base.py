@@ -172,7 +172,7 @@ def relation_denied(x: Ctx, d: Decision) -> bool:
     return False
 
 
-def _findings_speak_of(x: Ctx, pattern: re.Pattern[str]) -> bool:
+def findings_speak_of(x: Ctx, pattern: re.Pattern[str]) -> bool:
     """Whether a sentence of the tribunal's own findings, or an earlier award they tell of, speaks of `pattern`."""
     from arbitration.findings.told import awarded, own_sentences
 

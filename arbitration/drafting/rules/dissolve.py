@@ -23,7 +23,7 @@ def dissolving(claim: Claim) -> bool:
         and not MONEY_ASKED.search(claim.text)
 
 
-def _dissolved_here(x: Ctx) -> Decision | None:
+def dissolved_here(x: Ctx) -> Decision | None:
     """The decision granting the worker's request in this case to dissolve the employment, if one does."""
     for o in x.others("other"):
         if dissolving(o):

@@ -15,7 +15,7 @@ from arbitration.drafting.rules.base import (
     calculated,
     relation_denied,
 )
-from arbitration.drafting.rules.dissolve import _dissolved_here
+from arbitration.drafting.rules.dissolve import dissolved_here
 from arbitration.findings.text import ymd
 from arbitration.model import Claim, Outcome, TerminationInitiator
 
@@ -106,7 +106,7 @@ def ended(x: Ctx, d: Decision) -> Any:
 
 
 def severance(x: Ctx, d: Decision) -> Decision:
-    if (dissolved := _dissolved_here(x)) is not None:
+    if (dissolved := dissolved_here(x)) is not None:
         # the contract ends by the worker's request for the employer's default (第三十八条、第四十六条第一项): the years
         # count to the day it ends, which this decision sets, not to an ending told before
         d.articles += [*dissolved.articles, c("劳动合同法", 46, None, 1)]

@@ -11,9 +11,9 @@ from typing import Any
 from arbitration.drafting.rules.base import (
     Ctx,
     Decision,
-    _findings_speak_of,
     c,
     calculated,
+    findings_speak_of,
     relation_denied,
 )
 from arbitration.drafting.rules.dissolve import MONEY_ASKED, dissolve, dissolving
@@ -33,7 +33,7 @@ EXPENSES = re.compile(r"差旅费|报销|垫付|交通费|通讯费|话费|住�
 def _unproven_outlay(x: Ctx, d: Decision) -> Decision | None:
     """An outlay (差旅费, 报销, 垫付) the findings of a hearing say nothing of, in their own words or an earlier
     award: the worker's proof failed. None when they speak of it (for the tribunal) or before a hearing."""
-    if not x.case.tribunal_statement or _findings_speak_of(x, EXPENSES):
+    if not x.case.tribunal_statement or findings_speak_of(x, EXPENSES):
         return None
     return d.deny(f"{x.w}对其主张的该项费用负有举证责任，经审理查明的事实未显示该项费用的发生及{x.e}应予负担的依据，"
                   f"{x.w}应承担举证不能的不利后果", c("劳动争议调解仲裁法", 6))

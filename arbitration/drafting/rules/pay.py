@@ -9,10 +9,10 @@ from decimal import Decimal
 from arbitration.drafting.rules.base import (
     Ctx,
     Decision,
-    _findings_speak_of,
     because,
     c,
     calculated,
+    findings_speak_of,
     relation_denied,
 )
 from arbitration.findings.issues import CONDITIONAL_PAY
@@ -100,7 +100,7 @@ def _conditional_pay(x: Ctx, d: Decision) -> Decision | None:
     kind = next((found for claim, found in BENEFITS if claim.search(x.claim.text)), None)
     if kind is None or WITHHELD.search(x.claim.text):
         return None
-    if _findings_speak_of(x, kind):
+    if findings_speak_of(x, kind):
         return None  # for the tribunal
     if (st := x.findings.get("issue:wages_owed")) is not None and st.holds:
         return None  # the employer admitted it, or the tribunal found pay owed
