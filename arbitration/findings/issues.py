@@ -149,7 +149,7 @@ def _found(ctx: Context, name: str, said: tuple[re.Pattern[str], re.Pattern[str]
     from arbitration.findings.told import own_sentences
 
     texts = _tribunal_text(ctx.case, name)
-    src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings", extractor="findings.told")
+    src = _findings_source(ctx, None, "findings.told")
     texts += [(t, src.model_copy(update={"quote": t[:120]})) for t in own_sentences(ctx.case)
               if TOPIC[name].search(t) and not any(t in x or x in t for x, _ in texts)]
     found = [(s, v) for t, s in texts if (v := _polarity(t, said)) is not None]
@@ -221,8 +221,7 @@ def _relation_told(ctx: Context, denied: bool) -> Proposal | None:
     if told is None:
         return None
     w, e = ctx.sides.worker_word, ctx.sides.employer_word
-    src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings",
-                     quote="；".join(told.quotes)[:200], extractor="findings.relation")
+    src = _findings_source(ctx, "；".join(told.quotes)[:200], "findings.relation")
     text = f"{w}与{e}之间存在劳动关系" if told.holds else f"现有证据不足以证明{w}与{e}之间存在劳动关系"
     settled = told.in_terms and (not told.holds or not denied)
     return _p("issue:labor_relation", "双方存在劳动关系", text, told.holds,
@@ -342,16 +341,14 @@ def wages_owed(ctx: Context, settled: Case) -> Proposal | str | None:
         total, said = found
         asked = sum((c.amount for c in claims if c.amount is not None), Decimal(0))
         quote = "；".join(said)[:200]
-        src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings", quote=quote,
-                         extractor="findings.owed")
+        src = _findings_source(ctx, quote, "findings.owed")
         if asked and total <= asked * Decimal("1.01"):
             return Proposal(id=iid, label=label, text=f"{e}尚欠{w}劳动报酬{money(total)}", holds=True,
                             basis=Basis.ESTABLISHED, reason=f"经审理查明：{quote}", sources=[src],
                             amount=total, state=ReviewState.ACCEPTED)
         return f"查明的欠付数额{money(total)}与{w}主张的{money(asked)}不符，须核对"
     if (period := unpaid_period(ctx.case)) is not None:
-        src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings",
-                         quote=period[2][:120], extractor="findings.owed")
+        src = _findings_source(ctx, period[2][:120], "findings.owed")
         return _p(iid, label, f"{e}未支付{w}{ymd(period[0])}至{ymd(period[1])}期间的工资", True, Basis.ESTABLISHED,
                   f"经审理查明：{period[2]}", [src], state=ReviewState.ACCEPTED)
     if ctx.case.tribunal_statement:
@@ -454,7 +451,7 @@ def _records_told(ctx: Context) -> tuple[str, str, list[Provenance]] | None:
     if offered is None or withheld is None or employer_records_offered(ctx.case, ctx.sides.employer):
         return None
     sources = [_statement_source(ctx, s, q) if s != Side.TRIBUNAL else
-               Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings", quote=q)
+               _findings_source(ctx, q, None)
                for q, s in (offered, withheld)]
     return offered[0], withheld[0], sources
 
@@ -486,7 +483,7 @@ def termination_lawful(ctx: Context, settled: Case) -> Proposal | str | None:
     if (said := _ending_judged(ctx)) is not None:
         holds, sentence = said
         return _p(iid, label, text if not holds else f"{e}解除劳动合同有事实和法律依据", holds, Basis.ESTABLISHED,
-                  f"经审理查明，{sentence}", [_findings_source(ctx, sentence)], state=ReviewState.ACCEPTED)
+                  f"经审理查明，{sentence}", [_findings_source(ctx, sentence[:120])], state=ReviewState.ACCEPTED)
     what = ground.label if ground else f"「{t.reason}」" if t.reason else None
     if _tribunal_found(ctx) and ctx.case.tribunal_statement:
         if (wanting := _requirement_untold(ctx, t, ground)) is not None:
@@ -511,9 +508,11 @@ def termination_lawful(ctx: Context, settled: Case) -> Proposal | str | None:
               f"由用人单位负举证责任，{e}应当承担举证不能的不利后果", sources, DISMISSAL)
 
 
-def _findings_source(ctx: Context, sentence: str) -> Provenance:
-    return Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings",
-                      quote=sentence[:120], extractor="findings.issue")
+def _findings_source(ctx: Context, quote: str | None, extractor: str | None = "findings.issue") -> Provenance:
+    """Where a proposal read from the tribunal's findings came from: the case's first file (the findings' own part),
+    the words quoted as given."""
+    return Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings", quote=quote,
+                      extractor=extractor)
 
 
 # a requirement a finding denies (「未与原告协商」「亦未提交…协商的证据」): a denial earlier in its clause
@@ -558,7 +557,7 @@ def _requirement_untold(ctx: Context, t, ground) -> Proposal | None:
         ground_said = found[0].label if found else f"「{t.reason}」" if t.reason else r.said
         return _p("issue:termination_ground", "解除劳动合同的事由", f"{e}解除劳动合同缺乏事实依据", False, Basis.BURDEN,
                   f"{e}以{ground_said}为由解除劳动合同，依法须以{r.what}为前提；{basis}；因用人单位作出解除劳动合同决定"
-                  f"而发生的劳动争议，由用人单位负举证责任", [_findings_source(ctx, told or (why or [said])[0])],
+                  f"而发生的劳动争议，由用人单位负举证责任", [_findings_source(ctx, (told or (why or [said])[0])[:120])],
                   (*r.articles, *DISMISSAL))
     return None
 
@@ -699,9 +698,7 @@ def _no_leave_records(ctx: Context) -> tuple[str, Provenance] | None:
         for clause in clauses(sentence):
             m = NO_LEAVE_RECORDS.search(clause)
             if m and mentions(clause[:m.start()], e_refs):
-                src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings",
-                                 quote=clause[:120], extractor="findings.issue")
-                return clause, src
+                return clause, _findings_source(ctx, clause[:120])
     return None
 
 
@@ -740,9 +737,7 @@ def _work_start_found(ctx: Context, hire: date) -> tuple[date, str, Provenance] 
     found = began or insured or (graduated and (hire, graduated[1]))
     if not found:
         return None
-    src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings",
-                     quote=found[1][:120], extractor="findings.issue")
-    return found[0], found[1], src
+    return found[0], found[1], _findings_source(ctx, found[1][:120])
 
 
 def work_start(ctx: Context, settled: Case) -> Proposal | str | None:
@@ -805,8 +800,7 @@ def worker_ground(ctx: Context, settled: Case) -> Proposal | str | None:
     found = [x for x in own_sentences(ctx.case) if said.search(x) and not A_REASON.search(x)]
     if not found:
         return f"仲裁庭查明部分未载明{g.name}的事实"
-    src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings", quote=found[0][:120],
-                     extractor="findings.issue")
+    src = _findings_source(ctx, found[0][:120])
     return _p("issue:worker_ground", "劳动者解除劳动合同的事由", f"{e}存在{g.name}的情形", True, Basis.ESTABLISHED,
               f"经审理查明，{found[0]}", [src], state=ReviewState.ACCEPTED)
 
@@ -831,8 +825,7 @@ def mutual_proposer(ctx: Context, settled: Case) -> Proposal | str | None:
     if bool(by_e) == bool(by_w):
         return "仲裁庭查明部分未载明协商解除劳动合同由哪一方提出" if not by_e else "查明部分对协商解除由哪一方提出的记载不一致"
     said = (by_e or by_w)[0]
-    src = Provenance(file=next((d.file for d in ctx.case.documents), "庭审查明"), part="findings", quote=said[:120],
-                     extractor="findings.issue")
+    src = _findings_source(ctx, said[:120])
     return _p("issue:mutual_proposer", "协商解除劳动合同的提出方", f"协商解除劳动合同由{e if by_e else w}提出", bool(by_e),
               Basis.ESTABLISHED, f"经审理查明，{said}", [src], state=ReviewState.ACCEPTED)
 

@@ -99,7 +99,8 @@ def mentions(text: str, refs: tuple[str, ...]) -> bool:
 _GAP = r"(?:(?!工资|争议|要求|请求|支付|至今|期间|的)[^，。；\d])"  # a subject between the date and 向, no claim
 TO_COMMISSION = re.compile(rf"[，,\s]*(?:{_GAP}{{0,16}}?以[^，。；\d]{{0,30}}?为被申请人)?{_GAP}{{0,16}}?"
                            r"(?:向|将[^，。；\d]{0,30}?(?:申诉|提交)(?:至|到))[^，。；\d]{0,40}?(?:仲裁委员会|仲裁院|仲裁委)")
-APPLIED = re.compile(r"(?:申请|提起|提出|提请)(?:了)?(?:劳动)?(?:人事)?(?:争议)?仲裁|仲裁申请|申诉至|申诉到")
+_APPLY = r"(?:申请|提起|提出|提请)(?:了)?(?:劳动)?(?:人事)?(?:争议)?仲裁"  # 「申请仲裁」「提起劳动争议仲裁」
+APPLIED = re.compile(_APPLY + r"|仲裁申请|申诉至|申诉到")
 
 
 COMMISSION_PLACE = re.compile(r"(?:向|至|到|经)(?P<place>[\u4e00-\u9fa5]{2,16}?)(?:劳动人事争议|劳动争议)(?:调解)?仲裁(?:委员会|院)")
@@ -178,8 +179,7 @@ def not_arbitrated(case: Case) -> list[tuple[str | None, int | None, str]]:
 # the worker's application for arbitration as the court's findings tell it, and what it asked: a request cue just
 # after it (「申请仲裁，要求：1、…」「提起劳动仲裁，仲裁请求为：…」), or the subject before it (「就工资、经济补偿金争议
 # 向…申请仲裁」); a list that ends in 等 is not the whole of it
-APPLICATION = re.compile(r"(?:申请|提起|提出|提请)(?:了)?(?:劳动)?(?:人事)?(?:争议)?仲裁(?![委院庭裁员])(?:申请(?!书))?|"
-                         r"申诉(?:至|到)[^，。；]{0,40}?(?:仲裁委员会|仲裁院|仲裁委)")
+APPLICATION = re.compile(_APPLY + r"(?![委院庭裁员])(?:申请(?!书))?|申诉(?:至|到)[^，。；]{0,40}?(?:仲裁委员会|仲裁院|仲裁委)")
 REQUEST_AFTER = re.compile(r"^(?P<gap>[^。；]{0,40}?)[，,：:]?(?:其)?(?:仲裁)?(?:请求|要求)(?:裁决|事项|内容)?(?:为|是|如下)?[：:]?")
 NOT_A_GAP = re.compile(r"裁决|作出|受理|诉|判决|决定|不服")
 SUBJECT = re.compile(r"就(?P<what>[^。；]{2,120}?)(?:的)?(?:问题|争议|纠纷|事宜|事项)?(?:[，,]?以[^，。；]{0,30}?为被申请人)?[，,]?"
