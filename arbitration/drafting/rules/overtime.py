@@ -69,6 +69,7 @@ def _overtime_totals(x: Ctx, d: Decision) -> Decision | None:
 def _in_time_as_wages(x: Ctx) -> bool:
     """Whether a time bar the employer raised leaves the whole of a pay claim standing: pay owed while the employment
     lasted may be claimed within a year of its end (调解仲裁法第二十七条第四款). True when nobody raised it."""
+    from arbitration.law.limitation import one_year_after
     from arbitration.law.timebar import defence_raised
 
     if defence_raised(x.case, by=x.sides.employer) is None:
@@ -76,10 +77,7 @@ def _in_time_as_wages(x: Ctx) -> bool:
     applied, leave = x.case.application_date, x.fact("leave_date")
     if applied is None or leave is None or applied < leave:
         return False
-    try:
-        return applied <= leave.replace(year=leave.year + 1)
-    except ValueError:  # 29 February
-        return applied <= leave.replace(year=leave.year + 1, day=28)
+    return applied <= one_year_after(leave)
 
 
 def _contract_wage(x: Ctx) -> Decimal | None:

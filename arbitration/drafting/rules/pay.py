@@ -133,7 +133,8 @@ def _benefit_as_found(x: Ctx, d: Decision) -> Decision | None:
     if word is None or x.claim.amount is None:
         return None
     kind = next((found for claim, found in BENEFITS if claim.search(x.claim.text)), re.compile(re.escape(word.group())))
-    own = [s for s in own_sentences(x.case) if kind.search(s)]
+    found = own_sentences(x.case)
+    own = [s for s in found if kind.search(s)]
     if not own:
         return None
     worker = names(x.case, x.sides.worker, x.w)
@@ -141,7 +142,7 @@ def _benefit_as_found(x: Ctx, d: Decision) -> Decision | None:
     asked = x.claim.amount
     same = [s for s in own if mentions(s, worker) and any(
         abs(m.amount - asked) <= asked * Decimal("0.01") for m in find_money(s))]
-    excluded = [s for s in own_sentences(x.case) if EXCLUSION.search(s) and not DENIED_EXCLUSION.search(s)]
+    excluded = [s for s in found if EXCLUSION.search(s) and not DENIED_EXCLUSION.search(s)]
     if not same:
         years = set(re.findall(r"(\d{4})年", x.claim.text))
         nobody = [s for s in own if NOBODY_PAID.search(s) and not (
@@ -156,7 +157,7 @@ def _benefit_as_found(x: Ctx, d: Decision) -> Decision | None:
     unpaid = next((s for s in same if re.search(r"(?:未|没有)(?:向[^，。；]{1,16}?)?(?:发放|支付)", s)), None)
     if unpaid is not None:
         if not any(NOT_PRODUCED.search(cl) and mentions(cl, employer)
-                   for s in own_sentences(x.case) for cl in clauses(s)):
+                   for s in found for cl in clauses(s)):
             return None  # why it went unpaid is for the tribunal
         return d.grant(f"经审理查明，{unpaid}，{x.e}未能举证证明其不予发放的依据，应承担不利后果，"
                        f"{x.e}应向{x.w}支付该款项", asked, c("劳动合同法", 30), c("劳动争议解释（一）", 44),
