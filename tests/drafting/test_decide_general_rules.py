@@ -767,3 +767,22 @@ def test_a_deposit_is_the_total_taken_and_its_interest_has_no_basis():
     assert d.outcome == Outcome.PARTLY and d.amount == Decimal(800) and any("利息" in p.text for p in d.reasoning)
     two = HIRED + "被告向原告收取押金300元，另收取工具押金500元。"
     assert _one(_decided(court_case([claim], found=two))[0], "return_deposit").outcome == Outcome.UNKNOWN
+
+
+def test_a_worker_whose_own_account_is_leaving_for_a_reason_of_their_own_gets_neither_severance_nor_damages():
+    """劳动合同法第三十七条、第四十六条、第八十七条: the findings record the worker's own account that they ended the
+    employment to care for a parent; whatever the employer did that day, neither claim stands on the worker's word.
+    A reason that is the employer's default (第三十八条), or the same story told by the employer, is no such account."""
+    damages = Claim(type="unlawful_termination", text="被告支付原告违法解除劳动合同赔偿金18000元", amount=Decimal(18000))
+    own = HIRED + "2019年5月31日，被告与原告解除劳动关系。原告主张其因家中老人患病需要照顾，故于2019年5月31日与被告解除劳动关系。"
+    case = _ended(own, dismissal(mode="单方解除", notice=None))
+    case.claims.append(damages)
+    decided = _decided(case)[0]
+    severance, unlawful = _one(decided, "severance"), _one(decided, "unlawful_termination")
+    assert severance.outcome == Outcome.DENIED and any(a.article == 37 for a in severance.articles)
+    assert unlawful.outcome == Outcome.DENIED and any(a.article == 87 for a in unlawful.articles)
+    default = own.replace("其因家中老人患病需要照顾", "其因被告拖欠工资")
+    assert _one(_decided(_ended(default, dismissal(mode="单方解除", notice=None)))[0], "severance").outcome != Outcome.DENIED
+    told_by_employer = own.replace("原告主张其因", "被告主张原告因")
+    d = _one(_decided(_ended(told_by_employer, dismissal(mode="单方解除", notice=None)))[0], "severance")
+    assert d.outcome != Outcome.DENIED

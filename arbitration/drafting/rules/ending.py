@@ -149,6 +149,9 @@ def severance(x: Ctx, d: Decision) -> Decision:
             return d.pend("用人单位是否以维持或者提高劳动合同约定条件续订而劳动者不同意续订（劳动合同法第四十六条第五项）")
         d.articles.append(c("劳动合同法", 46, None, 5))
         return _severance_amount(x, d, g)
+    if (own := left_on_own_account(x)) is not None:
+        return d.deny(f"{own}，按{x.w}自己的陈述，劳动合同系其因自身原因解除，不属于用人单位应当支付经济补偿的情形",
+                      c("劳动合同法", 37), c("劳动合同法", 46))
     if t.initiator != TerminationInitiator.EMPLOYER:
         return d.pend("劳动关系解除（终止）的方式")
     if x.others("unlawful_termination") and (_unlawful(x) or any(_granted_unlawful(x, o)
@@ -163,6 +166,28 @@ def severance(x: Ctx, d: Decision) -> Decision:
         d.reason = f"{because(x.issue('issue:termination_ground'))}，{x.e}应当支付经济补偿，{x.w}仅主张经济补偿"
         return _severance_amount(x, d, g)
     return d.pend(x.why_pending("issue:termination_ground", f"{x.e}解除劳动合同的事由是否成立（用人单位负举证责任）"))
+
+
+# a party's own account as the findings record it (「原告主张…」「申请人自述…」)
+OWN_ACCOUNT = re.compile(r"^(?:在庭审中|当庭|庭审时)?(?:主张|自述|述称|陈述|称|表示|认可|承认|自认)")
+
+
+def left_on_own_account(x: Ctx) -> str | None:
+    """The worker's own account, as the tribunal's findings record it, that the worker ended the employment for a
+    reason of the worker's own (劳动合同法第三十七条), not for a default of the employer (第三十八条): a claim that
+    needs the employer to have ended it fails on the worker's own word. The sentence (「查明部分载明…」), else None."""
+    from arbitration.findings.told import classified, names
+    from arbitration.law.grounds import recognise
+
+    refs = names(x.case, x.sides.worker, x.w)
+    for kind, s in classified(x.case):
+        by = next((r for r in refs if s.startswith(r)), None) if kind == "reported" else None
+        if by is None or not OWN_ACCOUNT.match(s[len(by):]):
+            continue
+        g = recognise(s)
+        if g is not None and g.article == 37:
+            return f"查明部分载明，{s}"
+    return None
 
 
 # a letter of resignation, and the worker's word owning the signature or the writing on it (「认可是其本人签字」)
@@ -254,6 +279,9 @@ def unlawful_termination(x: Ctx, d: Decision) -> Decision:
             return d.pend("劳动者是否有劳动合同法第四十二条规定的情形（该情形下劳动合同应当续延至相应情形消失时终止）")
         return d.deny("劳动合同期满终止，属于劳动合同法第四十四条第一项规定的情形，不构成违法终止",
                       c("劳动合同法", 44, None, 1), c("劳动合同法", 87))
+    if (own := left_on_own_account(x)) is not None:
+        return d.deny(f"{own}，按{x.w}自己的陈述，劳动合同系其因自身原因解除，并非{x.e}解除，{x.w}主张违法解除劳动合同"
+                      "赔偿金缺乏事实依据", c("劳动合同法", 37), c("劳动合同法", 87))
     if t.initiator != TerminationInitiator.EMPLOYER:
         return d.pend("劳动关系解除（终止）的方式")
     unlawful = _unlawful(x)
