@@ -746,6 +746,28 @@ def test_leave_pay_over_years_across_2008_counts_from_2008():
     assert _one(_decided(_leave_since_2003(small))[0], "annual_leave").outcome == Outcome.UNKNOWN
 
 
+def test_the_leave_of_the_year_still_running_is_not_yet_due():
+    """Applied 2019-03-15, still working there: 2019's leave may still be arranged or paid before the year ends
+    (实施办法第九条、第十条), so it is not counted — working since 2004-07 (found), 2017 and 2018 give 10 + 10 days ×
+    4350 ÷ 21.75 × 200 % = 8000, which meets an ask of 8000 but not one of 12000 (that waits, it is not denied);
+    2019 alone waits."""
+    found = ("经审理查明，原告于2015年3月1日入职被告处，月工资4350元，原告参加工作的时间为2004年7月。原告在职期间未休年休假。"
+             "原告于2019年3月15日向某某市劳动人事争议仲裁委员会申请仲裁。")
+
+    def decided(text, amount):
+        claim = Claim(type="annual_leave", text=text, amount=Decimal(amount))
+        case = court_case([claim], complaint="原告诉称，原告目前仍在职，请求依法判决。", found=found)
+        case.facts.hire_date.add(date(2015, 3, 1), FOUND, Side.TRIBUNAL)
+        case.facts.monthly_wage.add(Decimal(4350), FOUND, Side.TRIBUNAL)
+        return _one(_decided(case)[0], "annual_leave")
+
+    d = decided("被告支付原告2017年度至2019年度未休年休假工资8000元", 8000)
+    assert d.outcome == Outcome.GRANTED and d.amount == Decimal(8000)
+    d = decided("被告支付原告2017年度至2019年度未休年休假工资12000元", 12000)
+    assert d.outcome == Outcome.UNKNOWN and "2019年度" in "".join(p.text for p in d.reasoning)
+    assert decided("被告支付原告2019年度未休年休假工资4000元", 4000).outcome == Outcome.UNKNOWN
+
+
 def test_leave_pay_is_denied_to_a_graduate_who_left_within_twelve_months():
     """Graduated 2017-06, hired 2017-07-01, left 2018-03-31: never twelve months of work (条例第二条, 实施办法第三条),
     no leave due."""

@@ -5,6 +5,7 @@ by the cumulative years of work found or, as a lower bound, the years worked her
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -49,6 +50,12 @@ def annual_leave(x: Ctx, d: Decision) -> Decision:
                       + (f"；{_early_words(early)}" if early else ""), c("劳动争议调解仲裁法", 27), *before)
     # the years not due, each with why: before the 条例 (第十条), out of time (调解仲裁法第二十七条)
     not_due = ([_early_words(early)] if early else []) + barred
+    if (running := _year_running(x, years)) is not None:
+        # the year of the application, the employment going on: the leave may still be arranged (or paid) before
+        # the year ends (实施办法第九条、第十条), so nothing of it is due yet; never denied on that, it waits
+        years = [y for y in years if y != running]
+        if not years:
+            return d.pend(_running_words(x, running))
     start = x.issue("issue:work_start")
     if start is not None and start.since is not None and Basis.ESTABLISHED in (start.basis, a.basis):
         # the cumulative years found (实施办法第四条): the days they give decide, whatever was asked; years only
@@ -60,6 +67,9 @@ def annual_leave(x: Ctx, d: Decision) -> Decision:
         calculated(x, d, work_start=min(start.since, hire), years=years, monthly_wage=wage)
         if why and d.calc is not None:
             d.calc.steps.insert(0, f"月工资按剔除加班工资后的{money(wage)}计算（企业职工带薪年休假实施办法第十一条第二款；经审理查明，{why}）")
+        if running is not None and d.outcome in (Outcome.PARTLY, Outcome.DENIED):
+            d.outcome, d.amount, d.calc, d.reason = Outcome.UNKNOWN, None, None, None
+            return d.pend(_running_words(x, running))
         if d.outcome == Outcome.DENIED:
             d.reason = None
             d.deny(f"{because(start)}；按{x.w}的累计工作年限计算，其在主张的年度内尚无应休未休的年休假（职工连续工作满12个月以上的，"
@@ -79,7 +89,25 @@ def annual_leave(x: Ctx, d: Decision) -> Decision:
         which = "".join(["2008年以后"] * bool(early) + ["未超过仲裁时效"] * bool(barred))
         d.pend("劳动者的累计工作年限（按在本单位工作年限计算的应休天数少于主张天数）" if not not_due else
                f"{which}年度的应休天数（{'；'.join(not_due)}），须依累计工作年限计算")
+        if running is not None:
+            d.pend(_running_words(x, running))
     return d
+
+
+def _year_running(x: Ctx, years: list[int]) -> int | None:
+    """The claimed year the application fell in, when the employment goes on past it (no end found): that year's
+    leave is not yet untaken for good."""
+    from arbitration.law.timebar import employment_ongoing
+
+    applied = x.case.application_date
+    if applied is None or x.fact("leave_date") is not None or not employment_ongoing(x.case):
+        return None
+    return applied.year if applied.year in years and applied < date(applied.year, 12, 31) else None
+
+
+def _running_words(x: Ctx, year: int) -> str:
+    return (f"{year}年度的未休年休假工资（{x.w}申请仲裁时该年度尚未结束、劳动关系存续，{x.e}仍可在该年度内安排年休假或支付"
+            f"未休年休假工资报酬，企业职工带薪年休假实施办法第九条、第十条）")
 
 
 def _early_words(years: list[int]) -> str:
