@@ -712,6 +712,62 @@ def test_leave_pay_by_the_cumulative_years_the_findings_give():
     assert d.outcome == Outcome.PARTLY and d.amount == Decimal("8000.00")
 
 
+def _leave_since_2003(claim, found_more=""):
+    found = ("经审理查明，原告于2003年5月1日入职被告处，月工资4350元，双方劳动关系于2009年12月31日解除。原告在职期间应休未休年休假。"
+             + found_more)
+    case = court_case([claim], found=found)
+    case.facts.hire_date.add(date(2003, 5, 1), FOUND, Side.TRIBUNAL)
+    case.facts.leave_date.add(date(2009, 12, 31), FOUND, Side.TRIBUNAL)
+    case.facts.monthly_wage.add(Decimal(4350), FOUND, Side.TRIBUNAL)
+    return case
+
+
+def test_no_leave_pay_for_the_years_before_the_regulation_took_effect():
+    """职工带薪年休假条例第十条: in force from 2008-01-01, so 2005–2007 owe nothing under it, whatever the leave taken
+    (the years worked here would have given 5 days a year)."""
+    claim = Claim(type="annual_leave", text="被告支付原告2005年度至2007年度未休年休假工资3000元", amount=Decimal(3000))
+    d = _one(_decided(_leave_since_2003(claim))[0], "annual_leave")
+    assert d.outcome == Outcome.DENIED and "2008年1月1日" in "".join(p.text for p in d.reasoning)
+    assert any(a.law == "职工带薪年休假条例" and a.article == 10 for a in d.articles)
+    unknown = court_case([claim], found="经审理查明，原告于2003年5月1日入职被告处。")  # nothing found of the leave
+    assert _one(_decided(unknown)[0], "annual_leave").outcome == Outcome.DENIED
+
+
+def test_leave_pay_over_years_across_2008_counts_from_2008():
+    """2005–2009 claimed, working since 1999-07 (found): 2005–2007 are before the 条例 (第十条); 2008: 5 days;
+    2009: ten years reached on 07-01, 181/365 × 5 + 184/365 × 10 = 7.52 → 7 days (实施办法第十二条) — 12 days ×
+    4350 ÷ 21.75 × 200 % = 4800 of the 9000 asked. On the years here alone the 9000 waits: part of it is for
+    the years before 2008."""
+    claim = Claim(type="annual_leave", text="被告支付原告2005年度至2009年度未休年休假工资9000元", amount=Decimal(9000))
+    d = _one(_decided(_leave_since_2003(claim, "原告参加工作的时间为1999年7月。"))[0], "annual_leave")
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal("4800.00")
+    assert "2008年以前" in "".join(p.text for p in d.reasoning) and any(a.law == "职工带薪年休假条例" and a.article == 10 for a in d.articles)
+    small = Claim(type="annual_leave", text="被告支付原告2005年度至2009年度未休年休假工资3000元", amount=Decimal(3000))
+    assert _one(_decided(_leave_since_2003(small))[0], "annual_leave").outcome == Outcome.UNKNOWN
+
+
+def test_the_leave_of_the_year_still_running_is_not_yet_due():
+    """Applied 2019-03-15, still working there: 2019's leave may still be arranged or paid before the year ends
+    (实施办法第九条、第十条), so it is not counted — working since 2004-07 (found), 2017 and 2018 give 10 + 10 days ×
+    4350 ÷ 21.75 × 200 % = 8000, which meets an ask of 8000 but not one of 12000 (that waits, it is not denied);
+    2019 alone waits."""
+    found = ("经审理查明，原告于2015年3月1日入职被告处，月工资4350元，原告参加工作的时间为2004年7月。原告在职期间未休年休假。"
+             "原告于2019年3月15日向某某市劳动人事争议仲裁委员会申请仲裁。")
+
+    def decided(text, amount):
+        claim = Claim(type="annual_leave", text=text, amount=Decimal(amount))
+        case = court_case([claim], complaint="原告诉称，原告目前仍在职，请求依法判决。", found=found)
+        case.facts.hire_date.add(date(2015, 3, 1), FOUND, Side.TRIBUNAL)
+        case.facts.monthly_wage.add(Decimal(4350), FOUND, Side.TRIBUNAL)
+        return _one(_decided(case)[0], "annual_leave")
+
+    d = decided("被告支付原告2017年度至2019年度未休年休假工资8000元", 8000)
+    assert d.outcome == Outcome.GRANTED and d.amount == Decimal(8000)
+    d = decided("被告支付原告2017年度至2019年度未休年休假工资12000元", 12000)
+    assert d.outcome == Outcome.UNKNOWN and "2019年度" in "".join(p.text for p in d.reasoning)
+    assert decided("被告支付原告2019年度未休年休假工资4000元", 4000).outcome == Outcome.UNKNOWN
+
+
 def test_leave_pay_is_denied_to_a_graduate_who_left_within_twelve_months():
     """Graduated 2017-06, hired 2017-07-01, left 2018-03-31: never twelve months of work (条例第二条, 实施办法第三条),
     no leave due."""

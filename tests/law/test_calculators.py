@@ -342,6 +342,17 @@ class TestAnnualLeave:
         assert calc.annual_leave(8700, 2023, work_start=date(2023, 3, 1), hire=date(2023, 3, 1)).amount == 0
         assert calc.annual_leave(8700, 2024, work_start=date(2023, 3, 1), hire=date(2023, 3, 1)).amount == D(3200)
 
+    def test_nothing_before_the_regulation_took_effect(self):
+        # 条例第十条: in force from 2008-01-01 — 2007 gives nothing though the worker had 12 years' service;
+        # 2006–2008 counts 2008 alone, the service before 2008 still counted: 12 years → 10 days × 800 = 8000
+        r = resolves(calc.annual_leave(8700, 2007, work_start=date(1995, 3, 1), hire=date(2001, 1, 1)))
+        assert r.amount == 0 and cited(r, "职工带薪年休假条例", 10)
+        assert "2008年1月1日" in r.steps[0]
+        r = resolves(calc.annual_leave(8700, years=[2006, 2007, 2008], work_start=date(1995, 3, 1),
+                                       hire=date(2001, 1, 1)))
+        assert r.amount == D(8000)
+        assert r.inputs["days"] == "0、0、10"
+
 
 # ---------------------------------------------------------------- 代通知金, 最低工资, 竞业限制, 加付赔偿金, 违约金
 

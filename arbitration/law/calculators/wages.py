@@ -273,6 +273,7 @@ def overtime(monthly_wage: Decimal | int | str, *, weekday_hours: Decimal | int 
 # ---------------------------------------------------------------- 未休年休假工资
 
 TIERS = ((20, 15), (10, 10), (1, 5))  # 条例第三条: 已满20年15天, 已满10年10天, 已满1年5天
+LEAVE_START = date(2008, 1, 1)  # 职工带薪年休假条例施行之日 (第十条)
 
 
 def _tier_days(years: int) -> int:
@@ -295,7 +296,9 @@ def annual_leave(monthly_wage: Decimal | int | str, year: int | None = None, *, 
     rounded down). Pay: the 200 % on top of the normal wage already paid = 2 × monthly wage ÷ 21.75 per day.
     `year` defaults to the year of leaving. With `years` (several calendar years; `cumulative_years` then counts
     as of 1 January of the first, and `taken_days` may map year → days) the years are computed one by one and
-    summed; the limitation of each year's claim is left to `arbitration.law.limitation`."""
+    summed; the limitation of each year's claim is left to `arbitration.law.limitation`. No leave pay is owed under
+    the 条例 for time before it took effect on 2008-01-01 (第十条): an earlier year gives 0, though the years worked
+    before 2008 still count into the cumulative service."""
     if years is not None:
         return _annual_leave_years(monthly_wage, sorted(set(years)), year, work_start, cumulative_years, hire, leave,
                                    taken_days)
@@ -327,6 +330,10 @@ def annual_leave(monthly_wage: Decimal | int | str, year: int | None = None, *, 
     inputs: dict[str, object] = {"monthly_wage": wage, "year": year, "work_start": work_start,
                                  "cumulative_years": cumulative_years, "hire": hire, "leave": leave, "taken_days": taken}
     formula = "未休年休假工资=月工资÷21.75×应休未休天数×200%"
+    if year < LEAVE_START.year:
+        steps.append(f"《职工带薪年休假条例》自{LEAVE_START.year}年1月1日起施行，{year}年度在其施行之前，"
+                     "不依该条例享受年休假，无未休年休假工资")
+        return result("annual_leave", Decimal(0), formula, steps, [cite("职工带薪年休假条例", 10)], inputs, notes)
     if first > last:
         steps.append(f"{year}年度未在本单位工作，无年休假")
         return result("annual_leave", Decimal(0), formula, steps, articles, inputs, notes)
