@@ -60,6 +60,7 @@ def test_an_employer_suing_against_an_award_raises_the_bar_in_its_complaint_and_
 def test_employment_ongoing_from_the_file_or_pending():
     """No leave date and no termination: ongoing only where the applicant says so, else 待查明 (None)."""
     assert employment_ongoing(Case(applicant_statement="申请人至今仍在被申请人处工作。")) is True
+    assert employment_ongoing(Case(applicant_statement="原告至今仍在被告处工作。")) is True  # the court form
     assert employment_ongoing(Case(applicant_statement="申请人于2020年入职。")) is None
     left = Case(applicant_statement="申请人至今仍在被申请人处工作。")
     left.facts.leave_date.add(date(2024, 1, 31), SRC, Side.APPLICANT)
