@@ -19,9 +19,10 @@ ORG_SUFFIX = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|
 ORG_TAIL = r"[^\s，,。；;、“”\"（）()]{0,16}?(?:有限责任公司|股份有限公司|有限公司|公司)"
 
 
-def sentences(text: str | None) -> list[str]:
-    """The sentences of `text` (。；and line ends), stripped, empty ones dropped."""
-    return [s.strip() for s in re.split(r"[。；;\n]", text or "") if s.strip()]
+def sentences(text: str | None, marks: bool = False) -> list[str]:
+    """The sentences of `text` (。；and line ends), stripped, empty ones dropped; with `marks` each keeps the 。or；
+    that closes it (a sentence quoted as a finding's basis)."""
+    return [s.strip() for s in re.split(r"(?<=[。；;\n])" if marks else r"[。；;\n]", text or "") if s.strip()]
 
 
 ITEM = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]|^\s*[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")
