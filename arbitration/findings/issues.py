@@ -316,15 +316,14 @@ def months_named(text: str) -> list[date]:
 def unpaid_period(case: Case) -> tuple[date, date, str] | None:
     """(first day, last day, sentence) of the months a finding of the tribunal's own says went wholly unpaid."""
     from arbitration.findings.told import clauses, own_sentences
+    from arbitration.law.calculators._common import month_end
 
     for sentence in own_sentences(case):
         for clause in clauses(sentence):
             if UNPAID.search(clause) and "工资" in clause and "足额" not in clause and not A_REASON.search(clause):
                 months = months_named(clause)
                 if months:
-                    last = months[-1]
-                    end = date(last.year + last.month // 12, last.month % 12 + 1, 1) - timedelta(days=1)
-                    return months[0], end, sentence
+                    return months[0], month_end(months[-1]), sentence
     return None
 
 
