@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from arbitration.extract import build_case
-from arbitration.extract.places import city_named, commission_place, loose_commission, place_before
+from arbitration.extract.places import (
+    city_named,
+    commission_place,
+    loose_commission,
+    place_before,
+)
 from arbitration.ingest import classify
 from arbitration.model import Document, Method, Page
 
