@@ -332,12 +332,11 @@ def _merge_parts(parts: list[ClaimMention]) -> list[ClaimMention]:
 
 def _month_of(text: str) -> tuple[date, date] | None:
     """The first and last day of the month a wage part names (「2020年4月工资」)."""
-    import calendar
+    from arbitration.law.calculators._common import month_end
 
     for d in find_dates(text):
         if d.date.value is not None and d.date.precision == "month":
-            v = d.date.value
-            return v, date(v.year, v.month, calendar.monthrange(v.year, v.month)[1])
+            return d.date.value, month_end(d.date.value)
     return None
 
 

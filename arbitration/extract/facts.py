@@ -7,10 +7,9 @@ Each finder returns `Found` items (value, span, note, confidence, extractor); `c
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -443,13 +442,6 @@ _TERM_YEARS = re.compile(r"(?:合同)?期限(?:为)?")
 _FIRST_OF_SEVERAL = re.compile(r"\s*(?:其中[，,]?)?(?:第一|第1|首)(?:份|次|期)(?:书面)?(?:劳动|聘用)?合同(?:的)?(?:期限)?")
 
 
-def _add_months(day: date, months: int) -> date:
-    """The same day `months` later (the month's last day when it has no such day: 1月31日 + 1个月 → 2月28日)."""
-    y, m = divmod(day.month - 1 + months, 12)
-    year, month = day.year + y, m + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def find_contract(text: str) -> list[Found]:
     """Written contract: signed or not, when, and its term (自…至… or 无固定期限)."""
     found = []
@@ -485,8 +477,10 @@ def find_contract(text: str) -> list[Found]:
                 info.term_start, info.term_end = info.signed_date, end_dates[0].date.value
             elif months and months == int(months) and not length[0].duration.days:
                 # 「于2021年3月1日签订了书面劳动合同，合同期限三年」: the term runs from the signing day
+                from arbitration.law.calculators._common import add_months
+
                 info.term_start = info.signed_date
-                info.term_end = _add_months(info.signed_date, int(months)) - timedelta(days=1)
+                info.term_end = add_months(info.signed_date, int(months)) - timedelta(days=1)
         found.append(Found(info, m.start(), m.end(), "facts.contract.signed", 0.85))
     return sorted(found, key=lambda f: f.start)
 

@@ -22,6 +22,11 @@ _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维�
 COMMISSION = re.compile(r"(?:劳动人事争议|劳动争议|人事争议|劳动)(?:调解)?仲裁(?:委员会|院|委)")
 # a commission with up to 20 characters before it, whatever they are (the place is cut from them)
 _WORDS_AND_COMMISSION = re.compile(r"([\u4e00-\u9fa5]{2,20}?)(" + COMMISSION.pattern + ")")
+# the words a place's, commission's or court's name begins with: its province (「甘肃省」「内蒙古自治区」), then its city
+# (「兰州市」), or a city's short name before the body itself (「青岛劳动人事争议仲裁委员会」「青岛中级人民法院」)
+_PROVINCE_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:省|自治区)")
+_CITY_HEAD = re.compile(r"[\u4e00-\u9fff]{2,5}?市")
+_SHORT_CITY_HEAD = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:劳动|人民法院|中级|仲裁)")
 
 
 @dataclass(frozen=True)
@@ -126,4 +131,15 @@ def loose_commission(text: str) -> tuple[str, str | None] | None:
     return place + m.group(2), city
 
 
-__all__ = ["COMMISSION", "Place", "commission_place", "divisions", "loose_commission", "place_before", "read_commission"]
+def city_named(name: str) -> str | None:
+    """The city (…市) a place's, commission's or court's name begins with, after its province (「甘肃省兰州市城关区」 →
+    兰州市; 「青岛劳动人事争议仲裁委员会」 → 青岛市), read from the words alone, so a city the division list lacks is
+    read too; None when the name begins with none."""
+    rest = _PROVINCE_HEAD.sub("", name)
+    if m := _CITY_HEAD.match(rest):
+        return m[0]
+    m = _SHORT_CITY_HEAD.match(rest)
+    return m[1] + "市" if m else None
+
+
+__all__ = ["COMMISSION", "Place", "city_named", "commission_place", "divisions", "loose_commission", "place_before", "read_commission"]

@@ -243,8 +243,9 @@ def owed_in_findings(text: str | None) -> tuple[Decimal, list[str]] | None:
     """The pay the tribunal found owed, summed over its sentences, with those sentences; None when it states none.
     A balance left after part payments (「余下工资款49728.8元至今未还」) is what is owed: the last one stated wins."""
     from arbitration.extract.rules import find_money
+    from arbitration.findings.told import sentences
 
-    balances = [(m.amount, sentence.strip()) for sentence in re.split(r"(?<=[。；;\n])", text or "")
+    balances = [(m.amount, sentence) for sentence in sentences(text, marks=True)
                 if BALANCE.search(sentence) and PAY_WORDS.search(sentence) and not REPORTED_SPEECH.search(sentence)
                 for m in find_money(sentence[BALANCE.search(sentence).start():])[:1]]
     if balances:
@@ -256,9 +257,10 @@ def _owed_sums(text: str | None, skip: re.Pattern[str]) -> tuple[Decimal, list[s
     """The sums sentences of `text` state as pay owed (rates aside), summed, with those sentences; sentences
     `skip` matches are left out."""
     from arbitration.extract.rules import find_money
+    from arbitration.findings.told import sentences
 
     total, said = Decimal(0), []
-    for sentence in re.split(r"(?<=[。；;\n])", text or ""):
+    for sentence in sentences(text, marks=True):
         if not (OWED.search(sentence) and PAY_WORDS.search(sentence)) or skip.search(sentence):
             continue
         # the clauses before the first that tells of pay owed tell what was paid (「发放5月工资3687元，…，拖欠8月工资」)
@@ -267,7 +269,7 @@ def _owed_sums(text: str | None, skip: re.Pattern[str]) -> tuple[Decimal, list[s
                 if not RATE.search(owed[: m.start]) and not re.match(r"\s*[/／]\s*(?:月|天|日)", owed[m.end:])]
         if sums:
             total += sum(m.amount for m in sums)
-            said.append(sentence.strip())
+            said.append(sentence)
     return (total, said) if said else None
 
 
@@ -314,15 +316,14 @@ def months_named(text: str) -> list[date]:
 def unpaid_period(case: Case) -> tuple[date, date, str] | None:
     """(first day, last day, sentence) of the months a finding of the tribunal's own says went wholly unpaid."""
     from arbitration.findings.told import clauses, own_sentences
+    from arbitration.law.calculators._common import month_end
 
     for sentence in own_sentences(case):
         for clause in clauses(sentence):
             if UNPAID.search(clause) and "工资" in clause and "足额" not in clause and not A_REASON.search(clause):
                 months = months_named(clause)
                 if months:
-                    last = months[-1]
-                    end = date(last.year + last.month // 12, last.month % 12 + 1, 1) - timedelta(days=1)
-                    return months[0], end, sentence
+                    return months[0], month_end(months[-1]), sentence
     return None
 
 
@@ -431,13 +432,15 @@ RECORDS_WITHHELD = re.compile(r"(?:未|没有|拒绝|不|无法)(?:提交|提供
 
 def _records_told(ctx: Context) -> tuple[str, str, list[Provenance]] | None:
     """(the worker's offer, the employer's withholding, sources) when a statement or the findings tell both."""
+    from arbitration.findings.told import sentences
+
     names = {p.name for p in ctx.case.parties}
     employers = [p.name for p in ctx.case.parties_by_role(role_of(ctx.sides.employer))] + [ctx.sides.employer_word]
     workers = [p.name for p in ctx.case.parties_by_role(role_of(ctx.sides.worker))] + [ctx.sides.worker_word]
     offered = withheld = None
     for side in (Side.APPLICANT, Side.RESPONDENT, Side.TRIBUNAL):
         text = ctx.case.tribunal_statement if side == Side.TRIBUNAL else _statement(ctx, side)
-        for sentence in re.split(r"(?<=[。；;\n])", text or ""):
+        for sentence in sentences(text, marks=True):
             subject = None  # who the clauses speak of: the party named at the head of a clause, carried on
             for clause in re.split(r"[，,]", sentence):
                 head = re.sub(r"^[\s并但且而又亦也还另]+", "", clause)

@@ -19,9 +19,10 @@ ORG_SUFFIX = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|
 ORG_TAIL = r"[^\s，,。；;、“”\"（）()]{0,16}?(?:有限责任公司|股份有限公司|有限公司|公司)"
 
 
-def sentences(text: str | None) -> list[str]:
-    """The sentences of `text` (。；and line ends), stripped, empty ones dropped."""
-    return [s.strip() for s in re.split(r"[。；;\n]", text or "") if s.strip()]
+def sentences(text: str | None, marks: bool = False) -> list[str]:
+    """The sentences of `text` (。；and line ends), stripped, empty ones dropped; with `marks` each keeps the 。or；
+    that closes it (a sentence quoted as a finding's basis)."""
+    return [s.strip() for s in re.split(r"(?<=[。；;\n])" if marks else r"[。；;\n]", text or "") if s.strip()]
 
 
 ITEM = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]|^\s*[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")
@@ -104,19 +105,19 @@ APPLIED = re.compile(_APPLY + r"|仲裁申请|申诉至|申诉到")
 
 
 COMMISSION_PLACE = re.compile(r"(?:向|至|到|经)(?P<place>[\u4e00-\u9fa5]{2,16}?)(?:劳动人事争议|劳动争议)(?:调解)?仲裁(?:委员会|院)")
-CITY = re.compile(r"^(?:[\u4e00-\u9fa5]{2,3}(?:省|自治区))?(?P<city>[\u4e00-\u9fa5]{2,5}?市)")
 
 
 def region_named(case: Case) -> str | None:
     """The case's city: its own, else the city of the arbitration commission its texts say the dispute went to
     (「向兰州市城关区劳动人事争议仲裁委员会申请仲裁」 → 兰州市) — where the case belongs, whose figures apply."""
+    from arbitration.extract.places import city_named
+
     if case.region:  # a region read with the words before it (「原告向新沂市」) is the place after 向
-        city = CITY.match(re.split(r"[向至到]", case.region)[-1])
-        return city["city"] if city else case.region
+        return city_named(re.split(r"[向至到]", case.region)[-1]) or case.region
     for text in (case.tribunal_statement, case.applicant_statement, case.respondent_statement):
         for m in COMMISSION_PLACE.finditer(text or ""):
-            if (city := CITY.match(m["place"])) is not None:
-                return city["city"]
+            if (city := city_named(m["place"])) is not None:
+                return city
     return None
 
 

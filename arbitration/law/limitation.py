@@ -3,12 +3,12 @@ start, the last day, the reason in Chinese and the articles — a verdict an arb
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from arbitration.errors import CalculationError
+from arbitration.law.calculators._common import add_years
 from arbitration.law.holidays import next_working_day, uncovered_note
 from arbitration.law.taxonomy import taxonomy
 from arbitration.model import Citation
@@ -62,8 +62,7 @@ class LimitationResult:
 def one_year_after(d: date) -> date:
     """The last day of a one-year period that starts running the day after `d`: the same date a year later
     (2019-02-28 → 2020-02-28; 2020-02-29 → 2021-02-28)."""
-    y = d.year + 1
-    return date(y, d.month, min(d.day, calendar.monthrange(y, d.month)[1]))
+    return add_years(d, 1)
 
 
 def _cn(d: date) -> str:

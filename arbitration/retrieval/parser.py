@@ -275,21 +275,11 @@ def _masked(name: str | None) -> str | None:
     return mask_person(name)
 
 
-def _region(commission: str | None) -> str | None:
-    if not commission:
-        return None
-    c = re.sub(r"^[\u4e00-\u9fff]{2,3}?(?:省|自治区)", "", commission)
-    m = re.match(r"([\u4e00-\u9fff]{2,4}?市)", c)
-    if m:
-        return m[1]
-    m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?:劳动|人民法院|中级|仲裁)", c)
-    return (m[1] + "市") if m else None
-
-
 def parse_award_text(text: str) -> Precedent:
     """A 裁决书/判决书, captioned or not: caption (forum, case number), statements and their requests (whose each
     is), 查明, 本院认为 per request, 判决如下 matched to the requests, signature date. A body without a caption
     (one sentence per line, as published collections keep them) gets a stable id from its content."""
+    from arbitration.extract.places import city_named
     from arbitration.retrieval import judgment, outcomes
 
     body = judgment.read_body(text)
@@ -331,7 +321,7 @@ def parse_award_text(text: str) -> Precedent:
         kind=kind,
         commission=cap.forum,
         award_date=cap.date,
-        region=_region(cap.forum) if cap.forum else region_from_body(body),
+        region=city_named(cap.forum) if cap.forum else region_from_body(body),
         applicant=_masked(applicant),
         respondent=_masked(respondent),
         claims=claims,

@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from arbitration.extract import build_case
-from arbitration.extract.places import commission_place, loose_commission, place_before
+from arbitration.extract.places import (
+    city_named,
+    commission_place,
+    loose_commission,
+    place_before,
+)
 from arbitration.ingest import classify
 from arbitration.model import Document, Method, Page
 
@@ -36,6 +41,20 @@ def test_a_commission_whose_place_is_no_division_name():
         "青岛经济技术开发区劳动人事争议仲裁委员会", "青岛市")
     assert loose_commission("被告向本市劳动人事争议仲裁委员会申请仲裁") is None
     assert loose_commission("原告不服劳动人事争议仲裁委员会的裁决") is None
+
+
+@pytest.mark.parametrize("name, city", [
+    ("甘肃省兰州市城关区", "兰州市"),
+    ("内蒙古自治区呼和浩特市劳动人事争议仲裁委员会", "呼和浩特市"),
+    ("青岛劳动人事争议仲裁委员会", "青岛市"),  # a city's short name before the commission
+    ("山东省青岛市中级人民法院", "青岛市"),
+    ("济南中级人民法院", "济南市"),
+    ("山东省劳动人事争议仲裁委员会", None),  # a province's own commission names no city
+    ("恩施土家族苗族自治州", None),
+    ("朝阳区", None),
+])
+def test_the_city_a_name_begins_with(name, city):
+    assert city_named(name) == city
 
 
 def test_a_worker_named_just_before_the_place_is_not_part_of_the_region():

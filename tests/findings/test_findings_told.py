@@ -8,13 +8,20 @@ from datetime import date
 from findings_cases import court_case
 
 from arbitration.findings import find, settle
-from arbitration.findings.told import applied_on, names, own_sentences
+from arbitration.findings.told import applied_on, names, own_sentences, sentences
 from arbitration.model import Side
 
 FOUND = ("经审理查明，原告于2019年4月1日入职被告某某物流有限公司（以下简称物流公司）。原告主张其月工资为6000元。"
          "原告自述其曾向领导提出加薪。"
          "2021年8月31日，物流公司向原告送达解除劳动合同通知书。原告于2022年10月10日向某某市劳动人事争议仲裁委员会申请仲裁，"
          "该委于2022年12月1日作出裁决。")
+
+
+def test_sentences_split_at_full_stops_semicolons_and_line_ends():
+    text = " 被告尚欠工资3000元。\n原告于2020年5月离职；被告未付\n\n"
+    assert sentences(text) == ["被告尚欠工资3000元", "原告于2020年5月离职", "被告未付"]
+    assert sentences(text, marks=True) == ["被告尚欠工资3000元。", "原告于2020年5月离职；", "被告未付"]
+    assert sentences(None) == sentences(None, marks=True) == []
 
 
 def test_own_sentences_leave_out_what_is_reported_and_the_proceedings_before():

@@ -163,3 +163,16 @@ def test_annual_leave_monotonic_in_service(wage, year, a, b, hire_day):
     short = calc.annual_leave(wage, year, cumulative_years=lo, hire=hire)
     long = calc.annual_leave(wage, year, cumulative_years=hi, hire=hire)
     assert 0 <= short.amount <= long.amount
+
+
+@FAST
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)), st.integers(min_value=0, max_value=600))
+def test_month_end_and_adding_months(d, months):
+    """month_end is the last day of the month; add_months keeps the day, or the month's last where it has none."""
+    from arbitration.law.calculators._common import add_months, month_end
+
+    last = month_end(d)
+    assert (last.year, last.month) == (d.year, d.month) and (last + timedelta(days=1)).day == 1
+    later = add_months(d, months)
+    assert later.year * 12 + later.month == d.year * 12 + d.month + months
+    assert later.day == min(d.day, month_end(later).day)

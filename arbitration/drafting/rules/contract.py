@@ -72,9 +72,9 @@ def _double_wage_by_month(x: Ctx, d: Decision, hire: Any) -> Decision:
     """二倍工资 runs from the day after the first month of employment (实施条例第六条): with the hire known only to
     the month, the months counted from its last day are the fewest the worker can be owed. Granted as asked when even
     those reach the claim; otherwise the day of the hire decides the sum and is for the tribunal."""
-    import calendar
+    from arbitration.law.calculators._common import month_end
 
-    latest = hire.replace(day=calendar.monthrange(hire.year, hire.month)[1])
+    latest = month_end(hire)
     low = Decision()
     calculated(x, low, hire=latest)
     if low.outcome == Outcome.GRANTED and x.claim.amount is not None and low.amount == x.claim.amount:

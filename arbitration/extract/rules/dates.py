@@ -7,7 +7,6 @@ the first of the month as their value and say so in `precision`, so a calculator
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -63,11 +62,13 @@ class DateRange:
     @property
     def last_day(self) -> date | None:
         """The period's last day: 2022年2月 as an end means 28 February; 2022年 means 31 December; 至今 None."""
+        from arbitration.law.calculators._common import month_end
+
         v = self.until.value
         if v is None:
             return None
         if self.until.precision is Precision.MONTH:
-            return v.replace(day=calendar.monthrange(v.year, v.month)[1])
+            return month_end(v)
         if self.until.precision is Precision.YEAR:
             return v.replace(month=12, day=31)
         return v

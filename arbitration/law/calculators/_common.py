@@ -56,11 +56,16 @@ def cite(law: str, article: int, clause: int | None = None, item: int | None = N
     return Citation(law=law, article=article, clause=clause, item=item)
 
 
+def month_end(d: date) -> date:
+    """The last day of `d`'s month (2024-02-10 → 2024-02-29)."""
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
 def add_months(d: date, months: int) -> date:
     """Same day `months` later, clamped to the month's end (1-31 + 1 month → 2-28/29)."""
     y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+    last = month_end(date(d.year + y, m + 1, 1))
+    return last.replace(day=min(d.day, last.day))
 
 
 def add_years(d: date, years: int) -> date:

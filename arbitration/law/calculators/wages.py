@@ -5,7 +5,6 @@ Each is a pure function returning model.CalcResult; intermediate values are neve
 
 from __future__ import annotations
 
-import calendar
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
@@ -25,6 +24,7 @@ from arbitration.law.calculators._common import (
     less_paid,
     money,
     month_count,
+    month_end,
     month_segments,
     months_expr,
     num,
@@ -442,7 +442,7 @@ def wages_for_period(monthly_wage: Decimal | int | str, start: date, end: date) 
     amount = Decimal(0)
     day = date(start.year, start.month, 1)
     while day <= end:
-        last = date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+        last = month_end(day)
         a, b = max(day, start), min(last, end)
         if a == day and b == last:
             amount += wage
