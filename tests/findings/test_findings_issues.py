@@ -76,6 +76,24 @@ def test_wages_the_employer_says_it_paid_without_records():
     assert find(base_case([bonus], defence="被申请人未作答辩。")).get("issue:wages_owed") is None
 
 
+def test_a_payment_of_another_head_does_not_answer_the_wages_claimed():
+    """「每月已支付加班费」 is the overtime defence; a transfer the employer dates is checked against its record,
+    not decided by the burden before any evidence is in the file."""
+    wages = Claim(type="unpaid_wages", text="裁决被申请人支付2024年3月工资6000元", amount=Decimal(6000))
+    other = "二、申请人的加班已按月结算，公司每月已经支付加班费800元。三、对申请人的工资请求不予认可。"
+    p = find(base_case([wages], defence=other)).get("issue:wages_owed")
+    assert p is None or "加班费" not in p.reason
+    dated = "二、公司每月已经支付加班费800元。三、申请人3月工资6000元，公司已于2024年4月12日通过银行转账支付。"
+    findings = find(base_case([wages], defence=dated))
+    assert findings.get("issue:wages_owed") is None
+    assert "2024年4月12日" in findings.pending["issue:wages_owed"]
+    # once the evidence is exchanged and the employer produced no record of that transfer, the burden applies
+    case = base_case([wages], defence=dated)
+    case.evidence = [EvidenceItem(name="劳动合同", submitted_by=PartyRole.APPLICANT)]
+    p = find(case).get("issue:wages_owed")
+    assert p.holds is True and p.basis == Basis.BURDEN and "银行转账" in p.reason
+
+
 def test_leave_the_employer_says_was_taken_without_records():
     leave = Claim(type="annual_leave", text="裁决被申请人支付2023年度未休年休假工资3448.28元", amount=Decimal("3448.28"))
     p = find(base_case([leave], defence="申请人2023年度已休年休假五天。")).get("issue:annual_leave")
