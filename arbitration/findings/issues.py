@@ -543,6 +543,9 @@ def _findings_source(ctx: Context, quote: str | None, extractor: str | None = "f
 
 # a requirement a finding denies (「未与原告协商」「亦未提交…协商的证据」): a denial earlier in its clause
 DENIED_BEFORE = re.compile(r"未|没有|从未|并无|无任何")
+# what a rule or a clause allows, not what was done: 「公司可以对其进行培训」, 「《绩效管理办法》规定，…」
+MAY = re.compile(r"可以|有权|应当|应予")
+DOCUMENT_SAYS = re.compile(r"^[^，。；]{0,20}》(?:中)?(?:规定|载明|约定)")
 
 
 def _findings_told(ctx: Context) -> list[tuple[str, bool]]:
@@ -574,10 +577,11 @@ def _requirement_untold(ctx: Context, t, ground) -> Proposal | None:
         if not why and not found:
             continue
         shown = [(x, m) for x in own for p in r.shown for m in p.finditer(x)]
-        if any(not DENIED_BEFORE.search(x[max(x.rfind(c, 0, m.start()) for c in "，,：:") + 1:m.start()])
-               for x, m in shown):
+        before = [(x, x[max(x.rfind(c, 0, m.start()) for c in "，,：:") + 1:m.start()]) for x, m in shown]
+        # a rule's words (「考核不合格的，公司可以对其进行培训」) tell what may be done, not that it was
+        if any(not DENIED_BEFORE.search(b) and not (MAY.search(b) or DOCUMENT_SAYS.search(x)) for x, b in before):
             return None  # the findings tell of it: whether it was met is for the tribunal to weigh
-        told = next((x for x, _ in shown), None)
+        told = next((x for x, b in before if DENIED_BEFORE.search(b)), None)
         basis = (f"经审理查明，{told}" if told else
                  f"经审理查明的事实未显示{r.what}")
         ground_said = found[0].label if found else f"「{t.reason}」" if t.reason else r.said

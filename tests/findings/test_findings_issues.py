@@ -246,6 +246,22 @@ def test_a_ground_whose_statutory_requirement_the_findings_leave_out_is_without_
     assert _ground_after_hearing(misconduct, "被用工单位退回")[0] is None
 
 
+def test_a_dismissal_for_unfitness_needs_the_training_or_new_post_first():
+    """第四十条第二项: a worker unfit for the work may be dismissed only after training or a new post left them still
+    unfit. The findings deny both, or tell only the handbook's 「可以…培训」 (what may be done, not what was): no
+    basis; told as done: for the tribunal to weigh."""
+    rule = "被告《考核办法》规定，考核不合格的员工，公司可以对其进行培训或者调整岗位。"
+    ended = "2020年5月8日，被告以原告年度考核不合格、不能胜任工作为由解除劳动合同。"
+    denied = "经审理查明，" + rule + ended + "被告解除前未安排原告参加培训，也未调整其工作岗位。"
+    p, _ = _ground_after_hearing(denied)
+    assert p.holds is False and any(a.article == 40 and a.item == 2 for a in p.articles)
+    assert "未安排原告参加培训" in p.reason
+    p, _ = _ground_after_hearing("经审理查明，" + rule + ended)
+    assert p.holds is False and "未显示" in p.reason
+    trained = "经审理查明，" + ended.replace("2020年5月8日", "2020年3月经培训后复评仍不合格，2020年5月8日")
+    assert _ground_after_hearing(trained)[0] is None
+
+
 def test_a_finding_that_the_employer_produced_no_leave_record_finds_the_leave_untaken():
     """「被告未提交原告申请或者被安排休年休假的记录」 in the findings: the employer keeps the leave records and did not
     produce them (调解仲裁法第六条): the leave is found untaken on the burden, whatever else the findings say of rest."""
