@@ -543,9 +543,10 @@ def _findings_source(ctx: Context, quote: str | None, extractor: str | None = "f
 
 # a requirement a finding denies (「未与原告协商」「亦未提交…协商的证据」): a denial earlier in its clause
 DENIED_BEFORE = re.compile(r"未|没有|从未|并无|无任何")
-# what a rule or a clause allows, not what was done: 「公司可以对其进行培训」, 「《绩效管理办法》规定，…」
+# what a rule or a clause allows, not what was done: 「公司可以对其进行培训」, 「《绩效管理办法》规定，…」 (a notice
+# that says it was done is the employer's word, not a rule: it still tells of it)
 MAY = re.compile(r"可以|有权|应当|应予")
-DOCUMENT_SAYS = re.compile(r"^[^，。；]{0,20}》(?:中)?(?:规定|载明|约定)")
+DOCUMENT_SAYS = re.compile(r"^[^，。；]{0,20}(?:制度|办法|规定|手册|守则|细则|规则)》(?:中)?(?:规定|载明|约定)")
 
 
 def _findings_told(ctx: Context) -> list[tuple[str, bool]]:

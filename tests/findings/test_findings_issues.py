@@ -260,6 +260,9 @@ def test_a_dismissal_for_unfitness_needs_the_training_or_new_post_first():
     assert p.holds is False and "未显示" in p.reason
     trained = "经审理查明，" + ended.replace("2020年5月8日", "2020年3月经培训后复评仍不合格，2020年5月8日")
     assert _ground_after_hearing(trained)[0] is None
+    # a notice saying it was done is no rule's 「可以」: what it says is weighed
+    notice = "经审理查明，被告《解除劳动合同通知书》载明，你经培训后仍不能胜任工作，公司决定与你解除劳动合同。"
+    assert _ground_after_hearing(notice)[0] is None
 
 
 def test_a_finding_that_the_employer_produced_no_leave_record_finds_the_leave_untaken():
