@@ -94,6 +94,8 @@ def _pool(case: Case, claim: Claim) -> dict[str, Any]:
         "pre2008": _pre2008(case),  # 第九十七条第三款 by the termination ground (None: 待查明 when it matters)
     })
     pool.update(_average_from_findings(case))
+    if claim.type in ("severance", "unlawful_termination"):
+        pool.update(_minimum_from_findings(case))
     return pool
 
 
@@ -107,6 +109,19 @@ def _average_from_findings(case: Case) -> dict[str, Any]:
     if told is None:
         return {}
     return {"average_wage": told[0], "average_source": f"经审理查明：{told[1]}"}
+
+
+def _minimum_from_findings(case: Case) -> dict[str, Any]:
+    """The local minimum wage in force when the employment ended, where the findings themselves state it: the floor
+    of the monthly base (实施条例第二十七条) and, at a third of the wage or more, proof that the 3× cap of 第四十七条第二款
+    cannot apply. Only for 经济补偿/赔偿金, whose base is taken on that day (a non-compete runs month by month after)."""
+    from arbitration.findings.told import minimum_told
+
+    leave = _fact(case, "leave_date")
+    told = minimum_told(case, leave) if leave is not None else None
+    if told is None:
+        return {}
+    return {"minimum": told[0], "minimum_source": f"经审理查明：{told[1]}"}
 
 
 def _defence(case: Case, record: list[Any] | None = None) -> str | None:

@@ -24,6 +24,7 @@ from arbitration.model import (
     Basis,
     Case,
     Citation,
+    Claim,
     Proposal,
     Provenance,
     ReviewState,
@@ -54,7 +55,13 @@ BENEFITS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
 # a claim for pay withheld or cut: the employer proves why (解释（一）第四十四条 减少劳动报酬)
 WITHHELD = re.compile(r"扣发|克扣|扣除|扣减|少发|降低|停发")
 CONDITIONAL = "{w}主张的款项以约定或规定的发放条件为前提，须由{w}举证证明条件成就"
-SAYS_PAID = re.compile(r"已(?:经)?[^，。；]{0,8}(?:支付|发放|结清|付清)|不存在拖欠|不欠|没有(?:拖欠|欠)|未拖欠|并未拖欠|已经结清")
+SAYS_PAID = re.compile(r"已(?:经)?(?:于(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?)?[^，。；]{0,8}(?:支付|发放|结清|付清)|不存在拖欠|不欠|"
+                       r"没有(?:拖欠|欠)|未拖欠|并未拖欠|已经结清")
+# a payment the employer dates or names the channel of (「已于2019年1月10日通过银行转账支付」): one transfer's record
+# settles it, so before the evidence is exchanged it is checked, not decided by the burden
+PAY_EVENT = re.compile(r"已(?:经)?于(?:\d{4}年)?\d{1,2}月\d{1,2}日|转账|汇款|银行|现金|微信|支付宝")
+# heads of pay other than the wages claimed: 「每月已经支付加班费600元」 answers the overtime claim, not this one
+OTHER_HEAD = re.compile(r"加班(?:费|工资)?|年休假|年假|经济补偿(?:金)?|赔偿金|二倍工资|双倍工资|补偿金|社会保险|社保|公积金")
 OTHER_PAY_DEFENCE = re.compile(r"未(?:提供|付出)?劳动|(?:未|没有|不再)(?:到[^，。；]{0,8})?(?:上班|到岗|出勤|工作)|旷工|已离职|"
                                r"已经离职|自行离职|停工|放假|数额有误|金额有误|计算错误|标准有误|到期终止|已(?:经)?(?:解除|终止)")
 SAYS_LEAVE_TAKEN = re.compile(r"已(?:经)?(?:休|安排)[^。；，]{0,8}(?:年休假|年假|休假)|年休假已休|已休年休假|已休完")
@@ -97,11 +104,28 @@ def _statement_source(ctx: Context, side: Side, quote: str) -> Provenance:
 def _clause(text: str, pattern: re.Pattern[str]) -> str | None:
     """The sentence of `text` where `pattern` first occurs."""
     m = pattern.search(text)
-    if m is None:
-        return None
+    return None if m is None else _clause_at(text, m)
+
+
+def _clause_at(text: str, m: re.Match[str]) -> str:
+    """The sentence of `text` that holds the match `m`."""
     start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
     ends = [i for i in (text.find(c, m.end()) for c in "。；;\n") if i != -1]
     return text[start:min(ends) if ends else len(text)].strip()
+
+
+def paid_clause(said: str, claims: list[Claim]) -> str | None:
+    """The sentence of the employer's statement saying the wages claimed were paid. A sentence on another head of
+    pay (加班费, 年休假工资, 经济补偿 …) that the claims do not name, and that names no wage besides, answers that
+    head's claim, not this one."""
+    asked = "".join(c.text for c in claims)
+    for m in SAYS_PAID.finditer(said):
+        clause = _clause_at(said, m)
+        heads = [h for h in OTHER_HEAD.findall(clause) if h not in asked]
+        if heads and not re.search(r"工资|劳动报酬", OTHER_HEAD.sub("", clause)):
+            continue
+        return clause
+    return None
 
 
 def _tribunal_text(case: Case, name: str) -> list[tuple[str, Provenance]]:
@@ -365,10 +389,12 @@ def wages_owed(ctx: Context, settled: Case) -> Proposal | str | None:
     if (other := _clause(said, OTHER_PAY_DEFENCE)) is not None:
         return f"{e}辩称「{other}」，须审查{w}主张的期间及数额"
     records = employer_records_offered(ctx.case, ctx.sides.employer)
-    paid = _clause(said, SAYS_PAID)
+    paid = paid_clause(said, claims)
     if records:
         names = "、".join(r.name for r in records)
         return f"{e}提交了{names}，须审查能否证明已足额支付"
+    if paid and not _tribunal_found(ctx) and PAY_EVENT.search(paid) and not ctx.case.evidence:
+        return f"{e}称「{paid}」，该次支付是否属实，须审查其转账记录等支付凭证"
     if paid and not _tribunal_found(ctx):
         return _p(iid, label, text, True, Basis.BURDEN,
                   f"{e}主张已支付（「{paid}」），但未提交工资支付记录；工资支付记录由用人单位掌握管理，"
@@ -520,6 +546,10 @@ def _findings_source(ctx: Context, quote: str | None, extractor: str | None = "f
 
 # a requirement a finding denies (「未与原告协商」「亦未提交…协商的证据」): a denial earlier in its clause
 DENIED_BEFORE = re.compile(r"未|没有|从未|并无|无任何")
+# what a rule or a clause allows, not what was done: 「公司可以对其进行培训」, 「《绩效管理办法》规定，…」 (a notice
+# that says it was done is the employer's word, not a rule: it still tells of it)
+MAY = re.compile(r"可以|有权|应当|应予")
+DOCUMENT_SAYS = re.compile(r"^[^，。；]{0,20}(?:制度|办法|规定|手册|守则|细则|规则)》(?:中)?(?:规定|载明|约定)")
 
 
 def _findings_told(ctx: Context) -> list[tuple[str, bool]]:
@@ -551,10 +581,11 @@ def _requirement_untold(ctx: Context, t, ground) -> Proposal | None:
         if not why and not found:
             continue
         shown = [(x, m) for x in own for p in r.shown for m in p.finditer(x)]
-        if any(not DENIED_BEFORE.search(x[max(x.rfind(c, 0, m.start()) for c in "，,：:") + 1:m.start()])
-               for x, m in shown):
+        before = [(x, x[max(x.rfind(c, 0, m.start()) for c in "，,：:") + 1:m.start()]) for x, m in shown]
+        # a rule's words (「考核不合格的，公司可以对其进行培训」) tell what may be done, not that it was
+        if any(not DENIED_BEFORE.search(b) and not (MAY.search(b) or DOCUMENT_SAYS.search(x)) for x, b in before):
             return None  # the findings tell of it: whether it was met is for the tribunal to weigh
-        told = next((x for x, _ in shown), None)
+        told = next((x for x, b in before if DENIED_BEFORE.search(b)), None)
         basis = (f"经审理查明，{told}" if told else
                  f"经审理查明的事实未显示{r.what}")
         ground_said = found[0].label if found else f"「{t.reason}」" if t.reason else r.said

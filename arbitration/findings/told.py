@@ -140,6 +140,36 @@ def average_told(case: Case, year: int) -> tuple[Decimal, str] | None:
     return None
 
 
+# the local minimum wage as the findings state it, each figure with the day it took effect (「某市月最低工资标准自
+# 2017年4月1日起为2300元，自2018年4月1日起调整为2420元」); a sentence that only compares a wage with it states none
+MINIMUM_NAMED = re.compile(r"(?:(?P<city>[\u4e00-\u9fa5]{2,5}?市)(?:的)?)?(?:月)?最低工资标准")
+# one figure of the chain after the name: 「自2017年4月1日起为2300元」「，自2018年4月1日起调整为2420元」
+MINIMUM_FROM = re.compile(r"[，,、；;]?[\u4e00-\u9fa5]{0,4}?自(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日起"
+                          r"(?:调整)?(?:为|是|执行)?(?P<amount>\d+(?:\.\d+)?)元")
+
+
+def minimum_told(case: Case, on: date) -> tuple[Decimal, str] | None:
+    """The local monthly minimum wage in force on `on` where the findings themselves state it with the day each
+    figure took effect, with the words that state it (「上海市月最低工资标准自2018年4月1日起调整为2420元」); a city the
+    sentence names must be the case's. None when they do not (a figure with no date may be another year's: not used)."""
+    city = region_named(case)
+    best: tuple[date, Decimal, str] | None = None
+    for sentence in own_sentences(case):
+        for named in MINIMUM_NAMED.finditer(sentence):
+            if named["city"] and city and named["city"].removesuffix("市") not in city:
+                continue
+            pos = named.end()
+            while (m := MINIMUM_FROM.match(sentence, pos)) is not None:
+                pos = m.end()
+                try:
+                    since = date(int(m["y"]), int(m["m"]), int(m["d"]))
+                except ValueError:
+                    continue
+                if since <= on and (best is None or since > best[0]):
+                    best = (since, Decimal(m["amount"]), named.group() + m.group().lstrip("，,、；;"))
+    return None if best is None else (best[1], best[2])
+
+
 NOT_ARBITRATED = re.compile(r"(?:未|没有)(?:经过?|履行)[^。；，]{0,6}仲裁前置|仲裁(?:阶段|程序|时|中|期间)[^。；]{0,8}(?:未|没有)"
                             r"(?:提出|主张|要求|申请)")
 

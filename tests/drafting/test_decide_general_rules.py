@@ -345,6 +345,33 @@ def test_the_local_average_wage_the_findings_state_caps_severance_with_them_as_i
     assert _one(_decided(case)[0], "severance").outcome == Outcome.UNKNOWN
 
 
+def test_the_local_minimum_wage_the_findings_state_raises_the_base_and_rules_out_the_cap():
+    """实施条例第二十七条、劳动合同法第四十七条第二款: the findings say the city's minimum wage rose to 2100 on
+    2019年4月1日; a 1900 average counts as 2100, and 2100 is not above three minimum wages, so no average wage can cap
+    it whatever the year's figure: 1 year 4 months → 1.5 × 2100 = 3150. Without the sentence, or with a figure that
+    took effect only after the end, or another city's, the city's average wage is missing: waits."""
+    claim = Claim(type="severance", text="被告支付原告经济补偿金3150元", amount=Decimal(3150))
+    told = "某某市月最低工资标准自2018年1月1日起为1900元，自2019年4月1日起调整为2100元。"
+    found = "经审理查明，原告于2018年3月1日入职被告处，月工资1900元。2019年6月30日，被告以经营困难为由解除劳动合同。"
+
+    def decided(said):
+        case = court_case([claim], found=found + said)
+        case.region = "某某市"
+        case.facts.hire_date.add(date(2018, 3, 1), FOUND, Side.TRIBUNAL)
+        case.facts.leave_date.add(date(2019, 6, 30), FOUND, Side.TRIBUNAL)
+        case.facts.monthly_wage.add(Decimal(1900), FOUND, Side.TRIBUNAL)
+        case.facts.termination.add(dismissal("经营困难", "劳动合同法第四十一条"), FOUND, Side.TRIBUNAL)
+        return _one(_decided(case)[0], "severance")
+
+    d = decided(told)
+    assert d.outcome == Outcome.GRANTED and d.amount == Decimal(3150), d
+    assert any("2100" in s and "经审理查明" in s and "三倍" in s for s in d.calculation.steps)
+    assert any(a.law == "劳动合同法实施条例" and a.article == 27 for a in d.articles)
+    for said in ("", told.replace("2019年4月1日", "2019年7月1日").replace("自2018年1月1日起为1900元，", ""),
+                 told.replace("某某市", "另某市")):
+        assert decided(said).outcome == Outcome.UNKNOWN, said
+
+
 def _agreed(found: str):
     ending = Termination(initiator=TerminationInitiator.MUTUAL, mode="协商一致解除")
     return _one(_decided(_ended(found, ending))[0], "severance")

@@ -76,6 +76,24 @@ def test_wages_the_employer_says_it_paid_without_records():
     assert find(base_case([bonus], defence="被申请人未作答辩。")).get("issue:wages_owed") is None
 
 
+def test_a_payment_of_another_head_does_not_answer_the_wages_claimed():
+    """「每月已支付加班费」 is the overtime defence; a transfer the employer dates is checked against its record,
+    not decided by the burden before any evidence is in the file."""
+    wages = Claim(type="unpaid_wages", text="裁决被申请人支付2024年3月工资6000元", amount=Decimal(6000))
+    other = "二、申请人的加班已按月结算，公司每月已经支付加班费800元。三、对申请人的工资请求不予认可。"
+    p = find(base_case([wages], defence=other)).get("issue:wages_owed")
+    assert p is None or "加班费" not in p.reason
+    dated = "二、公司每月已经支付加班费800元。三、申请人3月工资6000元，公司已于2024年4月12日通过银行转账支付。"
+    findings = find(base_case([wages], defence=dated))
+    assert findings.get("issue:wages_owed") is None
+    assert "2024年4月12日" in findings.pending["issue:wages_owed"]
+    # once the evidence is exchanged and the employer produced no record of that transfer, the burden applies
+    case = base_case([wages], defence=dated)
+    case.evidence = [EvidenceItem(name="劳动合同", submitted_by=PartyRole.APPLICANT)]
+    p = find(case).get("issue:wages_owed")
+    assert p.holds is True and p.basis == Basis.BURDEN and "银行转账" in p.reason
+
+
 def test_leave_the_employer_says_was_taken_without_records():
     leave = Claim(type="annual_leave", text="裁决被申请人支付2023年度未休年休假工资3448.28元", amount=Decimal("3448.28"))
     p = find(base_case([leave], defence="申请人2023年度已休年休假五天。")).get("issue:annual_leave")
@@ -226,6 +244,25 @@ def test_a_ground_whose_statutory_requirement_the_findings_leave_out_is_without_
     assert p.holds is False and any(a.article == 65 and a.clause == 2 for a in p.articles)
     misconduct = returned.replace("以项目调整为由", "以原告严重违反用工单位规章制度为由")
     assert _ground_after_hearing(misconduct, "被用工单位退回")[0] is None
+
+
+def test_a_dismissal_for_unfitness_needs_the_training_or_new_post_first():
+    """第四十条第二项: a worker unfit for the work may be dismissed only after training or a new post left them still
+    unfit. The findings deny both, or tell only the handbook's 「可以…培训」 (what may be done, not what was): no
+    basis; told as done: for the tribunal to weigh."""
+    rule = "被告《考核办法》规定，考核不合格的员工，公司可以对其进行培训或者调整岗位。"
+    ended = "2020年5月8日，被告以原告年度考核不合格、不能胜任工作为由解除劳动合同。"
+    denied = "经审理查明，" + rule + ended + "被告解除前未安排原告参加培训，也未调整其工作岗位。"
+    p, _ = _ground_after_hearing(denied)
+    assert p.holds is False and any(a.article == 40 and a.item == 2 for a in p.articles)
+    assert "未安排原告参加培训" in p.reason
+    p, _ = _ground_after_hearing("经审理查明，" + rule + ended)
+    assert p.holds is False and "未显示" in p.reason
+    trained = "经审理查明，" + ended.replace("2020年5月8日", "2020年3月经培训后复评仍不合格，2020年5月8日")
+    assert _ground_after_hearing(trained)[0] is None
+    # a notice saying it was done is no rule's 「可以」: what it says is weighed
+    notice = "经审理查明，被告《解除劳动合同通知书》载明，你经培训后仍不能胜任工作，公司决定与你解除劳动合同。"
+    assert _ground_after_hearing(notice)[0] is None
 
 
 def test_a_finding_that_the_employer_produced_no_leave_record_finds_the_leave_untaken():

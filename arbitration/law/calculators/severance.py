@@ -53,17 +53,22 @@ class _Base:
     source: str | None
 
 
-def _below_any_cap(monthly_wage: Decimal, city: str, leave: date, year: int) -> str | None:
+def _below_any_cap(monthly_wage: Decimal, city: str, leave: date, year: int,
+                   minimum: tuple[Decimal, str] | None = None) -> str | None:
     """The cap cannot apply when the wage is at most 3× the local minimum wage: every full-time wage is at least
-    the minimum, so the average wage is too. Returns the step saying so, or None when that does not settle it."""
-    try:
-        low = _regions.minimum_wage(city, leave)
-    except MissingParameter:
-        return None
-    if monthly_wage > low.monthly * CAP_MULTIPLE:
+    the minimum, so the average wage is too. `minimum` (figure, source) is one the user or the findings gave; else
+    the region table's. Returns the step saying so, or None when that does not settle it."""
+    if minimum is None:
+        try:
+            low = _regions.minimum_wage(city, leave)
+        except MissingParameter:
+            return None
+        minimum = (low.monthly, low.source)
+    figure, source = minimum
+    if monthly_wage > figure * CAP_MULTIPLE:
         return None
     return (f"{city}{year}年度职工月平均工资未载入；月工资{yuan(monthly_wage)}元不超过当地月最低工资标准"
-            f"{yuan(low.monthly)}元（{low.source}）的三倍{yuan(low.monthly * CAP_MULTIPLE)}元，职工月平均工资不低于最低工资标准，"
+            f"{yuan(figure)}元（{source}）的三倍{yuan(figure * CAP_MULTIPLE)}元，职工月平均工资不低于最低工资标准，"
             f"故月工资不超过职工月平均工资的三倍，不适用第四十七条第二款封顶，按实际月工资计算")
 
 
@@ -76,7 +81,8 @@ def _cap_threshold(monthly_wage: Decimal) -> str:
 
 
 def _base(monthly_wage: Decimal, leave: date, city: str | None, average_wage: Decimal | None,
-          wage_year: int | None, average_source: str | None = None) -> tuple[_Base, list[str]]:
+          wage_year: int | None, average_source: str | None = None,
+          minimum: tuple[Decimal, str] | None = None) -> tuple[_Base, list[str]]:
     year = wage_year or leave.year - 1
     steps: list[str] = []
     source = None
@@ -88,7 +94,7 @@ def _base(monthly_wage: Decimal, leave: date, city: str | None, average_wage: De
         try:
             fig = _average_wage(city, year)  # MissingParameter names the city, year and file
         except MissingParameter as e:
-            below = _below_any_cap(monthly_wage, city, leave, year)
+            below = _below_any_cap(monthly_wage, city, leave, year, minimum)
             if below is None:
                 raise MissingParameter(e.what, f"{_cap_threshold(monthly_wage)}；{e.hint}" if e.hint
                                        else _cap_threshold(monthly_wage)) from e
@@ -105,11 +111,18 @@ def _base(monthly_wage: Decimal, leave: date, city: str | None, average_wage: De
     return _Base(monthly_wage, False, average_wage, source), steps
 
 
-def _floor(wage: Decimal, leave: date, city: str | None, minimum: Decimal | int | str | None,
+def _given_minimum(minimum: Decimal | int | str | None, source: str | None) -> tuple[Decimal, str] | None:
+    """The minimum wage the user or the findings gave, with where it comes from."""
+    if minimum is None:
+        return None
+    return positive("月最低工资标准", money(minimum)), source or "由使用者提供"
+
+
+def _floor(wage: Decimal, leave: date, city: str | None, minimum: tuple[Decimal, str] | None,
            steps: list[str], notes: list[str]) -> Decimal:
     """实施条例第二十七条: a 12-month average below the local minimum wage counts as the minimum wage."""
     if minimum is not None:
-        low, source = positive("月最低工资标准", money(minimum)), "当地月最低工资标准（由使用者提供）"
+        low, source = minimum[0], f"当地月最低工资标准（{minimum[1]}）"
     elif city is not None:
         try:
             fig = _regions.minimum_wage(city, leave)
@@ -131,7 +144,7 @@ def _floor(wage: Decimal, leave: date, city: str | None, minimum: Decimal | int 
 def severance(hire: date, leave: date, monthly_wage: Decimal | int | str, *, city: str | None = None,
               average_wage: Decimal | int | str | None = None, pre2008: str = "old_rule",
               wage_year: int | None = None, minimum: Decimal | int | str | None = None,
-              average_source: str | None = None) -> CalcResult:
+              average_source: str | None = None, minimum_source: str | None = None) -> CalcResult:
     """经济补偿 per 劳动合同法第四十七条: months of service (six-month rule) × the average monthly wage of the 12
     months before the end, capped at 3× the local average wage of the previous year and 12 years (第二款).
 
@@ -148,8 +161,9 @@ def severance(hire: date, leave: date, monthly_wage: Decimal | int | str, *, cit
     notes: list[str] = []
     floor_steps: list[str] = []
     given = wage
-    wage = _floor(wage, leave, city, minimum, floor_steps, notes)
-    base, steps = _base(wage, leave, city, average_wage, wage_year, average_source)
+    low = _given_minimum(minimum, minimum_source)
+    wage = _floor(wage, leave, city, low, floor_steps, notes)
+    base, steps = _base(wage, leave, city, average_wage, wage_year, average_source, low)
     steps = floor_steps + steps
     articles = [cite("劳动合同法", 46), cite("劳动合同法", 47, 1), cite("劳动合同法", 47, 3)]
     if floor_steps:
@@ -212,7 +226,7 @@ def severance(hire: date, leave: date, monthly_wage: Decimal | int | str, *, cit
 def unlawful_termination(hire: date, leave: date, monthly_wage: Decimal | int | str, *, city: str | None = None,
                          average_wage: Decimal | int | str | None = None,
                          wage_year: int | None = None, minimum: Decimal | int | str | None = None,
-                         average_source: str | None = None) -> CalcResult:
+                         average_source: str | None = None, minimum_source: str | None = None) -> CalcResult:
     """违法解除/终止赔偿金 per 劳动合同法第八十七条: twice the 经济补偿 standard of 第四十七条; per 实施条例
     第二十五条 the years count from the first day of employment (no 第九十七条 split) and 经济补偿 is not also paid."""
     wage = positive("月工资", money(monthly_wage))
@@ -221,8 +235,9 @@ def unlawful_termination(hire: date, leave: date, monthly_wage: Decimal | int | 
     notes = ["已支付赔偿金的，不再支付经济补偿（实施条例第二十五条）"]
     floor_steps: list[str] = []
     given = wage
-    wage = _floor(wage, leave, city, minimum, floor_steps, notes)
-    base, steps = _base(wage, leave, city, average_wage, wage_year, average_source)
+    low = _given_minimum(minimum, minimum_source)
+    wage = _floor(wage, leave, city, low, floor_steps, notes)
+    base, steps = _base(wage, leave, city, average_wage, wage_year, average_source, low)
     steps = floor_steps + steps
     months, how = service_months(hire, leave)
     steps.append(f"工作年限自用工之日起计算：{how}")
