@@ -38,6 +38,7 @@ from . import facts as F
 from .claims import ClaimMention, claims_from_section, requests_in
 from .evidence import evidence_from_table, evidence_from_text
 from .parties import (
+    COMMISSION_NAME,
     ORG_NAME,
     aliases,
     counted,
@@ -47,6 +48,7 @@ from .parties import (
     parties_from_header,
     representatives,
     same_party,
+    without_number,
     worker_role,
 )
 from .places import read_commission
@@ -171,7 +173,7 @@ class _Builder:
                     PartyRole.APPLICANT if seg.kind == "statement" else PartyRole.RESPONDENT
                 )
                 at = seg.start + max(0, text.text.find(seg.speaker, seg.start, seg.body) - seg.start)
-                for name in seg.names:
+                for name in (without_number(n, role, text.text) for n in seg.names):
                     pos = text.text.find(name, at, seg.body)
                     self._prose_party(role, name, text, pos if pos >= 0 else at, "parties.speaker")
             for role, name, pos in name_mentions(text.text[: self._statements_end(segs)]):
@@ -259,7 +261,7 @@ class _Builder:
         return None
 
     def _prose_party(self, role: PartyRole, name: str, text: DocText, pos: int, extractor: str) -> None:
-        if role is None or not name:
+        if role is None or not name or COMMISSION_NAME.search(name):
             return
         for p in self.case.parties:
             if p.role == role and (same_party(name, p.name) or name in p.aliases):
@@ -324,6 +326,8 @@ class _Builder:
                     self._narrative_party(PartyRole.RESPONDENT, ent.text, text, start + ent.start, "parties.lac_org")
 
     def _narrative_party(self, role: PartyRole, name: str, text: DocText, start: int, extractor: str) -> None:
+        if COMMISSION_NAME.search(name):
+            return  # 「某区劳动人事争议仲裁委员会」: the tribunal, never a party
         kind = PartyKind.ORGANISATION if ORG_NAME.search(name) else PartyKind.PERSON
         source = text.provenance(start, start + len(name), extractor, 0.7)
         self.case.parties.append(Party(role=role, kind=kind, name=name, source=source))

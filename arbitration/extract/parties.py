@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from arbitration.ingest.speech import ROLE_WORDS
+from arbitration.ingest.speech import ORDINALS, ROLE_WORDS, numbered
 from arbitration.model import Agent, Party, PartyKind, PartyRole
 
 from .rules import find_phones, parse_date, validate_credit_code, validate_id_number
@@ -20,7 +20,7 @@ from .text import DocText
 _ROLE_ALT = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 PARTY_LINE = re.compile(
     r"(?m)^[ \t\u3000]*(?:第?[一二三四五六七八九十]?)(?P<role>" + _ROLE_ALT + r")"
-    r"[一二三四五六七八九十\d]?(?:[（(][^）)\n]{0,12}[）)])?[ \t\u3000]*[:：][ \t\u3000]*(?P<rest>.*)$"
+    r"之?[一二三四五六七八九十\d]?(?:[（(][^）)\n]{0,12}[）)])?[ \t\u3000]*[:：][ \t\u3000]*(?P<rest>.*)$"
 )
 # the ends of an organisation's name (a party so named is the employer's side, a person's name the worker's)
 ORG_SUFFIXES = (
@@ -29,6 +29,9 @@ ORG_SUFFIXES = (
     "幼儿园", "物业", "局", "委员会", "站", "场", "所", "部", "院", "室", "矿", "队", "社", "会", "馆", "单位", "企业",
     "个体工商户", "项目部", "工地",
 )  # fmt: skip
+# an arbitration commission under its full or short name (「××区劳动人事争议仲裁委员会」「××区仲裁委」「劳动仲裁委」):
+# the tribunal of the dispute, never one of its parties
+COMMISSION_NAME = re.compile(r"仲裁(?:委员会|委|院|庭)$")
 ORG_NAME = re.compile("(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + ")$")
 # in running text only the suffixes that rarely end another word (所, 社, 部 … do): 「被告某某有限公司支付」「被告单位」
 ORG_IN_TEXT = re.compile("|".join(sorted((x for x in ORG_SUFFIXES if len(x) >= 2 or x == "厂"), key=len, reverse=True)))
@@ -169,6 +172,8 @@ def merge_party(existing: Party, other: Party) -> None:
 # ---------------------------------------------------------------- parties named in running text
 
 ROLE_NAMES = {PartyRole.APPLICANT: ("原告", "申请人"), PartyRole.RESPONDENT: ("被告", "被申请人")}
+# words that link a name to the clause before it (「…为被申请人向」「与」「派遣至」)
+_LINKS = "以为向与和及到至在由从对将把被的"
 # a name after a role word in running text: an organisation up to its suffix, or a short personal name
 _NAME_STOP = "的与和及向到在对为是系将把被由从自于已未不应诉辩称要请认主提因以经就按同共等支给称均亦并且但所"
 _SUFFIX = ORG_NAME.pattern.removesuffix("$")
@@ -180,8 +185,10 @@ _REPRESENTATIVE = re.compile(
     r"(?P<who>[^，。；：:\s]{0,30}?)(?:的)?(?P<kind>法定代表人|主要负责人|负责人|经营者|委托(?:诉讼|仲裁)?代理人)"
     r"(?:兼[^，。；]{0,20}?(?:的)?(?:法定代表人|经营者|负责人))?(?:为|是|系)?"
 )
-# 「二被告」「两被告」: how many parties one role has, where the file names fewer
-_COUNTED = re.compile(r"(?P<n>[二两三四])(?P<role>被告|原告|被申请人|申请人)")
+# 「二被告」「两被告」: how many parties one role has, where the file names fewer (「第二被告」 is a number: below)
+_COUNTED = re.compile(r"(?<!第)(?P<n>[二两三四])(?P<role>被告|原告|被申请人|申请人)")
+# a number after the role word in running text (「被告之二青岛某公司」「被告（二）某某」): the name follows it
+_NUMBER_AFTER = r"(?:之[一二三四五六七八九]|[（(][一二三四五六七八九][）)])?"
 _ALIAS = re.compile(r"[（(](?:以下|下)?(?:简称|称)[:：]?[“\"「]?(?P<alias>[^）)”\"」，,]{2,20})[”\"」]?[）)]")
 
 
@@ -244,12 +251,14 @@ def name_mentions(text: str) -> list[tuple[PartyRole, str, int]]:
 
     words = {w.start: w for w in lac_words(text)}
     role_re = _ROLE_ALT
+    series = {role for role, _ in numbered(text)}
     out = []
-    for m in re.finditer(rf"(?P<role>{role_re})(?:[（(](?:{role_re})[）)])?", text):
+    for m in re.finditer(rf"(?P<role>{role_re})(?:[（(](?:{role_re})[）)])?{_NUMBER_AFTER}", text):
         role = ROLE_WORDS[m.group("role")]
         if role is PartyRole.THIRD_PARTY and m.group("role") != "第三人":
             continue
-        w = words.get(m.end())
+        numbered_here = role in series and m.end() < len(text) and text[m.end()] in ORDINALS  # 「被告二青岛某公司」
+        w = words.get(m.end() + 1 if numbered_here else m.end())
         if w is None or w.label not in ("PER", "ORG", "LOC", "nt", "nz", "ns"):
             continue
         if w.label == "PER":
@@ -258,9 +267,18 @@ def name_mentions(text: str) -> list[tuple[PartyRole, str, int]]:
             continue
         org = org_name_at(text, w.start)
         name = org if org and len(org) >= len(w.text) else (w.text if w.label == "ORG" else None)
-        if name and not _GENERIC_ORG.match(name):
+        if name and not _GENERIC_ORG.match(name) and not COMMISSION_NAME.search(name):
             out.append((role, name, w.start))
     return out
+
+
+def without_number(name: str, role: PartyRole | None, text: str) -> str:
+    """A name read after a role word without its number, where the text numbers that role's parties elsewhere
+    (「被告二：」「被告一辩称」): 「被告二青岛某公司」 is 青岛某公司; in a text that numbers nobody 「被告一汽某公司」
+    keeps its name whole."""
+    if len(name) > 2 and name[0] in ORDINALS and role in {r for r, _ in numbered(text)}:
+        return name[1:]
+    return name
 
 
 def org_name_at(text: str, at: int) -> str | None:
@@ -278,13 +296,18 @@ def org_name_at(text: str, at: int) -> str | None:
 
 
 def aliases(text: str) -> dict[str, str]:
-    """Short names a text defines: 「北京新侨国际企业管理有限公司（以下简称新侨国际公司）」 → {新侨国际公司: full}."""
+    """Short names a text defines: 「北京新侨国际企业管理有限公司（以下简称新侨国际公司）」 → {新侨国际公司: full}.
+    The full name is the one right before the bracket, after the last role word or linking word (「原告以被告某公司
+    为被申请人向某仲裁委员会（以下简称某仲裁委）」 defines the commission's name, not the company's); a commission's
+    names are no party's."""
     out = {}
     for m in _ALIAS.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
         full = re.search(r"[\u4e00-\u9fa5A-Za-z（）()]{2,40}$", before)
-        if full:
-            out[m.group("alias")] = full.group()
+        if not full or COMMISSION_NAME.search(full.group()) or COMMISSION_NAME.search(m.group("alias")):
+            continue
+        tail = re.split(rf"原告|被告|申请人|第三人|[{_LINKS}]", full.group())[-1]
+        out[m.group("alias")] = tail if len(tail) >= 2 else full.group()
     return out
 
 
@@ -304,10 +327,12 @@ def representatives(text: str) -> list[tuple[str, str, str, int, int]]:
 
 
 def counted(text: str) -> dict[PartyRole, int]:
-    """How many parties a role has where the text says so (「二被告」 → {respondent: 2})."""
+    """How many parties a role has where the text says so (「二被告」, 「被告之二」, 「第二被告」 → {respondent: 2})."""
     out: dict[PartyRole, int] = {}
     for m in _COUNTED.finditer(text):
         n = {"二": 2, "两": 2, "三": 3, "四": 4}[m.group("n")]
         role = ROLE_WORDS[m.group("role")]
+        out[role] = max(out.get(role, 0), n)
+    for role, n in numbered(text):  # 「被告之二」「第三被告」: at least that many
         out[role] = max(out.get(role, 0), n)
     return out

@@ -101,6 +101,15 @@ def _alternation_re(pieces: tuple[str, ...]) -> str:
 
 
 _ROLE = _alternation(list(ROLE_WORDS))
+# numbered parties of one role (「第二被告」「被告之二」「被告（二）」「被告二：」「被告二辩称」): the n-th the caption lists.
+# A bare numeral after the role word is a number only where the phrase or the clause ends after it: 「被告一次性支付」
+# 「被告一汽解放公司」 hold no number.
+ORDINALS = "一二三四五六七八九"
+_NUMERAL = rf"[{ORDINALS}1-9]"
+_NUMBERED = re.compile(
+    rf"第(?P<a>{_NUMERAL})(?P<ra>{_ROLE})"
+    rf"|(?P<rb>{_ROLE})(?:之(?P<b>{_NUMERAL})|[（(](?P<c>{_NUMERAL})[）)]|(?P<d>{_NUMERAL})(?=$|[：:，,、。；;\s（(]|的|与|和|及|共同|辩称|诉称|述称|称))"
+)
 # the speaker phrase: a role word and/or a name, no clause punctuation, at most 40 characters
 _SPEAKER = r"(?P<speaker>[^。；;\n，,：:“”\"、]{0,40}?(?:、[^。；;\n，,：:“”\"、]{1,30}?)*)"
 _VERBS = re.compile(
@@ -181,10 +190,20 @@ def role_of(phrase: str) -> PartyRole | None:
     return ROLE_WORDS[m.group()] if m else None
 
 
+def numbered(phrase: str) -> list[tuple[PartyRole, int]]:
+    """(role, n) of each numbered party a phrase names: 「第二被告」「被告之二」「被告（二）」「被告二」 → (respondent, 2)."""
+    out = []
+    for m in _NUMBERED.finditer(phrase):
+        n = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d")) if g)
+        out.append((ROLE_WORDS[m.group("ra") or m.group("rb")], int(n) if n.isdigit() else ORDINALS.index(n) + 1))
+    return out
+
+
 def speaker_names(phrase: str) -> list[str]:
-    """Names in a speaker phrase, without role words, bracketed roles and notes, 「共同」「二」, and the agent who
-    speaks for the party."""
+    """Names in a speaker phrase, without role words, bracketed roles and notes, 「共同」「二」, the number of a
+    numbered party (「第二被告」「被告之二」: a number, no name), and the agent who speaks for the party."""
     s = re.sub(rf"[（(](?:{_ROLE})[）)]", "", phrase)
+    s = _NUMBERED.sub(lambda m: m.group("ra") or m.group("rb"), s)
     s = re.sub(_alternation_re(SPEAKER_NOTES), "", s)
     s = re.sub(_alternation_re(SPEAKER_FOR), "", s)
     s = re.sub(rf"^(?:[二两三四]|原审|反诉)?(?:{_ROLE})", "", s.strip())
@@ -234,7 +253,7 @@ def _speaker_ok(speaker: str, verb: str) -> bool:
     s = speaker.strip()
     if not s:
         return False
-    if re.match(_ROLE, s) or re.match(rf"[二两三四](?:{_ROLE})", s):
+    if re.match(_ROLE, s) or re.match(rf"[二两三四](?:{_ROLE})", s) or _NUMBERED.match(s):
         rest = speaker_names(s)
         return all(_is_name(n, after_role=True) for n in rest)
     # a bare name (「陈存强向本院提出诉讼请求」「森德公司辩称」): short, no narration words
