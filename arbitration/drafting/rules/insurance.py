@@ -12,7 +12,12 @@ from arbitration.drafting.rules.base import (
     calculated,
     relation_denied,
 )
-from arbitration.drafting.rules.papers import papers, termination_papers
+from arbitration.drafting.rules.papers import (
+    papers,
+    papers_damages,
+    papers_loss,
+    termination_papers,
+)
 
 # what a claim to (re)pay contributions asks: the collecting agency's task, not a dispute the forum decides
 PAY_IN = re.compile(r"补缴|补交|续缴|缴纳|交纳|缴存|补办|购买|办理[^，。；]{0,8}(?:社会保险|社保|保险|参保|手续)|参保|"
@@ -36,6 +41,8 @@ def social_insurance(x: Ctx, d: Decision) -> Decision:
     worker has no legal basis; damages for a benefit lost (解释（一）第一条第五项) wait for the tribunal."""
     if papers(x.claim.text):
         return termination_papers(x, d)
+    if papers_damages(x.claim.text):
+        return papers_loss(x, d)
     remit = f"不属于劳动争议{'仲裁' if x.words.forum == 'commission' else '案件'}的受理范围"
     pay_in = f"{x.w}要求{x.e}补缴社会保险费，属于社会保险费征收机构的法定职责，{remit}"
     if PAY_IN.search(x.claim.text) and not LOSS.search(x.claim.text):
@@ -54,8 +61,11 @@ def social_insurance(x: Ctx, d: Decision) -> Decision:
 
 # the work injury recognised by the social insurance administration (工伤保险条例第十七条、第二十条), or the
 # disability assessed: what 工伤保险待遇 rest on
-INJURY_RECOGNISED = re.compile(r"认定[^。；，]{0,16}(?:为|属于|属|构成)工伤|(?:工伤认定|认定工伤)(?:决定书|结论|决定)|视同工伤|"
-                               r"(?:鉴定|评定)为[^。；，]{0,6}(?:[一二三四五六七八九十]|\d{1,2})级|伤残等级")
+# (the disability graded by the labour-capacity committee follows a recognition: 第二十一条、第二十三条)
+GRADE = r"(?:[一二三四五六七八九十]|10|[1-9])"
+INJURY_RECOGNISED = re.compile(r"认定[^。；，]{0,16}(?:为|属于|属|构成)工伤|(?:工伤认定|认定工伤)(?:决定书|结论|决定|书)|视同工伤|"
+                               rf"(?:鉴定|评定)(?:结论)?为[^。；，]{{0,6}}{GRADE}级|伤残等级|{GRADE}级伤残|伤残{GRADE}级|"
+                               rf"(?:致残|伤残)程度[^。；，]{{0,4}}{GRADE}级")
 INJURY_COSTS = re.compile(r"医药费|医疗费|护理费|住院伙食|康复费|辅助器具|工伤")
 
 
