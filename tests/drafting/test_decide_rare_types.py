@@ -156,3 +156,33 @@ def test_a_penalty_told_to_rest_on_training_or_asked_of_the_employer_waits_for_t
     asked = Claim(type="penalty", text="被告支付原告违约金10000元", amount=Decimal(10000))
     d = _decision(_draft(court_case([asked], found=HIRED)), "penalty")
     assert d.outcome == Outcome.UNKNOWN and "约定" in _reason(d)
+
+
+def test_the_ending_papers_asked_in_other_words_are_the_papers():
+    """「开具解除劳动合同证明」 is the certificate (not a request to dissolve the employment) and 「转移档案及社会保险
+    关系」 the transfers (not a loss of insurance benefits): both due once the employment ended (劳动合同法第五十条第一款)."""
+    asked = [Claim(type="other", text="被告为原告开具解除劳动合同证明"),
+             Claim(type="social_insurance", text="被告为原告转移档案及社会保险关系")]
+    award = _draft(_ended(asked))
+    for d in award.decisions:
+        assert d.outcome == Outcome.GRANTED and _cites(d, "劳动合同法", 50, 1), d.claim.text
+    assert len([i for i in award.items if "证明" in i.text or "转移" in i.text]) == 2
+
+
+HURT = HIRED + "2018年3月10日原告在工作中受伤，2018年9月1日被认定为工伤，2019年1月10日鉴定为九级伤残。"
+MEDICAL = Claim(type="injury_medical", text="被告支付原告一次性工伤医疗补助金20000元", amount=Decimal(20000))
+EMPLOYMENT = Claim(type="injury_employment", text="被告支付原告一次性伤残就业补助金30000元", amount=Decimal(30000))
+
+
+def test_the_lump_sums_the_fund_pays_are_not_owed_by_an_employer_found_to_have_insured_the_worker():
+    """工伤保险条例第三十五条至第三十七条: 一次性伤残补助金 and 一次性工伤医疗补助金 come from the work-injury fund; only
+    an employer that did not insure the worker pays them itself (第六十二条第二款). 就业补助金 is the employer's."""
+    insured = HURT + "被告自2017年5月起为原告缴纳了工伤保险。"
+    award = _draft(court_case([DISABILITY, MEDICAL, EMPLOYMENT], found=insured))
+    for t in ("injury_disability", "injury_medical"):
+        d = _decision(award, t)
+        assert d.outcome == Outcome.DENIED and _cites(d, "工伤保险条例", 62, 2), t
+    assert _decision(award, "injury_employment").outcome != Outcome.DENIED
+    for found in (HURT + "被告未为原告缴纳工伤保险。", HURT + "被告于原告受伤后为其缴纳了工伤保险。"):
+        award = _draft(court_case([DISABILITY, MEDICAL], found=found))
+        assert all(d.outcome != Outcome.DENIED for d in award.decisions), found

@@ -69,15 +69,43 @@ INJURY_RECOGNISED = re.compile(r"认定[^。；，]{0,16}(?:为|属于|属|构�
 INJURY_COSTS = re.compile(r"医药费|医疗费|护理费|住院伙食|康复费|辅助器具|工伤")
 
 
+# the benefits the work-injury insurance fund pays (工伤保险条例第三十五条至第三十七条: 一次性伤残补助金、一次性工伤
+# 医疗补助金), not the employer that insured the worker (第六十二条第二款: only one that did not pays them itself)
+FUND_ARTICLES = {"injury_disability": (c("工伤保险条例", 35), c("工伤保险条例", 36), c("工伤保险条例", 37)),
+                 "injury_medical": (c("工伤保险条例", 36), c("工伤保险条例", 37))}
+# the tribunal's finding that the employer insured the worker against work injury (「被告为原告缴纳了工伤保险」); a
+# clause that denies it, or tells contributions stopped, owed or begun only after the injury, is no such finding
+INSURED = re.compile(r"(?:为|给)[^，。；]{0,10}(?:缴纳|交纳|参加|参保|办理|投保)(?:了)?[^，。；]{0,8}工伤保险|"
+                     r"(?:参加|参保|缴纳)(?:了)?工伤保险")
+NOT_INSURED = re.compile(r"未|没有|没|不|欠缴|停缴|断缴|中断|补缴|补交|受伤后|事故后|之后|以后")
+
+
+def insured_finding(x: Ctx) -> str | None:
+    """The tribunal's own finding that the employer insured the worker against work injury, else None."""
+    from arbitration.findings.told import clauses, own_sentences
+
+    for s in own_sentences(x.case):
+        if NOT_INSURED.search(s):
+            continue
+        if any(INSURED.search(cl) for cl in clauses(s)):
+            return s
+    return None
+
+
 def injury(x: Ctx, d: Decision) -> Decision:
     """工伤保险待遇 rest on the injury recognised as a work injury (工伤保险条例第十七条、第二十条): after a hearing
-    with no recognition anywhere in the file, the worker's proof failed (调解仲裁法第六条)."""
+    with no recognition anywhere in the file, the worker's proof failed (调解仲裁法第六条). The lump sums the fund pays
+    (第三十五条至第三十七条) are not owed by an employer the findings say insured the worker (第六十二条第二款)."""
     if relation_denied(x, d):
         return d
     if not_recognised(x):
         return d.deny(f"{x.w}主张的该项待遇以其所受伤害经社会保险行政部门认定为工伤为前提，{x.w}未提交工伤认定结论，"
                       f"经审理查明的事实亦未显示其伤害已被认定为工伤，{x.w}应承担举证不能的不利后果",
                       c("工伤保险条例", 17), c("劳动争议调解仲裁法", 6))
+    if x.claim.type in FUND_ARTICLES and (insured := insured_finding(x)) is not None:
+        return d.deny(f"经审理查明，{insured}，{x.w}主张的该项待遇依法由工伤保险基金支付，{x.e}已为{x.w}参加工伤保险，"
+                      f"{x.w}要求{x.e}支付该项待遇缺乏法律依据",
+                      *FUND_ARTICLES[x.claim.type], c("工伤保险条例", 62, 2))
     return calculated(x, d)
 
 

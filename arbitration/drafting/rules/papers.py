@@ -9,8 +9,9 @@ from arbitration.drafting.rules.base import Ctx, Decision, c, relation_denied
 
 # what an employer must do when the employment ends (劳动合同法第五十条第一款): a certificate of the ending, and the
 # transfer of the worker's file and social insurance within fifteen days
-PAPERS = {"certificate": re.compile(r"出具[^，。；]{0,12}(?:解除|终止|离职)[^，。；]{0,12}证明"),
-          "transfer": re.compile(r"(?:档案|社会保险关系|社保关系|保险关系)[^，。；]{0,8}(?:转移|转出|转接)")}
+PAPERS = {"certificate": re.compile(r"(?:出具|开具|补开|提供)[^，。；]{0,12}(?:解除|终止|离职)[^，。；]{0,12}证明"),
+          "transfer": re.compile(r"(?:档案|社会保险关系|社保关系|保险关系)[^，。；]{0,8}(?:转移|转出|转接)|"
+                                 r"(?:转移|转出|转接)[^，。；]{0,8}(?:档案|社会保险关系|社保关系|保险关系)")}
 PAPER_ORDERS = {"certificate": "出具解除（终止）劳动合同的证明", "transfer": "办理档案和社会保险关系转移手续"}
 # a request for damages for papers withheld (「赔偿因未出具解除劳动合同证明造成的损失」): money, not the papers
 DAMAGES = re.compile(r"损失|赔偿")
