@@ -186,3 +186,14 @@ def test_the_lump_sums_the_fund_pays_are_not_owed_by_an_employer_found_to_have_i
     for found in (HURT + "被告未为原告缴纳工伤保险。", HURT + "被告于原告受伤后为其缴纳了工伤保险。"):
         award = _draft(court_case([DISABILITY, MEDICAL], found=found))
         assert all(d.outcome != Outcome.DENIED for d in award.decisions), found
+
+
+def test_a_deposit_the_findings_say_was_not_given_back_is_returned_and_papers_merely_agreed_back_are_ordered():
+    """「被告至今未予退还押金」 says the deposit was kept (劳动合同法第八十四条第二款): the old code read 「退还」 in it as
+    returned and waited. An employer that agrees to give the papers back has not given them back."""
+    deposit = Claim(type="return_deposit", text="被告退还原告工服押金300元", amount=Decimal(300))
+    kept = ENDED + "原告入职时向被告交纳工服押金300元，原告离职时已将工服交还被告，被告至今未予退还押金。"
+    d = _decision(_draft(_ended([deposit], found=kept)), "return_deposit")
+    assert d.outcome == Outcome.GRANTED and d.amount == Decimal(300) and _cites(d, "劳动合同法", 84, 2)
+    agreed = ENDED + "原告的身份证由被告保管，被告同意返还。"
+    assert _decision(_draft(_ended([PAPERS_BACK], found=agreed)), "return_deposit").outcome != Outcome.DENIED

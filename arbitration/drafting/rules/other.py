@@ -82,6 +82,15 @@ def other(x: Ctx, d: Decision) -> Decision:
 DEPOSIT = re.compile(r"押金|保证金|抵押金|风险金|集资款")
 COLLECTED = re.compile(r"收取|收了|交纳|缴纳|交付|扣留|扣押")
 RETURNED = re.compile(r"(?<![未不没])(?:已|予以)?(?:退还|返还|退回)")
+# a clause that says the thing was not given back (「被告至今未予退还押金」): 「未予退还」 holds 「退还」 after a 予
+NOT_RETURNED = re.compile(r"(?:未|没有|拒不|不予|尚未|未予|不)(?:予以|予)?(?:返还|退还|归还|交还|退回)")
+
+
+def _returned(sentence: str) -> bool:
+    """Whether a clause of the sentence says the money or papers were given back (and none says they were not)."""
+    from arbitration.findings.told import clauses
+
+    return any(RETURNED.search(cl) and not NOT_RETURNED.search(cl) for cl in clauses(sentence))
 
 
 INTEREST = re.compile(r"利息|资金占用")
@@ -102,6 +111,8 @@ DOCUMENTS = re.compile(r"(?:居民)?身份证|毕业证书?|学位证书?|(?:[\u
                        r"证件|证书")
 HELD = re.compile(r"扣押|扣留|保管|收取|收走|留存|押在|持有|交(?:由|给|予|到)")
 NOT_BACK = re.compile(r"(?:未|没有|拒不|不予|未予)(?:予以)?(?:返还|退还|归还|交还|退回)|至今")
+# given back, done (「被告已于…将原告的身份证退还原告」), not merely agreed to (「被告同意返还」)
+GIVEN_BACK = re.compile(r"(?:已|已经|业已)[^，。；]{0,30}?(?:返还|退还|归还|交还|退回)|(?:返还|退还|归还|交还|退回)(?:了|给)")
 
 
 def documents_asked(text: str) -> list[str]:
@@ -121,7 +132,7 @@ def _documents(x: Ctx, d: Decision) -> Decision:
     told = [s for s in own_sentences(x.case) if DOCUMENTS.search(s) and (HELD.search(s) or mentions(s, e_refs))]
     d.articles += [c("劳动合同法", 9), c("劳动合同法", 84, 1)]
     held = [s for s in told if HELD.search(s) and NOT_BACK.search(s)]
-    back = [s for s in told if not NOT_BACK.search(s) and RETURNED.search(s)]
+    back = [s for s in told if not NOT_BACK.search(s) and GIVEN_BACK.search(s)]
     if held and not back:
         return d.grant(f"经审理查明，{held[0]}；用人单位招用劳动者，不得扣押劳动者的居民身份证和其他证件，{x.e}应当将其"
                        f"持有的{x.w}的证件返还{x.w}本人")
@@ -146,7 +157,7 @@ def return_deposit(x: Ctx, d: Decision) -> Decision:
     for sentence in own_sentences(x.case):
         if not DEPOSIT.search(sentence) or not mentions(sentence, e_refs):
             continue
-        if RETURNED.search(sentence):
+        if _returned(sentence):
             back.append(sentence)
         elif COLLECTED.search(sentence) and (sums := find_money(sentence)):
             took.append((_deposit_sum(sentence, sums), sentence))
