@@ -197,3 +197,25 @@ def test_a_deposit_the_findings_say_was_not_given_back_is_returned_and_papers_me
     assert d.outcome == Outcome.GRANTED and d.amount == Decimal(300) and _cites(d, "劳动合同法", 84, 2)
     agreed = ENDED + "原告的身份证由被告保管，被告同意返还。"
     assert _decision(_draft(_ended([PAPERS_BACK], found=agreed)), "return_deposit").outcome != Outcome.DENIED
+
+
+NOTICE_PAY = Claim(type="notice_pay", text="被告支付原告代通知金4000元", amount=Decimal(4000))
+
+
+def _dismissed(reason):
+    case = court_case([NOTICE_PAY], found=HIRED + f"2019年5月31日，被告以{reason}为由解除与原告的劳动合同。")
+    case.facts.hire_date.add(date(2016, 3, 1), FOUND, Side.TRIBUNAL)
+    case.facts.leave_date.add(date(2019, 5, 31), FOUND, Side.TRIBUNAL)
+    case.facts.termination.add(dismissal(reason, notice=date(2019, 5, 31)), FOUND, Side.TRIBUNAL)
+    return case
+
+
+def test_notice_pay_on_a_reason_that_may_be_a_change_of_circumstances_waits_and_on_misconduct_is_denied():
+    """劳动合同法第四十条第三项: a move or a post abolished may be the change of circumstances that lets the employer end
+    the contract on thirty days' notice or a month's pay; the old code denied it as outside 第四十条 for naming no
+    article. An ending for misconduct (第三十九条) is outside it."""
+    for reason in ("公司整体搬迁", "岗位撤销"):
+        d = _decision(_draft(_dismissed(reason)), "notice_pay")
+        assert d.outcome == Outcome.UNKNOWN and "第四十条第三项" in _reason(d), reason
+    d = _decision(_draft(_dismissed("原告严重违反规章制度")), "notice_pay")
+    assert d.outcome == Outcome.DENIED and _cites(d, "劳动合同法", 40)
