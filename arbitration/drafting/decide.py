@@ -66,6 +66,13 @@ _PARAM_FACTS = {
     "employment_end": "leave_date",
 }
 
+# what the award says is 待查明 when a calculator's input that is no fact of the case is missing (never its name in code)
+_PARAM_NAMES = {
+    "city": "劳动合同履行地", "wages": "各月实发工资", "months": "竞业限制实际履行的月数", "owed": "逾期未支付的应付金额",
+    "training_cost": "用人单位支付的培训费用", "service_start": "服务期的起始日期", "service_end": "服务期的届满日期",
+    "grade": "伤残等级", "suspension_start": "停工留薪期的起始日期", "suspension_end": "停工留薪期的届满日期",
+}
+
 
 def _fact(case: Case, name: str) -> Any:
     return getattr(case.facts, name).value
@@ -145,6 +152,11 @@ def _pre2008(case: Case) -> str | None:
 
 def claim_name(case: Case, claim: Claim) -> str:
     """How the award names the claim; 经济补偿 by its ground (an expired contract: 「终止劳动合同经济补偿金」)."""
+    if claim.type == "return_deposit":
+        from arbitration.drafting.rules import documents_asked
+
+        if documents_asked(claim.text):  # the worker's papers, not money (劳动合同法第九条)
+            return "返还证件"
     name = award_name(claim.type, claim.text)
     g = _ground(case) if claim.type == "severance" else None
     return name.replace("解除", "终止", 1) if g is not None and g.kind == "终止" else name
@@ -180,7 +192,8 @@ def calculate(name: str, case: Case, claim: Claim, **given: Any) -> tuple[CalcRe
         value = pool.get(p.name)
         if value is None:
             if p.default is p.empty:
-                missing.append(FACT_NAMES.get(_PARAM_FACTS.get(p.name, p.name), p.name))
+                name = _PARAM_FACTS.get(p.name, p.name)
+                missing.append(FACT_NAMES.get(name) or _PARAM_NAMES.get(name, name))
             continue
         kwargs[p.name] = value
     if missing:
@@ -434,12 +447,23 @@ def ruling_items(case: Case, decisions: list[ClaimDecision], on: date | None = N
             until = f"至{ymd(leave)}" if leave else ""
             return RulingItem(text=f"确认{worker}与{employer}自{ymd(hire)}起{until}存在劳动关系",
                               claim_types=[d.claim.type], final=final_of(d))
-        from arbitration.drafting.rules import PAPER_ORDERS, papers
+        from arbitration.drafting.rules import (
+            PAPER_ORDERS,
+            documents_asked,
+            not_to_pay,
+            papers,
+        )
 
         if asked := papers(d.claim.text):  # 劳动合同法第五十条: the certificate, the transfers
             orders = "，并".join(PAPER_ORDERS[k] for k in asked)
             return RulingItem(text=f"{employer}{words.deadline}为{worker}{orders}", claim_types=[d.claim.type],
                               final=final_of(d))
+        if d.claim.type == "return_deposit" and d.amount is None and (held := documents_asked(d.claim.text)):
+            return RulingItem(text=f"{employer}{words.deadline}将{worker}的{'、'.join(held)}返还{worker}本人",
+                              claim_types=[d.claim.type], final=final_of(d))  # 劳动合同法第九条
+        if d.claim.type == "penalty" and d.claim.claimant != ClaimantSide.EMPLOYER and not_to_pay(d.claim.text):
+            # 劳动合同法第二十五条: the worker's request not to pay a 违约金, granted
+            return RulingItem(text=f"{worker}无需支付{employer}{name}", claim_types=[d.claim.type], final=final_of(d))
         if d.amount is None:
             return None
         period = ""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from arbitration.drafting.rules.base import Ctx, Decision, by_calculator, c
 from arbitration.drafting.rules.contract import double_wage, labor_relation
+from arbitration.drafting.rules.covenants import non_compete, not_to_pay, penalty
 from arbitration.drafting.rules.ending import (
     notice_pay,
     severance,
@@ -23,6 +24,7 @@ from arbitration.drafting.rules.insurance import injury, social_insurance
 from arbitration.drafting.rules.leave import annual_leave
 from arbitration.drafting.rules.other import (
     additional_compensation,
+    documents_asked,
     other,
     return_deposit,
 )
@@ -62,10 +64,12 @@ RULES_BY_TYPE: dict[str, Rule] = {
     "social_insurance": Rule(social_insurance, (c("劳动法", 72),)),
     "additional_compensation": Rule(additional_compensation, (c("劳动合同法", 85),)),
     "return_deposit": Rule(return_deposit, (c("劳动合同法", 9), c("劳动合同法", 84))),
+    "non_compete": Rule(non_compete, (c("劳动合同法", 23),)),
+    "penalty": Rule(penalty),
     **{t: Rule(injury) for t in ("injury_leave_wage", "injury_disability", "injury_medical", "injury_employment")},
     "other": Rule(other),
 }
-# claim types that need no rule beyond their calculator (竞业限制补偿、工伤待遇 …) fall back to it
+# claim types that need no rule beyond their calculator (最低工资差额 …) fall back to it
 
 
 def decide(x: Ctx) -> Decision:
@@ -116,4 +120,5 @@ def proposed(findings: Findings, ids: list[str]) -> list[Proposal]:
     return [p for i in ids if (p := findings.get(i)) is not None and p.state == ReviewState.PROPOSED]
 
 
-__all__ = ["PAPER_ORDERS", "RULES_BY_TYPE", "Ctx", "Decision", "Rule", "decide", "papers", "proposed"]
+__all__ = ["PAPER_ORDERS", "RULES_BY_TYPE", "Ctx", "Decision", "Rule", "decide", "documents_asked", "not_to_pay", "papers",
+           "proposed"]

@@ -318,11 +318,23 @@ def _years_in_question(x: Ctx) -> str | None:
     return None
 
 
+# an employer's reason that may be the change of circumstances of 第四十条第三项 (a move, a post or department
+# abolished, the business restructured …) though it names no article: whether it is, is the tribunal's to weigh
+OBJECTIVE_CHANGE = re.compile(r"搬迁|迁址|迁移|(?:岗位|部门|机构|项目|门店|分公司|车间)[^，。；]{0,4}(?:撤销|撤并|取消)|"
+                              r"停产|转产|合并|兼并|重组|改制|客观情况")
+
+
 def notice_pay(x: Ctx, d: Decision) -> Decision:
+    """代通知金 (劳动合同法第四十条): the employer's ending under 第四十条 without thirty days' written notice. An
+    employer's reason that names no ground but may be 第四十条第三项's change of circumstances waits."""
     t = termination(x, d)
     if t is None:
         return d
     g = ground(t)
+    if t.initiator == TerminationInitiator.EMPLOYER and g is None and OBJECTIVE_CHANGE.search(
+            " ".join(w for w in (t.reason, t.mode) if w)):
+        return d.pend(f"{x.e}解除劳动合同的事由是否属于劳动合同订立时所依据的客观情况发生重大变化致使劳动合同无法履行"
+                      f"（劳动合同法第四十条第三项）及{x.e}是否提前三十日书面通知")
     if t.initiator != TerminationInitiator.EMPLOYER or g is None or not g.notice_pay:
         return d.deny("本案不属于劳动合同法第四十条规定的用人单位提前三十日通知或额外支付一个月工资后解除劳动合同的情形",
                       c("劳动合同法", 40))

@@ -23,7 +23,12 @@ from arbitration.drafting.rules.insurance import (
     injury,
     not_recognised,
 )
-from arbitration.drafting.rules.papers import papers, termination_papers
+from arbitration.drafting.rules.papers import (
+    papers,
+    papers_damages,
+    papers_loss,
+    termination_papers,
+)
 from arbitration.model import Outcome
 
 # money the worker says they laid out for the employer: theirs to prove (调解仲裁法第六条)
@@ -53,6 +58,8 @@ def other(x: Ctx, d: Decision) -> Decision:
         return d.refuse("住房公积金的缴存由住房公积金管理中心依照《住房公积金管理条例》处理，不属于劳动争议的受理范围")
     if papers(x.claim.text):
         return termination_papers(x, d)
+    if papers_damages(x.claim.text):
+        return papers_loss(x, d)
     if relation_denied(x, d):
         return d
     if dissolving(x.claim):
@@ -75,6 +82,15 @@ def other(x: Ctx, d: Decision) -> Decision:
 DEPOSIT = re.compile(r"押金|保证金|抵押金|风险金|集资款")
 COLLECTED = re.compile(r"收取|收了|交纳|缴纳|交付|扣留|扣押")
 RETURNED = re.compile(r"(?<![未不没])(?:已|予以)?(?:退还|返还|退回)")
+# a clause that says the thing was not given back (「被告至今未予退还押金」): 「未予退还」 holds 「退还」 after a 予
+NOT_RETURNED = re.compile(r"(?:未|没有|拒不|不予|尚未|未予|不)(?:予以|予)?(?:返还|退还|归还|交还|退回)")
+
+
+def _returned(sentence: str) -> bool:
+    """Whether a clause of the sentence says the money or papers were given back (and none says they were not)."""
+    from arbitration.findings.told import clauses
+
+    return any(RETURNED.search(cl) and not NOT_RETURNED.search(cl) for cl in clauses(sentence))
 
 
 INTEREST = re.compile(r"利息|资金占用")
@@ -90,11 +106,49 @@ def _deposit_sum(sentence: str, sums: list[Any]) -> Decimal | None:
     return totals[0] if len(set(totals)) == 1 else None
 
 
+# a worker's papers an employer may not hold (劳动合同法第九条: 居民身份证和其他证件), and the words of holding them
+DOCUMENTS = re.compile(r"(?:居民)?身份证|毕业证书?|学位证书?|(?:[\u4e00-\u9fa5]{2,6})?资格证书?|职称证书?|驾驶证|护照|户口(?:本|簿)|"
+                       r"证件|证书")
+HELD = re.compile(r"扣押|扣留|保管|收取|收走|留存|押在|持有|交(?:由|给|予|到)")
+NOT_BACK = re.compile(r"(?:未|没有|拒不|不予|未予)(?:予以)?(?:返还|退还|归还|交还|退回)|至今")
+# given back, done (「被告已于…将原告的身份证退还原告」), not merely agreed to (「被告同意返还」)
+GIVEN_BACK = re.compile(r"(?:已|已经|业已)[^，。；]{0,30}?(?:返还|退还|归还|交还|退回)|(?:返还|退还|归还|交还|退回)(?:了|给)")
+
+
+def documents_asked(text: str) -> list[str]:
+    """The worker's papers a request asks back (「返还原告身份证及毕业证书」 → 身份证、毕业证书), [] for a deposit."""
+    if DEPOSIT.search(text):
+        return []
+    return list(dict.fromkeys(m.group() for m in DOCUMENTS.finditer(text)))
+
+
+def _documents(x: Ctx, d: Decision) -> Decision:
+    """The worker's papers the employer holds are returned (劳动合同法第九条、第八十四条第一款): ordered when the
+    findings tell the employer holds them and has not given them back; denied when they tell it gave them back;
+    else the tribunal finds whether it holds them."""
+    from arbitration.findings.told import mentions, names, own_sentences
+
+    e_refs = names(x.case, x.sides.employer, x.e)
+    told = [s for s in own_sentences(x.case) if DOCUMENTS.search(s) and (HELD.search(s) or mentions(s, e_refs))]
+    d.articles += [c("劳动合同法", 9), c("劳动合同法", 84, 1)]
+    held = [s for s in told if HELD.search(s) and NOT_BACK.search(s)]
+    back = [s for s in told if not NOT_BACK.search(s) and GIVEN_BACK.search(s)]
+    if held and not back:
+        return d.grant(f"经审理查明，{held[0]}；用人单位招用劳动者，不得扣押劳动者的居民身份证和其他证件，{x.e}应当将其"
+                       f"持有的{x.w}的证件返还{x.w}本人")
+    if back and not held:
+        return d.deny(f"经审理查明，{back[0]}，{x.w}的该项请求已无必要")
+    return d.pend(f"{x.e}是否持有{x.w}的证件及是否已经返还")
+
+
 def return_deposit(x: Ctx, d: Decision) -> Decision:
     """Money an employer took from the worker as a guarantee is returned (劳动合同法第九条、第八十四条第二款): the sum
-    the findings say it took, up to what was asked; one they say it returned is denied."""
+    the findings say it took, up to what was asked; one they say it returned is denied. A request for the worker's
+    papers (身份证, 证书) alone is decided by what the findings tell of them (`_documents`)."""
     if relation_denied(x, d):
         return d
+    if x.claim.amount is None and documents_asked(x.claim.text):
+        return _documents(x, d)
     from arbitration.extract.rules import find_money
     from arbitration.findings.told import mentions, names, own_sentences
 
@@ -103,7 +157,7 @@ def return_deposit(x: Ctx, d: Decision) -> Decision:
     for sentence in own_sentences(x.case):
         if not DEPOSIT.search(sentence) or not mentions(sentence, e_refs):
             continue
-        if RETURNED.search(sentence):
+        if _returned(sentence):
             back.append(sentence)
         elif COLLECTED.search(sentence) and (sums := find_money(sentence)):
             took.append((_deposit_sum(sentence, sums), sentence))
@@ -124,8 +178,37 @@ def return_deposit(x: Ctx, d: Decision) -> Decision:
     return d
 
 
+# the labour administration's order to pay within a time (劳动合同法第八十五条), as a party, the findings or a piece
+# of evidence tell it (「劳动保障监察大队下达《限期改正指令书》，责令被告于…前支付…」); a clause asking the 加付赔偿金
+# itself (「请求责令被告加付赔偿金」) or stating the rule (「须以…责令限期支付…为前提」) tells no order, and one that
+# denies it (「劳动行政部门未…作出过责令限期支付的决定」) tells there was none
+ORDERED = re.compile(r"责令|指令书|限期(?:支付|改正|整改)|(?:监察|行政)[^，。；]{0,12}(?:处理决定|处罚决定)")
+NO_ORDER = re.compile(r"(?:未|没有|并未|从未|不存在|无)[^，。；]{0,30}(?:责令|指令书|限期(?:支付|改正|整改)|处理决定|处罚决定)")
+THE_RULE = re.compile(r"前提|须以|应以|必须以|为条件|加付")
+
+
+def _order_told(x: Ctx) -> tuple[bool, str | None]:
+    """(whether the worker's account, the tribunal's findings or the evidence tell of an order to pay within a
+    time, the tribunal's own finding that there was none or None)."""
+    from arbitration.findings.told import clauses, own_sentences, sentences
+
+    said = x.case.applicant_statement if x.sides.worker.value == "applicant" else x.case.respondent_statement
+    own = own_sentences(x.case)
+    told = [*sentences(said), *own, *(e.name + (e.purpose or "") for e in x.case.evidence)]
+    ordered = any(ORDERED.search(cl) and not NO_ORDER.search(cl) and not THE_RULE.search(cl)
+                  for s in told for cl in clauses(s))
+    none = next((s for s in own if NO_ORDER.search(s) and not THE_RULE.search(s)), None)
+    return ordered, none
+
+
 def additional_compensation(x: Ctx, d: Decision) -> Decision:
-    ordered = any("责令" in (e.name + (e.purpose or "")) for e in x.case.evidence)
+    """加付赔偿金 (劳动合同法第八十五条) rests on the labour administration's order to pay within a time, left
+    unheeded: denied when the findings say there was none, or nothing in the file tells of one; told, it waits for
+    the tribunal."""
+    ordered, none = _order_told(x)
+    if none is not None and not ordered:
+        return d.deny(f"经审理查明，{none}，加付赔偿金以劳动行政部门责令用人单位限期支付而逾期不支付为前提，{x.w}的该项请求"
+                      "缺乏事实依据", c("劳动合同法", 85))
     if not ordered:
         return d.deny(f"加付赔偿金以劳动行政部门责令用人单位限期支付而逾期不支付为前提，{x.w}未提交劳动行政部门责令限期支付的证据",
                       c("劳动合同法", 85))
