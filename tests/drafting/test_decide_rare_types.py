@@ -103,6 +103,10 @@ def test_a_recognised_injury_told_as_a_certificate_or_a_grade_is_not_denied_as_u
     # nothing tells of a recognition after a hearing: the worker's proof failed
     d = _decision(_draft(court_case([DISABILITY], found=hurt + "原告未申请工伤认定。")), "injury_disability")
     assert d.outcome == Outcome.DENIED and _cites(d, "工伤保险条例", 17)
+    # a decision not to recognise is no recognition (the old pattern read 「认定工伤决定书」 inside it)
+    for refused in ("某某区人力资源和社会保障局作出不予认定工伤决定书。", "某某区人力资源和社会保障局认定原告所受伤害不属于工伤。"):
+        d = _decision(_draft(court_case([DISABILITY], found=hurt + refused)), "injury_disability")
+        assert d.outcome == Outcome.DENIED and _cites(d, "工伤保险条例", 17)
 
 
 PAPERS_BACK = Claim(type="return_deposit", text="被告返还原告身份证及毕业证书")

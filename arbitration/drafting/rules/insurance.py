@@ -61,9 +61,11 @@ def social_insurance(x: Ctx, d: Decision) -> Decision:
 
 # the work injury recognised by the social insurance administration (工伤保险条例第十七条、第二十条), or the
 # disability assessed: what 工伤保险待遇 rest on
-# (the disability graded by the labour-capacity committee follows a recognition: 第二十一条、第二十三条)
+# (the disability graded by the labour-capacity committee follows a recognition: 第二十一条、第二十三条); a decision
+# not to recognise (「不予认定工伤决定书」「认定其不属于工伤」) is none
 GRADE = r"(?:[一二三四五六七八九十]|10|[1-9])"
-INJURY_RECOGNISED = re.compile(r"认定[^。；，]{0,16}(?:为|属于|属|构成)工伤|(?:工伤认定|认定工伤)(?:决定书|结论|决定|书)|视同工伤|"
+INJURY_RECOGNISED = re.compile(r"(?<!不予)(?<!不)认定(?:(?!不|非|未)[^。；，]){0,16}(?:为|属于|属|构成)工伤|"
+                               r"(?<!不予)(?<!不)(?:工伤认定|认定工伤)(?:决定书|结论|决定|书)|(?<!不)视同工伤|"
                                rf"(?:鉴定|评定)(?:结论)?为[^。；，]{{0,6}}{GRADE}级|伤残等级|{GRADE}级伤残|伤残{GRADE}级|"
                                rf"(?:致残|伤残)程度[^。；，]{{0,4}}{GRADE}级")
 INJURY_COSTS = re.compile(r"医药费|医疗费|护理费|住院伙食|康复费|辅助器具|工伤")
