@@ -34,6 +34,7 @@ from arbitration.model import (
     Side,
 )
 
+from . import cues
 from . import facts as F
 from .claims import ClaimMention, claims_from_section, requests_in
 from .evidence import evidence_from_table, evidence_from_text
@@ -675,7 +676,7 @@ class _Builder:
 
     def _roles_named(self, subject: str) -> list[PartyRole]:
         """The roles a clause's subject names: 「被告」「原告大地煤炭公司」「双方」「原、被告」."""
-        if re.search(r"双方|原、被告|原被告|申请人、被申请人|各方", subject):
+        if re.search(cues.BOTH_SIDES, subject):
             return [PartyRole.APPLICANT, PartyRole.RESPONDENT]
         role = role_of(subject)
         if role is not None:
@@ -766,7 +767,7 @@ class _Builder:
         for document, text, doc_type in self.docs:
             if doc_type is DocType.EVIDENCE_LIST:
                 head = text.text[:80]
-                side = PartyRole.RESPONDENT if re.search(r"被申请人|(?<!被)答辩人", head) else PartyRole.APPLICANT
+                side = PartyRole.RESPONDENT if role_of(head) is PartyRole.RESPONDENT else PartyRole.APPLICANT  # 被告证据目录
                 items = [
                     item
                     for page in document.pages
