@@ -548,10 +548,11 @@ class _Builder:
         return party.kind is PartyKind.ORGANISATION
 
     def _role_words(self, employer: bool) -> tuple[str, ...]:
-        """The court role words that name the employer (or the worker) in this case's statements."""
+        """The court role words that name the employer (or the worker) in this case's statements: 原告/被告, and
+        上诉人/被上诉人 on appeal (arbitration.ingest.speech.ROLE_WORDS gives them the same roles)."""
         worker = self.worker or PartyRole.APPLICANT
         role = worker if not employer else (PartyRole.RESPONDENT if worker is PartyRole.APPLICANT else PartyRole.APPLICANT)
-        return (r"原告",) if role is PartyRole.APPLICANT else (r"被告(?!处)",)
+        return (r"原告", r"(?<!被)上诉人") if role is PartyRole.APPLICANT else (r"被告(?!处)", r"被上诉人(?!处)")
 
     def _fact_regions(self, document: Document, text: DocText, doc_type: DocType) -> list[tuple[int, int, Side, str | None]]:
         """(start, end, side, part) of each stretch to read facts from: in statements, each party's words as that

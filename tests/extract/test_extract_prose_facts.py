@@ -290,3 +290,12 @@ def test_an_evidence_list_of_the_defendant_is_the_respondents():
     doc.doc_type = DocType.EVIDENCE_LIST
     case = build_case([doc])
     assert [e.submitted_by for e in case.evidence] == [PartyRole.RESPONDENT]
+
+
+def test_an_appeal_names_who_ended_the_employment_by_its_role_words():
+    """On appeal the sides are 上诉人/被上诉人: 「被上诉人以…为由解除与上诉人的劳动合同」 is the employer's ending."""
+    text = ("上诉人孙某上诉称：上诉人于2017年3月1日入职被上诉人处，月工资3000元。2019年5月31日，被上诉人以经营困难为由"
+            "解除与上诉人的劳动合同。请求判令被上诉人支付解除劳动合同经济补偿金6000元。\n"
+            "被上诉人青岛某某物流有限公司辩称：上诉人所述不属实，请求驳回上诉。\n")
+    [t] = [v.value for v in _case(text).facts.termination.values]
+    assert (t.initiator, t.reason) == (TerminationInitiator.EMPLOYER, "经营困难")
