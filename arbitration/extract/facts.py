@@ -274,7 +274,7 @@ _DERIVED = re.compile(r"^\s*(?:即|也就是|折合|合计|共计|计)")
 # the pay for a span of days (「2014年9月16日至2014年10月23日期间工资35636元」) is a sum owed, not the monthly rate
 _PERIOD_PAY = re.compile(r"(?:该|此|这|上述)(?:段)?期间|\d{1,2}日(?:至|到|—|-)[^，。；]{0,16}?(?:期间)?(?:的)?工资")
 _WAGE_TOTAL = re.compile(r"(?<![个两三四五六七八九十\d])(?:月工资|月薪|每月工资)(?:合计|共计|总计|总额)(?:为|是)?\s*(?:人民币)?\s*$")
-_REPORTED = re.compile(r"(?:(?<!被)申请人|原告)(?:主张|称|所称|所述|陈述)|不属实|并非|不是事实|不认可|不可能|不知道")
+_REPORTED = re.compile(rf"(?:{cues.PLAINTIFF_WORDS})(?:主张|称|所称|所述|陈述)|不属实|并非|不是事实|不认可|不可能|不知道")
 # a month named as a time (「2015年5月，被告实发工资为396.80元」): what was paid out that month, with 实发/应发
 _ONE_MONTH = re.compile(r"\d{4}年\d{1,2}月份?(?![至到起以\d日入])")
 _WAGE_QUALIFIERS = ("试用期", "转正", "税前", "税后", "实发", "应发", "平均", "口头约定", "约定")

@@ -299,3 +299,10 @@ def test_an_appeal_names_who_ended_the_employment_by_its_role_words():
             "被上诉人青岛某某物流有限公司辩称：上诉人所述不属实，请求驳回上诉。\n")
     [t] = [v.value for v in _case(text).facts.termination.values]
     assert (t.initiator, t.reason) == (TerminationInitiator.EMPLOYER, "经营困难")
+
+
+def test_the_wage_an_appellant_asserts_is_no_wage_found():
+    """「上诉人主张其月工资为8000元」 reports a party's word, as 「原告主张…」 does."""
+    from arbitration.extract.facts import find_monthly_wage
+
+    assert find_monthly_wage("上诉人主张其月工资为8000元。") == []
