@@ -52,6 +52,8 @@ class ReasoningInputs:
     claimant_word: str = "申请人"  # how the one who asks is named (申请人 / 原告 / 被告 …)
     payer_word: str = "被申请人"  # the employer's procedural name
     payee_word: str = "申请人"  # the worker's procedural name
+    applicant_word: str = "申请人"  # how the applicant is named (申请人 / 原告)
+    respondent_word: str = "被申请人"  # how the respondent is named (被申请人 / 被告)
     body: str = "本委"  # 本委 / 本院
 
     def allowed_amounts(self) -> set[Decimal]:

@@ -353,7 +353,8 @@ def decide_claim(case: Case, claim: Claim, number: int, record: list[Any] | None
         proposals=[basis_line(p) for p in rules.proposed(findings, d.uses)],
         claimant="employer" if employer_claim else "worker",
         claimant_word=who.word(_claimant_side(claim, who)), payer_word=who.employer_word,
-        payee_word=who.worker_word, body=words.body,
+        payee_word=who.worker_word, applicant_word=who.applicant_word, respondent_word=who.respondent_word,
+        body=words.body,
     )
     return decision, inputs, d.warnings
 

@@ -36,12 +36,16 @@ def verify_reasoning(text: str, inputs: Any) -> list[str]:
 
     problems: list[str] = []
     app, resp = inputs.applicant, inputs.respondent
-    if app and re.search(rf"被申请人\s*{re.escape(app)}", text):
-        problems.append(f"把申请人{app}写成了被申请人")
-    if resp and re.search(rf"(?<!被)申请人\s*{re.escape(resp)}", text):
-        problems.append(f"把被申请人{resp}写成了申请人")
-    if re.search(r"(?<!被)申请人(?:应|应当|须|需)(?:于[^，。；]{0,20})?(?:向被申请人)?(?:支付|赔偿|补偿|返还)", text):
-        problems.append("写成了由申请人向被申请人支付")
+    app_w, resp_w = inputs.applicant_word, inputs.respondent_word  # 申请人/被申请人, or the court's 原告/被告
+    if app and re.search(rf"{re.escape(resp_w)}\s*{re.escape(app)}", text):
+        problems.append(f"把{app_w}{app}写成了{resp_w}")
+    if resp and re.search(rf"(?<!被){re.escape(app_w)}\s*{re.escape(resp)}", text):
+        problems.append(f"把{resp_w}{resp}写成了{app_w}")
+    worker, employer = re.escape(inputs.payee_word), re.escape(inputs.payer_word)
+    if inputs.claimant == "worker" and re.search(
+        rf"(?<!被){worker}(?:应|应当|须|需)(?:于[^，。；]{{0,20}})?(?:向{employer})?(?:支付|赔偿|补偿|返还)", text
+    ):
+        problems.append(f"写成了由{inputs.payee_word}向{inputs.payer_word}支付")
     allowed = inputs.allowed_amounts()
     for a in amounts_in(text):
         if a.normalize() not in allowed:

@@ -34,6 +34,7 @@ from arbitration.model import (
     Side,
 )
 
+from . import cues
 from . import facts as F
 from .claims import ClaimMention, claims_from_section, requests_in
 from .evidence import evidence_from_table, evidence_from_text
@@ -551,10 +552,11 @@ class _Builder:
         return party.kind is PartyKind.ORGANISATION
 
     def _role_words(self, employer: bool) -> tuple[str, ...]:
-        """The court role words that name the employer (or the worker) in this case's statements."""
+        """The court role words that name the employer (or the worker) in this case's statements: 原告/被告, and
+        上诉人/被上诉人 on appeal (arbitration.ingest.speech.ROLE_WORDS gives them the same roles)."""
         worker = self.worker or PartyRole.APPLICANT
         role = worker if not employer else (PartyRole.RESPONDENT if worker is PartyRole.APPLICANT else PartyRole.APPLICANT)
-        return (r"原告",) if role is PartyRole.APPLICANT else (r"被告(?!处)",)
+        return (r"原告", r"(?<!被)上诉人") if role is PartyRole.APPLICANT else (r"被告(?!处)", r"被上诉人(?!处)")
 
     def _fact_regions(self, document: Document, text: DocText, doc_type: DocType) -> list[tuple[int, int, Side, str | None]]:
         """(start, end, side, part) of each stretch to read facts from: in statements, each party's words as that
@@ -679,7 +681,7 @@ class _Builder:
 
     def _roles_named(self, subject: str) -> list[PartyRole]:
         """The roles a clause's subject names: 「被告」「原告大地煤炭公司」「双方」「原、被告」."""
-        if re.search(r"双方|原、被告|原被告|申请人、被申请人|各方", subject):
+        if re.search(cues.BOTH_SIDES, subject):
             return [PartyRole.APPLICANT, PartyRole.RESPONDENT]
         role = role_of(subject)
         if role is not None:
@@ -770,7 +772,7 @@ class _Builder:
         for document, text, doc_type in self.docs:
             if doc_type is DocType.EVIDENCE_LIST:
                 head = text.text[:80]
-                side = PartyRole.RESPONDENT if re.search(r"被申请人|(?<!被)答辩人", head) else PartyRole.APPLICANT
+                side = PartyRole.RESPONDENT if role_of(head) is PartyRole.RESPONDENT else PartyRole.APPLICANT  # 被告证据目录
                 items = [
                     item
                     for page in document.pages

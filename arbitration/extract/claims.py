@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from arbitration.ingest.speech import ROLE_WORDS
+
 from . import cues
 from .claimtypes import OTHER, match_claim_type
 from .rules import find_dates, find_money, find_ranges
@@ -244,7 +246,10 @@ def split_items(text: str) -> list[tuple[int | None, int, int]]:
 
 _MONEY_END = re.compile(r"(?:[\d零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]\s*(?:万)?(?:元|圆)(?:整|正)?|[元圆](?:整|正))\s*(?:[（(［\[【〔][^）)］\]】〕]*[）)］\]】〕]\s*)*$")
 _SEPARATOR = re.compile(r"以及|[、，,；;及和并另]")
-_SUBJECT = r"(?:(?:被告|原告|被申请人|申请人|二被告|两被告|用人单位|公司|其)(?:[\u4e00-\u9fa5]{0,20}?(?:公司|厂|站|部|店|院|室))?)?"
+# who a request asks to act, before a commission or a court (「被告」「二被告」「被上诉人」「答辩人」, 「用人单位」「其」), with
+# a name after the role word (「被告某某公司」)
+_SUBJECT = (rf"(?:(?:[二两]?(?:{cues.alternation(ROLE_WORDS)})|用人单位|公司|其)"
+            r"(?:[\u4e00-\u9fa5]{0,20}?(?:公司|厂|站|部|店|院|室))?)?")
 
 
 def _has_head(text: str) -> bool:

@@ -121,6 +121,11 @@ EMPLOYS = (
 )
 PLAINTIFF_WORDS = "原告|(?<!被)申请人|(?<!被)上诉人|起诉人"
 DEFENDANT_WORDS = "被告|被申请人|被上诉人"
+# a subject that names both sides at once, before a commission or a court (「双方」「原、被告」「申请人、被申请人」)
+BOTH_SIDES = "双方|各方|原、被告|原被告|申请人、被申请人|上诉人、被上诉人"
+# the place a worker leaves when the employment ends (「离开被告处」「离开被申请人处」「离开用人单位」), whichever side
+# the employer is on
+LEFT_FROM = rf"离开(?:了)?(?:{DEFENDANT_WORDS}|{PLAINTIFF_WORDS}|(?<!被)答辩人|用人单位|公司|单位|工作岗位)(?:处)?"
 
 # ---------------------------------------------------------------- admissions (自认) and reported assertions
 

@@ -13,6 +13,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
+from arbitration.ingest.speech import ROLE_WORDS
 from arbitration.model import (
     ContractInfo,
     Termination,
@@ -22,6 +23,7 @@ from arbitration.model import (
     WorkSchedule,
 )
 
+from . import cues
 from .rules import find_dates, find_durations, find_money, find_ranges
 from .rules.numerals import cn_int
 
@@ -272,7 +274,7 @@ _DERIVED = re.compile(r"^\s*(?:即|也就是|折合|合计|共计|计)")
 # the pay for a span of days (「2014年9月16日至2014年10月23日期间工资35636元」) is a sum owed, not the monthly rate
 _PERIOD_PAY = re.compile(r"(?:该|此|这|上述)(?:段)?期间|\d{1,2}日(?:至|到|—|-)[^，。；]{0,16}?(?:期间)?(?:的)?工资")
 _WAGE_TOTAL = re.compile(r"(?<![个两三四五六七八九十\d])(?:月工资|月薪|每月工资)(?:合计|共计|总计|总额)(?:为|是)?\s*(?:人民币)?\s*$")
-_REPORTED = re.compile(r"(?:(?<!被)申请人|原告)(?:主张|称|所称|所述|陈述)|不属实|并非|不是事实|不认可|不可能|不知道")
+_REPORTED = re.compile(rf"(?:{cues.PLAINTIFF_WORDS})(?:主张|称|所称|所述|陈述)|不属实|并非|不是事实|不认可|不可能|不知道")
 # a month named as a time (「2015年5月，被告实发工资为396.80元」): what was paid out that month, with 实发/应发
 _ONE_MONTH = re.compile(r"\d{4}年\d{1,2}月份?(?![至到起以\d日入])")
 _WAGE_QUALIFIERS = ("试用期", "转正", "税前", "税后", "实发", "应发", "平均", "口头约定", "约定")
@@ -548,7 +550,7 @@ _TERMINATION_TRIGGER = re.compile(
     rf"(?:辞退|开除|除名|解雇|解聘|{_ENDS}|辞职|离职|期满|合同到期|(?:不再|不|不予|拒绝|未再?|没有)续(?:签|订)|劳动关系结束|"
     r"不[用要必](?:再)?来(?:上班|了|公司)|自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗|(?:未|没有|不再)继续上班|"
     r"拒绝(?:回[^，。；]{0,4})?(?:上班|到岗)|让[^。；，]{0,6}(?:走人|回家)|(?:不再|停止)(?:给|为)?安排[^，。；]{0,6}工作|"
-    r"离开(?:了)?(?:被告|原告|公司|单位|工作岗位)(?:处)?|(?:不再|停止|终止)用工)"
+    rf"{cues.LEFT_FROM}|(?:不再|停止|终止)用工)"
     r"(?!(?:劳动)?(?:合同|关系)?(?:之)?前|时)"
 )
 # a denied act is not a narration of it: 「答辩人从未辞退申请人」「并未提出被迫解除」「不存在违法解除」
@@ -608,7 +610,7 @@ def _initiator_from_subject(subject: str, words: PartyWords) -> TerminationIniti
 
 def _clean_reason(reason: str) -> str:
     """「申请人“严重违反规章制度”」 → 「严重违反规章制度」: the reason itself, without the party or quotes."""
-    r = re.sub(r"^(?:被?申请人|被?答辩人|你|您|其|本人)", "", reason.strip())
+    r = re.sub(rf"^(?:{cues.alternation(ROLE_WORDS)}|你|您|其|本人)", "", reason.strip())
     return r.strip("“”「」\"' ") or reason.strip()
 
 
@@ -649,7 +651,7 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
     if trigger.group() in ("解除", "终止"):
         clause_start = max(sentence.rfind(c, 0, trigger.start()) for c in "，,") + 1
         initiator = _initiator_from_subject(sentence[clause_start : trigger.start()], words)
-        both = re.search(r"双方|原、被告|原被告|申请人、被申请人", sentence[clause_start : trigger.start()])
+        both = re.search(cues.BOTH_SIDES, sentence[clause_start : trigger.start()])
         while initiator is None and clause_start > 0 and not both:  # 「双方于…解除」 names no one who ended it  # the subject of an earlier clause (「被告以…为由，与原告解除」)
             previous = max(sentence.rfind(c, 0, clause_start - 1) for c in "，,") + 1
             initiator = _initiator_from_subject(sentence[previous : clause_start - 1], words)
@@ -666,7 +668,7 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
 
 def _left(sentence: str, reason: str | None, basis: str | None) -> Termination | None:
     """「原告未办理离职手续即离开被告处」: the worker left; told to leave (「要求原告当日离开公司」), the employer ended it."""
-    m = re.search(r"离开(?:了)?(?:被告|原告|公司|单位|工作岗位)(?:处)?", sentence)
+    m = re.search(cues.LEFT_FROM, sentence)
     if m is None:
         return None
     if re.search(r"(?:要求|让|责令|叫|通知|命令)[^，。；]{0,10}$", sentence[: m.start()]):
@@ -744,8 +746,6 @@ class Admission:
 def mask_reported(text: str) -> str:
     """`text` with every sentence that reports a party's word (「原告主张其月工资8000元」「被告称…」) blanked out, same
     length; what the tribunal found stays."""
-    from . import cues
-
     reported = re.compile(cues.REPORTED)
     out = list(text)
     for m in re.finditer(r"[^。；;\n]+", text):
@@ -758,8 +758,6 @@ def find_admissions(text: str) -> list[Admission]:
     """Sentences admitting a fact (cue words in arbitration.extract.cues): 「原告所述工作情况属实」 covers the work
     facts, 「被告对原告的入职时间无异议」 the hire date, 「对被告主张的工资为3800元/月，原告予以认可」 states its value.
     Admissions of evidence (「对证据一无异议」), denials and signatures are left out."""
-    from . import cues
-
     admit, deny = cues.compiled("ADMIT"), cues.compiled("DENY")
     before_object = cues.compiled("ADMIT_BEFORE_OBJECT")
     not_fact = cues.compiled("NOT_A_FACT_OBJECT")
@@ -798,13 +796,14 @@ def find_admissions(text: str) -> list[Admission]:
         if not facts:
             continue
         subject = sentence[clause_start : cue.start()] if clause_start else before
-        both = bool(re.search(r"双方|原、被告|原被告", subject))
+        both = bool(re.search(cues.BOTH_SIDES, subject))
         out.append(Admission(m.start(), m.end(), tuple(facts), tuple(values), subject, both))
     return out
 
 
 # the subject of an admitting verb: a party (「被告」「原告某某」「双方」), ending the words before it
-_PARTY_SUBJECT = re.compile(r"(?:原告|被告|申请人|被申请人|答辩人|双方|[\u4e00-\u9fa5]{1,3}某+|公司|本人|我方|其)(?:[^，,。；]{0,10})?(?:均|亦|也|已|对此)?$")
+_PARTY_SUBJECT = re.compile(rf"(?:{cues.alternation(ROLE_WORDS)}|双方|[\u4e00-\u9fa5]{{1,3}}某+|公司|本人|我方|其)(?:[^，,。；]{{0,10}})?"
+                            r"(?:均|亦|也|已|对此)?$")
 
 
 def _shift(found: Found, by: int) -> Found:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from arbitration.extract.cues import DEFENDANT_WORDS, PLAINTIFF_WORDS
 from arbitration.model import Method, Provenance, Side
 
 # topic of an admission → the fact (Facts field) or issue it concerns; the first that matches wins
@@ -25,15 +26,16 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("position", r"岗位|职务|工作内容"),
         ("workplace", r"工作地点"),
         ("issue:labor_relation", r"劳动关系"),
-        ("statement", r"(?:原告|申请人|被告|被申请人|对方)(?:所述|所称|陈述)|工作情况"),
+        ("statement", rf"(?:{PLAINTIFF_WORDS}|{DEFENDANT_WORDS}|对方)(?:所述|所称|陈述)|工作情况"),
     )
 )
 ADMIT = re.compile(r"(?:没有|无|并无|不持|没|均无)(?:任何)?异议|(?<![不未否])(?:予以)?(?:认可|承认)|属实|无争议|是事实|情况属实")
 DENY = re.compile(r"(?<![没无])有异议|不(?:予)?认可|否认|不承认|不(?:予)?确认|不属实|不同意|不真实|虚假|不是事实|并非事实")
 BARE_ANSWER = re.compile(r"^\s*(?:对[，,]?)?(?:没有异议|没异议|无异议|认可|属实|是的|对的?|承认)[。！!]?\s*$")
 _NOT_A_STANCE = re.compile(r"请求|要求|诉请|申请(?!人)|本院|本委|仲裁庭|法院")  # claims and the tribunal's own words
-_APPLICANT = re.compile(r"^[^，。；]{0,4}?(?<!被)(?:申请人|原告|被答辩人)")
-_RESPONDENT = re.compile(r"^[^，。；]{0,4}?(?:被申请人|被告|(?<!被)答辩人)")
+# a clause's subject by role word, before a commission or a court (上诉人/被上诉人 on appeal, 答辩人 of a defence)
+_APPLICANT = re.compile(rf"^[^，。；]{{0,4}}?(?:{PLAINTIFF_WORDS}|被答辩人)")
+_RESPONDENT = re.compile(rf"^[^，。；]{{0,4}}?(?:{DEFENDANT_WORDS}|(?<!被)答辩人)")
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,9 @@ class Stance:
 
 def speaker_side(role: str) -> Side | None:
     """The side a hearing-record role speaks for (「被申请人代理人」 → respondent); None for the tribunal and others."""
-    if re.search(r"被申请人|被告|respondent", role, re.I):
+    if re.search(rf"{DEFENDANT_WORDS}|respondent", role, re.I):
         return Side.RESPONDENT
-    if re.search(r"申请人|原告|applicant", role, re.I):
+    if re.search(rf"{PLAINTIFF_WORDS}|applicant", role, re.I):
         return Side.APPLICANT
     return None
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from arbitration.findings.told import clauses, mentions, names, own_sentences
+from arbitration.ingest.speech import FINDINGS_CUES
 from arbitration.model import Case, Side
 
 # the findings say the evidence does not prove the employment
@@ -32,7 +33,7 @@ INSURED = re.compile(r"为(?P<w>[^，。；]{1,12}?)缴纳(?:了)?[^，。；]{0
 CONTRACT = re.compile(r"(?:签订|订立)(?:了)?[^，。；]{0,12}劳动合同")
 ORG = re.compile(r"(?:公司|厂|部|中心|站|店|社|所|院|行|场|队|处|局|会)$")
 NEGATED = re.compile(r"未|没有|并未|无|不")
-HEAD = re.compile(r"^(?:经审理查明|经审理认定|本院(?:经审理)?(?:认定|确认)(?:本案)?事实如下|庭审查明|另查明|再查明)[：:，,]?")
+HEAD = re.compile(rf"^(?:{'|'.join(FINDINGS_CUES)})[：:，,]?")  # 「经审理查明，」「本院查明：」「本委查明：」
 
 
 @dataclass(frozen=True)

@@ -161,9 +161,21 @@ def _clean(text: str) -> str:
     return _CLEAN.sub("", text)
 
 
+@lru_cache(maxsize=1)
+def _lead_in() -> re.Pattern[str]:
+    """The lead-in of a claim before what it asks (「请求裁决被申请人向申请人支付」「请求判令被告向原告支付」): either
+    side's role word before a commission or a court (arbitration.ingest.speech.ROLE_WORDS)."""
+    from arbitration.ingest.speech import ROLE_WORDS
+
+    role = "|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True))
+    return re.compile(rf"^(?:请求|要求|申请)?(?:依法)?(?:裁决|裁令|确认|判令|判决)?(?:{role})?(?:向(?:{role}))?"
+                      r"(?:支付|赔偿|补缴|退还|返还)?")
+
+
 def _strip_amounts(s: str) -> str:
+    """The words of a claim that name its type: without sums and the lead-in."""
     s = re.sub(r"[0-9０-９.,，]+(?:万)?元?", "", s)
-    return re.sub(r"^(?:请求|要求|申请)?(?:依法)?(?:裁决|裁令|确认|判令)?(?:被申请人)?(?:向申请人)?(?:支付|赔偿|补缴|退还|返还)?", "", s)
+    return _lead_in().sub("", s)
 
 
 def _citation(raw: dict, where: str) -> Citation:

@@ -15,7 +15,7 @@ from typing import Any
 from arbitration.config import CORPUS_DIR
 from arbitration.errors import ArbitrationError
 from arbitration.law.calculators._common import add_years
-from arbitration.model import Case, Claim, Side
+from arbitration.model import Case, Claim, PartyRole, Side
 
 TIMEBAR_FILE = CORPUS_DIR / "law" / "timebar.toml"
 PENDING = "「待查明」"
@@ -37,11 +37,13 @@ class Cues:
         return None
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, Cues]:
+@lru_cache(maxsize=64)
+def _cues(employer: tuple[str, ...] = ()) -> dict[str, Cues]:
+    """The cues of timebar.toml; {employer} in a cue stands for the employer's names in this case (none: no match)."""
+    names = "|".join(re.escape(n) for n in employer if n) or "(?!)"
     try:
         data = tomllib.loads(TIMEBAR_FILE.read_text(encoding="utf-8"))
-        return {k: Cues(tuple(re.compile(c) for c in v["cues"]), re.compile(v["negations"]))
+        return {k: Cues(tuple(re.compile(c.replace("{employer}", names)) for c in v["cues"]), re.compile(v["negations"]))
                 for k, v in data.items()}
     except (OSError, tomllib.TOMLDecodeError, KeyError, re.error) as e:
         raise ArbitrationError(f"仲裁时效用语文件无法读取：{TIMEBAR_FILE}：{e}") from e
@@ -81,7 +83,9 @@ def employment_ongoing(case: Case) -> bool | None:
     if f.leave_date.values or f.termination.values:
         return False
     said = " ".join(x for x in (case.applicant_statement, *(c.text for c in case.claims)) if x)
-    return True if _cues()["ongoing"].find(said) else None
+    employer = tuple(sorted({n for p in case.parties_by_role(PartyRole.RESPONDENT) for n in (p.name, *p.aliases) if n},
+                            key=len, reverse=True))  # 「至今仍在某某公司工作」
+    return True if _cues(employer)["ongoing"].find(said) else None
 
 
 def claim_year(claim: Claim) -> int | None:

@@ -187,3 +187,23 @@ def test_pending_claim_must_stay_pending(case, endpoint):
                              outcome=Outcome.UNKNOWN, requested=case.claims[0].amount)
     problems = verify_reasoning("被申请人违法解除劳动合同，本委予以支持。", inputs)
     assert any("尚待查明" in p for p in problems)
+
+
+def test_a_court_form_reply_with_the_parties_swapped_is_caught():
+    """A court's draft names the sides 原告/被告: a reply that calls the worker 被告 or has the worker pay is unusable,
+    as 被申请人/申请人 swapped in a commission's draft is; the worker paying on the employer's claim is no swap."""
+    from arbitration.drafting.compose import ReasoningInputs
+    from arbitration.drafting.verify import verify_reasoning
+    from arbitration.model import Outcome
+
+    court = dict(number=1, claim_type="unpaid_wages", claim_name="拖欠工资", claim_text="被告支付原告工资3000元",
+                 applicant="孙某", respondent="某某物流有限公司", outcome=Outcome.DENIED, claimant_word="原告",
+                 payer_word="被告", payee_word="原告", applicant_word="原告", respondent_word="被告", body="本院")
+    inputs = ReasoningInputs(**court)
+    assert any("把原告孙某写成了被告" in p for p in verify_reasoning("被告孙某的请求缺乏依据，本院不予支持。", inputs))
+    assert any("把被告某某物流有限公司写成了原告" in p
+               for p in verify_reasoning("原告某某物流有限公司的请求缺乏依据，本院不予支持。", inputs))
+    assert any("写成了由原告向被告支付" in p for p in verify_reasoning("原告应向被告支付工资，本院不予支持。", inputs))
+    assert not verify_reasoning("原告孙某的请求缺乏依据，本院不予支持。", inputs)
+    employer_claim = ReasoningInputs(**{**court, "claimant": "employer"})
+    assert not any("支付" in p for p in verify_reasoning("原告应向被告支付违约金，本院不予支持。", employer_claim))

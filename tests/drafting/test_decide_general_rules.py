@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "findings"))
 
@@ -393,15 +394,27 @@ def test_an_expiry_whose_renewal_offer_the_findings_do_not_show_earns_severance(
     improved and the worker refused — the employer's exception: unproven after a hearing that found no such offer."""
     found = HIRED + "双方劳动合同于2019年5月31日期满，被告书面通知原告到期后不再续订。"
 
-    def decided(found):
+    def decided(found, defence="被告辩称，原告不愿续签劳动合同，公司无需支付经济补偿。"):
         ending = Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止")
-        case = _ended(found, ending, defence="被告辩称，原告不愿续签劳动合同，公司无需支付经济补偿。")
+        case = _ended(found, ending, defence=defence)
         return _one(_decided(case)[0], "severance")
 
     d = decided(found)
     assert d.outcome == Outcome.PARTLY and d.amount == Decimal(7500)
     offered = HIRED + "合同期满前，被告书面通知原告按原工资待遇续订劳动合同，原告表示不同意续订。"
     assert decided(offered).outcome == Outcome.UNKNOWN
+    # the defence naming the worker by name (told.names), not by the role word
+    assert decided(offered, defence="被告辩称，孙某不愿续签劳动合同，公司无需支付经济补偿。").outcome == Outcome.UNKNOWN
+
+
+def test_the_employer_refusing_a_renewal_is_no_refusal_of_the_worker():
+    """「被申请人不同意续签」 names the employer, whose 「申请人」 is no word for the worker (第四十六条第五项)."""
+    from arbitration.drafting.rules.ending import worker_refused_renewal
+
+    case = court_case([])
+    x = SimpleNamespace(case=case, sides=SimpleNamespace(worker=Side.APPLICANT), w="申请人")  # what the rule reads
+    assert not worker_refused_renewal(x, "合同期满，被申请人不同意续签劳动合同")
+    assert worker_refused_renewal(x, "合同期满，申请人不同意续签劳动合同")
 
 
 def test_the_papers_of_an_ended_employment_are_ordered():

@@ -248,3 +248,61 @@ def test_a_stated_wage_is_picked_before_a_sum_transferred_each_month():
     assert pick_wage(find_monthly_wage(text)).value == Decimal(2100)
     [alone] = find_monthly_wage("银行流水显示，2015年至2016年每月固定转账2500元到申请人的账上。")
     assert alone.value == Decimal(2500) and MONTHLY_TRANSFER in alone.note
+
+
+def test_the_worker_leaving_is_read_whatever_names_the_employer():
+    """「离开用人单位」「离开被上诉人处」 and the commission's 「离开被申请人处」 tell the worker left, as 「离开被告处」 does."""
+    from arbitration.extract.facts import classify_termination
+
+    for sentence in ("2019年5月31日，原告未办理任何手续即离开用人单位", "2019年5月31日，上诉人未办理任何手续即离开被上诉人处",
+                     "2019年5月31日，申请人未办理任何手续即离开被申请人处"):
+        t = classify_termination(sentence, WORDS)
+        assert t is not None and (t.initiator, t.mode) == (TerminationInitiator.EMPLOYEE, "自动离职"), sentence
+    t = classify_termination("2019年5月31日，被告要求原告当日离开用人单位", WORDS)
+    assert t is not None and t.initiator is TerminationInitiator.EMPLOYER
+
+
+def test_the_reason_of_an_ending_is_read_without_the_court_role_word():
+    from arbitration.extract.facts import classify_termination
+
+    t = classify_termination("2019年5月31日，被告以原告“严重违反规章制度”为由解除劳动合同", WORDS)
+    assert t is not None and t.reason == "严重违反规章制度"
+
+
+def test_both_sides_admitting_in_an_appeal_or_before_a_commission():
+    """「上诉人、被上诉人均认可」 and 「申请人、被申请人均认可」 are both sides' word, as 「原、被告均认可」 is."""
+    from arbitration.extract.facts import find_admissions
+
+    for subject in ("上诉人、被上诉人", "申请人、被申请人", "原、被告"):
+        [adm] = find_admissions(f"{subject}均认可入职时间为2015年3月1日。")
+        assert adm.both, subject
+
+
+def test_an_evidence_list_of_the_defendant_is_the_respondents():
+    """「被告证据目录」: the court's defendant submits it, as the commission's 被申请人 does."""
+    from arbitration.extract import build_case
+    from arbitration.model import DocType, Document, Method, Page, PartyRole, Table
+
+    rows = [["序号", "证据名称", "证明目的"], ["1", "考勤表", "证明原告的出勤情况"]]
+    doc = Document(file="证据目录.docx", sha256="0" * 64,
+                   pages=[Page(number=1, text="被告证据目录\n序号 证据名称 证明目的\n1 考勤表 证明原告的出勤情况",
+                               method=Method.TXT, tables=[Table(rows=rows)])])
+    doc.doc_type = DocType.EVIDENCE_LIST
+    case = build_case([doc])
+    assert [e.submitted_by for e in case.evidence] == [PartyRole.RESPONDENT]
+
+
+def test_an_appeal_names_who_ended_the_employment_by_its_role_words():
+    """On appeal the sides are 上诉人/被上诉人: 「被上诉人以…为由解除与上诉人的劳动合同」 is the employer's ending."""
+    text = ("上诉人孙某上诉称：上诉人于2017年3月1日入职被上诉人处，月工资3000元。2019年5月31日，被上诉人以经营困难为由"
+            "解除与上诉人的劳动合同。请求判令被上诉人支付解除劳动合同经济补偿金6000元。\n"
+            "被上诉人青岛某某物流有限公司辩称：上诉人所述不属实，请求驳回上诉。\n")
+    [t] = [v.value for v in _case(text).facts.termination.values]
+    assert (t.initiator, t.reason) == (TerminationInitiator.EMPLOYER, "经营困难")
+
+
+def test_the_wage_an_appellant_asserts_is_no_wage_found():
+    """「上诉人主张其月工资为8000元」 reports a party's word, as 「原告主张…」 does."""
+    from arbitration.extract.facts import find_monthly_wage
+
+    assert find_monthly_wage("上诉人主张其月工资为8000元。") == []

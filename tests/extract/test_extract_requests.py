@@ -207,3 +207,10 @@ def test_an_appeal_keeps_the_first_instance_requests_the_worker_made():
     assert (ClaimantSide.WORKER, "severance", Decimal("12000")) in got
     assert (ClaimantSide.WORKER, "unpaid_wages", Decimal("8000")) in got
     assert (ClaimantSide.EMPLOYER, "severance", None) in got
+
+
+def test_a_request_opened_by_the_role_word_of_an_appeal_or_a_defence_is_a_request_of_its_own():
+    """「…，被上诉人支付…」 opens a request as 「…，被告支付…」 does; so does 「答辩人支付…」 in an application."""
+    for text in ("1、确认上诉人与被上诉人存在劳动关系，被上诉人支付上诉人工资差额；",
+                 "1、确认申请人与被申请人存在劳动关系，答辩人支付申请人工资差额；"):
+        assert [(c.part, c.type) for c in claims_from_section(text)] == [(1, "labor_relation"), (2, "unpaid_wages")]

@@ -42,3 +42,16 @@ def test_statements_admit_overtime_and_dispute_a_copy():
 def test_requests_and_the_tribunal_are_no_stance():
     source = Provenance(file="仲裁申请书.docx", doc_type="application")
     assert stances_in("请求确认双方存在劳动关系。本委确认以下事实。", Side.APPLICANT, source) == []
+
+
+def test_an_appeals_role_words_name_the_side_that_admits():
+    """上诉人/被上诉人 name the sides on appeal as 原告/被告 and 申请人/被申请人 do: the subject of a clause, the seat
+    of a speaker at the hearing, the account 「上诉人所述属实」 admits."""
+    source = Provenance(file="答辩状.docx", doc_type="defence", start=0)
+    [stance] = stances_in("上诉人认可入职时间为2015年3月1日", Side.RESPONDENT, source)
+    assert (stance.topic, stance.side, stance.admits) == ("hire_date", Side.APPLICANT, True)
+    record = [seg(1, "被上诉人", "上诉人所述属实。")]
+    assert [(s.topic, s.side, s.admits) for s in stances_in_record(record)] == [("statement", Side.RESPONDENT, True)]
+    record = [seg(1, "审判员", "被上诉人，对上诉人主张的入职时间有无异议？"), seg(2, "被上诉人代理人", "没有异议。")]
+    [stance] = stances_in_record(record)
+    assert (stance.topic, stance.side, stance.admits) == ("hire_date", Side.RESPONDENT, True)

@@ -62,3 +62,12 @@ def test_what_the_findings_only_report_or_leave_open_stays_for_the_tribunal():
 def test_the_employers_failed_disproof_is_no_finding_against_the_worker():
     p, _ = _relation(defence=DENIES, found="经审理查明，被告提交的证据不能证明双方不存在劳动关系。")
     assert p is None or p.holds is not False
+
+
+def test_the_findings_opened_by_any_tribunal_word_carry_the_worker_as_subject():
+    """「本院查明：原告…毕业，同年…在被告处工作」 tells the employment as 「经审理查明，…」 does: the opening words
+    (ingest.speech.FINDINGS_CUES, a court's or a commission's) are no subject of the sentence."""
+    for head in ("经审理查明，", "本院查明：", "本院经审理查明："):
+        found = head + "原告孙某于2017年1月毕业，同年3月1日起在被告处从事客服工作，由被告按月发放工资。"
+        p, _ = _relation(defence="被告辩称，双方系合作关系，不存在劳动关系。", found=found)
+        assert p is not None and p.holds is True, head

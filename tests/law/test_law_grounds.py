@@ -30,6 +30,10 @@ def test_objective_change_without_article_number_is_article_40_item_3():
     ("申请人因被申请人拖欠工资被迫解除劳动合同", (38, 1, 2)),
     ("被申请人未依法为申请人缴纳社会保险费，申请人提出解除", (38, 1, 3)),
     ("公司并未拖欠工资，申请人系因个人原因辞职", (37, None, None)),  # the denied ground is not relied on
+    # the employer named as a court names it, or with 了 / 我单位 (第三十九条第二项)
+    ("被告以原告严重违反被告的规章制度为由解除劳动合同", (39, None, 2)),
+    ("原告严重违反了公司的规章制度，被告据此解除劳动合同", (39, None, 2)),
+    ("被告辩称，原告严重违反我单位规章制度，被告据此解除劳动合同", (39, None, 2)),
 ])
 def test_grounds_by_number_or_words(text, key):
     assert termination_ground(text) == key

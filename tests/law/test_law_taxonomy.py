@@ -217,3 +217,9 @@ def test_cail2019_claim_tags_map_to_our_types():
     for tag, type_id in expected.items():
         assert taxonomy().match(tag)[0] == type_id, tag
     assert taxonomy().match("有调解协议")[0] == "other"  # a procedural tag, not a claim
+
+
+def test_a_court_claim_matches_as_surely_as_a_commission_claim():
+    """「请求判令被告向原告支付…」 is the lead-in of a court claim, as 「请求裁决被申请人向申请人支付…」 of an application."""
+    court = taxonomy().match("请求判令被告向原告支付拖欠工资5000元")
+    assert court == taxonomy().match("请求裁决被申请人向申请人支付拖欠工资5000元") == ("unpaid_wages", court[1])

@@ -17,7 +17,16 @@ from arbitration.law.timebar import (
     known_date,
     limitation_inputs,
 )
-from arbitration.model import Case, Claim, ContractInfo, Provenance, Side
+from arbitration.model import (
+    Case,
+    Claim,
+    ContractInfo,
+    Party,
+    PartyKind,
+    PartyRole,
+    Provenance,
+    Side,
+)
 
 SRC = Provenance(file="仲裁申请书.docx")
 
@@ -62,6 +71,11 @@ def test_employment_ongoing_from_the_file_or_pending():
     assert employment_ongoing(Case(applicant_statement="申请人至今仍在被申请人处工作。")) is True
     assert employment_ongoing(Case(applicant_statement="原告至今仍在被告处工作。")) is True  # the court form
     assert employment_ongoing(Case(applicant_statement="申请人于2020年入职。")) is None
+    # the employer by its name or short name (「至今仍在某某公司工作」); work elsewhere is no such word
+    employer = Party(role=PartyRole.RESPONDENT, kind=PartyKind.ORGANISATION, name="青岛某某物流有限公司", aliases=["某某物流"])
+    for said in ("原告至今仍在青岛某某物流有限公司工作。", "原告目前仍在某某物流上班。"):
+        assert employment_ongoing(Case(applicant_statement=said, parties=[employer])) is True, said
+    assert employment_ongoing(Case(applicant_statement="原告目前在另一家物流公司工作。", parties=[employer])) is None
     left = Case(applicant_statement="申请人至今仍在被申请人处工作。")
     left.facts.leave_date.add(date(2024, 1, 31), SRC, Side.APPLICANT)
     assert employment_ongoing(left) is False

@@ -158,3 +158,18 @@ def test_dev_split_type_and_outcome():
     for doc_id, label in rs.load_truth().items():
         rs.score_precedent(label, parse_award(REAL / "judgments" / f"cail2019_labor_{doc_id}.txt"), tally)
     assert tally.summary()["total"]["type_and_outcome_rate"] >= 0.85
+
+
+def test_the_ruling_ends_at_the_notice_of_late_payment_whoever_owes():
+    """「如被告未按本判决…」「如果被申请人未按本裁决…」 follow the ruling's items: no item of it."""
+    from arbitration.retrieval.judgment import read_body
+
+    for head, item, rest, notice in (
+        ("判决如下：", "一、被告于本判决生效之日起十日内支付原告工资3000元；", "二、驳回原告的其他诉讼请求。",
+         "如被告未按本判决指定的期间履行给付金钱义务，应当加倍支付迟延履行期间的债务利息。"),
+        ("裁决如下：", "一、被申请人于本裁决生效之日起十日内支付申请人工资3000元；", "二、驳回申请人的其他仲裁请求。",
+         "如果被申请人未按本裁决指定的期间履行给付金钱义务，应当加倍支付迟延履行期间的债务利息。"),
+    ):
+        lines = ["经审理查明，申请人于2017年3月1日入职。", head, item, rest, notice, "案件受理费10元。"]
+        body = read_body("\n".join(lines))
+        assert [body.lines[i] for i in range(*body.ruling)] == lines[2:4], head

@@ -54,8 +54,18 @@ def ground(t: Any) -> Any:
 # words of a worker that point to a protection of 第四十二条 (no ending under 第四十条、第四十一条 or by expiry)
 PROTECTED = re.compile(r"职业病|职业健康检查|(?:离岗|离职|离职前|离岗前)[^，。；]{0,4}体检|医疗期|孕期|产期|哺乳期|怀孕|工伤|"
                        r"丧失或者部分丧失劳动能力|连续工作满十五年|距法定退休年龄不足五年")
-# a worker who refused a renewal (第四十六条第五项: no 经济补偿 when the terms offered were kept or improved)
-WORKER_REFUSED_RENEWAL = re.compile(r"(?:申请人|原告|劳动者|本人|其)[^。；]{0,8}(?:不同意|拒绝|不愿)续(?:签|订)")
+# a worker who refused a renewal (第四十六条第五项: no 经济补偿 when the terms offered were kept or improved); {W} the
+# words that name the worker in this case (told.names: 申请人 / 原告, the worker's name)
+WORKER_REFUSED_RENEWAL = r"(?<!被)(?:{W}|劳动者|本人|其)[^。；]{{0,8}}(?:不同意|拒绝|不愿)续(?:签|订)"
+
+
+def worker_refused_renewal(x: Ctx, said: str) -> bool:
+    """Whether `said` tells the worker refused to renew, by whatever word names the worker (「原告」「申请人」, the
+    worker's name) — never the employer's 「被申请人不同意续签」."""
+    from arbitration.findings.told import names
+
+    refs = "|".join(re.escape(r) for r in names(x.case, x.sides.worker, x.w))
+    return re.search(WORKER_REFUSED_RENEWAL.format(W=refs), said) is not None
 
 
 # a finding that the worker had no examination on leaving work exposed to occupational hazards (第四十二条第一项)
@@ -145,7 +155,7 @@ def severance(x: Ctx, d: Decision) -> Decision:
         said = " ".join(x for x in (t.reason, t.mode, x.case.applicant_statement, x.case.respondent_statement) if x)
         # due on expiry unless the employer offered to renew on terms kept or improved and the worker refused: the
         # exception is the employer's to raise and prove
-        if WORKER_REFUSED_RENEWAL.search(said) and not _renewal_offer_unproven(x):
+        if worker_refused_renewal(x, said) and not _renewal_offer_unproven(x):
             return d.pend("用人单位是否以维持或者提高劳动合同约定条件续订而劳动者不同意续订（劳动合同法第四十六条第五项）")
         d.articles.append(c("劳动合同法", 46, None, 5))
         return _severance_amount(x, d, g)
