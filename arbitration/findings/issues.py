@@ -517,9 +517,21 @@ def termination_lawful(ctx: Context, settled: Case) -> Proposal | str | None:
     if _tribunal_found(ctx) and ctx.case.tribunal_statement:
         if (wanting := _requirement_untold(ctx, t, ground)) is not None:
             return wanting
-        if (told := _ground_told(ctx, t)) is not None:
+        theirs = _employer_words(ctx)
+        if (told := _ground_told(ctx, t, theirs)) is not None:
             return (f"查明部分载有与解除事由相关的事实（「{told[:60]}」），{e}"
                     f"{f'以{what}为由' if what else ''}解除劳动合同是否有事实依据，须审查其证据")
+        if theirs and (invoked := _ground_told(ctx, t)) is not None:
+            # the ground only in the employer's own words (its representative's answers, its notice): invoked, not found
+            if proof := _ground_evidence(ctx):
+                return f"{e}提交了{proof}，须审查能否证明其解除劳动合同的事由"
+            invoked = next((_ending_clauses(x) for x, _ in _findings_told(ctx)
+                            if x in theirs and ENDING_ACT.search(x)), invoked[:60])
+            return _p(iid, label, text, False, Basis.BURDEN,
+                      f"查明部分所载的解除事由（「{invoked}」）系{e}一方的陈述，并非经审理查明的事实；经审理查明的"
+                      f"事实未显示该事由存在，{e}亦未提交证明该事由的证据；因用人单位作出解除劳动合同决定而发生的劳动争议，"
+                      f"由用人单位负举证责任，{e}应当承担举证不能的不利后果",
+                      [_findings_source(ctx, invoked[:120])], (*DISMISSAL, cite("劳动争议调解仲裁法", 6)))
         if what:  # after a hearing the findings tell nothing of the ground the employer relied on
             return _p(iid, label, text, False, Basis.BURDEN,
                       f"{e}以{what}为由解除劳动合同，但经审理查明的事实未显示该事由存在；因用人单位作出解除劳动合同决定"
@@ -596,11 +608,40 @@ def _requirement_untold(ctx: Context, t, ground) -> Proposal | None:
     return None
 
 
-def _ground_told(ctx: Context, t) -> str | None:
+def _ending_clauses(sentence: str) -> str:
+    """The words of `sentence` up to the clause that tells the ending, the last 60 characters of them."""
+    clauses = re.split(r"(?<=[，,])", sentence)
+    at = next(i for i, x in enumerate(clauses) if ENDING_ACT.search(x))
+    return "".join(clauses[: at + 1]).rstrip("，,")[-60:]
+
+
+def _employer_words(ctx: Context) -> frozenset[str]:
+    """The sentences of the findings that only give the employer's own words (told.words_of): its account of the
+    ground, not a finding that the ground exists."""
+    from arbitration.findings.told import names, words_of
+
+    worker = names(ctx.case, ctx.sides.worker, ctx.sides.worker_word)
+    employer = names(ctx.case, ctx.sides.employer, ctx.sides.employer_word)
+    return frozenset(x for x, who in words_of(ctx.case, worker, employer).items() if who == "employer")
+
+
+def _ground_evidence(ctx: Context) -> str | None:
+    """The employer's evidence whose name or purpose speaks of the ground's facts (grounds.toml [told]
+    ground_facts), named; None when it put in none."""
+    from arbitration.law.grounds import grounds
+
+    facts = grounds().told.ground_facts
+    items = [x.name for x in submitted(ctx.case, ctx.sides.employer)
+             if any(p.search(x.name + (x.purpose or "")) for p in facts)]
+    return "、".join(items) or None
+
+
+def _ground_told(ctx: Context, t, skip: frozenset[str] = frozenset()) -> str | None:
     """The first sentence of the findings that tells the worker's own leaving (their own account of it included) or
     a fact the employer's ground may rest on or another way the employment ended (grounds.toml [told], the words of
     a ground — a worker's only in a sentence of the ending —, those of the reason the employer gave, and where it
-    gave one any sentence of the ending); None when the findings tell nothing of it."""
+    gave one any sentence of the ending); None when the findings tell nothing of it. `skip`: sentences that are
+    not to count (a party's own words)."""
     from arbitration.findings.told import names
     from arbitration.law.grounds import grounds, recognise
 
@@ -611,6 +652,8 @@ def _ground_told(ctx: Context, t) -> str | None:
                     or "$^", "", reason) if reason else ""
     grams = {g for i in range(len(reason) - 2) if not COMMON_WORDS.search(g := reason[i:i + 3])}
     for x, own in _findings_told(ctx):
+        if x in skip:  # a party's own words (the employer's account of its ground)
+            continue
         if any(p.search(x) for p in told.worker_left) and (own or x.lstrip().startswith(refs)):
             return x
         if own and (any(p.search(x) for p in told.ground_facts) or any(g in x for g in grams)

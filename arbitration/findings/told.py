@@ -94,6 +94,79 @@ def mentions(text: str, refs: tuple[str, ...]) -> bool:
     return any(r in text for r in refs)
 
 
+# a quotation given as what someone said or wrote: opened after a colon or a word of saying (「询问笔录内容为：“…”」
+# 「通知载明“…”」), not a word quoted in running text (「以“旷工”为由」)
+QUOTE_LEAD = re.compile(r"(?:[：:]|内容为|载明|写明|记载|陈述|表示|(?<!简)称|答|说)\s*$")
+# what both sides agreed (a contract, an agreement) or the employer's rules: the terms they state are facts, no
+# party's account of what happened
+AGREED_OR_RULES = re.compile(r"合同|协议|制度|手册|守则|办法|细则|规定|规则|章程")
+QUOTES = {"“": "”", "「": "」"}
+# the side that says it, then a word of saying at the head of a sentence (「被告的法定代表人当庭陈述，…」)
+SAYING = re.compile(r"(?<![的和及、])(?:陈述|述称|自述|表示|答复|回答)(?:称|说|道)?[，,：:]")
+# the one named first received what is quoted (「原告收到被告的通知，内容为：…」): its author is the other
+RECEIVED = re.compile(r"收到|接到|签收|收悉|领取")
+# papers only one side writes, the last named before the quotation: a worker's account or apology (a statement
+# against its own interest where it owns misconduct), an employer's notice or decision
+PAPERS = {"worker": re.compile(r"检讨|悔过|保证书|承诺书|情况说明|自述|辞职(?:信|书|申请|报告)|收条|收据"),
+          "employer": re.compile(r"(?:解除|终止|辞退|开除|除名)[^，。；：:“”]{0,8}(?:通知|决定)|处理决定|处分决定|处罚决定|通报|公告")}
+
+
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, sentence) of each sentence of `text` as `sentences` gives them."""
+    out, pos = [], 0
+    for m in re.finditer(r"[。；;\n]|$", text):
+        if (seg := text[pos:m.start()]).strip():
+            out.append((pos, m.start(), seg.strip()))
+        pos = m.end()
+        if m.start() == len(text):
+            break
+    return out
+
+
+def _speaker(lead: str, worker: tuple[str, ...], employer: tuple[str, ...]) -> str | None:
+    """"worker" or "employer": whose words `lead` (the words before them) gives — the author of the paper it last
+    names where only one side writes such papers, else the side it names first, unless that one received them from
+    the other (「原告收到被告的…」); None when it names neither."""
+    last = re.sub(r"[^，,。；：:“”《》]{0,12}(?:通知|决定)[书函]?", "", re.split(r"[，,]", lead)[-1])
+    if AGREED_OR_RULES.search(last):  # 「签订了一份聘用合同书：」「第十二条规定：」, not 「劳动合同到期终止通知书载明：」
+        return None
+    papers = [(m.start(), who) for who, p in PAPERS.items() for m in p.finditer(lead)]
+    if papers and _first_named(lead, worker, employer) is not None:
+        return max(papers)[1]
+    first = _first_named(lead, worker, employer)
+    if first is None:
+        return None
+    mine, theirs = (worker, employer) if first == "worker" else (employer, worker)
+    at = min(i for w in mine if (i := lead.find(w)) >= 0)
+    clause = re.split(r"[，,：:]", lead[at:])[0]
+    if RECEIVED.search(clause) and mentions(clause, theirs):
+        return "employer" if first == "worker" else "worker"
+    return first
+
+
+def words_of(case: Case, worker: tuple[str, ...], employer: tuple[str, ...]) -> dict[str, str]:
+    """The sentences of the tribunal's findings that only give a party's own words, each with "worker" or
+    "employer" (`worker`/`employer`: the words naming each side, `names`): a quotation of what it said or wrote — its
+    representative's words, a notice it issued, a worker's written account — opened after a colon or a word of
+    saying, with the sentence that opens it; a sentence whose head says that side stated it (「被告的法定代表人
+    陈述，…」). What a party says is its account, not what the tribunal found."""
+    text = case.tribunal_statement or ""
+    spans = _spans(text)
+    out: dict[str, str] = {}
+    for i, ch in enumerate(text):
+        if ch not in QUOTES or not 0 <= (j := text.find(QUOTES[ch], i + 1)) - i <= 1500:
+            continue  # a quotation never closed is none
+        start = next((a for a, b, _ in spans if a <= i <= b), i)
+        lead = text[start:i]
+        if QUOTE_LEAD.search(lead) and (who := _speaker(lead, worker, employer)) is not None:
+            out.update({s: who for a, b, s in spans if a < j and b >= i})
+    for _, _, s in spans:
+        if (m := SAYING.search(s)) is not None and m.start() <= 40 and s not in out:
+            if (who := _first_named(s[:m.start()], worker, employer)) is not None:
+                out[s] = who
+    return out
+
+
 
 # the worker's application for arbitration as the texts of a court case tell it (「原告于2015年5月4日向某某劳动
 # 人事争议仲裁委员会申请仲裁」「将被告申诉至某某仲裁委员会」)
@@ -399,4 +472,4 @@ def overtime_paid(case: Case) -> Decimal | None:
 
 
 __all__ = ["REPORTED", "applied_after", "applied_on", "arbitrated", "average_told", "award_accepted", "awarded", "classified", "clauses",
-           "mentions", "names", "not_arbitrated", "overtime_paid", "overtime_totals", "own_sentences", "region_named", "reported", "sentences", "wages_told"]
+           "mentions", "names", "not_arbitrated", "overtime_paid", "overtime_totals", "own_sentences", "region_named", "reported", "sentences", "wages_told", "words_of"]

@@ -680,7 +680,50 @@ def test_a_waiver_or_a_severance_already_paid_holds_the_sum_of_an_unlawful_dismi
     waived = told + "原告自愿放弃2018年3月1日以前的所有费用。"
     assert _unlawful_claim_case(waived, dismissed, date(2017, 3, 1)).outcome == Outcome.UNKNOWN
     paid = told + "被告于2019年5月31日向原告支付经济补偿7500元。"
-    assert _unlawful_claim_case(paid, dismissed, date(2017, 3, 1)).outcome == Outcome.UNKNOWN
+    assert _unlawful_claim_case(paid, dismissed, date(2017, 3, 1)).outcome != Outcome.UNKNOWN
+    unsaid = told + "被告已向原告支付了经济补偿。"
+    assert _unlawful_claim_case(unsaid, dismissed, date(2017, 3, 1)).outcome == Outcome.UNKNOWN
+    earlier = told + "被告曾于2018年1月10日向原告支付经济补偿7500元。"
+    assert _unlawful_claim_case(earlier, dismissed, date(2017, 3, 1)).outcome == Outcome.UNKNOWN
+
+
+def _arbitrated_unlawful_claim(found: str, ending: Termination):
+    """The same claim in an arbitration (申请人/被申请人, 仲裁庭查明): hired 2017-03-01 at 3000, ended 2019-05-31."""
+    from findings_cases import base_case
+
+    claim = Claim(type="unlawful_termination", text="被申请人支付申请人违法解除劳动合同赔偿金60000元", amount=Decimal(60000))
+    case = base_case([claim], defence="被申请人不同意支付赔偿金。")
+    case.tribunal_statement = found
+    case.facts.hire_date.add(date(2017, 3, 1), FOUND, Side.TRIBUNAL)
+    case.facts.leave_date.add(date(2019, 5, 31), FOUND, Side.TRIBUNAL)
+    case.facts.monthly_wage.add(Decimal(3000), FOUND, Side.TRIBUNAL)
+    case.facts.termination.add(ending, FOUND, Side.TRIBUNAL)
+    return _one(_decided(case)[0], "unlawful_termination")
+
+
+def test_a_severance_paid_on_the_ending_is_set_off_against_the_damages():
+    """劳动合同法实施条例第二十五条: an employer that pays the 赔偿金 of 第八十七条 pays no 经济补偿; the 经济补偿 it
+    paid when it ended the contract comes off the 赔偿金 (15000 less 6000 = 9000), both figures stated; paid as much
+    or more, nothing is left to pay. An unpaid one (「未支付经济补偿」) sets nothing off."""
+    dismissed = Termination(initiator=TerminationInitiator.EMPLOYER, mode="单方解除", reason="用工单位不再设立岗位")
+    told = ("经审理查明，原告于2017年3月1日入职被告处，由被告派遣至某某单位工作。2019年5月，用工单位决定不再设立该岗位，"
+            "将原告退回被告。2019年5月31日，被告以用工单位不再设立岗位为由解除劳动合同。")
+    paid = told + "被告在解除劳动合同时向原告支付了经济补偿6000元。"
+    d = _unlawful_claim_case(paid, dismissed, date(2017, 3, 1))
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal(9000), d
+    said = " ".join(p.text for p in d.reasoning)
+    assert "15000" in said and "6000" in said and "9000" in said, said
+    assert any(a.law == "劳动合同法实施条例" and a.article == 25 for a in d.articles)
+    by_word = Termination(initiator=TerminationInitiator.EMPLOYER, mode="辞退")
+    paid_that_day = ("仲裁庭查明，申请人于2017年3月1日入职被申请人处，月工资3000元。2019年5月31日，被申请人口头辞退申请人，"
+                     "并于当日向申请人支付经济补偿6000元。")
+    d = _arbitrated_unlawful_claim(paid_that_day, by_word)
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal(9000), d
+    more = told + "被告在解除劳动合同时向原告支付了经济补偿20000元。"
+    assert _unlawful_claim_case(more, dismissed, date(2017, 3, 1)).outcome == Outcome.DENIED
+    unpaid = told + "被告解除劳动合同时未向原告支付经济补偿。"
+    d = _unlawful_claim_case(unpaid, dismissed, date(2017, 3, 1))
+    assert d.outcome == Outcome.PARTLY and d.amount == Decimal(15000), d
 
 
 def _dissolve_case(found: str, ending: Termination | None = None):

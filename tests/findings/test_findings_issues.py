@@ -308,3 +308,53 @@ def test_the_start_of_the_working_years_is_read_from_the_findings_or_left_to_the
     assert p is None and "某某公司参加工作" in why  # earlier work the findings tell but we cannot date
     p, why = start(hired, complaint="原告诉称，原告参加工作已满十年，在被告处从未休过年休假。")
     assert p is None and "参加工作已满十年" in why
+
+
+def _ground_in_arbitration(found: str, reason: str | None = None, evidence: list[EvidenceItem] = ()):
+    """A dismissal the tribunal's findings (仲裁庭查明 …) tell of, in an arbitration."""
+    from findings_cases import base_case
+
+    claim = Claim(type="unlawful_termination", text="裁决被申请人支付违法解除劳动合同赔偿金20000元", amount=Decimal(20000))
+    case = base_case([claim], defence="被申请人辩称，解除合法，不同意支付赔偿金。")
+    case.tribunal_statement = found
+    case.evidence = list(evidence)
+    case.facts.termination.add(dismissal(reason), FOUND, Side.TRIBUNAL)
+    findings = find(case)
+    return findings.get("issue:termination_ground"), findings.pending.get("issue:termination_ground")
+
+
+def test_the_employers_own_words_quoted_in_the_findings_are_its_ground_invoked_not_a_finding():
+    """解释（一）第四十四条, 调解仲裁法第六条: its representative's answers to the labour inspectorate, or its notice quoted
+    word for word, say why the employer ended the contract, not that the worker did it; with no finding of the
+    tribunal's own and no evidence of it, the ending lacks a factual basis."""
+    asked = ("经审理查明，原告于2019年3月入职被告处。2020年5月12日，被告的负责人王某接受劳动保障监察大队的询问，"
+             "询问笔录内容为：“问：原告为何没有再上班？答：她在上班时间多次玩手机，经批评仍不改正，违反了公司的规章制度。"
+             "所以我们已经把她辞退了。”")
+    p, _ = _ground_after_hearing(asked)
+    assert p.holds is False and p.basis == Basis.BURDEN and "一方的陈述" in p.reason and "辞退" in p.reason
+    assert any(a.article == 6 for a in p.articles) and any(a.article == 44 for a in p.articles)
+    notice = ("仲裁庭查明：申请人于2019年3月入职被申请人处。2020年5月10日，被申请人向申请人送达《解除劳动合同通知书》，"
+              "内容为：“你自2020年4月起多次旷工，严重违反公司规章制度，现决定解除与你的劳动合同。”")
+    p, _ = _ground_in_arbitration(notice, "严重违反公司规章制度")
+    assert p.holds is False and p.basis == Basis.BURDEN and "一方的陈述" in p.reason
+    said = "经审理查明，原告于2019年3月入职被告处。被告的法定代表人当庭陈述，原告多次旷工，公司已将其开除。"
+    p, _ = _ground_after_hearing(said)
+    assert p.holds is False and "一方的陈述" in p.reason
+
+
+def test_the_worker_own_written_admission_or_the_employers_evidence_leave_the_ground_to_be_weighed():
+    """A worker's own account of the misconduct (情况说明, 检讨书) quoted in the findings is a statement against
+    interest; evidence of the ground the employer put in is for the tribunal to weigh: neither fails on the burden."""
+    admitted = ("经审理查明，原告于2019年3月入职被告处。被告提交的原告书写的情况说明载明：“我在值班期间私自拿走仓库的两卷电缆，"
+                "愿意赔偿公司损失。”被告于2020年5月10日将原告辞退。")
+    p, why = _ground_after_hearing(admitted)
+    assert p is None and why
+    notice = ("仲裁庭查明：申请人于2019年3月入职被申请人处。2020年5月10日，被申请人向申请人送达《解除劳动合同通知书》，"
+              "内容为：“你自2020年4月起多次旷工，严重违反公司规章制度，现决定解除与你的劳动合同。”")
+    records = [EvidenceItem(name="2020年4月考勤记录", submitted_by=PartyRole.RESPONDENT, purpose="证明申请人旷工")]
+    p, why = _ground_in_arbitration(notice, "严重违反公司规章制度", records)
+    assert p is None and "考勤记录" in why
+    received = ("仲裁庭查明：申请人于2019年3月入职被申请人处。申请人收到被申请人的处理决定，内容为：“你多次旷工，现予辞退。”"
+                "申请人出具检讨书，内容为：“本人2020年4月无故旷工五天，违反了公司纪律。”")
+    p, why = _ground_in_arbitration(received, "旷工")
+    assert p is None and "检讨书" in why

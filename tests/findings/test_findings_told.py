@@ -8,7 +8,7 @@ from datetime import date
 from findings_cases import court_case
 
 from arbitration.findings import find, settle
-from arbitration.findings.told import applied_on, names, own_sentences, sentences
+from arbitration.findings.told import applied_on, names, own_sentences, sentences, words_of
 from arbitration.model import Side
 
 FOUND = ("经审理查明，原告于2019年4月1日入职被告某某物流有限公司（以下简称物流公司）。原告主张其月工资为6000元。"
@@ -136,3 +136,22 @@ def test_the_employer_letting_the_award_be_is_read_from_the_sentence_that_says_s
     said = "关于原告主张的诉讼请求第三项，物流公司未就该仲裁裁决提起诉讼。"
     assert award_accepted(court_case([], found=said), EMPLOYER, WORKER) == said.rstrip("。")
     assert award_accepted(court_case([], found="原告未就该仲裁裁决提起诉讼。"), EMPLOYER, WORKER) is None
+
+
+def test_words_of_tells_whose_words_a_quotation_gives():
+    """A quotation opened after a colon or a word of saying is the words of the side the lead-in names (its
+    representative's, its notice's; the other's where the one named first received it), a worker's written account
+    the worker's; a word quoted in running text and a sentence of the tribunal's own are no one's words."""
+    found = ("经审理查明，原告于2019年3月入职被告处。被告的负责人接受劳动监察部门询问，询问笔录内容为：“问：为何辞退原告？"
+             "答：她多次旷工。我们已将她辞退。”原告收到被告的处理决定，内容为：“你严重违纪，现予辞退。”"
+             "原告出具的检讨书载明：“本人多次迟到。”被告以“旷工”为由解除劳动合同。被告的法定代表人当庭陈述，原告偷拿货款。")
+    w, e = ("原告", "孙某"), ("被告", "某某物流有限公司")
+    said = words_of(court_case([], found=found), w, e)
+
+    def who(part):
+        return next((v for k, v in said.items() if part in k), None)
+
+    assert who("答：她多次旷工") == who("我们已将她辞退") == who("现予辞退") == "employer"
+    assert who("本人多次迟到") == "worker"
+    assert who("原告偷拿货款") == "employer"
+    assert who("为由解除劳动合同") is None and who("入职被告处") is None

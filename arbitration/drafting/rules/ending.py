@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from arbitration.drafting.rules.base import (
@@ -16,7 +17,7 @@ from arbitration.drafting.rules.base import (
     relation_denied,
 )
 from arbitration.drafting.rules.dissolve import dissolved_here
-from arbitration.findings.text import ymd
+from arbitration.findings.text import money, ymd
 from arbitration.model import Claim, Outcome, TerminationInitiator
 
 
@@ -306,25 +307,85 @@ def unlawful_termination(x: Ctx, d: Decision) -> Decision:
     calculated(x, d)
     if d.outcome == Outcome.GRANTED and d.reason is None:
         d.reason = reason
+    if (paid := _severance_paid(x)) is not None and d.outcome in (Outcome.GRANTED, Outcome.PARTLY):
+        return _set_off(x, d, reason, *paid)
     return d
 
 
 # what the findings tell that bears on the sum beyond the calculator's inputs: a waiver of what fell due before a
 # date (「自愿放弃2008年10月31日以前的所有费用」), a 经济补偿 already paid when the employment ended
 WAIVED = re.compile(r"放弃[^，。；]{0,20}(?:以前|之前|期间)[^，。；]{0,10}(?:费用|权利|待遇|补偿|工资|请求)")
-SEVERANCE_PAID = re.compile(r"(?:支付|给付|发放|领取)(?:了)?[^，。；]{0,10}经济补偿(?:金)?[^，。；]{0,4}\d")
+SEVERANCE_PAID = re.compile(r"(?:支付|给付|发放|领取)(?:了)?[^，。；]{0,10}经济补偿(?:金)?(?:[^，。；]{0,4}\d|(?![^，。；]{0,6}(?:的|请求|诉请)))")
+
+
+# the sum of a 经济补偿 the findings say was paid (「支付经济补偿23200元」), on the ending itself: said of it (「以解除…」
+# 「解除劳动合同时」) or paid the day the employment ended; not one they say was not paid
+PAID_SUM = re.compile(r"经济补偿(?:金)?(?:共计|合计|计|为)?(?P<n>\d+(?:\.\d+)?)元")
+PAID_NOT = re.compile(r"(?:未|没有|不|拒绝|拒不)(?:向[^，。；]{1,16}?)?(?:支付|给付|发放)")
+ON_ENDING = re.compile(r"解除|终止|辞退|开除|离职")
+DAY = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+
+
+def _says_paid(sentence: str) -> bool:
+    """Whether a clause of `sentence` says a 经济补偿 was paid, not that it was not (「未支付经济补偿」)."""
+    return any(SEVERANCE_PAID.search(c) and not PAID_NOT.search(c) for c in re.split(r"[，,]", sentence))
+
+
+def _severance_paid(x: Ctx) -> tuple[Decimal, str] | None:
+    """(sum, sentence) where one finding of the tribunal's own says the employer paid a 经济补偿 of a stated sum on
+    the ending of the contract; None when none does, or more than one sentence tells of such a payment."""
+    from arbitration.findings.told import own_sentences
+
+    told = [s for s in own_sentences(x.case) if _says_paid(s)]
+    if len(told) != 1:
+        return None
+    s = told[0]
+    sums = {Decimal(m["n"]) for m in PAID_SUM.finditer(s)}
+    if len(sums) != 1:
+        return None
+    leave = x.fact("leave_date")
+    on_the_day = leave is not None and any(
+        (int(m["y"]), int(m["m"]), int(m["d"])) == (leave.year, leave.month, leave.day) for m in DAY.finditer(s))
+    return (sums.pop(), s) if ON_ENDING.search(s) or on_the_day else None
+
+
+def _set_off(x: Ctx, d: Decision, reason: str, paid: Decimal, sentence: str) -> Decision:
+    """The 赔偿金 less the 经济补偿 paid on the ending (实施条例第二十五条: an employer that pays the 赔偿金 of
+    第八十七条 pays no 经济补偿), capped by what was asked."""
+    from arbitration.law.calculators.severance import FLOOR_UNCHECKED
+
+    total = d.calc.amount
+    net = total - paid
+    said = (f"{reason}；经计算，赔偿金为{money(total)}；{x.words.found}，{sentence}，{x.e}已支付经济补偿{money(paid)}；"
+            f"用人单位依照劳动合同法第八十七条的规定支付了赔偿金的，不再支付经济补偿，已支付的经济补偿应从赔偿金中扣除")
+    d.articles += (c("劳动合同法实施条例", 25),)
+    if net <= 0:
+        d.amount = None
+        return d.deny(f"{said}，扣除后{x.e}无须再支付赔偿金")
+    claim = x.claim.amount
+    if claim is not None and net < claim and any(n.startswith(FLOOR_UNCHECKED) for n in d.calc.notes):
+        d.amount = None  # the base may still rise to the local minimum wage: the sum after the set-off is not known
+        return d.pend(f"当地月最低工资标准（经计算赔偿金为{money(total)}，扣除已支付的经济补偿{money(paid)}后低于{x.w}"
+                      f"主张的{money(claim)}；月工资低于当地最低工资标准的，按最低工资标准计算）")
+    d.amount = net if claim is None else min(net, claim)
+    d.outcome = Outcome.GRANTED if claim is None or net >= claim else Outcome.PARTLY
+    asked = f"，{x.w}仅主张{money(claim)}，系对自身权利的处分，{x.words.body}予以照准" if claim is not None and net > claim else ""
+    d.reason = f"{said}，扣除后为{money(net)}{asked}，{x.e}还应支付赔偿金{money(d.amount)}"
+    return d
 
 
 def _years_in_question(x: Ctx) -> str | None:
     """What the tribunal's findings tell that the 赔偿金 must account for and the calculator cannot: a waiver of a
-    period (whether those years still count), a 经济补偿 already paid (whether and how it is set off, 实施条例第二十五条)."""
+    period (whether those years still count), a 经济补偿 already paid whose sum or tie to this ending they do not
+    state (whether and how it is set off, 实施条例第二十五条; a stated sum paid on the ending is set off, `_set_off`)."""
     from arbitration.findings.told import own_sentences
 
+    paid = _severance_paid(x)
     for s in own_sentences(x.case):
         if WAIVED.search(s):
             return f"{x.w}放弃部分期间权利对赔偿金计算年限的影响（经审理查明，{s[:60]}）"
-        if SEVERANCE_PAID.search(s):
-            return f"{x.e}已支付的经济补偿应否及如何在赔偿金中抵扣（经审理查明，{s[:60]}；劳动合同法实施条例第二十五条）"
+        if _says_paid(s) and (paid is None or s != paid[1]):
+            return f"{x.e}已支付的经济补偿的数额及其是否系本次解除所支付（经审理查明，{s[:60]}；劳动合同法实施条例第二十五条）"
     return None
 
 
