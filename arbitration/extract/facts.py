@@ -112,6 +112,10 @@ def _in_request(before: str) -> bool:
 _THAT_DAY = re.compile(r"(?:于|在)?(?:当日|当天|同日|即日|该日)(?:起)?")
 
 
+# 「自该日起」「自被告成立之日起」 before 在…工作: the start of the work is a date told before (the founding's, when named)
+_FROM_THAT_DAY = re.compile(r"(?:自|从)[^，。；、\d]{0,12}?(?:当日|当天|同日|该日|(?P<founded>成立|设立|注册成立|开业)之日)起?")
+
+
 def _previous_date(text: str, dates: list, pos: int) -> Any:
     """The last date mentioned before `pos` outside quotations (for 「当日」「同日」)."""
     before = [d for d in dates if d.end <= pos and d.date.precision == "day" and not _quoted(text, d.start)]
@@ -149,7 +153,7 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
         if _HIRE_BEFORE.search(before):
             hires.append(Found(d.date.value, d.start, d.end, "facts.hire_date", 0.95, note))
             continue
-        if _LEAVE_BEFORE.search(before) or re.search(r"(?:至|到)\s*$", before) and re.match(
+        if _LEAVE_BEFORE.search(before) or re.search(r"(?:(?<!截)至|到)\s*$", before) and re.match(
             r"[^。；]{0,4}(?:止|期间)?[^。；]{0,4}在[^。；，]{0,15}(?:工作|上班)", text[d.end : d.end + 25]
         ):
             leaves.append(Found(d.date.value, d.start, d.end, "facts.leave_date", 0.95, note))
@@ -162,8 +166,8 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
             leaves.append(Found(d.date.value - timedelta(days=1), d.start, d.end, "facts.leave_date.absent_from", 0.9,
                                 "自该日起未再上班，前一日为最后工作日"))  # fmt: skip
             continue
-        if re.search(r"(?:至|到|—|-)\s*$", before) or _RANGE_START.match(text, d.end):
-            continue  # the end or the start of a period, not an event
+        if re.search(r"(?:(?<![截直])至|(?<!直)到|—|-)\s*$", before) or _RANGE_START.match(text, d.end):
+            continue  # the end or the start of a period, not an event (「截至」「直至」 a date are no period's end)
         if re.match(r"\s*(?:之?前|以前|前后)", text[d.end : d.end + 3]):
             continue  # 「请你于2024年3月5日前到公司办理交接」: a deadline, not an event
         sent_start, sent_end = _sentence_bounds(text, d.end)
@@ -189,8 +193,8 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
         if m.group("leave") and re.search(r"(?:并不是|不是|并非|没有|未曾|并未|从未)[^，。；]{0,6}$|未[^，。；]{0,4}$", between):
             continue  # 「…所发生的交通事故并不是…解除劳动合同的理由」
         if m.group("hire"):
-            if _TRANSFER.search(between):
-                continue
+            if _TRANSFER.search(between) or re.search(r"(?:截至|截止)\s*$", before):
+                continue  # 「截至2019年6月2日，乙仍在甲公司工作」: a state as of a day, not the start of the work
             hires.append(Found(d.date.value, d.start, d.end, "facts.hire_date", 0.9, note))
         else:
             leaves.append(Found(d.date.value, d.start, d.end, "facts.leave_date", 0.85, note))
@@ -200,6 +204,18 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
         prev = _previous_date(text, dates, m.start())
         if event and event.group("leave") and prev is not None and not _PROCEDURE.search(text[m.end() : event.start()]):
             leaves.append(Found(prev.date.value, m.start(), m.end(), "facts.leave_date.that_day", 0.85, f"「{m.group()}」即{prev.text}"))
+    for m in _FROM_THAT_DAY.finditer(text):  # 「公司成立于2001年4月12日，原告自该日起在公司工作」
+        s, e = _sentence_bounds(text, m.end())
+        event = _AFTER.search(text, m.end(), min(e, m.end() + 30))
+        if not event or not event.group("hire") or re.search(r"未|没|不|停|将|安排|调", text[m.end() : event.start() + 1]):
+            continue  # 「自该日起未到公司上班」 is an absence, 「自该日起将其调到…工作」 a transfer
+        founded = m.group("founded")
+        prev = [d for d in dates if d.end <= m.start() and d.date.precision == "day" and not _quoted(text, d.start)
+                and (not founded or re.search(rf"{founded}(?:于|日期为|时间为|日期是|时间是)?\s*$", text[max(0, d.start - 8) : d.start])
+                     or re.match(rf"\s*{founded}", text[d.end : d.end + 4]))]
+        if prev:
+            hires.append(Found(prev[-1].date.value, m.start(), m.end(), "facts.hire_date.that_day", 0.85,
+                               f"「{m.group()}」即{prev[-1].text}"))
     if not hires:
         # 「2017年7月，肖某与某科技公司订立劳动合同」: the signing date stands in for the start of employment, or
         # the contract's term when it starts earlier (「…签订劳动合同，约定合同期限为2013年4月1日起…」)
@@ -211,6 +227,19 @@ def find_employment_dates(text: str) -> tuple[list[Found], list[Found]]:
                 start = min([d.date.value, *(r.first_day for r in term)])
                 hires.append(Found(start, d.start, d.end, "facts.hire_date.contract", 0.6, HIRE_FROM_CONTRACT))
                 break
+    if not hires:
+        # 「2008年，原告与被告签订了三年的劳动合同（2008年1月1日至2010年12月31日）」: a year alone, the term's first day
+        # after the signing stands in, the earliest of such terms
+        terms = []
+        for sign in _CONTRACT_SIGN.finditer(text):
+            s, e = _sentence_bounds(text, sign.start())
+            if re.search(r"未|没有|拒绝|不", text[s : sign.start() + 2]) or _in_request(text[s : sign.start()]):
+                continue
+            terms += [(r.first_day, s + r.start, s + r.end) for r in find_ranges(text[s:e])
+                      if r.first_day and s + r.start >= sign.end() - 2]
+        if terms:
+            first = min(terms)
+            hires.append(Found(first[0], first[1], first[2], "facts.hire_date.contract", 0.6, HIRE_FROM_CONTRACT))
     for d in dates:  # 「于2013年6月29日通过快递向申请人送达解除劳动合同通知书」
         if d.date.precision == "day" and _SERVED_AFTER.match(text, d.end):
             leaves.append(Found(d.date.value, d.start, d.end, "facts.leave_date.served", 0.95, "解除通知送达之日"))
@@ -268,6 +297,8 @@ _MONTHLY_TRANSFER = re.compile(
     r"(?:每月|按月)(?:\d{1,2}[日号])?(?:左右|前后|前)?[^，。；,0-9]{0,20}?(?:支付|发放|给付|发给|转账|转款|汇款|打款)(?:了)?\s*(?:人民币)?\s*$"
 )
 _PAY_NAMED = re.compile(r"工资|薪|劳动报酬")
+# the wage a sum is reckoned on (「赔偿的金额应按实际工资6500元每月计算」): the monthly rate, whatever the sum is
+_BASE_OF = re.compile(r"(?:按|以|依)(?:照|据)?[^，。；,0-9]{0,8}?(?:月工资|月薪|工资)(?:标准)?(?:为|是)?\s*(?:人民币)?\s*$")
 # a sum worked out from the wage (「补偿应为月平均工资的50%，即每月5000元」) is not the wage
 _DERIVED = re.compile(r"^\s*(?:即|也就是|折合|合计|共计|计)")
 # a wage for a stretch of days (「双方确认该期间的工资为1820元」「6月1日至6月15日的工资」) is no monthly rate
@@ -301,9 +332,12 @@ def _components(text: str, after: int, end: int) -> list[tuple[str, Decimal]]:
 
 def _clause_start(text: str, sentence_start: int, pos: int) -> int:
     """Where the clause holding `pos` begins: after the last comma or opening bracket, a thousands comma
-    (「3,200元」) being no clause break."""
+    (「3,200元」) being no clause break; a closed bracket and a 、 after it end the item before (「4445元（基本工资800元、
+    提成3645元）、12月实发工资4027元」: the clause of 4027 starts after the 、, not inside the bracket)."""
     for i in range(pos - 1, sentence_start - 1, -1):
         c = text[i]
+        if c == "、" and text[i - 1 : i] in ("）", ")"):
+            return i + 1
         if c in "，（(" or (c == "," and not (text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit())):
             return i + 1
     return sentence_start
@@ -351,7 +385,10 @@ def find_monthly_wage(text: str, reported_speech_ok: bool = False) -> list[Found
             continue  # 「补1个月工资」「4月、5月工资」: a sum for months
         if re.match(r"[^，。；,]{0,8}生活费", text[m.end :]):
             continue  # 「按每月980元标准支付生活费」
-        if _NOT_WAGE.search(text[clause_start : m.start]) and not (_WAGE_TOTAL.search(before) or monthly_pay):
+        base_of = _BASE_OF.search(text[clause_start : m.start])
+        if base_of and (_NOT_WAGE.search(base_of.group()) or not (per_month or "月" in base_of.group())):
+            base_of = None
+        if _NOT_WAGE.search(text[clause_start : m.start]) and not (_WAGE_TOTAL.search(before) or monthly_pay or base_of):
             continue  # 「月工资合计6000元」 is the wage; 「绩效工资2500元」「支付工资5000元」 are not
         if kw and not (daily or annual or per_month) and kw.group("kw") == "工资" and not re.search(r"(?<!个)月|工资(?:为|是)", before):
             continue  # 「工资8000元」 without 月 may be a claimed sum, not the monthly rate

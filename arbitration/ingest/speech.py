@@ -276,6 +276,10 @@ def _is_name(phrase: str, after_role: bool) -> bool:
     return not _NOT_A_SPEAKER.search(phrase)
 
 
+# a written defence handed in by a party absent from the hearing, its words following (not 「亦未提交书面答辩意见」)
+_WRITTEN_DEFENCE = re.compile(r"(?<![未没不])(?:提交|递交|寄来)(?:了|的)?(?:一份)?(?:书面)?答辩(?:意见|状)(?:如下|称|认为)?\s*[：:]")
+
+
 def segments(text: str) -> list[Segment]:
     """The text cut at each speech cue; the part before the first cue is a "header" segment (may be empty).
 
@@ -296,6 +300,11 @@ def segments(text: str) -> list[Segment]:
         while start < len(text) and text[start] in " \t\u3000":
             start += 1
         verb = m.groupdict().get("verb") or m.group()
+        if kind == "absent":  # 「被告未到庭参加诉讼，提交的书面答辩意见如下：」: absent, yet its written defence speaks
+            sentence_end = min([i for i in (text.find(c, body) for c in "。\n") if i != -1] or [len(text)])
+            written = _WRITTEN_DEFENCE.search(text, m.end(), sentence_end)
+            if written:
+                kind, body, verb = "defence", _BODY_GAP.match(text, written.end()).end(), written.group()
         marks.append((start, body, kind, speaker.strip(), role, verb))
         in_findings = in_findings or kind in ("findings", "opinion")
     opinion = next((s for s, _, kind, *_ in marks if kind == "opinion"), None)
