@@ -565,7 +565,7 @@ _NEGATED = re.compile(
     r"|(?:就|对|关于|针对)[^，。；]{0,40}?(?:解除|终止)[^，。；]{0,6}?等(?:问题|事项|事宜|争议|纠纷)"
 )
 _REASON = re.compile(
-    r"以(?P<r>[^。；]{2,40}?)为由|因(?P<r2>[^，。；]{2,30}?)(?:，|而|提出|被)|称[^“”「」\"，。]{0,6}[“「\"](?P<r3>[^”」\"]{2,40})[”」\"]"
+    r"以(?P<r>[^。；]{2,40}?)为由|因(?P<r2>[^，。；]{2,30}?)(?:，|而|提出|被(?=迫|辞退|开除|除名|解雇|解聘|解除|终止))|称[^“”「」\"，。]{0,6}[“「\"](?P<r3>[^”」\"]{2,40})[”」\"]"
 )
 # a quoted contract clause or rule (「合同中约定：“合同期限届满，甲方未终止…”」) narrates nothing
 _CLAUSE_QUOTE = re.compile(r"((?:约定|规定|条款|写明)[:：]?)“[^”]{0,300}”")
@@ -624,7 +624,7 @@ def _initiator_from_subject(subject: str, words: PartyWords) -> TerminationIniti
 
 def _clean_reason(reason: str) -> str:
     """「申请人“严重违反规章制度”」 → 「严重违反规章制度」: the reason itself, without the party or quotes."""
-    r = re.sub(rf"^(?:{cues.alternation(ROLE_WORDS)}|你|您|其|本人)", "", reason.strip())
+    r = re.sub(rf"^(?:{cues.alternation(ROLE_WORDS)}|你|您|其|本人)的?", "", reason.strip())
     return r.strip("“”「」\"' ") or reason.strip()
 
 

@@ -256,6 +256,13 @@ def test_termination_mentioned_is_not_told(sentence):
     assert classify_termination(sentence, words) is None
 
 
+def test_termination_reason_told_with_a_passive():
+    """「因…被…」 is cut only before the ending itself (「因旷工被辞退」), not inside the ground (「岗位被撤销」)."""
+    t = classify_termination("因原告的工作岗位被撤销，被告解除与原告的劳动合同", COURT)
+    assert (t.initiator, t.reason) == (TerminationInitiator.EMPLOYER, "工作岗位被撤销")
+    assert classify_termination("原告因旷工被辞退", COURT).reason == "旷工"
+
+
 def test_hire_and_leave_words():
     from arbitration.extract.facts import find_employment_dates
 
