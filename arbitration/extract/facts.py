@@ -588,8 +588,9 @@ class PartyWords:
         emp = [re.escape(n) for n in employers if n] + list(employer_words) + [
             r"被申请人", r"(?<!被)答辩人", r"用人单位", r"公司", r"单位", r"厂方", r"老板", r"我司", r"本公司", r"某[\u4e00-\u9fa5]{1,6}公司",
         ]  # fmt: skip
+        # a masked person is a surname and 某 (「王某」「王某某」); 「某某物流」 is a masked firm, no person
         wrk = [re.escape(n) for n in employees if n] + list(worker_words) + [
-            r"(?<!被)申请人(?!处)", r"被答辩人", r"劳动者", r"本人", r"我(?![司们公])", r"员工", r"[\u4e00-\u9fa5]某(?!公司|单位)",
+            r"(?<!被)申请人(?!处)", r"被答辩人", r"劳动者", r"本人", r"我(?![司们公])", r"员工", r"[\u4e00-\u9fa5](?<!某)某(?!公司|单位)",
         ]  # fmt: skip
         return cls("|".join(emp), "|".join(wrk))
 

@@ -256,6 +256,13 @@ def test_termination_mentioned_is_not_told(sentence):
     assert classify_termination(sentence, words) is None
 
 
+def test_a_masked_firm_is_no_person():
+    """「某某物流」 (a firm's masked short name) is not read as a masked person (「王某」): no worker made the ending."""
+    words = PartyWords.for_names([], ["王某"])
+    assert classify_termination("某某物流书面通知王某解除劳动合同", words) is None
+    assert classify_termination("王某某于2023年5月10日提出辞职", words).initiator is TerminationInitiator.EMPLOYEE
+
+
 def test_termination_reason_told_with_a_passive():
     """「因…被…」 is cut only before the ending itself (「因旷工被辞退」), not inside the ground (「岗位被撤销」)."""
     t = classify_termination("因原告的工作岗位被撤销，被告解除与原告的劳动合同", COURT)
