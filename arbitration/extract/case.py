@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from arbitration.errors import IngestError
-from arbitration.ingest.speech import Segment, is_court, role_of, segments
+from arbitration.ingest.speech import ROLE_WORDS, Segment, is_court, role_of, segments
 from arbitration.model import (
     DOC_TYPE_NAMES,
     Agent,
@@ -506,11 +506,14 @@ class _Builder:
         return 0, len(text.text)
 
     def facts(self) -> None:
-        employers = [p.name for p in self.case.parties if self._is_employer(p)]
-        employees = [p.name for p in self.case.parties if p.role is not PartyRole.THIRD_PARTY and not self._is_employer(p)]
+        # a party is also named by its short name (「以下简称某某公司」): the acts told under it are that party's
+        employers = [n for p in self.case.parties if self._is_employer(p) for n in (p.name, *p.aliases)]
+        employees = [
+            n for p in self.case.parties if p.role is not PartyRole.THIRD_PARTY and not self._is_employer(p) for n in (p.name, *p.aliases)
+        ]
         court = self.case.forum == "court"
         words = F.PartyWords.for_names(
-            [n for n in employers if n not in ("原告", "被告")], [n for n in employees if n not in ("原告", "被告")],
+            [n for n in employers if n not in ROLE_WORDS and len(n) > 1], [n for n in employees if n not in ROLE_WORDS and len(n) > 1],
             employer_words=self._role_words(employer=True) if court else (),
             worker_words=self._role_words(employer=False) if court else (),
         )

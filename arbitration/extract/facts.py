@@ -585,7 +585,8 @@ def find_workplace(text: str) -> list[Found]:
 
 _TERMINATION_TRIGGER = re.compile(
     rf"(?:辞退|开除|除名|解雇|解聘|{_ENDS}|辞职|离职|期满|合同到期|(?:不再|不|不予|拒绝|未再?|没有)续(?:签|订)|劳动关系结束|"
-    r"不[用要必](?:再)?来(?:上班|了|公司)|自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗|(?:未|没有|不再)继续上班|"
+    r"不[用要必](?:再)?来(?:上班|了|公司)|自行离开|"
+    r"(?:不再|不|不予|拒绝|未再?|没有)与[^，。；]{1,12}?续(?:签|订)|不辞而别|擅自离岗|(?:再未|未再)到岗|(?:未|没有|不再)继续上班|"
     r"拒绝(?:回[^，。；]{0,4})?(?:上班|到岗)|让[^。；，]{0,6}(?:走人|回家)|(?:不再|停止)(?:给|为)?安排[^，。；]{0,6}工作|"
     rf"{cues.LEFT_FROM}|(?:不再|停止|终止)用工)"
     r"(?!(?:劳动)?(?:合同|关系)?(?:之)?前|时)"
@@ -601,7 +602,7 @@ _NEGATED = re.compile(
     r"|(?:就|对|关于|针对)[^，。；]{0,40}?(?:解除|终止)[^，。；]{0,6}?等(?:问题|事项|事宜|争议|纠纷)"
 )
 _REASON = re.compile(
-    r"以(?P<r>[^。；]{2,40}?)为由|因(?P<r2>[^，。；]{2,30}?)(?:，|而|提出|被)|称[^“”「」\"，。]{0,6}[“「\"](?P<r3>[^”」\"]{2,40})[”」\"]"
+    r"以(?P<r>[^。；]{2,40}?)为由|因(?P<r2>[^，。；]{2,30}?)(?:，|而|提出|被(?=迫|辞退|开除|除名|解雇|解聘|解除|终止))|称[^“”「」\"，。]{0,6}[“「\"](?P<r3>[^”」\"]{2,40})[”」\"]"
 )
 # a quoted contract clause or rule (「合同中约定：“合同期限届满，甲方未终止…”」) narrates nothing
 _CLAUSE_QUOTE = re.compile(r"((?:约定|规定|条款|写明)[:：]?)“[^”]{0,300}”")
@@ -624,13 +625,27 @@ class PartyWords:
         emp = [re.escape(n) for n in employers if n] + list(employer_words) + [
             r"被申请人", r"(?<!被)答辩人", r"用人单位", r"公司", r"单位", r"厂方", r"老板", r"我司", r"本公司", r"某[\u4e00-\u9fa5]{1,6}公司",
         ]  # fmt: skip
+        # a masked person is a surname and 某 (「王某」「王某某」); 「某某物流」 is a masked firm, no person
         wrk = [re.escape(n) for n in employees if n] + list(worker_words) + [
-            r"(?<!被)申请人(?!处)", r"被答辩人", r"劳动者", r"本人", r"我(?![司们公])", r"员工", r"[\u4e00-\u9fa5]某(?!公司|单位)",
+            r"(?<!被)申请人(?!处)", r"被答辩人", r"劳动者", r"本人", r"我(?![司们公])", r"员工", r"[\u4e00-\u9fa5](?<!某)某(?!公司|单位)",
         ]  # fmt: skip
         return cls("|".join(emp), "|".join(wrk))
 
 
+_RECEIVED = re.compile(r"(?:收到|接到|签收|收悉|接收到?|领取)")
+
+
 def _initiator_from_subject(subject: str, words: PartyWords) -> TerminationInitiator | None:
+    # the one who receives the notice (「原告收到被告发出的《解除劳动合同通知书》」) is the other side of the one who
+    # sent it: the sender when named after the receipt, else the recipient's counterpart
+    received = _RECEIVED.search(subject)
+    if received:
+        sender = _initiator_from_subject(subject[received.end() :], words)
+        if sender is not None:
+            return sender
+        recipient = _initiator_from_subject(subject[: received.start()], words)
+        other = {TerminationInitiator.EMPLOYER: TerminationInitiator.EMPLOYEE, TerminationInitiator.EMPLOYEE: TerminationInitiator.EMPLOYER}
+        return other.get(recipient) if recipient else None
     # a party named as the object (「书面通知被申请人解除」「向申请人出具」) or inside the reason (「以被申请人欠薪为由」)
     # is not the one who acts
     subject = re.sub(rf"(?:通知|告知|向|对|与|要求)(?:了)?(?:{words.employer}|{words.employee})", "", subject)
@@ -647,15 +662,27 @@ def _initiator_from_subject(subject: str, words: PartyWords) -> TerminationIniti
 
 def _clean_reason(reason: str) -> str:
     """「申请人“严重违反规章制度”」 → 「严重违反规章制度」: the reason itself, without the party or quotes."""
-    r = re.sub(rf"^(?:{cues.alternation(ROLE_WORDS)}|你|您|其|本人)", "", reason.strip())
+    r = re.sub(rf"^(?:{cues.alternation(ROLE_WORDS)}|你|您|其|本人)的?", "", reason.strip())
     return r.strip("“”「」\"' ") or reason.strip()
+
+
+def _barred(words: PartyWords) -> str:
+    """The employer bars the worker from work (「被告不再让原告上班」「拒绝申请人进入公司」「停止了原告的工作」), not
+    a suspension pending an inquiry (「停止原告工作接受调查」)."""
+    worker = rf"(?:{words.employee}|其)"
+    return (rf"(?:不再?|拒绝)(?:让|准|允许)?{worker}[^，。；]{{0,6}}?(?:上班|到岗|进入|进厂|工作)|"
+            rf"停止(?:了)?{worker}的?工作(?![^，。；]{{0,4}}(?:接受|配合|调查|审查|核查|期间))")
+
+
+def _trigger(sentence: str, words: PartyWords) -> re.Match[str] | None:
+    return _TERMINATION_TRIGGER.search(sentence) or re.search(_barred(words), sentence)
 
 
 def classify_termination(sentence: str, words: PartyWords) -> Termination | None:
     """Who ended the employment and how, from one sentence; None when the sentence does not say."""
     original = sentence
     sentence = _NEGATED.sub(lambda m: "＿" * len(m.group()), sentence)  # keep offsets, drop denied acts
-    trigger = _TERMINATION_TRIGGER.search(sentence)
+    trigger = _trigger(sentence, words)
     if trigger is None:
         return None
     personal = re.search(r"(个人原因|家庭原因|身体原因|自身原因)", original)
@@ -672,13 +699,13 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
                  r"(?:解除|终止)[^，。；]{0,8}(?:达成)?(?:共识|一致意见)", sentence):
         return Termination(initiator=TerminationInitiator.MUTUAL, mode="协商一致解除", reason=reason, statute_basis=basis)
     continued = re.search(r"继续(?:在[^，。；]{0,12})?(?:工作|上班|用工|履行|提供劳动)", sentence)  # the work went on
-    if not continued and re.search(r"(?:期满|到期|届满)(?!前|之前|以前)[^。；]{0,12}(?:终止|不再续|不续|拒绝续|未再?续|没有续)|(?:不再|不|不予|拒绝|未再?|没有)续(?:签|订)|"
+    if not continued and re.search(r"(?:期满|到期|届满)(?!前|之前|以前)[^。；]{0,12}(?:终止|不再续|不续|拒绝续|未再?续|没有续)|(?:不再|不|不予|拒绝|未再?|没有)(?:与[^，。；]{1,12}?)?续(?:签|订)|"
                  r"以[^，。；]{0,12}(?:期满|到期|届满)为由|"
                  r"合同(?:已|于[^，。；]{0,12})?(?:到期|期满)(?![^，。；]{0,6}(?:前|后))", sentence):
         return Termination(initiator=TerminationInitiator.EXPIRY, mode="合同期满终止", reason=reason, statute_basis=basis)
     if re.search(r"被迫(?:解除|离职)", sentence):
         return Termination(initiator=TerminationInitiator.EMPLOYEE, mode="被迫解除", reason=reason, statute_basis=basis)
-    if re.search(r"辞退|开除|除名|解雇|解聘|不[用要必](?:再)?来(?:上班|了|公司)|不要(?:再)?来|让[^。；，]{0,6}(?:走人|回家)|(?:不再|停止)(?:给|为)?安排[^，。；]{0,6}工作|(?:不再|停止|终止)用工", sentence):
+    if re.search(r"辞退|开除|除名|解雇|解聘|不[用要必](?:再)?来(?:上班|了|公司)|不要(?:再)?来|让[^。；，]{0,6}(?:走人|回家)|(?:不再|停止)(?:给|为)?安排[^，。；]{0,6}工作|(?:不再|停止|终止)用工|" + _barred(words), sentence):
         mode = "口头辞退" if "口头" in sentence else ("开除" if re.search("开除|除名", sentence) else "辞退")
         return Termination(initiator=TerminationInitiator.EMPLOYER, mode=mode, reason=reason, statute_basis=basis)
     gone = r"自动离职|自行离职|自行离开|不辞而别|擅自离岗|(?:再未|未再)到岗|(?:未|没有|不再)继续上班|拒绝(?:回[^，。；]{0,4})?(?:上班|到岗)"
@@ -687,6 +714,11 @@ def classify_termination(sentence: str, words: PartyWords) -> Termination | None
         return Termination(initiator=TerminationInitiator.EMPLOYEE, mode=mode, reason=reason, statute_basis=basis)
     if trigger.group() in ("解除", "终止"):
         clause_start = max(sentence.rfind(c, 0, trigger.start()) for c in "，,") + 1
+        # 「…，解除劳动合同后也未给补偿」: a time clause with no subject of its own mentions the ending; the subject of
+        # an earlier clause (「被告未与原告签订劳动合同」) did something else and is not the one who ended it
+        after = re.match(r"(?:了)?(?:与[^，。；]{0,10})?(?:劳动)?(?:合同|关系)?(?:之)?后", sentence[trigger.end() :])
+        if after and _initiator_from_subject(sentence[clause_start : trigger.start()], words) is None:
+            return _left(sentence, reason, basis)
         initiator = _initiator_from_subject(sentence[clause_start : trigger.start()], words)
         both = re.search(cues.BOTH_SIDES, sentence[clause_start : trigger.start()])
         while initiator is None and clause_start > 0 and not both:  # 「双方于…解除」 names no one who ended it  # the subject of an earlier clause (「被告以…为由，与原告解除」)
@@ -746,7 +778,7 @@ def find_termination(text: str, words: PartyWords, reason_before: bool = False) 
                 continue  # a defence restating the applicant's version
             at += turn[-1].end()  # 「原告所述属实，但原告系自行离职」: the speaker's own account after 但
             sentence = sentence[turn[-1].end() :]
-        trigger = _TERMINATION_TRIGGER.search(sentence)
+        trigger = _trigger(sentence, words)
         if trigger and re.search(r"请求|要求|诉请|判令|裁决", sentence[: trigger.start()]):
             continue  # a claim mentions 违法解除 but does not narrate it
         term = classify_termination(sentence, words)

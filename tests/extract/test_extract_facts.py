@@ -216,6 +216,60 @@ def test_termination_statute_basis_and_non_events():
     assert classify_termination("申请人于2019年9月2日入职，解除劳动合同前十二个月月平均工资7200元", WORDS) is None
 
 
+COURT = PartyWords.for_names(["青岛某某物流有限公司"], ["王某"], employer_words=(r"被告(?!处)",), worker_words=(r"原告",))
+
+
+@pytest.mark.parametrize(
+    ("words", "sentence", "initiator", "mode"),
+    [
+        # the one who receives the notice is not the one who ends: the sender is
+        (COURT, "2023年5月10日，原告收到被告发出的《解除劳动合同通知书》", "employer", "单方解除"),
+        (WORDS, "申请人于2023年5月12日收到被申请人的终止劳动合同通知书", "employer", "单方解除"),
+        (COURT, "被告于2023年5月12日收到原告邮寄的《解除劳动合同通知书》", "employee", "辞职"),
+        (COURT, "原告收到解除劳动合同通知书后，于次日离开被告处", "employer", "单方解除"),
+        # the employer bars the worker from work
+        (COURT, "原告在被告处工作至2023年5月10日，之后被告不再让原告上班", "employer", "辞退"),
+        (COURT, "原告不同意调岗，被告遂不再让其上班", "employer", "辞退"),
+        (WORDS, "被申请人于2023年5月10日起拒绝申请人进入公司上班", "employer", "辞退"),
+        (COURT, "被告停止了原告的工作，并停发工资", "employer", "辞退"),
+        # no renewal, the other party named
+        (COURT, "双方劳动合同于2023年6月1日到期后，被告未与原告续签", "expiry", "合同期满终止"),
+    ],
+)
+def test_termination_told_the_common_ways(words, sentence, initiator, mode):
+    t = classify_termination(sentence, words)
+    assert t is not None
+    assert (t.initiator.value, t.mode) == (initiator, mode)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a time clause without a subject mentions the ending; the earlier clause's subject did something else
+        "被告未与原告签订劳动合同，解除劳动合同后也未给补偿",
+        "被告停止原告工作接受调查",  # a suspension pending an inquiry, not an ending
+        "被告不再让原告加班",
+    ],
+)
+def test_termination_mentioned_is_not_told(sentence):
+    words = COURT if "原告" in sentence else WORDS
+    assert classify_termination(sentence, words) is None
+
+
+def test_a_masked_firm_is_no_person():
+    """「某某物流」 (a firm's masked short name) is not read as a masked person (「王某」): no worker made the ending."""
+    words = PartyWords.for_names([], ["王某"])
+    assert classify_termination("某某物流书面通知王某解除劳动合同", words) is None
+    assert classify_termination("王某某于2023年5月10日提出辞职", words).initiator is TerminationInitiator.EMPLOYEE
+
+
+def test_termination_reason_told_with_a_passive():
+    """「因…被…」 is cut only before the ending itself (「因旷工被辞退」), not inside the ground (「岗位被撤销」)."""
+    t = classify_termination("因原告的工作岗位被撤销，被告解除与原告的劳动合同", COURT)
+    assert (t.initiator, t.reason) == (TerminationInitiator.EMPLOYER, "工作岗位被撤销")
+    assert classify_termination("原告因旷工被辞退", COURT).reason == "旷工"
+
+
 def test_hire_and_leave_words():
     from arbitration.extract.facts import find_employment_dates
 

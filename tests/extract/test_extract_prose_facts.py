@@ -306,3 +306,14 @@ def test_the_wage_an_appellant_asserts_is_no_wage_found():
     from arbitration.extract.facts import find_monthly_wage
 
     assert find_monthly_wage("上诉人主张其月工资为8000元。") == []
+
+
+def test_termination_told_under_a_short_name():
+    """「以下简称某某物流」: the act told under the short name is the employer's (without it, 「某某」 read as a person)."""
+    case = _case(
+        "原告王某诉称：原告于2020年3月入职被告青岛某某物流有限公司（以下简称某某物流），月工资5000元。"
+        "2023年5月10日，某某物流书面通知王某解除劳动合同。请求判令被告支付违法解除劳动合同赔偿金30000元。\n"
+        "被告青岛某某物流有限公司辩称：原告严重违纪。\n"
+    )
+    initiators = {v.value.initiator for v in case.facts.termination.values}
+    assert initiators == {TerminationInitiator.EMPLOYER}
