@@ -19,10 +19,13 @@ ORG_SUFFIX = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|
 ORG_TAIL = r"[^\s，,。；;、“”\"（）()]{0,16}?(?:有限责任公司|股份有限公司|有限公司|公司)"
 
 
+SENTENCE_END = "[。；;\n]"  # what closes a sentence of the findings, for `sentences` and `_spans` alike
+
+
 def sentences(text: str | None, marks: bool = False) -> list[str]:
     """The sentences of `text` (。；and line ends), stripped, empty ones dropped; with `marks` each keeps the 。or；
     that closes it (a sentence quoted as a finding's basis)."""
-    return [s.strip() for s in re.split(r"(?<=[。；;\n])" if marks else r"[。；;\n]", text or "") if s.strip()]
+    return [s.strip() for s in re.split(f"(?<={SENTENCE_END})" if marks else SENTENCE_END, text or "") if s.strip()]
 
 
 ITEM = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]|^\s*[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")
@@ -114,7 +117,7 @@ PAPERS = {"worker": re.compile(r"检讨|悔过|保证书|承诺书|情况说明|
 def _spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, sentence) of each sentence of `text` as `sentences` gives them."""
     out, pos = [], 0
-    for m in re.finditer(r"[。；;\n]|$", text):
+    for m in re.finditer(SENTENCE_END + "|$", text):
         if (seg := text[pos:m.start()]).strip():
             out.append((pos, m.start(), seg.strip()))
         pos = m.end()
